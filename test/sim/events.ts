@@ -1,0 +1,146 @@
+/**
+ * onChanged events. Handlers are registered at sync; changes made inside a batch (trigger
+ * "ThisLocalAddin") or by `sim.userEdit` (trigger "Unknown") are collected while
+ * `runtime.enableEvents` is true and dispatched asynchronously after the sync or edit, as Excel
+ * delivers events after the request completes. Details are given for single-cell edits only.
+ */
+import { formatRect, type Rect } from "./address";
+import type { SheetModel, WorkbookModel } from "./model";
+import { SimObject, type ObjectSpec } from "./proxy";
+import type { RequestContext } from "./requestContext";
+import { valueTypeOf, type Scalar } from "./values";
+
+export type Trigger = "ThisLocalAddin" | "Unknown";
+
+export interface ChangeDetails {
+  valueBefore: Scalar;
+  valueAfter: Scalar;
+  valueTypeBefore: string;
+  valueTypeAfter: string;
+}
+
+interface Registration {
+  id: number;
+  scope: "worksheet" | "worksheets";
+  sheet?: SheetModel;
+  handler: (args: any) => unknown;
+  removed: boolean;
+}
+
+interface PendingEvent {
+  sheet: SheetModel;
+  rect: Rect;
+  trigger: Trigger;
+  details?: ChangeDetails;
+}
+
+export class EventBus {
+  regs: Registration[] = [];
+  pending: PendingEvent[] = [];
+  inflight = new Set<Promise<void>>();
+  /** Errors thrown by handlers: Excel swallows them; tests can inspect them here. */
+  handlerErrors: unknown[] = [];
+  private nextId = 1;
+
+  constructor(private readonly wb: WorkbookModel, private readonly runBatch: (batch: (ctx: RequestContext) => Promise<unknown>) => Promise<unknown>) {}
+
+  register(scope: Registration["scope"], handler: Registration["handler"], sheet?: SheetModel): Registration {
+    const reg = { id: this.nextId++, scope, sheet, handler, removed: false };
+    this.regs.push(reg);
+    return reg;
+  }
+
+  /** Records a change, if events are enabled at this point of the batch. */
+  changed(sheet: SheetModel, rect: Rect, trigger: Trigger, before?: Scalar | undefined, after?: Scalar | undefined): void {
+    if (!this.wb.enableEvents) return;
+    const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+    const details = single
+      ? { valueBefore: before ?? "", valueAfter: after ?? "", valueTypeBefore: valueTypeOf(before), valueTypeAfter: valueTypeOf(after) }
+      : undefined;
+    this.pending.push({ sheet, rect, trigger, details });
+  }
+
+  /** Dispatches the collected events on a later task; resolves when their handlers have run. */
+  flush(): Promise<void> {
+    const events = this.pending.splice(0);
+    if (events.length === 0) return Promise.resolve();
+    const p = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const ev of events) {
+        const args = {
+          type: "WorksheetChanged",
+          changeType: "RangeEdited",
+          source: "Local",
+          address: formatRect(ev.rect),
+          worksheetId: ev.sheet.id,
+          triggerSource: ev.trigger,
+          ...(ev.details ? { details: ev.details } : {}),
+          getRange: (ctx: RequestContext) => (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(ev.rect)),
+          getRangeOrNullObject: (ctx: RequestContext) =>
+            (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(ev.rect)),
+        };
+        for (const reg of [...this.regs]) {
+          if (reg.removed || (reg.scope === "worksheet" && reg.sheet !== ev.sheet) || ev.sheet.deleted) continue;
+          try {
+            await reg.handler(args);
+          } catch (e) {
+            this.handlerErrors.push(e);
+          }
+        }
+      }
+    })();
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+    return p;
+  }
+
+  /** Waits until no handler is running and none is pending (handlers may cause more events). */
+  async settle(): Promise<void> {
+    for (let round = 0; this.inflight.size > 0 || this.pending.length > 0; round++) {
+      if (round > 1000) throw new Error("simulated workbook: event handlers keep changing the workbook (did a handler forget enableEvents = false?)");
+      if (this.pending.length) void this.flush();
+      await Promise.all([...this.inflight]);
+    }
+  }
+
+  get handlerCount(): number {
+    return this.regs.filter((r) => !r.removed).length;
+  }
+
+  get runner() {
+    return this.runBatch;
+  }
+}
+
+/** `worksheet.onChanged` / `worksheets.onChanged`. */
+export class EventHandlersProxy extends SimObject<{ bus: EventBus; scope: Registration["scope"]; sheet?: SheetModel }> {
+  get _spec(): ObjectSpec<any> {
+    return { name: "EventHandlers", props: {} };
+  }
+
+  add(handler: (args: any) => Promise<any>): EventHandlerResultProxy {
+    if (typeof handler !== "function") throw new TypeError("EventHandlers.add needs a function");
+    const result = new EventHandlerResultProxy(this._ctx, `${this._path}.add()`, () => null);
+    this._enqueue("add", "handler", () => {
+      const t = this._resolve();
+      result._reg = t.bus.register(t.scope, handler, t.sheet);
+    });
+    return result;
+  }
+
+  remove(_handler: unknown): void {
+    throw new Error("not implemented in the simulated workbook: EventHandlers.remove (use the result of add().remove())");
+  }
+}
+
+export class EventHandlerResultProxy extends SimObject<null> {
+  _reg: Registration | undefined = undefined;
+  get _spec(): ObjectSpec<null> {
+    return { name: "EventHandlerResult", props: {} };
+  }
+  remove(): void {
+    this._ctx._enqueue({ m: "remove", p: this._path }, () => {
+      if (this._reg) this._reg.removed = true;
+    });
+  }
+}

@@ -1,0 +1,35 @@
+/** The state behind one simulated Excel: the workbook model, stats, events and change listeners. */
+import { EventBus } from "./events";
+import { createWorkbookModel, type WorkbookModel } from "./model";
+import { run, type RequestContext } from "./requestContext";
+import { SimStats } from "./stats";
+
+export class SimHost {
+  readonly wb: WorkbookModel;
+  readonly stats = new SimStats();
+  readonly events: EventBus;
+  readonly listeners = new Set<() => void>();
+  readonly actions = new Map<string, (event: unknown) => unknown>();
+
+  constructor(sheetNames: string[], requirementSets: Record<string, string>) {
+    this.wb = createWorkbookModel(sheetNames, requirementSets);
+    this.events = new EventBus(this.wb, (batch) => this.run(batch));
+  }
+
+  run<R>(batch: (ctx: RequestContext) => Promise<R>): Promise<R> {
+    return run(this, batch);
+  }
+
+  /** After a sync or an edit: deliver events, tell subscribers (the preview page re-renders). */
+  afterChange(): Promise<void> {
+    const p = this.events.flush();
+    for (const l of [...this.listeners]) {
+      try {
+        l();
+      } catch {
+        // A listener's failure must not break the add-in's batch.
+      }
+    }
+    return p;
+  }
+}

@@ -1,0 +1,29 @@
+/** Round trips and request sizes, so tests can hold the Excel layer to its sync and payload budgets. */
+
+/** Excel on the web rejects a request whose payload exceeds 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface BatchStat {
+  operations: number;
+  bytes: number;
+}
+
+export class SimStats {
+  syncs = 0;
+  batches: BatchStat[] = [];
+  reset(): void {
+    this.syncs = 0;
+    this.batches = [];
+  }
+  /** The largest request seen, in bytes. */
+  get maxBytes(): number {
+    return this.batches.reduce((m, b) => Math.max(m, b.bytes), 0);
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 byte length of a string, without Node's Buffer. */
+export function utf8Length(s: string): number {
+  return encoder.encode(s).length;
+}
