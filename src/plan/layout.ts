@@ -7,6 +7,7 @@
  * (e.g. `$H$5:$H$204`); `{row}` for the row number. Workbook names (JP_AsOf …) are written as they
  * are. `formula.ts` renders a template for a given table position; every writer calls it.
  */
+import type { Expr } from "./expr";
 
 /** What a column holds, which drives parsing, number format and the kind of validation. */
 export type ColumnKind =
@@ -62,6 +63,8 @@ export interface LiveRule {
   fontColor?: string;
   /** What the rule means, for the README, the preview page and tests. */
   description: string;
+  /** The rule as an expression (expr.ts): `formula` is compiled from it, evaluateLiveRule reads it. */
+  condition?: Expr;
 }
 
 /** A labelled cell in the block above a table (Distributor, Month …). */

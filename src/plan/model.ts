@@ -171,6 +171,11 @@ export const Repair = z.object({
   label: z.string(),
   /** Number format to apply with the value (a date repair needs a date format). */
   numberFormat: z.string().optional(),
+  /**
+   * The cell's value when the check saw it. The Excel layer fills it in after a check and applies
+   * the repair only while the cell still holds it, so a newer edit is never overwritten.
+   */
+  was: CellValue.optional(),
 });
 export type Repair = z.infer<typeof Repair>;
 

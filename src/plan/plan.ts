@@ -2,7 +2,7 @@
  * A whole workbook's plan as the core sees it once read: where each table stands, and its rows in
  * the model's types. Readers produce it (`read.ts`), rules and the RAG engine consume it.
  */
-import type { Action, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./model";
+import type { Action, CellValue, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./model";
 
 /** Where a table was found on its sheet. Column positions are 0-based sheet columns, by key. */
 export interface TablePlacement {
@@ -17,7 +17,15 @@ export interface TablePlacement {
 }
 
 export interface RosterRow extends RosterEntry {
-  source: { sheet: string; row: number };
+  /** `raw` (the row's cells by column key) is filled by the reader, for the roster rules' repairs. */
+  source: { sheet: string; row: number; raw?: Record<string, CellValue> };
+}
+
+/** A roster row that is not a valid RosterEntry (no name, or no known party): kept for the rules. */
+export interface RosterProblemRow {
+  name: string;
+  active: boolean;
+  source: { sheet: string; row: number; raw: Record<string, CellValue> };
 }
 
 export interface JbpPlan {
@@ -33,7 +41,8 @@ export interface JapPlan {
 }
 
 export interface PlanWorkbook {
-  roster: { placement: TablePlacement; rows: RosterRow[] } | null;
+  /** `incomplete`: rows that could not be read as roster entries (reported by owner.roster* rules). */
+  roster: { placement: TablePlacement; rows: RosterRow[]; incomplete?: RosterProblemRow[] } | null;
   settings: Settings;
   jbps: JbpPlan[];
   japs: JapPlan[];

@@ -1,0 +1,22 @@
+/**
+ * One check of a workbook: read by header, validate, and compute the RAG of everything at one
+ * as-of date (the one passed, else the Settings' as-of date, else today).
+ */
+import type { SheetGrid } from "./model";
+import type { CheckResult } from "./plan";
+import { computePlanRag } from "./rag";
+import { readWorkbook, type ReadOptions } from "./read";
+import { validatePlan } from "./validate";
+
+export interface CheckOptions extends ReadOptions {
+  /** Serial date that overrides the Settings' as-of date. */
+  asOf?: number;
+  /** Today's serial (todaySerial(new Date()) in the add-in), used when nothing else sets the as-of date. */
+  today: number;
+}
+
+export function checkWorkbook(grids: SheetGrid[], options: CheckOptions): CheckResult {
+  const plan = readWorkbook(grids, { dateOrder: options.dateOrder });
+  const asOf = Math.floor(options.asOf ?? plan.settings.asOf ?? options.today);
+  return { plan, findings: validatePlan(plan, { asOf }), rag: computePlanRag(plan, asOf), asOf };
+}

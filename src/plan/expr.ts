@@ -1,0 +1,137 @@
+/**
+ * A tiny expression language for the rules that live both in the workbook (as formulas) and in the
+ * engine (as TypeScript). One tree, two back ends: `evaluate` (evalExpr.ts) follows Excel's
+ * semantics for exactly these operations, and `compileExpr` (compileExpr.ts) writes an Excel
+ * formula that Excel 2016 and LibreOffice both compute.
+ */
+
+export type CmpOp = "=" | "<>" | "<" | "<=" | ">" | ">=";
+export type ArithOp = "+" | "-" | "*" | "/";
+
+export type Expr =
+  /** The cell of column `key` in the same row (`{key}` in a template). */
+  | { op: "ref"; key: string }
+  /** A workbook name such as JP_AsOf: one cell, or a list range for `countEq`. */
+  | { op: "name"; name: string }
+  | { op: "num"; value: number }
+  | { op: "str"; value: string }
+  | { op: "bool"; value: boolean }
+  | { op: "if"; cond: Expr; then: Expr; else: Expr }
+  | { op: "and" | "or"; args: Expr[] }
+  | { op: "not"; arg: Expr }
+  | { op: "cmp"; cmp: CmpOp; a: Expr; b: Expr }
+  | { op: "arith"; arith: ArithOp; a: Expr; b: Expr }
+  | { op: "min" | "max"; args: Expr[] }
+  | { op: "isNumber"; arg: Expr }
+  /** TRIM: text of the value, outer spaces dropped and inner runs of spaces made one. */
+  | { op: "trim"; arg: Expr }
+  | { op: "len"; arg: Expr }
+  /** `a&b&…` */
+  | { op: "concat"; args: Expr[] }
+  /** ISNUMBER(FIND(needle, haystack)): case-sensitive, no wildcards (unlike SEARCH in LibreOffice). */
+  | { op: "contains"; needle: Expr; haystack: Expr }
+  /** CHOOSE(index, options…) */
+  | { op: "choose"; index: Expr; options: Expr[] }
+  /** SUMPRODUCT(--(TRIM(range)=TRIM(value))): how many cells of a named range equal the value, space- and case-insensitively, with no wildcards (COUNTIF would treat * and ? as wildcards). */
+  | { op: "countEq"; range: string; value: Expr }
+  /**
+   * COUNTIFS over another table's columns: rows where every `where` column equals its value.
+   * Criteria are compared as COUNTIFS does for plain values (case-insensitive, no operators or
+   * wildcards expected in the values: IDs and RAG words).
+   */
+  | { op: "countRows"; table: string; where: { key: string; value: Expr }[] };
+
+export const ref = (key: string): Expr => ({ op: "ref", key });
+export const name = (n: string): Expr => ({ op: "name", name: n });
+export const num = (value: number): Expr => ({ op: "num", value });
+export const str = (value: string): Expr => ({ op: "str", value });
+export const TRUE: Expr = { op: "bool", value: true };
+export const FALSE: Expr = { op: "bool", value: false };
+export const iff = (cond: Expr, then: Expr, otherwise: Expr): Expr => ({ op: "if", cond, then, else: otherwise });
+export const and = (...args: Expr[]): Expr => ({ op: "and", args });
+export const or = (...args: Expr[]): Expr => ({ op: "or", args });
+export const not = (arg: Expr): Expr => ({ op: "not", arg });
+export const cmp = (op: CmpOp, a: Expr, b: Expr): Expr => ({ op: "cmp", cmp: op, a, b });
+export const eq = (a: Expr, b: Expr): Expr => cmp("=", a, b);
+export const lt = (a: Expr, b: Expr): Expr => cmp("<", a, b);
+export const gt = (a: Expr, b: Expr): Expr => cmp(">", a, b);
+export const ge = (a: Expr, b: Expr): Expr => cmp(">=", a, b);
+export const le = (a: Expr, b: Expr): Expr => cmp("<=", a, b);
+export const add = (a: Expr, b: Expr): Expr => ({ op: "arith", arith: "+", a, b });
+export const sub = (a: Expr, b: Expr): Expr => ({ op: "arith", arith: "-", a, b });
+export const mul = (a: Expr, b: Expr): Expr => ({ op: "arith", arith: "*", a, b });
+export const div = (a: Expr, b: Expr): Expr => ({ op: "arith", arith: "/", a, b });
+export const min = (...args: Expr[]): Expr => ({ op: "min", args });
+export const max = (...args: Expr[]): Expr => ({ op: "max", args });
+export const isNumber = (arg: Expr): Expr => ({ op: "isNumber", arg });
+export const trim = (arg: Expr): Expr => ({ op: "trim", arg });
+export const len = (arg: Expr): Expr => ({ op: "len", arg });
+export const concat = (...args: Expr[]): Expr => ({ op: "concat", args });
+export const contains = (haystack: Expr, needle: Expr): Expr => ({ op: "contains", needle, haystack });
+export const choose = (index: Expr, ...options: Expr[]): Expr => ({ op: "choose", index, options });
+export const countEq = (range: string, value: Expr): Expr => ({ op: "countEq", range, value });
+export const countRows = (table: string, where: { key: string; value: Expr }[]): Expr => ({ op: "countRows", table, where });
+
+/** Blank for a planner: empty, or spaces only (LEN(TRIM(x))=0). */
+export const isBlankText = (arg: Expr): Expr => eq(len(trim(arg)), num(0));
+export const isFilled = (arg: Expr): Expr => gt(len(trim(arg)), num(0));
+/** A list cell holding `value`: TRIM(x)="value" (Excel's = ignores case). */
+export const isText = (arg: Expr, value: string): Expr => eq(trim(arg), str(value));
+/** `a` when the guard holds, else FALSE: keeps a comparison away from cells that are not numbers. */
+export const guarded = (guard: Expr, a: Expr): Expr => iff(guard, a, FALSE);
+
+/** A row holds something when any of these cells does (blank template rows are not judged). */
+export const rowInUse = (keys: string[]): Expr => gt(len(trim(concat(...keys.map(ref)))), num(0));
+
+/** Column keys an expression reads in its row. */
+export function refsOf(e: Expr, into: Set<string> = new Set()): Set<string> {
+  walk(e, (n) => {
+    if (n.op === "ref") into.add(n.key);
+  });
+  return into;
+}
+
+/** Workbook names an expression reads. */
+export function namesOf(e: Expr, into: Set<string> = new Set()): Set<string> {
+  walk(e, (n) => {
+    if (n.op === "name") into.add(n.name);
+    if (n.op === "countEq") into.add(n.range);
+  });
+  return into;
+}
+
+export function walk(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  for (const c of children(e)) walk(c, visit);
+}
+
+function children(e: Expr): Expr[] {
+  switch (e.op) {
+    case "if":
+      return [e.cond, e.then, e.else];
+    case "and":
+    case "or":
+    case "min":
+    case "max":
+    case "concat":
+      return e.args;
+    case "not":
+    case "isNumber":
+    case "trim":
+    case "len":
+      return [e.arg];
+    case "cmp":
+    case "arith":
+      return [e.a, e.b];
+    case "contains":
+      return [e.needle, e.haystack];
+    case "choose":
+      return [e.index, ...e.options];
+    case "countEq":
+      return [e.value];
+    case "countRows":
+      return e.where.map((w) => w.value);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
+ * compiled from) and says why in words a planner understands.
+ */
+import type { CellValue } from "./model";
+import { evaluate, isTrue, type EvalEnv } from "./evalExpr";
+import type { Action, Objective, Rag, RagResult, Settings } from "./model";
+import type { PlanRag, PlanWorkbook } from "./plan";
+import {
+  ACTION_MEASURES,
+  ACTION_RULES,
+  japRowInUse,
+  OBJECTIVE_KPI,
+  objectiveKpiScore,
+  objectiveRagExpr,
+  SCORE,
+  SIGNAL_GROUPS,
+  type RagSignal,
+} from "./ragRules";
+import { countRags, describeCounts, rollUpCounts, type RagCounts } from "./rollUp";
+import { SETTINGS_ROWS } from "./settingsRows";
+
+/** The reason of a row the RAG formula leaves blank (nothing in ID, Action, Owner, Status, Start, Due). */
+export const EMPTY_ROW = "Empty row: nothing to judge";
+
+/** The workbook names the rules read, as the engine's settings give them. */
+export function settingsNameValues(settings: Settings, asOf: number): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const r of SETTINGS_ROWS) out[r.name] = r.key === "asOf" ? asOf : (settings[r.key] as CellValue);
+  return out;
+}
+
+const ACTION_KEYS = [
+  "id",
+  "objectiveId",
+  "priority",
+  "party",
+  "action",
+  "owner",
+  "status",
+  "start",
+  "due",
+  "pctComplete",
+  "direction",
+  "target",
+  "actual",
+  "lastUpdate",
+  "ragOverride",
+  "overrideReason",
+] as const;
+
+/**
+ * An action's cells as the RAG formula reads them: the cell as it stands on the sheet
+ * (`source.raw`) when the reader kept it, so the engine sees exactly what the formula sees (a
+ * status typed as "Completed" is not Done for either); else the parsed field (actions built in
+ * code). An error value counts as blank here; on the sheet the formula shows the error.
+ */
+export function actionRowValues(a: Action): Record<string, CellValue> {
+  const row: Record<string, CellValue> = {};
+  for (const key of ACTION_KEYS) {
+    const raw = a.source.raw[key];
+    row[key] = raw === undefined ? (a[key] as CellValue) : typeof raw === "object" && raw !== null ? null : raw;
+  }
+  return row;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+const days = (n: number): string => {
+  const d = Math.round(n);
+  return `${d} ${d === 1 ? "day" : "days"}`;
+};
+const numberAt = (e: Parameters<typeof evaluate>[0], env: EvalEnv): number => {
+  const v = evaluate(e, env);
+  return typeof v === "number" ? v : NaN;
+};
+const rawText = (env: EvalEnv, key: string): string => {
+  const v = env.row[key];
+  return typeof v === "string" ? v.trim() : "";
+};
+
+function gateReason(id: string, env: EvalEnv): string {
+  switch (id) {
+    case "cancelled":
+      return "Cancelled";
+    case "noStatus": {
+      const typed = rawText(env, "status");
+      return typed ? `Not enough data: status '${typed}' is not in the list` : "Not enough data: no status";
+    }
+    case "noDue":
+      return rawText(env, "due") ? "Not enough data: the due date is not a real date" : "Not enough data: no due date";
+    case "done":
+      return "Done";
+    default:
+      return `Overdue by ${days(numberAt(ACTION_MEASURES.daysOverdue, env))}`;
+  }
+}
+
+function signalReason(s: RagSignal, env: EvalEnv): string {
+  switch (s.id) {
+    case "behindRed":
+    case "behindAmber":
+      return `Behind schedule: ${pct(numberAt(ACTION_MEASURES.done, env))} done, ${pct(numberAt(ACTION_MEASURES.expected, env))} expected`;
+    case "notStartedLate":
+      return `Not started, ${days(numberAt(ACTION_MEASURES.daysSinceStart, env))} after its start date`;
+    case "onHold":
+      return "On hold";
+    case "kpiRed":
+    case "kpiAmber":
+      return `KPI at ${pct(numberAt(ACTION_MEASURES.attainment, env))} of target`;
+    default:
+      return `No update for ${days(numberAt(ACTION_MEASURES.daysSinceUpdate, env))}`;
+  }
+}
+
+/** The computed colour (before any override) and its reason. */
+function computedActionRag(env: EvalEnv): { rag: Rag; reason: string } {
+  for (const g of ACTION_RULES.gates) if (isTrue(evaluate(g.when, env))) return { rag: g.rag, reason: gateReason(g.id, env) };
+  const hits: RagSignal[] = [];
+  for (const group of SIGNAL_GROUPS) {
+    const hit = ACTION_RULES.signals.find((s) => s.group === group && isTrue(evaluate(s.when, env)));
+    if (hit) hits.push(hit);
+  }
+  if (hits.length === 0) return { rag: "Green", reason: "On track" };
+  hits.sort((x, y) => SCORE[x.rag] - SCORE[y.rag]);
+  return { rag: hits[0].rag, reason: hits.map((h) => signalReason(h, env)).join("; ") };
+}
+
+/** Whether the RAG formula judges this row at all (something in ID, Action, Owner, Status, Start or Due). */
+export function actionInUse(action: Action): boolean {
+  return isTrue(evaluate(japRowInUse, { row: actionRowValues(action), names: {} }));
+}
+
+export function computeActionRag(action: Action, asOf: number, settings: Settings): RagResult {
+  return actionRag(action, { row: actionRowValues(action), names: settingsNameValues(settings, asOf) });
+}
+
+function actionRag(action: Action, env: EvalEnv): RagResult {
+  if (!isTrue(evaluate(japRowInUse, env))) {
+    return { id: action.id, sheet: action.source.sheet, row: action.source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
+  }
+  const computed = computedActionRag(env);
+  const base = { id: action.id, sheet: action.source.sheet, row: action.source.row, computed: computed.rag };
+  if (isTrue(evaluate(ACTION_RULES.override.valid, env))) {
+    const rag = evaluate(ACTION_RULES.override.value, env) as Rag;
+    return { ...base, rag, overridden: true, reason: `Override: ${rag} (reason: ${String(env.row.overrideReason ?? "").trim()})` };
+  }
+  return { ...base, rag: computed.rag, overridden: false, reason: computed.reason };
+}
+
+const OBJECTIVE_KEYS = [
+  "id",
+  "objective",
+  "direction",
+  "q1Target",
+  "q2Target",
+  "q3Target",
+  "q4Target",
+  "q1Actual",
+  "q2Actual",
+  "q3Actual",
+  "q4Actual",
+] as const;
+
+/** An objective's cells as the JBP formulas read them (raw cells first, as for actions); the formula columns are computed here. */
+export function objectiveRowValues(o: Objective, counts: RagCounts, names: Record<string, CellValue>): Record<string, CellValue> {
+  const row: Record<string, CellValue> = {};
+  for (const key of OBJECTIVE_KEYS) {
+    const raw = o.source.raw[key];
+    row[key] = raw === undefined ? (o[key] as CellValue) : typeof raw === "object" && raw !== null ? null : raw;
+  }
+  Object.assign(row, {
+    actionsRed: counts.Red,
+    actionsAmber: counts.Amber,
+    actionsGreen: counts.Green,
+  });
+  const env = { row, names };
+  // In sheet order: the later formula columns read the earlier ones.
+  row.ytdTarget = evaluate(OBJECTIVE_KPI.ytdTarget, env);
+  row.ytdActual = evaluate(OBJECTIVE_KPI.ytdActual, env);
+  row.pctToTarget = evaluate(OBJECTIVE_KPI.pctToTarget, env);
+  return row;
+}
+
+/** Objective IDs as COUNTIFS matches them: ignoring case, exactly otherwise. */
+export const objectiveKey = (id: string): string => id.toLowerCase();
+
+/**
+ * An objective's RAG from the RAG of its actions (overrides included, as the JAP RAG column shows
+ * them) and its own YTD KPI. `actions` are all actions of the workbook with their results.
+ */
+export function computeObjectiveRag(objective: Objective, actions: { objectiveId: string; rag: Rag }[], asOf: number, settings: Settings): RagResult {
+  const key = objectiveKey(objective.id);
+  const counts = countRags(objective.id.trim() === "" ? [] : actions.filter((a) => objectiveKey(a.objectiveId) === key).map((a) => a.rag));
+  return objectiveRag(objective, counts, settingsNameValues(settings, asOf), settings);
+}
+
+function objectiveRag(objective: Objective, counts: RagCounts, names: Record<string, CellValue>, settings: Settings): RagResult {
+  const env = { row: objectiveRowValues(objective, counts, names), names };
+  const value = evaluate(objectiveRagExpr(), env);
+  if (value === "") {
+    return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
+  }
+  const rag = value as Rag;
+  const parts = [describeCounts({ ...counts, Grey: 0 }, "actions")];
+  const kpi = evaluate(objectiveKpiScore, env);
+  const attained = env.row.pctToTarget;
+  if (typeof kpi === "number" && kpi > 0 && typeof attained === "number") parts.push(`KPI at ${pct(attained)} of target (YTD)`);
+  else parts.push("no KPI results yet");
+  const reason = `${settings.rollUp}: ${parts.join("; ")}`;
+  return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag, computed: rag, overridden: false, reason };
+}
+
+export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
+  const settings = plan.settings;
+  const names = settingsNameValues(settings, asOf);
+  const actions: RagResult[] = [];
+  const byObjective = new Map<string, Rag[]>();
+  for (const jap of plan.japs) {
+    for (const a of jap.actions) {
+      const r = actionRag(a, { row: actionRowValues(a), names });
+      actions.push(r);
+      const key = objectiveKey(a.objectiveId);
+      const list = byObjective.get(key);
+      if (list) list.push(r.rag);
+      else byObjective.set(key, [r.rag]);
+    }
+  }
+  const objectives: RagResult[] = [];
+  for (const jbp of plan.jbps) {
+    for (const o of jbp.objectives) {
+      const counts = countRags(o.id.trim() === "" ? [] : (byObjective.get(objectiveKey(o.id)) ?? []));
+      objectives.push(objectiveRag(o, counts, names, settings));
+    }
+  }
+  const basis = objectives.length > 0 ? objectives : actions;
+  const counts = countRags(basis.map((r) => r.rag));
+  const noun = objectives.length > 0 ? "objectives" : "actions";
+  return { actions, objectives, plan: { rag: rollUpCounts(counts, settings.rollUp), reason: `${settings.rollUp}: ${describeCounts(counts, noun)}` } };
+}

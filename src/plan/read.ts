@@ -1,0 +1,69 @@
+/**
+ * Reading a workbook into the plan model by header, not by position: each table is found by its
+ * header row on any sheet, its columns by their header text. Reading never throws on cell values;
+ * what it cannot read becomes a finding.
+ */
+import { finding, TABLE_NAMES } from "./findings";
+import { findTables, type FoundTable } from "./headers";
+import { JAP, JBP, ROSTER, SETTINGS } from "./layouts";
+import type { DateOrder, Finding, SheetGrid } from "./model";
+import type { JapPlan, JbpPlan, PlanWorkbook } from "./plan";
+import { readJapHeader, readJbpHeader } from "./readHeaderBlock";
+import { actionFromRow, objectiveFromRow, rawRows, rosterFromRows } from "./readRows";
+import { readSettings } from "./readSettings";
+
+const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
+
+export interface ReadOptions {
+  /** The host's date order, used when the Settings table does not set one (default DMY). */
+  dateOrder?: DateOrder;
+}
+
+export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): PlanWorkbook {
+  const readFindings: Finding[] = [];
+  const bySheet = grids.map((grid) => ({ grid, tables: findTables(grid, READ_LAYOUTS) }));
+  const all = bySheet.flatMap((s) => s.tables);
+  for (const table of all) readFindings.push(...missingColumnFindings(table));
+
+  const { settings, findings: settingFindings } = readSettings(
+    all.find((t) => t.layout === SETTINGS),
+    options.dateOrder ?? "DMY",
+  );
+  readFindings.push(...settingFindings);
+
+  const rosterTable = all.find((t) => t.layout === ROSTER);
+  let roster: PlanWorkbook["roster"] = null;
+  if (rosterTable) roster = { placement: rosterTable.placement, ...rosterFromRows(rawRows(rosterTable)) };
+
+  const jbps: JbpPlan[] = [];
+  const japs: JapPlan[] = [];
+  for (const { tables } of bySheet) {
+    tables.forEach((table, i) => {
+      // The header block is what lies between the previous table on the sheet and this header row.
+      const from = i === 0 ? 0 : (tables[i - 1].rowIndices.at(-1) ?? tables[i - 1].headerIndex) + 1;
+      if (table.layout === JBP) {
+        const header = readJbpHeader(table, from, settings.dateOrder, readFindings);
+        jbps.push({ placement: table.placement, header, objectives: rawRows(table).map(objectiveFromRow) });
+      } else if (table.layout === JAP) {
+        const header = readJapHeader(table, from, settings.dateOrder, readFindings);
+        japs.push({ placement: table.placement, header, actions: rawRows(table).map(actionFromRow) });
+      }
+    });
+  }
+  return { roster, settings, jbps, japs, readFindings };
+}
+
+/** One finding per missing required column, at the first cell of the header row. */
+function missingColumnFindings(table: FoundTable): Finding[] {
+  const { placement, layout } = table;
+  const firstCol = Math.min(...Object.values(placement.columns));
+  return table.missing.map((column) =>
+    finding(
+      "structure.missingColumn",
+      "error",
+      { sheet: placement.sheet, row: placement.headerRow, col: firstCol },
+      `The ${TABLE_NAMES[layout.kind]} table on sheet '${placement.sheet}' has no '${column.header}' column. Add a column headed '${column.header}'.`,
+    ),
+  );
+}
+
