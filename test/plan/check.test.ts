@@ -1,5 +1,6 @@
 import { checkWorkbook } from "../../src/plan/check";
-import { issuesBySheetRow, issuesText } from "../../src/plan/issuesText";
+import { type HeaderOf, headerOfColumn, issuesBySheetRow, issuesText } from "../../src/plan/issuesText";
+import { evaluateLiveRule } from "../../src/plan/liveRules";
 import { JAP, tableHeaderRow } from "../../src/plan/layouts";
 import type { Finding } from "../../src/plan/model";
 import { GENERATED_AS_OF, generateActionGrid } from "../support/planGenerator";
@@ -57,5 +58,31 @@ describe("issuesText", () => {
       [7, "✖ A"],
       [8, "⚠ B"],
     ]);
+  });
+});
+
+describe("Issues tags drive the live layer", () => {
+  const result = checkWorkbook(soundPlan(withAction(0, { owner: "Bruno Costaa" })), { today: d("2026-06-30") });
+  const jap = result.plan.japs[0];
+  const headerOf = headerOfColumn(jap.placement, JAP);
+
+  test("each finding is tagged with its column's header", () => {
+    const text = issuesBySheetRow(result.findings, jap.placement.sheet, headerOf).get(row0);
+    expect(text).toMatch(/^✖ \[Owner\] Owner 'Bruno Costaa' is not on the Roster/);
+  });
+
+  test("the Owner cell's issue rule fires on that text, and no other column's does", () => {
+    const text = issuesBySheetRow(result.findings, jap.placement.sheet, headerOf).get(row0) ?? "";
+    const fired = JAP.liveRules.filter((r) => r.id.includes(".issue.") && evaluateLiveRule(r, { issues: text })).map((r) => r.columns[0]);
+    expect(fired).toEqual(["owner"]);
+  });
+
+  test("tags of findings cut from a long text are still listed", () => {
+    const long = (header: string, i: number): Finding => ({ rule: "owner.required", severity: "error", sheet: "JAP", cell: `${header}8`, row: 7, message: `Problem ${i} with a fairly long explanation of what is wrong in this cell here.` });
+    const cols = ["F", "G", "H", "I", "J", "K", "L", "M"];
+    const byLetter: HeaderOf = (f) => ({ F: "Owner", G: "Start", H: "Due", I: "Status", J: "% complete", K: "KPI", L: "Unit", M: "Direction" })[f.cell[0]];
+    const text = issuesText(cols.map(long), 7, undefined, byLetter);
+    expect(text.length).toBeLessThanOrEqual(400);
+    for (const h of ["Owner", "Start", "Due", "Status", "% complete", "KPI", "Unit", "Direction"]) expect(text).toContain(`[${h}]`);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * Reading and validating generated plans of 1,000 and 10,000 actions (roster of 40), against a
+ * baseline that touches every cell once (structuredClone of the same grids). Prints medians, the
+ * ratio to the baseline (target: at most 10x for 10,000 actions) and the 10k/1k growth (linear ≈ 10).
+ * Also prints the whole check (read + validate + RAG) for reference.
+ */
+import { performance } from "perf_hooks";
+import { checkWorkbook } from "../src/plan/check";
+import type { SheetGrid } from "../src/plan/model";
+import { readWorkbook } from "../src/plan/read";
+import { validatePlan } from "../src/plan/validate";
+import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
+
+const RUNS = 11;
+
+/**
+ * Medians of the subject and of the baseline, run alternately so that both see the same machine
+ * load (these machines are shared), after a warm-up of each.
+ */
+function medians(subject: () => unknown, baseline: () => unknown): { subject: number; baseline: number; subjectMin: number; baselineMin: number } {
+  // The JIT needs about 15 runs of the small size to settle; the large one settles sooner.
+  const warmUntil = performance.now() + 1500;
+  for (let i = 0; i < 20 && (i < 3 || performance.now() < warmUntil); i++) {
+    subject();
+    baseline();
+  }
+  const s: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    globalThis.gc?.();
+    let t = performance.now();
+    baseline();
+    b.push(performance.now() - t);
+    globalThis.gc?.();
+    t = performance.now();
+    subject();
+    s.push(performance.now() - t);
+  }
+  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return { subject: mid(s), baseline: mid(b), subjectMin: Math.min(...s), baselineMin: Math.min(...b) };
+}
+
+const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
+
+export function main(): void {
+  const results: Record<number, { baseline: number; readValidate: number; check: number; minRatio: number }> = {};
+  for (const n of [1000, 10000]) {
+    const grids: SheetGrid[] = generateActionGrid(n, 42);
+    const cells = grids.reduce((s, g) => s + g.values.reduce((t, r) => t + r.length, 0), 0);
+    const clone = () => structuredClone(grids);
+    const plan = readWorkbook(grids);
+    const read = medians(() => readWorkbook(grids), clone);
+    const validate = medians(() => validatePlan(plan, { asOf: GENERATED_AS_OF }), clone);
+    const both = medians(() => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }), clone);
+    const whole = medians(() => checkWorkbook(grids, { today: GENERATED_AS_OF }), clone);
+    const baseline = both.baseline;
+    const readValidate = both.subject;
+    const check = whole.subject;
+    const findings = validatePlan(plan, { asOf: GENERATED_AS_OF }).length;
+    const minRatio = both.subjectMin / both.baselineMin;
+    results[n] = { baseline, readValidate, check, minRatio };
+
+    const label = `${n.toLocaleString("en")} actions`.padEnd(14);
+    console.log(`validate: ${label} ${cells.toLocaleString("en")} cells, ${findings} findings (medians of ${RUNS}, alternating with the baseline)`);
+    console.log(`  baseline structuredClone ${ms(baseline)}`);
+    console.log(`  read                     ${ms(read.subject)}   ${(read.subject / read.baseline).toFixed(2)}x baseline`);
+    console.log(`  validate                 ${ms(validate.subject)}   ${(validate.subject / validate.baseline).toFixed(2)}x baseline`);
+    console.log(`  read + validate          ${ms(readValidate)}   ${(readValidate / baseline).toFixed(2)}x baseline   (${((readValidate / n) * 1000).toFixed(2)} µs/action; best runs ${both.subjectMin.toFixed(1)} ms, ${minRatio.toFixed(2)}x)`);
+    console.log(`  check (+ RAG)            ${ms(check)}   ${(check / whole.baseline).toFixed(2)}x baseline`);
+  }
+  const growth = results[10000].readValidate / results[1000].readValidate;
+  const checkGrowth = results[10000].check / results[1000].check;
+  console.log(`validate: 10x actions -> read + validate ${growth.toFixed(1)}x time, check ${checkGrowth.toFixed(1)}x time (linear ≈ 10)`);
+  // The budget is judged on the best runs, which machine load disturbs least.
+  const ratio = results[10000].minRatio;
+  if (ratio > 10) throw new Error(`read + validate of 10,000 actions is ${ratio.toFixed(1)}x the baseline in its best runs (budget 10x)`);
+}
+
+if (require.main === module) main();
