@@ -1,0 +1,159 @@
+/**
+ * Command-line arguments, parsed by hand (no dependency): a command, its positional file, and its
+ * flags, each validated so that a mistake is one clear line, never a stack trace.
+ */
+import { serialFromIso } from "../plan/serialDate";
+
+export type CommandName = "new" | "check" | "rag";
+export const COMMANDS: readonly CommandName[] = ["new", "check", "rag"];
+
+export interface NewOptions {
+  sample: boolean;
+  force: boolean;
+  distributor?: string;
+  principal?: string;
+  market?: string;
+  year?: number;
+  /** { year, month } of --month YYYY-MM. */
+  month?: { year: number; month: number };
+  asOf?: number;
+}
+
+export interface ReadOptions {
+  json: boolean;
+  asOf?: number;
+}
+
+export type ParsedArgs =
+  | { kind: "help"; command?: CommandName }
+  | { kind: "version" }
+  | { kind: "new"; file: string; options: NewOptions }
+  | { kind: "check" | "rag"; file: string; options: ReadOptions }
+  | { kind: "error"; message: string; command?: CommandName };
+
+interface FlagSpec {
+  /** Metavariable for flags that take a value (shown in errors), absent for switches. */
+  value?: string;
+}
+
+const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
+  new: { sample: {}, force: {}, distributor: { value: "NAME" }, principal: { value: "NAME" }, market: { value: "NAME" }, year: { value: "YYYY" }, month: { value: "YYYY-MM" }, "as-of": { value: "YYYY-MM-DD" } },
+  check: { json: {}, "as-of": { value: "YYYY-MM-DD" } },
+  rag: { json: {}, "as-of": { value: "YYYY-MM-DD" } },
+};
+
+const POSITIONAL: Record<CommandName, string> = { new: "OUT.xlsx", check: "IN.xlsx", rag: "IN.xlsx" };
+
+function isCommand(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "help" || first === "--help" || first === "-h") {
+    const topic = rest[0];
+    if (first === "help" && topic !== undefined) {
+      return isCommand(topic) ? { kind: "help", command: topic } : { kind: "error", message: `Unknown command '${topic}'` };
+    }
+    return { kind: "help" };
+  }
+  if (first === "--version" || first === "-v") return { kind: "version" };
+  if (!isCommand(first)) {
+    const message = first.startsWith("-") ? `Unknown option '${first}' (give a command first: new, check or rag)` : `Unknown command '${first}'`;
+    return { kind: "error", message };
+  }
+  return parseCommand(first, rest);
+}
+
+function parseCommand(command: CommandName, args: readonly string[]): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  let onlyPositional = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyPositional || !arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyPositional = true;
+      continue;
+    }
+    if (arg === "--help" || arg === "-h") return { kind: "help", command };
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") ? arg.slice(2, eq < 0 ? undefined : eq) : "";
+    const spec = FLAGS[command][name];
+    if (!spec) return { kind: "error", command, message: `Unknown option '${eq < 0 ? arg : arg.slice(0, eq)}' for '${command}'` };
+    if (flags.has(name)) return { kind: "error", command, message: `Option --${name} is given twice` };
+    if (!spec.value) {
+      if (eq >= 0) return { kind: "error", command, message: `Option --${name} takes no value` };
+      flags.set(name, true);
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || (eq < 0 && value.startsWith("--"))) {
+      return { kind: "error", command, message: `Option --${name} needs a value (${spec.value})` };
+    }
+    flags.set(name, value);
+  }
+  if (positional.length === 0) return { kind: "error", command, message: `Missing ${POSITIONAL[command]}: jointplan ${command} ${POSITIONAL[command]}` };
+  if (positional.length > 1) return { kind: "error", command, message: `Unexpected argument '${positional[1]}': '${command}' takes one file` };
+  const file = positional[0];
+  return command === "new" ? newOptions(file, flags) : readOptions(command, file, flags);
+}
+
+type Flags = Map<string, string | true>;
+const str = (flags: Flags, name: string): string | undefined => {
+  const v = flags.get(name);
+  return typeof v === "string" ? v : undefined;
+};
+
+function asOfOption(command: CommandName, flags: Flags): number | undefined | { error: ParsedArgs } {
+  const text = str(flags, "as-of");
+  if (text === undefined) return undefined;
+  const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? serialFromIso(text) : null;
+  if (serial === null) return { error: { kind: "error", command, message: `--as-of must be a real date as YYYY-MM-DD, not '${text}'` } };
+  return serial;
+}
+
+function readOptions(command: "check" | "rag", file: string, flags: Flags): ParsedArgs {
+  const asOf = asOfOption(command, flags);
+  if (typeof asOf === "object") return asOf.error;
+  return { kind: command, file, options: { json: flags.has("json"), asOf } };
+}
+
+function newOptions(file: string, flags: Flags): ParsedArgs {
+  const error = (message: string): ParsedArgs => ({ kind: "error", command: "new", message });
+  if (!/\.xlsx$/i.test(file)) return error(`The output file must end in .xlsx, not '${file}'`);
+  const options: NewOptions = { sample: flags.has("sample"), force: flags.has("force") };
+  for (const key of ["distributor", "principal", "market"] as const) {
+    const text = str(flags, key);
+    if (text === undefined) continue;
+    if (text.trim() === "") return error(`--${key} needs a name`);
+    options[key] = text.trim();
+  }
+  const year = str(flags, "year");
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) return error(`--year must be a year from 2000 to 2100, not '${year}'`);
+    options.year = Number(year);
+  }
+  const month = str(flags, "month");
+  if (month !== undefined) {
+    const m = parseMonth(month);
+    if (!m || m.year < 2000 || m.year > 2100) return error(`--month must be YYYY-MM (e.g. 2026-03), not '${month}'`);
+    if (options.year !== undefined && options.year !== m.year) return error(`--month ${month} is not in --year ${options.year}`);
+    options.month = m;
+  }
+  const asOf = asOfOption("new", flags);
+  if (typeof asOf === "object") return asOf.error;
+  options.asOf = asOf;
+  return { kind: "new", file, options };
+}
+
+/** YYYY-MM as { year, month }, or null. */
+function parseMonth(text: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 ? { year, month } : null;
+}

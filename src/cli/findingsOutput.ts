@@ -1,0 +1,83 @@
+/**
+ * `check` output: the JSON shape documented in docs/cli.md, and the human listing grouped by
+ * sheet, in row then column order, with the repair the add-in would offer under each finding.
+ */
+import { parseCellA1 } from "../plan/a1";
+import type { CellValue, Finding } from "../plan/model";
+import { alignRows, plural } from "./table";
+
+export interface FindingJson {
+  sheet: string;
+  cell: string;
+  rule: string;
+  severity: "error" | "warning";
+  message: string;
+  /** null, or the repair's new value for the cell, its button label, and the number format it sets (or null). */
+  repair: { value: CellValue; label: string; numberFormat: string | null } | null;
+}
+
+export function findingsJson(findings: Finding[]): { findings: FindingJson[] } {
+  return {
+    findings: sortFindings(findings).map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      repair: f.repair ? { value: f.repair.value, label: f.repair.label, numberFormat: f.repair.numberFormat ?? null } : null,
+    })),
+  };
+}
+
+/** Sheets in order of first appearance; within a sheet by row, then column, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const sheetOrder = new Map<string, number>();
+  for (const f of findings) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, sheetOrder.size);
+  const pos = (f: Finding): { row: number; col: number } => parseCellA1(f.cell) ?? { row: f.row, col: 0 };
+  return [...findings].sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) as number) - (sheetOrder.get(b.sheet) as number) ||
+      pos(a).row - pos(b).row ||
+      pos(a).col - pos(b).col ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+export function countFindings(findings: Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: findings.length - errors };
+}
+
+export interface CheckSummary {
+  file: string;
+  asOf: string;
+  actions: number;
+  objectives: number;
+}
+
+export function findingsText(findings: Finding[], summary: CheckSummary): string {
+  const { errors, warnings } = countFindings(findings);
+  const checked = `${plural(summary.actions, "action")} and ${plural(summary.objectives, "objective")} checked`;
+  if (findings.length === 0) return `${summary.file}, as of ${summary.asOf}: no findings (${checked}).\n`;
+  const lines = [`${summary.file}, as of ${summary.asOf}: ${plural(errors, "error")}, ${plural(warnings, "warning")} (${checked}).`];
+  const sorted = sortFindings(findings);
+  // One table for the whole listing so that columns line up across sheets; sheet titles sit between.
+  const rows: string[][] = [];
+  const titleAt = new Map<number, string>();
+  let sheet: string | null = null;
+  for (const f of sorted) {
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      const n = sorted.filter((g) => g.sheet === sheet).length;
+      titleAt.set(rows.length, `${sheet} (${plural(n, "finding")})`);
+    }
+    rows.push([f.cell, f.severity, f.rule, f.message]);
+    if (f.repair) rows.push(["", "", "", `repair: ${f.repair.label}`]);
+  }
+  alignRows(rows).forEach((line, i) => {
+    const title = titleAt.get(i);
+    if (title !== undefined) lines.push("", title);
+    lines.push(line);
+  });
+  return lines.join("\n") + "\n";
+}

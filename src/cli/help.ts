@@ -1,0 +1,76 @@
+/** The help texts: what each command does, its options, and its exit codes. */
+import type { CommandName } from "./args";
+
+const OVERALL = `jointplan: Joint Business Plans and Joint Action Plans in .xlsx files, without Excel
+
+Usage:
+  jointplan new OUT.xlsx [--sample] [--principal NAME] [--distributor NAME] [--market NAME] [--year YYYY] [--month YYYY-MM] [--as-of YYYY-MM-DD] [--force]
+  jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD]
+  jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD]
+  jointplan help [COMMAND]    (or COMMAND --help)
+  jointplan --version
+
+Commands:
+  new     write a plan workbook: Roster, Settings, JBP, JAP, RAG Summary and Review Log
+  check   check owners, dates, KPIs and structure, and list every finding
+  rag     the Red/Amber/Green status of every action and objective, with reasons
+
+Exit codes: 0 done (check: no errors), 1 check found errors, 2 bad arguments or unreadable file.
+`;
+
+const COMMAND_HELP: Record<CommandName, string> = {
+  new: `Usage: jointplan new OUT.xlsx [options]
+
+Writes a plan workbook with the Roster, Settings, JBP, JAP, RAG Summary and Review Log sheets:
+tables, drop-down lists, date and number rules, the RAG formulas, conditional formats and the
+workbook names the formulas use. It opens in Excel and LibreOffice, with or without the add-in.
+
+Options:
+  --sample             fill it with a worked example (a roster, 5 objectives, 20 actions,
+                       a few deliberate faults for 'check' to find)
+  --principal NAME     the principal (brand owner) of the JBP
+  --distributor NAME   the distributor the plan is for
+  --market NAME        the JBP's market (a country or region)
+  --year YYYY          the JBP's year (default: the year of --month, or of the as-of date)
+  --month YYYY-MM      the JAP's month (default: the as-of date's month)
+  --as-of YYYY-MM-DD   the date RAG is judged on, written to Settings (default: blank, meaning
+                       today whenever the workbook recalculates)
+  --force              replace OUT.xlsx if it exists (otherwise an existing file is never touched)
+  -h, --help           this help
+
+Exit codes: 0 written, 2 bad arguments or the file cannot be written.
+`,
+  check: `Usage: jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD]
+
+Reads every plan sheet by its headers (whatever the sheet is called, table or plain range) and
+checks owners, dates, KPIs and structure. Prints each finding with its sheet, cell, rule id,
+severity, message and the repair the add-in offers, grouped by sheet.
+
+Options:
+  --json               print {"findings":[{"sheet","cell","rule","severity","message","repair"}]}
+                       where repair is null or {"value","label","numberFormat"}
+  --as-of YYYY-MM-DD   judge dates on this day (default: the workbook's Settings as-of date,
+                       or today when that is blank)
+  -h, --help           this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read
+(not a workbook, password protected, no plan sheet) or bad arguments.
+`,
+  rag: `Usage: jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD]
+
+Computes the Red/Amber/Green status of every action and objective with the reason for it, the
+roll-up of each objective from its actions, and the plan's overall status.
+
+Options:
+  --json               print {"asOf","plan","objectives":[{"id","rag","reason"}],
+                       "actions":[{"id","rag","reason","overridden"}]}
+  --as-of YYYY-MM-DD   judge on this day (default: the workbook's Settings as-of date, or today)
+  -h, --help           this help
+
+Exit codes: 0 done, 2 the file cannot be read or bad arguments.
+`,
+};
+
+export function helpText(command?: CommandName): string {
+  return command ? COMMAND_HELP[command] : OVERALL;
+}

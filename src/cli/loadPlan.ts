@@ -1,0 +1,29 @@
+/**
+ * Reads a workbook file and checks it with the core: the shared first half of `check` and `rag`.
+ * Unreadable files and workbooks without a plan sheet become CliErrors (exit 2) with one line.
+ */
+import * as path from "path";
+import { checkWorkbook } from "../plan/check";
+import type { CheckResult } from "../plan/plan";
+import { todaySerial } from "../plan/serialDate";
+import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readWorkbook";
+import { CliError, type CliIo } from "./io";
+
+export async function loadPlan(file: string, asOf: number | undefined, io: CliIo): Promise<CheckResult> {
+  let grids;
+  try {
+    grids = await readWorkbookGrids(file);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  const result = checkWorkbook(grids, { asOf, today: todaySerial(io.now()) });
+  if (result.plan.jbps.length === 0 && result.plan.japs.length === 0) {
+    const sheets = grids.map((g) => g.name).join(", ") || "none";
+    throw new CliError(
+      `${path.basename(file)} has no plan sheet: no sheet has JAP headers (ID, Action, Owner, Due, Status) or JBP headers (ID, Objective, Q1 target, FY target); sheets: ${sheets}`,
+      2,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,50 @@
+/**
+ * The jointplan command line: parses arguments, runs one command, and turns every failure into
+ * one line on stderr and an exit code (0 done, 1 check found errors, 2 cannot do it).
+ */
+import { parseArgs } from "./args";
+import { helpText } from "./help";
+import { CliError, type CliIo } from "./io";
+import { runCheck } from "./checkCommand";
+import { runNew } from "./newCommand";
+import { runRag } from "./ragCommand";
+
+export interface CliInfo {
+  version: string;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo = { version: "unknown" }): Promise<number> {
+  const parsed = parseArgs(argv);
+  try {
+    switch (parsed.kind) {
+      case "help":
+        io.out(helpText(parsed.command));
+        return 0;
+      case "version":
+        io.out(`jointplan ${info.version}\n`);
+        return 0;
+      case "error": {
+        const where = parsed.command ? `jointplan ${parsed.command}` : "jointplan";
+        io.err(`${where}: ${parsed.message} (see '${where} --help')\n`);
+        return 2;
+      }
+      case "new":
+        return await runNew(parsed.file, parsed.options, io);
+      case "check":
+        return await runCheck(parsed.file, parsed.options, io);
+      case "rag":
+        return await runRag(parsed.file, parsed.options, io);
+    }
+  } catch (e) {
+    const where = `jointplan ${parsed.kind}`;
+    if (e instanceof CliError) {
+      io.err(`${where}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    // A bug of ours: still one line, with a way to see the details.
+    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    io.err(`${where}: unexpected error: ${message} (set JOINTPLAN_DEBUG=1 for details)\n`);
+    if (process.env.JOINTPLAN_DEBUG) io.err(`${e instanceof Error ? e.stack : ""}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * `jointplan new OUT.xlsx`: a plan workbook, empty or with the sample, written through the same
+ * SheetSpecs as the add-in's templates. An existing file is never replaced without --force.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { DEFAULT_SETTINGS, type RosterEntry } from "../plan/model";
+import { samplePlan } from "../plan/samplePlan";
+import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { writeWorkbook } from "../xlsx/writeWorkbook";
+import type { NewOptions } from "./args";
+import { CliError, type CliIo } from "./io";
+import { newWorkbookSpecs, type NewWorkbookInput, type Row } from "./newWorkbookSpecs";
+import { plural } from "./table";
+
+/** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */
+export function planPeriod(options: NewOptions, reference: number): { year: number; month: number } {
+  if (options.month) return options.month;
+  const ref = ymdFromSerial(reference)!;
+  if (options.year !== undefined) return { year: options.year, month: options.year === ref.y ? ref.m : 1 };
+  return { year: ref.y, month: ref.m };
+}
+
+function rosterEntries(rows: Row[]): RosterEntry[] {
+  return rows.map((r) => ({
+    name: String(r.name ?? ""),
+    party: r.party as RosterEntry["party"],
+    role: String(r.role ?? ""),
+    email: String(r.email ?? ""),
+    active: r.active !== false,
+  }));
+}
+
+/** What goes in the workbook, from the options: the sample, or empty tables with headers filled in. */
+export function newWorkbookInput(options: NewOptions, today: number): NewWorkbookInput {
+  const settings = { ...DEFAULT_SETTINGS, asOf: options.asOf ?? null };
+  const reference = options.asOf ?? today;
+  const { year, month } = planPeriod(options, reference);
+  if (options.sample) {
+    // The sample is built around a day of its month: the as-of date, or the 18th of the chosen month.
+    const inMonth = ymdFromSerial(reference)!;
+    const sampleDay = inMonth.y === year && inMonth.m === month ? reference : serialFromYmd(year, month, 18)!;
+    const sample = samplePlan(sampleDay);
+    const given = (key: "distributor" | "principal" | "market"): Row => (options[key] !== undefined ? { [key]: options[key] } : {});
+    return {
+      settings,
+      roster: rosterEntries(sample.roster),
+      jbp: { header: { ...sample.jbp.header, ...given("distributor"), ...given("principal"), ...given("market") }, objectives: sample.jbp.objectives },
+      jap: { header: { ...sample.jap.header, ...given("distributor") }, actions: sample.jap.actions },
+    };
+  }
+  return {
+    settings,
+    roster: [],
+    jbp: {
+      header: {
+        principal: options.principal ?? "",
+        distributor: options.distributor ?? "",
+        market: options.market ?? "",
+        year, periodStart: serialFromYmd(year, 1, 1), periodEnd: serialFromYmd(year, 12, 31),
+      },
+      objectives: [],
+    },
+    jap: { header: { distributor: options.distributor ?? "", month: serialFromYmd(year, month, 1) }, actions: [] },
+  };
+}
+
+async function writeFile(file: string, bytes: Buffer, force: boolean): Promise<void> {
+  try {
+    // "wx" fails when the file exists, so a plan is never replaced by accident.
+    await fs.writeFile(file, bytes, { flag: force ? "w" : "wx" });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new CliError(`${file} already exists: give --force to replace it`);
+    if (code === "ENOENT") throw new CliError(`Cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
+    if (code === "EACCES" || code === "EPERM") throw new CliError(`Cannot write ${file}: permission denied`);
+    if (code === "EISDIR") throw new CliError(`Cannot write ${file}: it is a folder`);
+    if (code === "EBUSY") throw new CliError(`Cannot write ${file}: it is open in another program`);
+    throw new CliError(`Cannot write ${file}: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+export async function runNew(file: string, options: NewOptions, io: CliIo): Promise<number> {
+  const input = newWorkbookInput(options, todaySerial(io.now()));
+  const specs = newWorkbookSpecs(input);
+  const { bytes, skippedCharts } = await writeWorkbook(specs);
+  await writeFile(file, bytes, options.force);
+  const contents = options.sample
+    ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`
+    : "";
+  const asOf = options.asOf !== undefined ? `; as-of date ${isoFromSerial(options.asOf)}` : "; as-of date blank (today)";
+  io.out(`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.\n`);
+  if (skippedCharts.length > 0) io.out(`Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.\n`);
+  return 0;
+}

@@ -1,0 +1,21 @@
+/** `jointplan rag IN.xlsx`: the colour of every action and objective, and the roll-ups. */
+import * as path from "path";
+import type { ReadOptions } from "./args";
+import { countFindings } from "./findingsOutput";
+import type { CliIo } from "./io";
+import { loadPlan } from "./loadPlan";
+import { ragJson, ragText } from "./ragOutput";
+import { plural } from "./table";
+
+export async function runRag(file: string, options: ReadOptions, io: CliIo): Promise<number> {
+  const result = await loadPlan(file, options.asOf, io);
+  if (options.json) {
+    io.out(JSON.stringify(ragJson(result.rag, result.asOf), null, 2) + "\n");
+    return 0;
+  }
+  io.out(ragText(result.rag, result.asOf, path.basename(file)));
+  const { errors } = countFindings(result.findings);
+  // A colour computed from faulty data deserves a pointer to the faults.
+  if (errors > 0) io.out(`\n${plural(errors, "error")} in the plan may affect these colours: run 'jointplan check ${file}'.\n`);
+  return 0;
+}

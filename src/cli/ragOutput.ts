@@ -1,0 +1,53 @@
+/**
+ * `rag` output: the JSON shape documented in docs/cli.md, and the human listing: the plan's
+ * status, each objective's roll-up and each action's colour with its reason, grouped by sheet.
+ */
+import { isoFromSerial } from "../plan/serialDate";
+import type { Rag, RagResult } from "../plan/model";
+import type { PlanRag } from "../plan/plan";
+import { alignRows, plural } from "./table";
+
+export interface RagJson {
+  asOf: string;
+  plan: { rag: Rag; reason: string };
+  objectives: { id: string; rag: Rag; reason: string }[];
+  actions: { id: string; rag: Rag; reason: string; overridden: boolean }[];
+}
+
+export function ragJson(rag: PlanRag, asOf: number): RagJson {
+  return {
+    asOf: isoFromSerial(asOf),
+    plan: { rag: rag.plan.rag, reason: rag.plan.reason },
+    objectives: rag.objectives.map((o) => ({ id: o.id, rag: o.rag, reason: o.reason })),
+    actions: rag.actions.map((a) => ({ id: a.id, rag: a.rag, reason: a.reason, overridden: a.overridden })),
+  };
+}
+
+const RAGS: Rag[] = ["Red", "Amber", "Green", "Grey"];
+
+function counts(results: RagResult[]): string {
+  return RAGS.map((r) => `${results.filter((x) => x.rag === r).length} ${r}`).join(", ");
+}
+
+function reasonOf(r: RagResult): string {
+  return r.overridden ? `overridden (computed ${r.computed}): ${r.reason}` : r.reason;
+}
+
+function section(title: string, results: RagResult[], lines: string[]): void {
+  const sheets = [...new Set(results.map((r) => r.sheet))];
+  for (const sheet of sheets) {
+    const own = results.filter((r) => r.sheet === sheet);
+    lines.push("", `${title} on ${sheet}: ${counts(own)}`);
+    lines.push(...alignRows(own.map((r) => [r.id || `(row ${r.row + 1})`, r.rag, reasonOf(r)])));
+  }
+}
+
+export function ragText(rag: PlanRag, asOf: number, file: string): string {
+  const lines = [`${file}, as of ${isoFromSerial(asOf)}: plan ${rag.plan.rag}: ${rag.plan.reason}`];
+  if (rag.objectives.length === 0 && rag.actions.length === 0) lines.push("", "No objectives or actions to judge.");
+  section("Objectives", rag.objectives, lines);
+  section("Actions", rag.actions, lines);
+  const overridden = rag.actions.filter((a) => a.overridden).length;
+  if (overridden > 0) lines.push("", `${plural(overridden, "action")} overridden by hand.`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from "../../src/cli/args";
+
+describe("parseArgs", () => {
+  it("gives overall help for nothing, help, --help and -h", () => {
+    for (const argv of [[], ["help"], ["--help"], ["-h"]]) expect(parseArgs(argv)).toEqual({ kind: "help" });
+  });
+
+  it("gives a command's help from 'help CMD' and 'CMD --help', even after other flags", () => {
+    expect(parseArgs(["help", "check"])).toEqual({ kind: "help", command: "check" });
+    expect(parseArgs(["rag", "--help"])).toEqual({ kind: "help", command: "rag" });
+    expect(parseArgs(["new", "x.xlsx", "--sample", "-h"])).toEqual({ kind: "help", command: "new" });
+  });
+
+  it("parses check and rag with --json and --as-of in both spellings", () => {
+    expect(parseArgs(["check", "in.xlsx"])).toEqual({ kind: "check", file: "in.xlsx", options: { json: false, asOf: undefined } });
+    expect(parseArgs(["rag", "--json", "in.xlsx", "--as-of", "2026-03-18"])).toEqual({
+      kind: "rag",
+      file: "in.xlsx",
+      options: { json: true, asOf: 46099 },
+    });
+    expect(parseArgs(["check", "--as-of=2026-03-18", "in.xlsx"])).toMatchObject({ options: { asOf: 46099 } });
+  });
+
+  it("parses every option of new", () => {
+    const parsed = parseArgs(["new", "out.xlsx", "--sample", "--distributor", "  Andes SA ", "--principal", "Northwind", "--market", "Peru", "--year", "2026", "--month", "2026-04", "--as-of", "2026-04-02", "--force"]);
+    expect(parsed).toEqual({
+      kind: "new",
+      file: "out.xlsx",
+      options: { sample: true, force: true, distributor: "Andes SA", principal: "Northwind", market: "Peru", year: 2026, month: { year: 2026, month: 4 }, asOf: 46114 },
+    });
+  });
+
+  it("takes a file that starts with a dash after --", () => {
+    expect(parseArgs(["check", "--", "-odd.xlsx"])).toMatchObject({ kind: "check", file: "-odd.xlsx" });
+  });
+
+  it.each([
+    [["frobnicate"], "Unknown command 'frobnicate'"],
+    [["--json"], "Unknown option '--json' (give a command first: new, check or rag)"],
+    [["help", "frob"], "Unknown command 'frob'"],
+    [["check", "in.xlsx", "--sample"], "Unknown option '--sample' for 'check'"],
+    [["check", "in.xlsx", "--as-of=2026-02-30"], "--as-of must be a real date as YYYY-MM-DD, not '2026-02-30'"],
+    [["check", "in.xlsx", "--as-of", "18/03/2026"], "--as-of must be a real date as YYYY-MM-DD, not '18/03/2026'"],
+    [["check", "in.xlsx", "--as-of"], "Option --as-of needs a value (YYYY-MM-DD)"],
+    [["check", "in.xlsx", "--as-of", "--json"], "Option --as-of needs a value (YYYY-MM-DD)"],
+    [["check", "in.xlsx", "--json=yes"], "Option --json takes no value"],
+    [["check", "in.xlsx", "--json", "--json"], "Option --json is given twice"],
+    [["check"], "Missing IN.xlsx: jointplan check IN.xlsx"],
+    [["rag", "a.xlsx", "b.xlsx"], "Unexpected argument 'b.xlsx': 'rag' takes one file"],
+    [["new"], "Missing OUT.xlsx: jointplan new OUT.xlsx"],
+    [["new", "plan.xls"], "The output file must end in .xlsx, not 'plan.xls'"],
+    [["new", "p.xlsx", "--year", "26"], "--year must be a year from 2000 to 2100, not '26'"],
+    [["new", "p.xlsx", "--month", "2026-13"], "--month must be YYYY-MM (e.g. 2026-03), not '2026-13'"],
+    [["new", "p.xlsx", "--year", "2026", "--month", "2027-01"], "--month 2027-01 is not in --year 2026"],
+    [["new", "p.xlsx", "--distributor", " "], "--distributor needs a name"],
+  ])("rejects %j with one clear line", (argv, message) => {
+    const parsed = parseArgs(argv);
+    expect(parsed.kind).toBe("error");
+    expect(parsed.kind === "error" && parsed.message).toBe(message);
+  });
+});
+

@@ -1,0 +1,99 @@
+import ExcelJS from "exceljs";
+import type { SheetSpec } from "../../src/plan/sheetSpec";
+import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+
+/** A small hand-made spec that uses every part of a SheetSpec. */
+function planSpec(): SheetSpec {
+  return {
+    sheetName: "My Plan",
+    kind: "jap",
+    names: [
+      { name: "JP_Limit", formula: "='My Plan'!$B$1" },
+      { name: "JP_Twice", formula: "=2*'My Plan'!$B$1" },
+    ],
+    formats: [
+      { address: "A3:A4", numberFormat: "@" },
+      { address: "B3:B4", numberFormat: "yyyy-mm-dd" },
+    ],
+    blocks: [
+      { address: "A1:B1", values: [["Limit", 10]] },
+      { address: "A2:C2", values: [["Action", "Due", "Check"]] },
+      { address: "A3:B4", values: [["=SUM(1,2)", 46099], ["+44 phone", null]] },
+      { address: "C3:C4", formulas: [['=IF(B3>JP_Limit,"late","")'], ['=IF(B4>JP_Limit,"late","")']] },
+      { address: "D1", formulas: [["=IFERROR(AGGREGATE(15,6,ROW(B3:B4)/(B3:B4>0),1),\"none\")"]] },
+    ],
+    tables: [{ name: "JP_Test", address: "A2:C4", columns: ["Action", "Due", "Check"], keys: ["action", "due", "check"], headerRow: 1, firstDataRow: 2, lastDataRow: 3, style: "TableStyleLight9" }],
+    styles: [{ address: "A1", bold: true, fontSize: 14, fill: "#BFE5C4", horizontalAlignment: "Center" }],
+    columnWidths: [{ col: 0, width: 140 }],
+    validations: [
+      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true } },
+      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true }, prompt: { title: "Due", message: "A date" } },
+      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false } },
+    ],
+    conditionalFormats: [{ ruleId: "date.late", address: "B3:B4", formula: "=$B3>JP_Limit", fill: "#F4B6B6", fontColor: "#7A0000" }],
+    freezeRows: 2,
+    charts: [{ name: "c", type: "Pie", source: "A2:B4", seriesBy: "Columns", title: "A chart", anchor: "E2", width: 300, height: 200 }],
+  };
+}
+
+describe("writeWorkbook", () => {
+  it("writes a spec's cells, text as text, formulas as formulas, and reports the charts it cannot write", async () => {
+    const { bytes, skippedCharts } = await writeWorkbook([planSpec()]);
+    expect(skippedCharts).toEqual(["My Plan: A chart"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("My Plan")!;
+    expect(ws.getCell("A3").value).toBe("=SUM(1,2)");
+    expect(ws.getCell("A3").numFmt).toBe("@");
+    expect(ws.getCell("A4").value).toBe("+44 phone");
+    expect(ws.getCell("B3").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("C3").formula).toBe('IF(B3>JP_Limit,"late","")');
+    expect(ws.getCell("C4").formula).toBe('IF(B4>JP_Limit,"late","")');
+    // Post-2007 functions carry their file prefix, or Excel and LibreOffice do not know them.
+    expect(ws.getCell("D1").formula).toBe('IFERROR(_xlfn.AGGREGATE(15,6,ROW(B3:B4)/(B3:B4>0),1),"none")');
+    expect(ws.getCell("A1").font.bold).toBe(true);
+    expect(ws.getCell("A1").fill).toMatchObject({ fgColor: { argb: "FFBFE5C4" } });
+    expect(ws.getColumn(1).width).toBeCloseTo(pointsToCharacters(140));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    // The grid reader sees what Excel would show before recalculation.
+    const [grid] = await readWorkbookGrids(bytes);
+    expect(grid.values.slice(0, 4)).toEqual([
+      ["Limit", 10, null, null],
+      ["Action", "Due", "Check", null],
+      ["=SUM(1,2)", 46099, null, null],
+      ["+44 phone", null, null, null],
+    ]);
+  });
+
+  it("writes names, the table, validation and conditional formats into the file", async () => {
+    const { bytes } = await writeWorkbook([planSpec()]);
+    const zip = await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(zip.worksheets).toHaveLength(1);
+    const xml = await unzipText(bytes);
+    expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Limit">'My Plan'!$B$1</definedName>`);
+    expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Twice">2*'My Plan'!$B$1</definedName>`);
+    const sheet = xml["xl/worksheets/sheet1.xml"];
+    expect(sheet).toMatch(/<dataValidation type="list" allowBlank="1"[^>]*sqref="A3:A4"><formula1>"Yes,No"<\/formula1>/);
+    expect(sheet).toMatch(/<dataValidation type="date" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" promptTitle="Due" prompt="A date"[^>]*sqref="B3:B4"><formula1>DATE\(2000,1,1\)<\/formula1>/);
+    expect(sheet).toMatch(/<dataValidation type="list"[^>]*sqref="C3:C4"><formula1>JP_Limit<\/formula1>/);
+    expect(sheet).toMatch(/<conditionalFormatting sqref="B3:B4"><cfRule type="expression" dxfId="\d+" priority="1"><formula>\$B3>JP_Limit<\/formula>/);
+    const table = Object.entries(xml).find(([name]) => name.startsWith("xl/tables/"))?.[1] ?? "";
+    expect(table).toContain('name="JP_Test"');
+    expect(table).toContain('ref="A2:C4"');
+    expect(table).toContain('<tableColumn id="3" name="Check"');
+  });
+});
+
+const decodeXml = (xml: string): string =>
+  xml.replace(/&(apos|quot|gt|lt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', gt: ">", lt: "<", amp: "&" })[e] as string);
+
+/** The text parts of an .xlsx (a zip), read with the zip library ExcelJS itself depends on. */
+async function unzipText(bytes: Buffer): Promise<Record<string, string>> {
+   
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files)) if (name.endsWith(".xml")) out[name] = decodeXml(await zip.file(name).async("string"));
+  return out;
+}
