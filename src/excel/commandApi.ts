@@ -1,0 +1,29 @@
+/**
+ * The command API: everything the ribbon (src/commands/) and the task pane (src/taskpane/) may ask
+ * of the workbook. Each command is one Excel.run with a fixed number of syncs, and throws only
+ * JointPlanError (a message for the user, and a code). Syncs (bench/excel.bench.ts):
+ *
+ *   insertJapTemplate, insertJbpTemplate, insertSamplePlan  2 (read what exists, write)
+ *   checkPlan     3 (sheet list, used ranges and note locations, write); 2 when nothing changed
+ *   getOverview, readSettings, listPlanSheets               2 (reads only)
+ *   applyRepairs  2      goToCell 2      buildSummary 3      writeSettings, addRosterEntries 3
+ *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
+ *
+ * More syncs only past a size: a write over 3.5 MB, a sheet longer than 5,500 rows (read in slices
+ * of 120,000 cells), or more than 10,000 notes and comments.
+ */
+export { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "./insertTemplates";
+export { checkPlan, getOverview } from "./checkPlan";
+export type { CheckOutcome } from "./checkPlan";
+export { applyRepairs } from "./repairs";
+export type { RepairOutcome } from "./repairs";
+export { buildSummary } from "./summary";
+export { goToCell, listPlanSheets } from "./navigation";
+export type { PlanSheets } from "./navigation";
+export { readSettings, writeSettings, addRosterEntries } from "./settingsAndRoster";
+export { startLiveCheck } from "./liveCheck";
+export type { LiveCheckListener } from "./liveCheck";
+export { JointPlanError, isJointPlanError } from "./errors";
+export type { JointPlanErrorCode } from "./errors";
+export type { ActionRef, Overview } from "../plan/overview";
+export type { Finding, Repair, RosterEntry, Settings, Rag } from "../plan/model";

@@ -1,0 +1,119 @@
+/**
+ * Insert JBP / JAP templates and the sample plan. Two syncs: read what the workbook has (sheets,
+ * tables and their headers, names), then write every new sheet in one request. Inserting never
+ * overwrites: taken names get a new unique one, and an existing Roster and Settings are reused.
+ */
+import type { CellValue, RosterEntry, Settings } from "../plan/model";
+import { samplePlan } from "../plan/samplePlan";
+import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { runExcel } from "./context";
+import { JointPlanError } from "./errors";
+import { InsertPlan, addJap, addJbp, writeInsertPlan } from "./insertPlan";
+import { readIndex } from "./workbookIndex";
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function today(): number {
+  return todaySerial(new Date());
+}
+
+function monthSerial(month: string | undefined): number {
+  if (month === undefined) {
+    const t = ymdFromSerial(today())!;
+    return serialFromYmd(t.y, t.m, 1)!;
+  }
+  const m = MONTH.exec(month.trim());
+  if (!m) throw new JointPlanError("invalidInput", `'${month}' is not a month. Give it as YYYY-MM, for example 2026-03.`);
+  return serialFromYmd(Number(m[1]), Number(m[2]), 1)!;
+}
+
+function checkYear(year: number | undefined): number {
+  const y = year ?? ymdFromSerial(today())!.y;
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new JointPlanError("invalidInput", `${year} is not a plan year. Give a year between 2000 and 2100.`);
+  return y;
+}
+
+
+const joinNotes = (notes: string[]): string => (notes.length ? ` Also ${notes.join(" and ")}.` : "");
+
+export async function insertJapTemplate(options: { distributor?: string; month?: string; jbpSheet?: string; sample?: boolean } = {}): Promise<{ message: string; sheetName: string }> {
+  if (options.sample) {
+    const r = await insertSamplePlan();
+    const jap = r.sheets.find((s) => s.startsWith("JAP")) ?? r.sheets[r.sheets.length - 1];
+    return { message: r.message, sheetName: jap };
+  }
+  const month = monthSerial(options.month);
+  return runExcel(async (context) => {
+    const plan = new InsertPlan(await readIndex(context));
+    const { sheet, linked } = addJap(plan, { distributor: options.distributor ?? "", month, jbpSheet: options.jbpSheet });
+    const notes = plan.ensureSupportSheets([]);
+    await writeInsertPlan(context, plan, sheet);
+    const link = linked ? `, linked to the objectives of '${linked}'` : "";
+    return { message: `Inserted '${sheet}'${link}.${joinNotes(notes)}`, sheetName: sheet };
+  });
+}
+
+export async function insertJbpTemplate(options: { principal?: string; distributor?: string; market?: string; year?: number; sample?: boolean } = {}): Promise<{ message: string; sheetName: string }> {
+  if (options.sample) {
+    const r = await insertSamplePlan();
+    const jbp = r.sheets.find((s) => s.startsWith("JBP")) ?? r.sheets[0];
+    return { message: r.message, sheetName: jbp };
+  }
+  const year = checkYear(options.year);
+  return runExcel(async (context) => {
+    const plan = new InsertPlan(await readIndex(context));
+    const header = {
+      principal: options.principal ?? "",
+      distributor: options.distributor ?? "",
+      market: options.market ?? "",
+      year,
+      periodStart: serialFromYmd(year, 1, 1),
+      periodEnd: serialFromYmd(year, 12, 31),
+      lastReview: null,
+    };
+    const spec = addJbp(plan, header, year);
+    const notes = plan.ensureSupportSheets([]);
+    await writeInsertPlan(context, plan, spec.sheetName);
+    return { message: `Inserted '${spec.sheetName}'.${joinNotes(notes)}`, sheetName: spec.sheetName };
+  });
+}
+
+/** Plan data to insert as new sheets: the sample, or (in tests and benchmarks) a generated plan. */
+export interface PlanData {
+  roster: Record<string, CellValue>[];
+  jbp: { header: Record<string, CellValue>; objectives: Record<string, CellValue>[] };
+  jap: { header: Record<string, CellValue>; actions: Record<string, CellValue>[] };
+  /** Settings for a new Settings sheet (an existing one is kept as it is). */
+  settings?: Settings;
+}
+
+/** Inserts a whole plan: Roster and Settings when absent, a JBP, and a JAP linked to it. Two syncs. */
+export async function insertPlanData(data: PlanData): Promise<{ rosterCreated: boolean; notes: string[]; jbp: string; jap: string; created: string[] }> {
+  return runExcel(async (context) => {
+    const plan = new InsertPlan(await readIndex(context));
+    const rosterEntries = data.roster.map((r) => ({
+      name: String(r.name),
+      party: r.party as RosterEntry["party"],
+      role: String(r.role ?? ""),
+      email: String(r.email ?? ""),
+      active: r.active !== false,
+    }));
+    const notes = plan.ensureSupportSheets(rosterEntries, data.settings);
+    const jbp = addJbp(plan, data.jbp.header, Number(data.jbp.header.year), data.jbp.objectives);
+    const { sheet: jap } = addJap(plan, { distributor: String(data.jap.header.distributor ?? ""), month: Number(data.jap.header.month), rows: data.jap.actions }, jbp);
+    await writeInsertPlan(context, plan, jap);
+    const rosterCreated = plan.specs.some((s) => s.kind === "roster");
+    return { rosterCreated, notes, jbp: jbp.sheetName, jap, created: plan.created };
+  });
+}
+
+/** The sample plan (roster, JBP, JAP with faults) for this month, in new sheets. */
+export async function insertSamplePlan(): Promise<{ message: string; sheets: string[] }> {
+  const sample = samplePlan(today());
+  const r = await insertPlanData(sample);
+  const rosterNote = r.rosterCreated ? "" : " The existing Roster was kept: add the sample's people to it to clear their owner findings.";
+  return {
+    message: `Inserted the sample plan: '${r.jbp}' and '${r.jap}' with ${sample.jap.actions.length} actions, some with deliberate faults. Run Check plan to see them.${joinNotes(r.notes)}${rosterNote}`,
+    sheets: r.created,
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Shows a check's findings in place: the Issues column of each table that has one, and a note on
+ * each offending cell. Only what the add-in owns is rewritten: its column, and notes whose text
+ * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
+ * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
+ */
+import { cellA1, parseRangeA1 } from "../plan/a1";
+import type { Finding } from "../plan/model";
+import { headerOfColumn, issuesBySheetRow } from "../plan/issuesText";
+import { JAP, JBP } from "../plan/layouts";
+import type { CheckResult } from "../plan/plan";
+import { Batcher, payloadBytes } from "./batches";
+import { JointPlanError } from "./errors";
+import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";
+
+/** Marks a note as the add-in's own, so the next check may replace or remove it. */
+export const NOTE_PREFIX = "JointPlan: ";
+
+/**
+ * The most notes one check puts on cells. Past a thousand, notes stop helping (and each costs
+ * request bytes): the Issues column and the task pane carry every finding; errors get notes first.
+ */
+export const MAX_ADDIN_NOTES = 1000;
+
+/** Unchanged Issues cells between two changed ones that are rewritten rather than split around. */
+const RUN_GAP = 8;
+
+export const isAddinNote = (content: string): boolean => content.startsWith(NOTE_PREFIX);
+
+const bySeverity = (a: Finding, b: Finding): number => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1);
+
+export function noteText(findings: Finding[]): string {
+  const lines = [...findings].sort(bySeverity).map((f) => `${f.severity === "error" ? "Error" : "Warning"}: ${f.message}`);
+  return `${NOTE_PREFIX}${lines.join("\n")}`;
+}
+
+export interface PaintPlan {
+  /** Issues columns to rewrite: sheet, address of the data cells, one string per row. */
+  issues: { sheet: string; address: string; values: string[][] }[];
+  notesToAdd: { sheet: string; cell: string; content: string }[];
+  notesToUpdate: { note: Excel.Note; content: string }[];
+  notesToDelete: Excel.Note[];
+  /** Cells that needed a note but carry a user's note or comment instead. */
+  notesSkipped: string[];
+  /** Cells with findings left without a note because of MAX_ADDIN_NOTES. */
+  notesOverCap: number;
+  /** Protected sheets whose cells would have had notes (their Issues columns are not among them). */
+  protectedNoteSheets: Set<string>;
+  /** Sheets the plan writes to. */
+  sheets: Set<string>;
+}
+
+const hasError = (fs: Finding[]): boolean => fs.some((f) => f.severity === "error");
+function errorsFirst(a: Finding[], b: Finding[]): number {
+  if (hasError(a) !== hasError(b)) return hasError(a) ? -1 : 1;
+  const [x, y] = [a[0], b[0]];
+  return x.sheet === y.sheet ? x.row - y.row : x.sheet < y.sheet ? -1 : 1;
+}
+
+/** Works out what to write; pure apart from the note proxies it carries. */
+export function planPaint(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintPlan {
+  const plan: PaintPlan = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
+  const byCell = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const ck = cellKey(f.sheet, f.cell);
+    (byCell.get(ck) ?? byCell.set(ck, []).get(ck)!).push(f);
+  }
+
+  const issuesBySheet = new Map<string, Map<number, string>>();
+  const tables = [...result.plan.japs.map((p) => ({ placement: p.placement, layout: JAP })), ...result.plan.jbps.map((p) => ({ placement: p.placement, layout: JBP }))];
+  for (const { placement, layout } of tables) {
+    const col = placement.columns.issues;
+    if (col === undefined || placement.lastRow <= placement.headerRow) continue;
+    // Tagged with the column header, which the live layer's formats look for to mark the cell.
+    if (!issuesBySheet.has(placement.sheet)) issuesBySheet.set(placement.sheet, issuesBySheetRow(result.findings, placement.sheet, headerOfColumn(placement, layout)));
+    const texts = issuesBySheet.get(placement.sheet)!;
+    // Down to the Excel table's end, so a row emptied since the last check loses its old text.
+    const tableEnd = state.tables
+      .filter((t) => t.sheet === placement.sheet)
+      .map((t) => parseRangeA1(t.address))
+      .find((r) => r && r.row === placement.headerRow)?.lastRow;
+    const last = Math.max(placement.lastRow, tableEnd ?? 0);
+    // Only the rows whose text changed, in runs (a gap of a few unchanged rows is rewritten as
+    // is, to keep the number of operations small); a one-cell edit rewrites a cell or two.
+    let run: { start: number; values: string[][]; gap: number } | null = null;
+    const flush = (): void => {
+      if (!run) return;
+      const rows = run.values.slice(0, run.values.length - run.gap);
+      const end = run.start + rows.length - 1;
+      plan.issues.push({ sheet: placement.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
+      plan.sheets.add(placement.sheet);
+      run = null;
+    };
+    for (let row = placement.headerRow + 1; row <= last; row++) {
+      const text = texts.get(row) ?? "";
+      const before = gridValueAt(state.grids, placement.sheet, cellA1(row, col));
+      const changed = (before ?? "") !== text;
+      if (changed) {
+        if (!run) run = { start: row, values: [], gap: 0 };
+        run.values.push([text]);
+        run.gap = 0;
+      } else if (run) {
+        run.values.push([text]);
+        if (++run.gap > RUN_GAP) flush();
+      }
+    }
+    flush();
+  }
+
+  if (!withNotes) return plan;
+  const issueSheets = new Set(plan.issues.map((i) => i.sheet));
+  const existing = new Map(state.notes.map((n) => [cellKey(n.sheet, n.cell), n]));
+  // Cells that get a note: errors first, then in reading order, up to the cap.
+  const ranked = [...byCell].sort(([, a], [, b]) => errorsFirst(a, b));
+  const noted = new Map(ranked.slice(0, MAX_ADDIN_NOTES));
+  plan.notesOverCap = Math.max(0, ranked.length - MAX_ADDIN_NOTES);
+  for (const [key, findings] of noted) {
+    const f = findings[0];
+    const content = noteText(findings);
+    const old = existing.get(key);
+    if (old && !isAddinNote(old.content)) {
+      plan.notesSkipped.push(key);
+      continue;
+    }
+    if (state.commentCells.has(key)) {
+      plan.notesSkipped.push(key);
+      continue;
+    }
+    // A protected sheet the check has no column on (a locked Roster): no notes there, no refusal.
+    if (isProtected(state, f.sheet) && !issueSheets.has(f.sheet)) {
+      plan.protectedNoteSheets.add(f.sheet);
+      continue;
+    }
+    if (old) {
+      if (old.content !== content) {
+        plan.notesToUpdate.push({ note: old.note, content });
+        plan.sheets.add(f.sheet);
+      }
+    } else {
+      plan.notesToAdd.push({ sheet: f.sheet, cell: f.cell.replace(/\$/g, ""), content });
+      plan.sheets.add(f.sheet);
+    }
+  }
+  for (const [key, n] of existing) {
+    if (isAddinNote(n.content) && !noted.has(key) && !(isProtected(state, n.sheet) && !issueSheets.has(n.sheet))) {
+      plan.notesToDelete.push(n.note);
+      plan.sheets.add(n.sheet);
+    }
+  }
+  return plan;
+}
+
+const isProtected = (state: WorkbookState, sheet: string): boolean => state.sheets.some((s) => s.name === sheet && s.protected);
+
+/** Refuses, before anything is written, when a sheet the paint needs is protected. */
+export function assertWritable(state: WorkbookState, sheets: Iterable<string>, what: string): void {
+  for (const name of sheets) {
+    const info = state.sheets.find((s) => s.name === name);
+    if (info?.protected) {
+      throw new JointPlanError(
+        "protected",
+        `Sheet '${name}' is protected, so JointPlan cannot ${what}. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`,
+      );
+    }
+  }
+}
+
+export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan, batcher: Batcher): Promise<void> {
+  const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
+  for (const col of plan.issues) {
+    const ws = sheet(col.sheet);
+    await batcher.addRows(col.address, col.values, (address, rows) => {
+      ws.getRange(address).values = rows;
+    });
+  }
+  for (const n of plan.notesToDelete) {
+    n.delete();
+    batcher.count(96);
+  }
+  for (const u of plan.notesToUpdate) {
+    await batcher.add(payloadBytes(u.content) + 96, () => {
+      u.note.content = u.content;
+    });
+  }
+  for (const a of plan.notesToAdd) {
+    await batcher.add(payloadBytes(a.content) + 128, () => {
+      sheet(a.sheet).notes.add(a.cell, a.content);
+    });
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Reads the whole workbook in two round trips: first the list of sheets, tables, names, notes
+ * and comments; then every sheet's used range (values and number formats) and where each note and
+ * comment sits. The result feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
+ */
+import { parseCellA1 } from "../plan/a1";
+import { isErrorText } from "../plan/cells";
+import type { CellValue, SheetGrid } from "../plan/model";
+import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import type { Capabilities } from "./requirements";
+
+export interface SheetInfo {
+  name: string;
+  id: string;
+  protected: boolean;
+  visible: boolean;
+}
+
+export interface CellNote {
+  sheet: string;
+  /** A1 address without the sheet. */
+  cell: string;
+  content: string;
+  note: Excel.Note;
+}
+
+export interface WorkbookState {
+  sheets: SheetInfo[];
+  grids: SheetGrid[];
+  /** Excel tables with their full address (header row included), e.g. "'JAP 2026-03'!A7:W27". */
+  tables: { name: string; sheet: string; address: string }[];
+  /** Workbook-scoped names, as written. */
+  names: string[];
+  /** Every note (ExcelApi 1.18), user's and ours. Empty when notes are not supported. */
+  notes: CellNote[];
+  /** "Sheet!A1" of every cell with a threaded comment: no add-in note goes there. */
+  commentCells: Set<string>;
+}
+
+/** Note and comment locations read per request (each is about 250 bytes of request). */
+export const LOCATIONS_PER_REQUEST = 10_000;
+
+export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell.replace(/\$/g, "").toUpperCase()}`;
+
+/** "'JAP 2026-03'!C7" → { sheet, cell }. */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const cell = address.slice(bang + 1).split(":")[0].replace(/\$/g, "");
+  return { sheet, cell };
+}
+
+/** Values as the core takes them: blanks null, error values as `{ error }` (by their text). */
+function toCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string") return isErrorText(v) ? { error: v } : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return null;
+}
+
+interface Phase1 {
+  sheets: Excel.WorksheetCollection;
+  tables: Excel.TableCollection;
+  names: Excel.NamedItemCollection;
+  notes: Excel.NoteCollection | null;
+  comments: Excel.CommentCollection | null;
+}
+
+function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const names = context.workbook.names.load("items/name");
+  const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
+  const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
+  return { sheets, tables, names, notes, comments };
+}
+
+/**
+ * Rows of each sheet read with the first request. A plan of a few thousand actions is read whole in
+ * it; past that, the rest comes in slices of READ_CELLS_PER_REQUEST cells, one sync each, so no
+ * response passes Excel on the web's 5 MB limit (values and formats take about 26 bytes a cell on our plans).
+ */
+export const HEAD_ROWS = 5_500;
+export const READ_CELLS_PER_REQUEST = 120_000;
+
+interface Tail {
+  grid: SheetGrid;
+  ws: Excel.Worksheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Reads the rows past HEAD_ROWS of the sheets that have them, in requests of bounded size. */
+async function readTails(context: Excel.RequestContext, tails: Tail[]): Promise<void> {
+  const slices: { tail: Tail; row: number; rows: number }[] = [];
+  for (const tail of tails) {
+    const per = Math.max(1, Math.floor(READ_CELLS_PER_REQUEST / tail.cols));
+    for (let r = 0; r < tail.rows; r += per) slices.push({ tail, row: tail.row + r, rows: Math.min(per, tail.rows - r) });
+  }
+  let i = 0;
+  while (i < slices.length) {
+    let cells = 0;
+    const batch: { slice: (typeof slices)[number]; range: Excel.Range }[] = [];
+    while (i < slices.length && (batch.length === 0 || cells + slices[i].rows * slices[i].tail.cols <= READ_CELLS_PER_REQUEST)) {
+      const slice = slices[i++];
+      cells += slice.rows * slice.tail.cols;
+      batch.push({ slice, range: slice.tail.ws.getRangeByIndexes(slice.row, slice.tail.col, slice.rows, slice.tail.cols).load("values,numberFormat") });
+    }
+    // Only for sheets longer than HEAD_ROWS rows: a size split, not a per-row round trip.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { slice, range } of batch) {
+      for (const row of range.values) slice.tail.grid.values.push(row.map(toCellValue));
+      for (const row of range.numberFormat as string[][]) slice.tail.grid.numberFormats!.push(row);
+    }
+  }
+}
+
+/** Reads everything a check needs: two syncs up to HEAD_ROWS rows a sheet, more only past it. */
+export async function readWorkbookState(context: Excel.RequestContext, caps: Capabilities, options: { notes: boolean } = { notes: true }): Promise<WorkbookState> {
+  const p1 = queuePhase1(context, caps, options.notes);
+  await context.sync();
+
+  const sheets: SheetInfo[] = p1.sheets.items.map((ws) => ({
+    name: ws.name,
+    id: ws.id,
+    protected: ws.protection.protected,
+    visible: ws.visibility === "Visible",
+  }));
+  // Each sheet's used range, and its first HEAD_ROWS rows with values and formats.
+  const used = p1.sheets.items.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    const head = range.getIntersectionOrNullObject(range.getRow(0).getResizedRange(HEAD_ROWS - 1, 0)).load("values,numberFormat");
+    return { range, head };
+  });
+  const tableRanges = p1.tables.items.map((t) => t.getRange().load("address"));
+  // Where each note and comment sits: one small operation each, so a workbook with more than
+  // LOCATIONS_PER_REQUEST of them reads them over extra syncs rather than one oversized request.
+  const located = [...(p1.notes?.items ?? []), ...(p1.comments?.items ?? [])];
+  const locations: Excel.Range[] = [];
+  for (let i = 0; i < located.length; i += LOCATIONS_PER_REQUEST) {
+    // Only past LOCATIONS_PER_REQUEST notes and comments: a size split, not a per-row round trip.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    if (i > 0) await context.sync();
+    for (const item of located.slice(i, i + LOCATIONS_PER_REQUEST)) locations.push(item.getLocation().load("address"));
+  }
+  await context.sync();
+  const noteCount = p1.notes?.items.length ?? 0;
+  const noteRanges = (p1.notes?.items ?? []).map((note, i) => ({ note, range: locations[i] }));
+  const commentRanges = locations.slice(noteCount);
+
+  const grids: SheetGrid[] = [];
+  const tails: { grid: SheetGrid; ws: Excel.Worksheet; row: number; col: number; rows: number; cols: number }[] = [];
+  used.forEach(({ range, head }, i) => {
+    if (range.isNullObject || head.isNullObject) return;
+    const grid: SheetGrid = {
+      name: sheets[i].name,
+      values: head.values.map((row) => row.map(toCellValue)),
+      numberFormats: head.numberFormat as string[][],
+      origin: { row: range.rowIndex, col: range.columnIndex },
+    };
+    grids.push(grid);
+    if (range.rowCount > HEAD_ROWS) {
+      tails.push({ grid, ws: p1.sheets.items[i], row: range.rowIndex + HEAD_ROWS, col: range.columnIndex, rows: range.rowCount - HEAD_ROWS, cols: range.columnCount });
+    }
+  });
+  await readTails(context, tails);
+
+  const notes: CellNote[] = noteRanges.map(({ note, range }) => ({ ...splitAddress(range.address), content: note.content, note }));
+  const commentCells = new Set(commentRanges.map((r) => {
+    const { sheet, cell } = splitAddress(r.address);
+    return cellKey(sheet, cell);
+  }));
+  return {
+    sheets,
+    grids,
+    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, address: tableRanges[i].address })),
+    names: p1.names.items.map((n) => n.name),
+    notes,
+    commentCells,
+  };
+}
+
+/**
+ * The grids the plan is read from: every sheet but the add-in's own RAG Summary (its overdue list
+ * has ID, Action, Owner, Due and Status headers, so a reader by header would take it for a JAP).
+ */
+export function inputGrids(state: WorkbookState): SheetGrid[] {
+  return state.grids.filter((g) => !(g.name.toLowerCase().startsWith(SUMMARY_SHEET_NAME.toLowerCase()) && gridValueAt([g], g.name, "A1") === SUMMARY_TITLE));
+}
+
+/** The value the sheet held at a cell when read, for repairs that must not overwrite newer edits. */
+export function gridValueAt(grids: SheetGrid[], sheet: string, cell: string): CellValue | undefined {
+  const grid = grids.find((g) => g.name === sheet);
+  const at = parseCellA1(cell);
+  if (!grid || !at) return undefined;
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const r = at.row - origin.row;
+  const c = at.col - origin.col;
+  if (r < 0 || c < 0 || r >= grid.values.length) return null;
+  return grid.values[r]?.[c] ?? null;
+}

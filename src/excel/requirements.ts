@@ -1,0 +1,49 @@
+/**
+ * Requirement-set detection in one place. ExcelApi 1.7 is the floor (tables, validation,
+ * conditional formats, charts, events); the finer features degrade instead of failing.
+ */
+import { JointPlanError } from "./errors";
+
+export const MIN_EXCEL_API = "1.7";
+
+function supported(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Capabilities {
+  /** Notes on cells (ExcelApi 1.18); without them the Issues column and the task pane carry it all. */
+  notes: boolean;
+  /** Threaded comments (1.10), read so that a cell with one never gets an add-in note. */
+  comments: boolean;
+  /** runtime.enableEvents (1.8): silence our own writes during the live check. */
+  enableEvents: boolean;
+  /** worksheets.onChanged across all sheets (1.9). */
+  collectionEvents: boolean;
+}
+
+export function capabilities(): Capabilities {
+  return {
+    notes: supported("1.18"),
+    comments: supported("1.10"),
+    enableEvents: supported("1.8"),
+    collectionEvents: supported("1.9"),
+  };
+}
+
+/** Throws a clear error when this Excel is too old for the add-in. */
+export function requireExcelApi(): void {
+  if (!supported(MIN_EXCEL_API)) {
+    throw new JointPlanError(
+      "unsupported",
+      `JointPlan needs Excel with ExcelApi ${MIN_EXCEL_API} or later (Excel 2019, Microsoft 365 or Excel on the web). Update Excel, or open the workbook in Excel on the web.`,
+    );
+  }
+}
+
+/** The sentence to add to a check's message when notes are not available. */
+export const NOTES_UNSUPPORTED_MESSAGE =
+  "This version of Excel cannot add notes (ExcelApi 1.18), so findings are in the Issues column and the task pane only.";

@@ -1,0 +1,190 @@
+/**
+ * Settings and Roster from the task pane: read settings, write them back into their value cells,
+ * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
+ */
+import { cellA1, parseRangeA1 } from "../plan/a1";
+import { headerKey, findTables, origin, gridCell } from "../plan/headers";
+import { ROSTER, SETTINGS } from "../plan/layouts";
+import { RosterEntry, Settings, type CellValue } from "../plan/model";
+import { readWorkbook } from "../plan/read";
+import { SETTINGS_ROWS } from "../plan/settingsRows";
+import { buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
+import { uniqueSheetName } from "../plan/uniqueNames";
+import { Batcher } from "./batches";
+import { runExcel } from "./context";
+import { JointPlanError } from "./errors";
+import { assertWritable } from "./paintFindings";
+import { inputGrids, readWorkbookState } from "./readWorkbook";
+import { restoreEvents } from "./repairs";
+import { capabilities } from "./requirements";
+import { queueSheetSpec } from "./writeSheetSpec";
+import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts";
+
+/** The settings as the check reads them (defaults where the sheet has none). Two syncs. */
+export async function readSettings(): Promise<Settings> {
+  const caps = capabilities();
+  return runExcel(async (context) => {
+    const state = await readWorkbookState(context, caps, { notes: false });
+    return readWorkbook(inputGrids(state)).settings;
+  });
+}
+
+function settingFormat(key: keyof Settings): string {
+  if (key === "asOf") return DATE_FORMAT;
+  if (key === "rollUp" || key === "dateOrder") return TEXT_FORMAT;
+  if (key === "greenThreshold" || key === "amberThreshold" || key === "paceAmber" || key === "paceRed") return PERCENT_FORMAT;
+  return GENERAL;
+}
+
+function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } }, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  const where = first.path.length ? ` (${first.path.join(".")})` : "";
+  throw new JointPlanError("invalidInput", `${what}: ${first.message}${where}. Nothing was changed.`);
+}
+
+/**
+ * Writes each setting into its value cell on the Settings table (found by label); creates the
+ * Settings sheet, with its names, when the workbook has none. Three syncs (two reads, one write).
+ */
+export async function writeSettings(input: Settings): Promise<{ message: string }> {
+  const settings = parseOrThrow(Settings, input, "These settings cannot be saved");
+  const caps = capabilities();
+  return runExcel(async (context) => {
+    const state = await readWorkbookState(context, caps, { notes: false });
+    const table = inputGrids(state).flatMap((g) => findTables(g, [SETTINGS]))[0];
+    const batcher = new Batcher(context);
+    if (caps.enableEvents) context.runtime.enableEvents = false;
+    let message: string;
+    if (!table) {
+      const sheet = uniqueSheetName(SETTINGS.defaultSheetName, state.sheets.map((s) => s.name));
+      const taken = new Set(state.names.map((n) => n.toLowerCase()));
+      const spec = buildSettingsSheetSpec(settings, sheet);
+      spec.names = spec.names.filter((n) => !taken.has(n.name.toLowerCase()));
+      await queueSheetSpec(context, context.workbook.worksheets.add(sheet), spec, batcher);
+      message = `Created sheet '${sheet}' with these settings.`;
+    } else {
+      assertWritable(state, [table.placement.sheet], "save the settings");
+      const o = origin(table.grid);
+      const ws = context.workbook.worksheets.getItem(table.placement.sheet);
+      const missing: string[] = [];
+      for (const row of SETTINGS_ROWS) {
+        const r = table.rowIndices.find((i) => {
+          const label = gridCell(table.grid, i, table.gridColumns.setting);
+          return typeof label === "string" && [row.label, row.name, row.key].some((l) => headerKey(l) === headerKey(label));
+        });
+        if (r === undefined) {
+          missing.push(row.label);
+          continue;
+        }
+        const range = ws.getRange(cellA1(o.row + r, o.col + table.gridColumns.value));
+        const value = settings[row.key] as CellValue;
+        range.numberFormat = [[settingFormat(row.key)]];
+        range.values = [[value === null ? "" : (value as string | number | boolean)]];
+      }
+      message = missing.length
+        ? `Settings saved, except ${missing.join(", ")}: the Settings table has no row for ${missing.length === 1 ? "it" : "them"}.`
+        : "Settings saved.";
+    }
+    if (caps.enableEvents) context.runtime.enableEvents = true;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (caps.enableEvents) await restoreEvents(context);
+      throw e;
+    }
+    return { message };
+  });
+}
+
+const personKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Appends people to the Roster table (the table grows, so its names and the Owner lists follow).
+ * A name already on the roster, or twice in the request, is skipped with a reason. Three syncs.
+ */
+export async function addRosterEntries(input: RosterEntry[]): Promise<{ message: string; added: number; skipped: { name: string; reason: string }[] }> {
+  const caps = capabilities();
+  const skipped: { name: string; reason: string }[] = [];
+  const entries: RosterEntry[] = [];
+  for (const raw of input) {
+    const r = RosterEntry.safeParse(raw);
+    if (!r.success) {
+      skipped.push({ name: String((raw as { name?: unknown })?.name ?? ""), reason: r.error.issues[0].message });
+      continue;
+    }
+    entries.push({ ...r.data, name: r.data.name.trim().replace(/\s+/g, " ") });
+  }
+  return runExcel(async (context) => {
+    const state = await readWorkbookState(context, caps, { notes: false });
+    const table = inputGrids(state).flatMap((g) => findTables(g, [ROSTER]))[0];
+    if (!table) {
+      throw new JointPlanError("noRoster", "This workbook has no Roster table (Name, Party, Role, Email, Active). Insert a JAP or JBP template to create one; nothing was changed.");
+    }
+    const sheet = table.placement.sheet;
+    assertWritable(state, [sheet], "add people to the Roster");
+    const excelTable = state.tables.find((t) => t.sheet === sheet);
+    const known = new Set(
+      table.rowIndices.map((i) => gridCell(table.grid, i, table.gridColumns.name)).filter((v): v is string => typeof v === "string").map(personKey),
+    );
+    const toAdd: RosterEntry[] = [];
+    for (const e of entries) {
+      const key = personKey(e.name);
+      if (known.has(key)) {
+        skipped.push({ name: e.name, reason: "Already on the roster." });
+        continue;
+      }
+      known.add(key);
+      toAdd.push(e);
+    }
+    if (toAdd.length > 0) {
+      // Rows in the table's own column order, whatever order the user left the columns in.
+      const o = origin(table.grid);
+      const cols = Object.entries(table.placement.columns);
+      const first = Math.min(...cols.map(([, c]) => c));
+      const last = Math.max(...cols.map(([, c]) => c));
+      const rows = toAdd.map((e) => {
+        const row: (string | number | boolean)[] = new Array(last - first + 1).fill("");
+        for (const [key, c] of cols) {
+          const v = (e as unknown as Record<string, string | boolean>)[key];
+          if (v !== undefined) row[c - first] = v;
+        }
+        return row;
+      });
+      // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
+      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.placement.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
+      // Blank rows at the table's end (a new Roster has some) are filled first; the rest extend the table.
+      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.placement.headerRow;
+      const tableEnd = excelTable ? parseRangeA1(excelTable.address)?.lastRow ?? table.placement.lastRow : table.placement.lastRow;
+      const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
+      const ws = context.workbook.worksheets.getItem(sheet);
+      if (caps.enableEvents) context.runtime.enableEvents = false;
+      if (inside > 0) {
+        const range = ws.getRange(`${cellA1(lastUsed + 1, first)}:${cellA1(lastUsed + inside, last)}`);
+        // Text format first, so a name like "=Ana" stays text.
+        range.numberFormat = rows.slice(0, inside).map(() => formats);
+        range.values = rows.slice(0, inside);
+      }
+      if (inside < rows.length) {
+        if (excelTable) {
+          context.workbook.tables.getItem(excelTable.name).rows.add(undefined, rows.slice(inside));
+        } else {
+          const range = ws.getRange(`${cellA1(lastUsed + 1 + inside, first)}:${cellA1(lastUsed + rows.length, last)}`);
+          range.numberFormat = rows.slice(inside).map(() => formats);
+          range.values = rows.slice(inside);
+        }
+      }
+      if (caps.enableEvents) context.runtime.enableEvents = true;
+      try {
+        await context.sync();
+      } catch (e) {
+        if (caps.enableEvents) await restoreEvents(context);
+        throw e;
+      }
+    }
+    const added = toAdd.length;
+    const message = added === 0 ? "Nobody added." : `Added ${added} ${added === 1 ? "person" : "people"} to the Roster${skipped.length ? `; ${skipped.length} skipped` : ""}.`;
+    return { message, added, skipped };
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * What a workbook holds, read in one sync: sheet names, tables with their header texts, defined
+ * names. Enough to insert without overwriting, and to recognise plan tables by their headers.
+ */
+import { headerKey } from "../plan/headers";
+import type { TableLayout } from "../plan/layout";
+import { ROSTER } from "../plan/layouts";
+
+export interface WorkbookIndex {
+  sheets: string[];
+  tables: { name: string; sheet: string; columns: string[] }[];
+  names: string[];
+}
+
+export async function readIndex(context: Excel.RequestContext): Promise<WorkbookIndex> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name");
+  const names = context.workbook.names.load("items/name");
+  await context.sync();
+  return {
+    sheets: sheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, columns: t.columns.items.map((c) => c.name) })),
+    names: names.items.map((n) => n.name),
+  };
+}
+
+/** True when a table's headers carry every signature column of a layout. */
+export function hasSignature(columns: string[], layout: TableLayout): boolean {
+  const keys = new Set(columns.map(headerKey));
+  return layout.signature.every((key) => {
+    const col = layout.columns.find((c) => c.key === key)!;
+    return [col.header, ...(col.aliases ?? [])].some((h) => keys.has(headerKey(h)));
+  });
+}
+
+export const planTables = (index: WorkbookIndex, layout: TableLayout): WorkbookIndex["tables"] => index.tables.filter((t) => hasSignature(t.columns, layout));
+
+/** The header text a table uses for a layout column (its own spelling, or the layout's). */
+export function headerOf(table: WorkbookIndex["tables"][number], key: string, layout: TableLayout = ROSTER): string {
+  const col = layout.columns.find((c) => c.key === key)!;
+  const wanted = new Set([col.header, ...(col.aliases ?? [])].map(headerKey));
+  return table.columns.find((c) => wanted.has(headerKey(c))) ?? col.header;
+}

@@ -1,0 +1,268 @@
+import { checkPlan, getOverview } from "../../src/excel/checkPlan";
+import { JointPlanError } from "../../src/excel/errors";
+import { insertPlanData } from "../../src/excel/insertTemplates";
+import { NOTE_PREFIX } from "../../src/excel/paintFindings";
+import { createSimulatedExcel, type SimulatedExcel } from "../sim";
+import { scaledPlan } from "./support/plans";
+import { measure, useSim } from "./support/sim";
+
+type Snap = Record<string, ReturnType<SimulatedExcel["snapshot"]>>;
+const snapshotAll = (sim: SimulatedExcel): Snap => Object.fromEntries(sim.sheets().map((s) => [s.name, sim.snapshot(s.name)]));
+
+/** JAP rows: the table header is on sheet row 7, so action i (0-based) is on row 8 + i. */
+const row = (i: number): number => 8 + i;
+
+/** Adds a user's note, a threaded comment and some user formats to a plan full of faults. */
+async function addUserContent(jap: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(jap);
+    ws.notes.add(`F${row(1)}`, "Ana asked to be owner here (user note)"); // A-02's misspelt owner
+    ws.notes.add(`D${row(0)}`, "Kick-off on the 2nd"); // a sound cell
+    context.workbook.comments.add(`'${jap}'!J${row(10)}`, "Is this 60 % or 60?"); // A-11's % complete
+    ws.getRange(`D${row(3)}`).format.fill.color = "#FFFF00";
+    ws.getRange(`D${row(4)}`).format.font.bold = true;
+    await context.sync();
+  });
+}
+
+function expectSameExceptAddin(before: Snap, after: Snap, issuesColumn: string): void {
+  expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  for (const sheet of Object.keys(before)) {
+    const cells = new Set([...Object.keys(before[sheet]), ...Object.keys(after[sheet])]);
+    for (const address of cells) {
+      const b = before[sheet][address];
+      const a = after[sheet][address];
+      const isIssues = address.replace(/\d+$/, "") === issuesColumn;
+      const strip = (c: typeof a | undefined) => {
+        if (!c) return c;
+        const { note, value, text, valueType, ...rest } = c;
+        return {
+          ...rest,
+          note: note !== null && note.startsWith(NOTE_PREFIX) ? null : note,
+          ...(isIssues ? {} : { value, text, valueType }),
+        };
+      };
+      const blank = (c: ReturnType<typeof strip>) => (c === undefined ? undefined : c);
+      if (b === undefined) {
+        // A cell that only exists after the check holds nothing but an add-in note or an Issues text.
+        expect({ sheet, address, note: a!.note?.startsWith(NOTE_PREFIX) || a!.note === null, issues: isIssues || a!.value === "" }).toEqual({ sheet, address, note: true, issues: true });
+        continue;
+      }
+      expect({ sheet, address, cell: blank(strip(a)) }).toEqual({ sheet, address, cell: blank(strip(b)) });
+    }
+  }
+}
+
+describe("checkPlan on a plan full of faults", () => {
+  const sim = useSim();
+
+  it("writes the Issues column and add-in notes, and changes nothing of the user's", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await addUserContent(jap);
+    const before = snapshotAll(sim());
+    const result = await checkPlan();
+    const after = snapshotAll(sim());
+
+    expect(result.errors).toBeGreaterThan(5);
+    expect(result.message).toMatch(/Checked 2 plan sheets: \d+ errors and \d+ warnings/);
+    expectSameExceptAddin(before, after, "W");
+
+    // The misspelt owner: the user's note stays, the Issues cell says it, no add-in note there.
+    expect(sim().cell(jap, `F${row(1)}`).note).toBe("Ana asked to be owner here (user note)");
+    expect(String(sim().cell(jap, `W${row(1)}`).value)).toMatch(/Ana Silvaa/);
+    // Each finding is tagged with its column, which the live layer's conditional format finds.
+    expect(String(sim().cell(jap, `W${row(1)}`).value)).toMatch(/\[Owner\] [^•]*Ana Silvaa/);
+    // The comment cell gets no note either; its Issues cell carries the finding.
+    expect(sim().cell(jap, `J${row(10)}`).note).toBeNull();
+    expect(String(sim().cell(jap, `W${row(10)}`).value)).toMatch(/60/);
+    // A fault on a cell without a user's note gets an add-in note.
+    expect(sim().cell(jap, `P${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
+    // A sound row has an empty Issues cell.
+    expect(sim().cell(jap, `W${row(0)}`).value).toBe("");
+    // Text that starts with - or = stays text, never a formula.
+    expect(sim().cell(jap, `D${row(16)}`)).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
+    expect(sim().cell(jap, `S${row(16)}`)).toMatchObject({ value: "=> read the results with finance", formula: null });
+  });
+
+  it("is stable on a second run and removes its notes once the fault is fixed", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    const notes = sim().notes(jap);
+    const first = snapshotAll(sim());
+    const again = await measure(sim(), () => checkPlan());
+    expect(snapshotAll(sim())).toEqual(first);
+    expect(sim().notes(jap)).toEqual(notes);
+    // Nothing changed, so nothing was written: two syncs (the reads) only.
+    expect(again.syncs).toBe(2);
+
+    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    await checkPlan();
+    expect(sim().cell(jap, `P${row(7)}`).note).toBeNull();
+    expect(sim().notes(jap).length).toBe(notes.length - 1);
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
+  });
+
+  it("after one edit, rewrites only the Issues cells and notes that changed", async () => {
+    const { jap } = await insertPlanData(scaledPlan(400));
+    await checkPlan();
+    const before = snapshotAll(sim());
+    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    const { syncs } = await measure(sim(), () => checkPlan());
+    expect(syncs).toBe(3);
+    const write = sim().stats.batches[2];
+    // Events off and on, the sheet, the range, its value, the old note deleted.
+    expect(write.operations).toBeLessThanOrEqual(8);
+    expect(write.bytes).toBeLessThan(4096);
+    const after = snapshotAll(sim())[jap];
+    const changed = Object.keys(after).filter((a) => JSON.stringify(after[a]) !== JSON.stringify(before[jap][a]));
+    expect(changed.sort()).toEqual([`P${row(7)}`, `W${row(7)}`]);
+  });
+
+  it("takes the same three syncs at 10 and at 5,000 actions, each request under 4 MB", async () => {
+    const counts: number[] = [];
+    for (const n of [10, 5000]) {
+      const local = createSimulatedExcel();
+      const uninstall = local.install(globalThis as unknown as Record<string, unknown>);
+      try {
+        await insertPlanData(scaledPlan(n));
+        const m = await measure(local, () => checkPlan());
+        expect(m.result.overview.actions).toBe(n);
+        expect(m.maxBytes).toBeLessThan(4 * 1024 * 1024);
+        counts.push(m.syncs);
+      } finally {
+        uninstall();
+        sim().install(globalThis as unknown as Record<string, unknown>);
+      }
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+});
+
+describe("getOverview", () => {
+  const sim = useSim();
+  it("reads and computes the plan at a glance in two syncs, writing nothing", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const before = snapshotAll(sim());
+    const { result: o, syncs } = await measure(sim(), () => getOverview());
+    expect(syncs).toBe(2);
+    expect(snapshotAll(sim())).toEqual(before);
+    expect(o).toMatchObject({ hasPlan: true, asOf: 46099, actions: 20 });
+    expect(o.counts.Red + o.counts.Amber + o.counts.Green + o.counts.Grey).toBe(20);
+    expect(o.counts.Grey).toBeGreaterThanOrEqual(1); // the cancelled action
+    expect(o.overdue.map((a) => a.id)).toContain("A-07");
+    expect(o.overdue.find((a) => a.id === "A-07")).toMatchObject({ sheet: jap, cell: "A14", owner: "Jorge Paredes" });
+    expect(o.stale.map((a) => a.id)).toContain("A-19");
+    expect(o.pctComplete).toBeGreaterThan(0);
+    expect(o.pctComplete).toBeLessThan(1);
+  });
+  it("says there is no plan in an empty workbook", async () => {
+    await expect(getOverview()).resolves.toMatchObject({ hasPlan: false, actions: 0 });
+  });
+});
+
+describe("checkPlan progress", () => {
+  useSim();
+  it("reports progress through its steps", async () => {
+    await insertPlanData(scaledPlan(20));
+    const steps: [number, number][] = [];
+    await checkPlan({ onProgress: (done, total) => steps.push([done, total]) });
+    expect(steps[0]).toEqual([0, 3]);
+    expect(steps[steps.length - 1]).toEqual([3, 3]);
+    expect(steps.map(([d]) => d)).toEqual([...steps.map(([d]) => d)].sort());
+  });
+});
+
+describe("checkPlan without notes (ExcelApi 1.17)", () => {
+  const sim = useSim({ requirementSets: { ExcelApi: "1.17" } });
+  it("writes the Issues column, adds no note, and says so", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const result = await checkPlan();
+    expect(result.message).toMatch(/cannot add notes \(ExcelApi 1\.18\)/);
+    expect(sim().notes()).toEqual([]);
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).toMatch(/1,200/);
+  });
+});
+
+describe("checkPlan failures", () => {
+  const sim = useSim();
+
+  it("refuses a protected plan sheet with a clear message and writes nothing", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).protection.protect();
+      await context.sync();
+    });
+    const before = snapshotAll(sim());
+    const error = await checkPlan().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JointPlanError);
+    expect(error).toMatchObject({ code: "protected" });
+    expect((error as Error).message).toMatch(new RegExp(`Sheet '${jap}' is protected.*Unprotect`));
+    expect(snapshotAll(sim())).toEqual(before);
+    expect(sim().notes()).toEqual([]);
+  });
+
+  it("checks a plan with a locked Roster: no notes there, the message says so", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    sim().setCells("Roster", "A12", [["Ana Silva", "Principal"]]); // a duplicate name: a Roster finding
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Roster").protection.protect();
+      await context.sync();
+    });
+    const roster = sim().snapshot("Roster");
+    const result = await checkPlan();
+    expect(result.findings.some((f) => f.sheet === "Roster")).toBe(true);
+    expect(result.message).toMatch(/'Roster' is protected, so its findings are in the task pane only/);
+    expect(sim().snapshot("Roster")).toEqual(roster);
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).toMatch(/1,200/);
+  });
+
+  it("still reads a plan whose Excel table was renamed (tables are found by their headers)", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem("JP_Actions").name = "MyActions";
+      await context.sync();
+    });
+    const result = await checkPlan();
+    expect(result.overview.actions).toBe(20);
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).toMatch(/1,200/);
+  });
+
+  it("checks a plan whose Roster was deleted, and says owners cannot be checked", async () => {
+    await insertPlanData(scaledPlan(20));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Roster").delete();
+      await context.sync();
+    });
+    const result = await checkPlan();
+    expect(result.findings.find((f) => f.rule === "structure.noRoster")?.message).toMatch(/No Roster table was found/);
+    expect(result.findings.some((f) => f.rule.startsWith("owner."))).toBe(false);
+  });
+
+  it("picks up the workbook as it is when a plan sheet was deleted since the last check", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    expect((await checkPlan()).overview.actions).toBe(20);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).delete();
+      await context.sync();
+    });
+    const result = await checkPlan();
+    expect(result.overview.actions).toBe(0);
+    expect(result.findings.every((f) => f.sheet !== jap)).toBe(true);
+    expect(result.message).toMatch(/Checked 1 plan sheet/);
+    expect(sim().sheets().map((s) => s.name)).toContain(jbp);
+  });
+
+  it("reports a renamed required column as a finding, not a crash", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await sim().userEdit(jap, "F7", [["Responsible"]]);
+    const result = await checkPlan();
+    expect(result.findings.some((f) => f.rule === "structure.missingColumn" && /Owner/.test(f.message))).toBe(true);
+  });
+});
+
+describe("checkPlan on an Excel without ExcelApi 1.7", () => {
+  useSim({ requirementSets: { ExcelApi: "1.6" } });
+  it("throws an unsupported error before touching the workbook", async () => {
+    await expect(checkPlan()).rejects.toMatchObject({ code: "unsupported", message: expect.stringMatching(/ExcelApi 1\.7/) });
+  });
+});

@@ -1,0 +1,163 @@
+import { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "../../src/excel/insertTemplates";
+import { JAP, JBP } from "../../src/plan/layouts";
+import { samplePlan } from "../../src/plan/samplePlan";
+import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
+import { measure, useSim } from "./support/sim";
+
+describe("insertJapTemplate", () => {
+  const sim = useSim();
+
+  it("creates the JAP, Roster and Settings sheets with their names in two syncs", async () => {
+    const { result, syncs } = await measure(sim(), () => insertJapTemplate({ distributor: "Andes Distribución S.A.", month: "2026-03" }));
+    expect(result.sheetName).toBe("JAP 2026-03");
+    expect(result.message).toMatch(/Inserted 'JAP 2026-03'.*created 'Roster'.*created 'Settings'/);
+    expect(syncs).toBe(2);
+    expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", "JAP 2026-03", "Roster", "Settings"]);
+    expect(sim().selection().sheet).toBe("JAP 2026-03");
+
+    const table = sim().tables().find((t) => t.sheet === "JAP 2026-03")!;
+    expect(table).toMatchObject({ name: "JP_Actions", address: "'JAP 2026-03'!A7:W27", rowCount: 20 });
+    expect(table.columns).toEqual(JAP.columns.map((c) => c.header));
+    expect(sim().cell("JAP 2026-03", "B2").value).toBe("Andes Distribución S.A.");
+    expect(sim().cell("JAP 2026-03", "B3")).toMatchObject({ value: 46082, numberFormat: "yyyy-mm-dd", text: "2026-03-01" });
+    expect(sim().sheets().find((s) => s.name === "JAP 2026-03")!.freeze).toMatchObject({ rows: 7 });
+
+    // Every data cell carries its column's format before anything is typed ("@" keeps text as text).
+    for (const [i, c] of JAP.columns.entries()) {
+      const letter = String.fromCharCode(65 + i);
+      expect({ col: c.key, format: sim().cell("JAP 2026-03", `${letter}8`).numberFormat }).toEqual({ col: c.key, format: c.numberFormat });
+      expect({ col: c.key, format: sim().cell("JAP 2026-03", `${letter}27`).numberFormat }).toEqual({ col: c.key, format: c.numberFormat });
+    }
+    expect(sim().columnWidth("JAP 2026-03", "D")).toBe(JAP.columns[3].width);
+
+    const names = sim().names().map((n) => n.name);
+    for (const r of SETTINGS_ROWS) expect(names).toContain(r.name);
+    expect(names).toEqual(expect.arrayContaining(["JP_RosterNames", "JP_Statuses"]));
+    // No JBP yet: nothing to link to.
+    expect(sim().cell("JAP 2026-03", "B5").value).toBe("");
+  });
+
+  it("never overwrites: a taken name gets a new one, and the Roster and Settings are reused", async () => {
+    await insertJapTemplate({ month: "2026-03" });
+    sim().setCells("Roster", "A2", [["Ana Silva", "Principal"]]);
+    const roster = sim().snapshot("Roster");
+    const settings = sim().snapshot("Settings");
+    const { result, syncs } = await measure(sim(), () => insertJapTemplate({ month: "2026-03" }));
+    expect(syncs).toBe(2);
+    expect(result.sheetName).toBe("JAP 2026-03 (2)");
+    expect(result.message).not.toMatch(/created/);
+    expect(sim().tables().map((t) => t.name)).toEqual(["JP_Actions", "JP_Roster", "JP_Settings", "JP_Actions_2"]);
+    expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", "JAP 2026-03", "Roster", "Settings", "JAP 2026-03 (2)"]);
+    expect(sim().snapshot("Roster")).toEqual(roster);
+    expect(sim().snapshot("Settings")).toEqual(settings);
+  });
+
+  it("compares sheet names ignoring case", async () => {
+    sim().addSheet("jap 2026-04");
+    const r = await insertJapTemplate({ month: "2026-04" });
+    expect(r.sheetName).toBe("JAP 2026-04 (2)");
+  });
+
+  it("links a JAP to the workbook's JBP: its sheet in the header, its IDs in the objective list", async () => {
+    const jbp = await insertJbpTemplate({ principal: "Northwind Beverages", distributor: "Andes Distribución S.A.", market: "Peru", year: 2026 });
+    expect(jbp.sheetName).toBe("JBP 2026");
+    const jap = await insertJapTemplate({ month: "2026-03" });
+    expect(jap.message).toMatch(/linked to the objectives of 'JBP 2026'/);
+    expect(sim().cell(jap.sheetName, "B5").value).toBe("JBP 2026");
+    const objectiveIds = sim().names().find((n) => n.name === "JP_ObjectiveIds");
+    expect(objectiveIds?.formula).toBe("='JBP 2026'!$A$11:$A$18");
+    const list = sim().validations(jap.sheetName).find((v) => v.addresses.includes("B8:B27"));
+    expect(list?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
+  });
+
+  it("links to a named JBP sheet, or says clearly that it cannot", async () => {
+    await insertJbpTemplate({ year: 2025 });
+    await insertJbpTemplate({ year: 2026 });
+    const r = await insertJapTemplate({ month: "2026-05", jbpSheet: "jbp 2026" });
+    expect(sim().cell(r.sheetName, "B5").value).toBe("JBP 2026");
+    // The second JBP is reached through its table column, so its list grows with the table.
+    const list = sim().validations(r.sheetName).find((v) => v.addresses.includes("B8:B27"));
+    expect(list?.rule).toMatchObject({ list: { source: '=INDIRECT("JP_Objectives_2[ID]")' } });
+
+    const sheets = sim().sheets().map((s) => s.name);
+    await expect(insertJapTemplate({ jbpSheet: "JBP 2030" })).rejects.toMatchObject({ code: "sheetMissing", message: expect.stringMatching(/no sheet 'JBP 2030'/) });
+    await expect(insertJapTemplate({ jbpSheet: "Settings" })).rejects.toMatchObject({ code: "tableMissing" });
+    expect(sim().sheets().map((s) => s.name)).toEqual(sheets);
+  });
+
+  it("refuses a month that is not YYYY-MM before touching the workbook", async () => {
+    sim().stats.reset();
+    await expect(insertJapTemplate({ month: "March" })).rejects.toMatchObject({ code: "invalidInput" });
+    expect(sim().stats.syncs).toBe(0);
+  });
+});
+
+describe("insertJbpTemplate", () => {
+  const sim = useSim();
+  it("writes the header block and an Objectives table with its formulas and formats", async () => {
+    const { result, syncs } = await measure(sim(), () => insertJbpTemplate({ principal: "Northwind Beverages", distributor: "Andes", market: "Peru", year: 2026 }));
+    expect(syncs).toBe(2);
+    const s = result.sheetName;
+    expect(sim().cell(s, "A1")).toMatchObject({ value: "Joint Business Plan", bold: true });
+    expect([2, 3, 4, 5].map((r) => sim().cell(s, `B${r}`).value)).toEqual(["Northwind Beverages", "Andes", "Peru", 2026]);
+    expect(sim().cell(s, "B6")).toMatchObject({ value: 46023, text: "2026-01-01" });
+    const table = sim().tables().find((t) => t.sheet === s)!;
+    expect(table.columns).toEqual(JBP.columns.map((c) => c.header));
+    expect(table.rowCount).toBe(8);
+    // Formula columns hold formulas on every data row once the layout defines them.
+    for (const [i, c] of JBP.columns.entries()) {
+      if (!c.formula) continue;
+      const letter = String.fromCharCode(65 + i);
+      expect(sim().cell(s, `${letter}11`).formula).toMatch(/^=/);
+    }
+  });
+
+  it("refuses a year outside 2000-2100", async () => {
+    await expect(insertJbpTemplate({ year: 1999 })).rejects.toMatchObject({ code: "invalidInput" });
+  });
+});
+
+describe("insertSamplePlan", () => {
+  const sim = useSim();
+  it("fills a new workbook with a roster, a JBP and a JAP of twenty actions, user text kept as text", async () => {
+    const { result, syncs, maxBytes } = await measure(sim(), () => insertSamplePlan());
+    expect(syncs).toBe(2);
+    expect(maxBytes).toBeLessThan(1024 * 1024);
+    expect(result.sheets).toEqual(expect.arrayContaining(["Roster", "Settings"]));
+    const jap = result.sheets.find((s) => s.startsWith("JAP"))!;
+    const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
+    expect(sim().cell(jap, "B5").value).toBe(jbp);
+    const sample = samplePlan();
+    expect(sim().cell(jap, "A8").value).toBe(sample.jap.actions[0].id);
+    expect(sim().cell(jap, "D24")).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
+    expect(sim().cell(jap, "S24")).toMatchObject({ value: "=> read the results with finance", formula: null });
+    // The text date stays text: the check reports it; inserting does not "fix" it.
+    expect(sim().cell(jap, "G12").valueType).toBe("String");
+    expect(sim().cell("Roster", "A2").value).toBe("Laura Méndez");
+  });
+
+  it("is what insertJapTemplate({ sample: true }) inserts, returning the JAP", async () => {
+    const r = await insertJapTemplate({ sample: true });
+    expect(r.sheetName).toMatch(/^JAP \d{4}-\d{2}$/);
+    expect(sim().tables().find((t) => t.sheet === r.sheetName)?.rowCount).toBe(20);
+    expect(r.message).toMatch(/sample plan/);
+  });
+});
+
+describe("inserting next to a Roster the user made", () => {
+  const sim = useSim();
+  it("keeps the user's table as it is and names its columns for the Owner lists", async () => {
+    sim().addSheet("People");
+    sim().setCells("People", "A1", [["Name", "Party", "Role", "Email", "Active"], ["Ana Silva", "Principal", "KAM", "", "Yes"]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("People").tables.add("A1:E2", true).name = "Team";
+      await context.sync();
+    });
+    const before = sim().snapshot("People");
+    const r = await insertJapTemplate({ month: "2026-03" });
+    expect(r.message).not.toMatch(/created 'Roster'/);
+    expect(sim().sheets().map((s) => s.name)).not.toContain("Roster");
+    expect(sim().snapshot("People")).toEqual(before);
+    expect(sim().names().find((n) => n.name === "JP_RosterNames")?.formula).toBe("=Team[Name]");
+  });
+});

@@ -1,0 +1,120 @@
+import { checkPlan } from "../../src/excel/checkPlan";
+import { goToCell } from "../../src/excel/navigation";
+import { applyRepairs } from "../../src/excel/repairs";
+import { insertPlanData } from "../../src/excel/insertTemplates";
+import type { Finding, Repair } from "../../src/plan/model";
+import { scaledPlan } from "./support/plans";
+import { measure, useSim } from "./support/sim";
+
+const repairsOf = (findings: Finding[]): Repair[] => findings.flatMap((f) => (f.repair ? [f.repair] : []));
+
+describe("applyRepairs", () => {
+  const sim = useSim();
+
+  it("changes only the cells it names, in two syncs", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { findings } = await checkPlan();
+    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "F9")!; // 'Ana Silvaa'
+    expect(owner).toMatchObject({ value: "Ana Silva", was: "Ana Silvaa" });
+    const before = sim().snapshot(jap);
+    const { result, syncs } = await measure(sim(), () => applyRepairs([owner]));
+    expect(result).toMatchObject({ applied: 1, skipped: [] });
+    expect(syncs).toBe(2);
+    const after = sim().snapshot(jap);
+    const changed = Object.keys(after).filter((a) => JSON.stringify(after[a]) !== JSON.stringify(before[a]));
+    expect(changed).toEqual(["F9"]);
+    expect(after.F9.value).toBe("Ana Silva");
+  });
+
+  it("turns a text date into a real date with a date format", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { findings } = await checkPlan();
+    const date = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "G12")!;
+    expect(date).toBeDefined();
+    await applyRepairs([date]);
+    expect(sim().cell(jap, "G12")).toMatchObject({ valueType: "Double", numberFormat: "yyyy-mm-dd" });
+    const again = await checkPlan();
+    expect(again.findings.some((f) => f.cell === "G12" && f.rule === "date.notADate")).toBe(false);
+  });
+
+  it("skips a repair whose cell changed since the check, and one cell repaired twice", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { findings } = await checkPlan();
+    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "F9")!;
+    await sim().userEdit(jap, "F9", [["Ana Silva-Rojas"]]);
+    const r = await applyRepairs([owner, { ...owner, value: "Ana S." }]);
+    expect(r.applied).toBe(0);
+    expect(r.skipped[0].reason).toMatch(/has changed since the check/);
+    expect(sim().cell(jap, "F9").value).toBe("Ana Silva-Rojas");
+
+    const fresh = repairsOf((await checkPlan()).findings).filter((x) => x.sheet === jap);
+    const first = fresh[0];
+    const twice = await applyRepairs([first, { ...first, label: "again" }]);
+    expect(twice.applied).toBe(1);
+    expect(twice.skipped[0].reason).toMatch(/Another repair already changes/);
+  });
+
+  it("keeps text that looks like a formula as text", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await applyRepairs([{ sheet: jap, cell: "S9", value: "=SUM(1,2)", label: "test" }]);
+    expect(sim().cell(jap, "S9")).toMatchObject({ value: "=SUM(1,2)", formula: null });
+  });
+
+  it("refuses a deleted sheet or a protected one, changing nothing", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const repairs = repairsOf((await checkPlan()).findings).filter((r) => r.sheet === jap);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).protection.protect();
+      await context.sync();
+    });
+    const before = sim().snapshot(jap);
+    await expect(applyRepairs(repairs)).rejects.toMatchObject({ code: "protected", message: expect.stringMatching(/Unprotect/) });
+    expect(sim().snapshot(jap)).toEqual(before);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(jap);
+      ws.protection.unprotect();
+      ws.delete();
+      await context.sync();
+    });
+    await expect(applyRepairs(repairs)).rejects.toMatchObject({ code: "sheetMissing", message: expect.stringMatching(/no longer in the workbook/) });
+  });
+});
+
+describe("applyRepairs at scale", () => {
+  useSim();
+  it("applies every repair of 10 and of 5,000 actions in the same two syncs", async () => {
+    const { createSimulatedExcel } = await import("../sim");
+    const syncs: number[] = [];
+    for (const n of [10, 5000]) {
+      const local = createSimulatedExcel();
+      const uninstall = local.install(globalThis as unknown as Record<string, unknown>);
+      try {
+        await insertPlanData(scaledPlan(n));
+        const repairs = repairsOf((await checkPlan()).findings);
+        const m = await measure(local, () => applyRepairs(repairs));
+        expect(m.result.applied).toBe(repairs.length);
+        expect(m.maxBytes).toBeLessThan(4 * 1024 * 1024);
+        syncs.push(m.syncs);
+      } finally {
+        uninstall();
+      }
+    }
+    expect(syncs).toEqual([2, 2]);
+  });
+});
+
+describe("goToCell", () => {
+  const sim = useSim();
+  it("activates the sheet and selects the cell, or says the sheet is gone", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    const { syncs } = await measure(sim(), () => goToCell(jbp, "C12"));
+    expect(syncs).toBe(2);
+    expect(sim().selection()).toEqual({ sheet: jbp, address: "C12" });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).delete();
+      await context.sync();
+    });
+    await expect(goToCell(jap, "F9")).rejects.toMatchObject({ code: "sheetMissing" });
+    await expect(goToCell(jbp, "not a cell")).rejects.toMatchObject({ code: "invalidInput" });
+  });
+});

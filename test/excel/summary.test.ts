@@ -1,0 +1,88 @@
+import { checkPlan } from "../../src/excel/checkPlan";
+import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
+import { buildSummary } from "../../src/excel/summary";
+import type { SimulatedExcel } from "../sim";
+import { scaledPlan } from "./support/plans";
+import { measure, useSim } from "./support/sim";
+
+const snapshotAll = (sim: SimulatedExcel) => Object.fromEntries(sim.sheets().filter((s) => s.name !== "RAG Summary").map((s) => [s.name, sim.snapshot(s.name)]));
+
+describe("buildSummary", () => {
+  const sim = useSim();
+
+  it("builds a live summary sheet: formulas over the plan tables, RAG colours, a chart", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const before = snapshotAll(sim());
+    const { result, syncs } = await measure(sim(), () => buildSummary());
+    expect(result.sheetName).toBe("RAG Summary");
+    expect(result.message).toMatch(/^Built 'RAG Summary'/);
+    expect(syncs).toBe(3);
+    expect(snapshotAll(sim())).toEqual(before);
+
+    const sheet = sim().sheets().find((s) => s.name === "RAG Summary")!;
+    expect(sheet).toMatchObject({ position: 0, active: true });
+    expect(sim().cell("RAG Summary", "A1").value).toBe("RAG Summary");
+    const cells = Object.values(sim().snapshot("RAG Summary"));
+    const formulas = cells.filter((c) => c.formula !== null).map((c) => c.formula!);
+    expect(formulas.length).toBeGreaterThan(50);
+    expect(formulas.some((f) => f.includes(`'${jap}'!`))).toBe(true);
+    // The labels: the JBP's objectives and the roster's people.
+    const labels = cells.map((c) => c.value);
+    expect(labels).toEqual(expect.arrayContaining(["OBJ-1", "OBJ-5", "Laura Méndez", "By objective", "By owner", "By party", "By priority"]));
+    const cfs = sim().conditionalFormats("RAG Summary");
+    expect(cfs.some((cf) => cf.format.fill === "#F4B6B6")).toBe(true);
+    const charts = sim().charts("RAG Summary");
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ chartType: "ColumnStacked", title: expect.stringMatching(/RAG/) });
+  });
+
+  it("rebuilds in place: replaces only its own sheet, in the same number of syncs", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    await checkPlan();
+    const before = snapshotAll(sim());
+    const { result, syncs } = await measure(sim(), () => buildSummary());
+    expect(result.message).toMatch(/^Rebuilt 'RAG Summary'/);
+    expect(syncs).toBe(3);
+    expect(sim().sheets().filter((s) => s.name.startsWith("RAG Summary"))).toHaveLength(1);
+    expect(sim().charts("RAG Summary")).toHaveLength(1);
+    expect(snapshotAll(sim())).toEqual(before);
+  });
+
+  it("is never read back as part of the plan (its overdue list has JAP-like headers)", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    const result = await checkPlan();
+    expect(result.findings.filter((f) => f.sheet === "RAG Summary")).toEqual([]);
+    expect(result.overview.actions).toBe(20);
+    expect(sim().notes("RAG Summary")).toEqual([]);
+  });
+
+  it("leaves a user's own sheet called RAG Summary alone", async () => {
+    await insertPlanData(scaledPlan(20));
+    sim().addSheet("RAG Summary");
+    sim().setCells("RAG Summary", "A1", [["my notes"]]);
+    const r = await buildSummary();
+    expect(r.sheetName).toBe("RAG Summary (2)");
+    expect(sim().cell("RAG Summary", "A1").value).toBe("my notes");
+  });
+
+  it("takes the same syncs at 10 and at 5,000 actions", async () => {
+    await insertPlanData(scaledPlan(10));
+    const small = await measure(sim(), () => buildSummary());
+    await Excel.run(async (context) => {
+      for (const s of ["RAG Summary", "JAP 2026-03", "JBP 2026"]) context.workbook.worksheets.getItem(s).delete();
+      await context.sync();
+    });
+    await insertPlanData(scaledPlan(5000));
+    const big = await measure(sim(), () => buildSummary());
+    expect(big.syncs).toBe(small.syncs);
+    expect(big.maxBytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it("says there is nothing to summarise without a JAP", async () => {
+    await expect(buildSummary()).rejects.toMatchObject({ code: "noPlan" });
+    await insertJapTemplate({ month: "2026-03" });
+    await expect(buildSummary()).resolves.toMatchObject({ sheetName: "RAG Summary" });
+  });
+});
