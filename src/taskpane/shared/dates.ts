@@ -1,0 +1,16 @@
+/** Serial dates as the pane shows them. Conversions are the core's (src/plan/serialDate.ts). */
+import { isoFromSerial, serialFromIso } from "../../plan/serialDate";
+
+export { serialFromIso as isoToSerial };
+
+/** "2026-03-18" for a serial; "" for null or a serial that is no date. */
+export function serialToIso(serial: number | null | undefined): string {
+  return serial === null || serial === undefined ? "" : isoFromSerial(serial);
+}
+
+/** "18 Mar 2026": unambiguous whatever the reader's date order. */
+export function formatSerial(serial: number | null | undefined): string {
+  const iso = serialToIso(serial);
+  if (!iso) return "no date";
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}

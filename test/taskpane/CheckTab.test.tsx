@@ -1,0 +1,133 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import * as api from "../../src/excel/commandApi";
+import { CheckTab } from "../../src/taskpane/check/CheckTab";
+import { usePlanState } from "../../src/taskpane/shared/usePlanState";
+import type { Finding, Repair } from "../../src/plan/model";
+import { finding, overview } from "./commandApiMock";
+
+jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock());
+const mocked = jest.mocked(api);
+
+function Harness(): React.JSX.Element {
+  const plan = usePlanState(true);
+  return <CheckTab plan={plan} />;
+}
+
+async function renderCheck() {
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Harness />
+      </FluentProvider>,
+    );
+  });
+}
+
+const useAna = (cell: string): Repair => ({ sheet: "JAP", cell, value: "Ana Silva", label: "Use 'Ana Silva'" });
+const FINDINGS: Finding[] = [
+  finding({ rule: "kpi.targetMissing", severity: "warning", sheet: "JAP", cell: "O12", row: 11, message: "The KPI has no target." }),
+  finding({ rule: "owner.notOnRoster", severity: "warning", sheet: "JAP", cell: "F5", row: 4, message: "Owner 'Lu' is not on the roster.", repair: useAna("F5") }),
+  finding({ rule: "date.textDate", severity: "error", sheet: "JAP", cell: "G9", row: 8, message: "Start is text, not a date.", repair: { sheet: "JAP", cell: "G9", value: 46090, label: "Make this a date", numberFormat: "yyyy-mm-dd" } }),
+  finding({ rule: "structure.duplicateId", severity: "error", sheet: "JBP", cell: "A12", row: 11, message: "ID O-3 is used twice." }),
+  finding({ rule: "owner.notOnRoster", severity: "error", sheet: "JAP", cell: "F7", row: 6, message: "Owner 'Ana Silvaa' is not on the roster.", repair: useAna("F7") }),
+];
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.checkPlan.mockImplementation(async (options?: { onProgress?: (done: number, total: number) => void }) => {
+    options?.onProgress?.(500, 2000);
+    return { message: "3 errors and 2 warnings.", errors: 3, warnings: 2, findings: FINDINGS, overview: overview() };
+  });
+});
+
+async function runCheck() {
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Check plan" })));
+  await screen.findByText("3 errors and 2 warnings.");
+}
+
+describe("Check tab", () => {
+  it("groups findings by sheet, then family (owner, date, kpi, structure), errors first", async () => {
+    await renderCheck();
+    await runCheck();
+    const sheets = screen.getAllByTestId("sheet-group");
+    expect(sheets.map((s) => within(s).getByRole("heading", { level: 2 }).textContent)).toEqual(["JAP · 2 errors, 2 warnings", "JBP · 1 error"]);
+    const families = within(sheets[0]).getAllByTestId("family-group");
+    expect(families.map((f) => f.dataset.family)).toEqual(["owner", "date", "kpi"]);
+    const ownerItems = within(families[0]).getAllByTestId("finding");
+    expect(ownerItems.map((i) => [i.dataset.severity, within(i).getByText(/not on the roster/).textContent])).toEqual([
+      ["error", "Owner 'Ana Silvaa' is not on the roster."],
+      ["warning", "Owner 'Lu' is not on the roster."],
+    ]);
+  });
+
+  it("shows progress as the Excel layer reports it, while the check runs", async () => {
+    let finish: () => void = () => undefined;
+    mocked.checkPlan.mockImplementationOnce(
+      (options?: { onProgress?: (done: number, total: number) => void }) =>
+        new Promise((resolve) => {
+          options?.onProgress?.(1200, 4800);
+          finish = () => resolve({ message: "Done.", errors: 0, warnings: 0, findings: [], overview: overview() });
+        }),
+    );
+    await renderCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Check plan" })));
+    expect(screen.getByText("1200 of 4800 done")).toBeTruthy();
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
+    await act(async () => finish());
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByText("No problems found: every owner, date and KPI checks out.")).toBeTruthy();
+  });
+
+  it("a repair button, labelled with the repair's label, applies exactly that repair and re-checks", async () => {
+    await renderCheck();
+    await runCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Make this a date in JAP!G9" })));
+    expect(mocked.applyRepairs).toHaveBeenCalledWith([{ sheet: "JAP", cell: "G9", value: 46090, label: "Make this a date", numberFormat: "yyyy-mm-dd" }]);
+    expect(screen.getByRole("button", { name: "Make this a date in JAP!G9" }).textContent).toBe("Make this a date");
+    expect(mocked.checkPlan).toHaveBeenCalledTimes(2);
+    expect(screen.getByText("Repaired 1.")).toBeTruthy();
+  });
+
+  it("'Repair all of this kind' applies every repair of that rule on the sheet", async () => {
+    await renderCheck();
+    await runCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Repair all 2 of this kind: Not on roster, on JAP/ })));
+    expect(mocked.applyRepairs).toHaveBeenCalledWith([useAna("F7"), useAna("F5")]);
+  });
+
+  it("says which repairs were skipped and why", async () => {
+    mocked.applyRepairs.mockResolvedValueOnce({ message: "Repaired 0 of 1.", applied: 0, skipped: [{ repair: useAna("F7"), reason: "the cell changed since the check; run it again." }] });
+    await renderCheck();
+    await runCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Use 'Ana Silva' in JAP!F7" })));
+    expect(screen.getByText("Repaired 0 of 1. JAP!F7: the cell changed since the check; run it again.")).toBeTruthy();
+    expect(mocked.checkPlan).toHaveBeenCalledTimes(1);
+  });
+
+  it("'Go to cell' selects the finding's cell", async () => {
+    await renderCheck();
+    await runCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Go to cell JBP!A12" })));
+    expect(mocked.goToCell).toHaveBeenCalledWith("JBP", "A12");
+  });
+
+  it("a failed check shows the Excel layer's message as an error", async () => {
+    mocked.checkPlan.mockRejectedValueOnce(new Error("The JAP sheet has no Owner column. Insert a JAP template or restore the header."));
+    await renderCheck();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Check plan" })));
+    expect(screen.getByText(/no Owner column/)).toBeTruthy();
+  });
+
+  it("shows findings from a live re-check without pressing the button", async () => {
+    let live: (r: { findings: Finding[]; overview: ReturnType<typeof overview> }) => void = () => undefined;
+    mocked.startLiveCheck.mockImplementationOnce(async (cb: typeof live) => {
+      live = cb;
+      return async () => undefined;
+    });
+    await renderCheck();
+    await act(async () => live({ findings: [FINDINGS[3]], overview: overview() }));
+    expect(screen.getByText("ID O-3 is used twice.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A jest mock of src/excel/commandApi for component tests, with data builders. Use it as
+ * `jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock())`.
+ */
+import type { ActionRef, Overview } from "../../src/excel/commandApi";
+import type { Finding, Rag } from "../../src/plan/model";
+import { DEFAULT_SETTINGS } from "../../src/plan/model";
+
+export function commandApiMock(): Record<string, jest.Mock> {
+  return {
+    insertJapTemplate: jest.fn(async () => ({ message: "Inserted JAP.", sheetName: "JAP" })),
+    insertJbpTemplate: jest.fn(async () => ({ message: "Inserted JBP.", sheetName: "JBP" })),
+    insertSamplePlan: jest.fn(async () => ({ message: "Inserted the sample plan.", sheets: ["Roster", "JBP", "JAP"] })),
+    checkPlan: jest.fn(async () => ({ message: "No problems.", errors: 0, warnings: 0, findings: [], overview: overview() })),
+    applyRepairs: jest.fn(async (repairs: unknown[]) => ({ message: `Repaired ${repairs.length}.`, applied: repairs.length, skipped: [] })),
+    buildSummary: jest.fn(async () => ({ message: "Built.", sheetName: "RAG Summary" })),
+    getOverview: jest.fn(async () => overview()),
+    goToCell: jest.fn(async () => undefined),
+    readSettings: jest.fn(async () => ({ ...DEFAULT_SETTINGS })),
+    writeSettings: jest.fn(async () => ({ message: "Settings saved." })),
+    addRosterEntries: jest.fn(async (entries: unknown[]) => ({ message: `Added ${entries.length}.`, added: entries.length, skipped: [] })),
+    listPlanSheets: jest.fn(async () => ({ jbps: [], japs: [] })),
+    startLiveCheck: jest.fn(async () => async () => undefined),
+  };
+}
+
+export function actionRef(over: Partial<ActionRef> = {}): ActionRef {
+  return {
+    sheet: "JAP",
+    cell: "D7",
+    id: "A-01",
+    action: "Launch the summer promotion",
+    owner: "Ana Silva",
+    due: 46090,
+    rag: "Red",
+    reason: "Due 2026-03-09 and not done",
+    ...over,
+  };
+}
+
+export function overview(over: Partial<Overview> = {}): Overview {
+  const counts: Record<Rag, number> = { Red: 2, Amber: 3, Green: 10, Grey: 1 };
+  return {
+    hasPlan: true,
+    asOf: 46099,
+    plan: { rag: "Amber", reason: "3 of 16 actions are Amber" },
+    counts,
+    overridden: 0,
+    pctComplete: 0.42,
+    actions: 16,
+    overdue: [actionRef()],
+    stale: [],
+    actionRags: [actionRef()],
+    ...over,
+  };
+}
+
+export function finding(over: Partial<Finding> = {}): Finding {
+  return {
+    rule: "owner.notOnRoster",
+    severity: "error",
+    sheet: "JAP",
+    cell: "F7",
+    row: 6,
+    message: "'Ana Silvaa' is not on the roster. Did you mean 'Ana Silva'?",
+    ...over,
+  };
+}
