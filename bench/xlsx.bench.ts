@@ -3,7 +3,7 @@
  * Prints write and read times (median of 5 after a warm-up), file size, and the ratios as rows grow.
  */
 import { performance } from "perf_hooks";
-import { newWorkbookSpecs } from "../src/cli/newWorkbookSpecs";
+import { newWorkbookSpecs } from "../src/plan/workbookPlan";
 import { DEFAULT_SETTINGS } from "../src/plan/model";
 import { samplePlan } from "../src/plan/samplePlan";
 import { readWorkbookGrids } from "../src/xlsx/readWorkbook";

@@ -1,16 +1,17 @@
 /**
- * `jointplan new OUT.xlsx`: a plan workbook, empty or with the sample, written through the same
- * SheetSpecs as the add-in's templates. An existing file is never replaced without --force.
+ * `jointplan new OUT.xlsx`: a plan workbook, empty or with the sample, whose sheets are planned by
+ * src/plan/workbookPlan.ts as the add-in's are; this file only turns options into plan data and
+ * writes the file. An existing file is never replaced without --force.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { DEFAULT_SETTINGS, type RosterEntry } from "../plan/model";
+import { DEFAULT_SETTINGS } from "../plan/model";
 import { samplePlan } from "../plan/samplePlan";
 import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
-import { newWorkbookSpecs, type NewWorkbookInput, type Row } from "./newWorkbookSpecs";
+import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/workbookPlan";
 import { plural } from "./table";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */
@@ -19,16 +20,6 @@ export function planPeriod(options: NewOptions, reference: number): { year: numb
   const ref = ymdFromSerial(reference)!;
   if (options.year !== undefined) return { year: options.year, month: options.year === ref.y ? ref.m : 1 };
   return { year: ref.y, month: ref.m };
-}
-
-function rosterEntries(rows: Row[]): RosterEntry[] {
-  return rows.map((r) => ({
-    name: String(r.name ?? ""),
-    party: r.party as RosterEntry["party"],
-    role: String(r.role ?? ""),
-    email: String(r.email ?? ""),
-    active: r.active !== false,
-  }));
 }
 
 /** What goes in the workbook, from the options: the sample, or empty tables with headers filled in. */

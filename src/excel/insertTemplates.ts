@@ -3,12 +3,14 @@
  * tables and their headers, names), then write every new sheet in one request. Inserting never
  * overwrites: taken names get a new unique one, and an existing Roster and Settings are reused.
  */
-import type { CellValue, RosterEntry, Settings } from "../plan/model";
 import { samplePlan } from "../plan/samplePlan";
 import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { rosterEntries, type PlanData } from "../plan/workbookPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { InsertPlan, addJap, addJbp, writeInsertPlan } from "./insertPlan";
+import { InsertPlan, addJap, addJbp, addPlan, writeInsertPlan } from "./insertPlan";
+
+export type { PlanData } from "../plan/workbookPlan";
 import { readIndex } from "./workbookIndex";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -78,32 +80,15 @@ export async function insertJbpTemplate(options: { principal?: string; distribut
   });
 }
 
-/** Plan data to insert as new sheets: the sample, or (in tests and benchmarks) a generated plan. */
-export interface PlanData {
-  roster: Record<string, CellValue>[];
-  jbp: { header: Record<string, CellValue>; objectives: Record<string, CellValue>[] };
-  jap: { header: Record<string, CellValue>; actions: Record<string, CellValue>[] };
-  /** Settings for a new Settings sheet (an existing one is kept as it is). */
-  settings?: Settings;
-}
-
-/** Inserts a whole plan: Roster and Settings when absent, a JBP, and a JAP linked to it. Two syncs. */
+/** Inserts a whole plan (src/plan/workbookPlan.ts): Roster and Settings when absent, a JBP, and a JAP linked to it. Two syncs. */
 export async function insertPlanData(data: PlanData): Promise<{ rosterCreated: boolean; notes: string[]; jbp: string; jap: string; created: string[] }> {
   return runExcel(async (context) => {
     const plan = new InsertPlan(await readIndex(context));
-    const rosterEntries = data.roster.map((r) => ({
-      name: String(r.name),
-      party: r.party as RosterEntry["party"],
-      role: String(r.role ?? ""),
-      email: String(r.email ?? ""),
-      active: r.active !== false,
-    }));
-    const notes = plan.ensureSupportSheets(rosterEntries, data.settings);
-    const jbp = addJbp(plan, data.jbp.header, Number(data.jbp.header.year), data.jbp.objectives);
-    const { sheet: jap } = addJap(plan, { distributor: String(data.jap.header.distributor ?? ""), month: Number(data.jap.header.month), rows: data.jap.actions }, jbp);
-    await writeInsertPlan(context, plan, jap);
+    const notes = plan.ensureSupportSheets(rosterEntries(data.roster), data.settings);
+    const { jbp, jap } = addPlan(plan, data);
+    await writeInsertPlan(context, plan, jap.sheetName);
     const rosterCreated = plan.specs.some((s) => s.kind === "roster");
-    return { rosterCreated, notes, jbp: jbp.sheetName, jap, created: plan.created };
+    return { rosterCreated, notes, jbp: jbp.sheetName, jap: jap.sheetName, created: plan.created };
   });
 }
 

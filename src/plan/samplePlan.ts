@@ -1,10 +1,11 @@
 /**
  * A believable sample plan for a first try: Northwind Beverages and its Peruvian distributor,
- * a roster from both parties, a JBP with five objectives and a March JAP with twenty actions.
+ * a roster from both parties, a JBP with five objectives and a JAP of twenty actions for one month
+ * (March 2026 unless another as-of date is given).
  * Some actions carry deliberate faults (marked FAULT below) so that "Check plan" has something
  * to show; the rest are sound. Pure data, rows by the layouts' column keys.
  */
-import type { CellValue } from "./model";
+import type { CellValue, Rag } from "./model";
 
 export type SampleRow = Record<string, CellValue>;
 
@@ -18,6 +19,14 @@ export interface SampleFault {
   description: string;
 }
 
+/** The colour the RAG engine gives an action on the sample's as-of day, and words of its reason. */
+export interface SampleExpectation {
+  id: string;
+  rag: Rag;
+  /** Text the engine's reason contains. */
+  reason: string;
+}
+
 export interface SamplePlan {
   asOf: number;
   roster: SampleRow[];
@@ -25,6 +34,8 @@ export interface SamplePlan {
   jap: { header: SampleRow; actions: SampleRow[] };
   /** Every deliberate fault, in action order, for tests and the task pane's tour. */
   faults: SampleFault[];
+  /** Each action's RAG on the 18th of its month, in action order. */
+  expectedRag: SampleExpectation[];
 }
 
 /** Excel serial of a UTC calendar date (days since 1899-12-30). */
@@ -37,7 +48,7 @@ function calendar(s: number): { year: number; month: number } {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 
-/** 2026-03-18: mid-month, so some actions are under way, one is overdue, one is stale. */
+/** 2026-03-18: mid-month, so most actions are under way, two are overdue (A-06 by its Due-before-Start fault), one is stale. */
 export const SAMPLE_AS_OF = serial(2026, 3, 18);
 
 const P = "Principal";
@@ -142,7 +153,7 @@ function action(fields: SampleRow): SampleRow {
   };
 }
 
-function actions(year: number, month: number): { rows: SampleRow[]; faults: SampleFault[] } {
+function actions(year: number, month: number): { rows: SampleRow[]; faults: SampleFault[]; expected: SampleExpectation[] } {
   // d(n): day n of the plan month; d(0) is the last day of the month before.
   const d = (n: number): number => serial(year, month, 1) + n - 1;
   const mm = String(month).padStart(2, "0");
@@ -151,44 +162,54 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
     faults.push({ id, column, rule, description });
   };
 
-  const rows: SampleRow[] = [
-    action({ id: "A-01", objectiveId: "OBJ-1", priority: 1, action: "Map 600 unvisited outlets in North Lima", party: D, owner: "Carlos Rojas", start: d(2), due: d(27), status: "In progress", pctComplete: 0.45, kpi: "Outlets mapped", unit: "outlets", direction: H, baseline: 0, target: 600, actual: 260, resources: "2 field mappers, tablets", lastUpdate: d(16), nextStep: "Share the map with the route planners" }),
-    // FAULT owner: misspelt roster name; the check suggests "Ana Silva".
-    action({ id: "A-02", objectiveId: "OBJ-1", priority: 1, action: "Open 250 new outlets with the starter pack", party: "Joint", owner: "Ana Silvaa", start: d(1), due: d(31), status: "In progress", pctComplete: 0.5, kpi: "New outlets opened", unit: "outlets", direction: H, baseline: 0, target: 250, actual: 118, resources: "Starter packs, 4 sales reps", lastUpdate: d(17), nextStep: "Weekly count with the sales team" }),
-    // Not started after its start date: Amber by the schedule rule (sound data, not a fault).
-    action({ id: "A-03", objectiveId: "OBJ-2", priority: 2, action: "Launch 500 ml returnable in 300 bodegas", party: P, owner: "Ana Silva", start: d(9), due: d(30), status: "Not started", pctComplete: 0, kpi: "Bodegas listed", unit: "stores", direction: H, baseline: 0, target: 300, resources: "Returnable bottles, POS material", lastUpdate: d(10), nextStep: "Confirm bottle stock with the plant" }),
-    // FAULT owner: not on the roster at all.
-    action({ id: "A-04", objectiveId: "OBJ-2", priority: 2, action: "Easter-week price promotion in modern trade", party: D, owner: "Pedro Gómez", start: d(16), due: d(31), status: "In progress", pctComplete: 0.1, kpi: "Promo sell-out", unit: "k cases", direction: H, baseline: 9, target: 12, resources: "Promo budget USD 18,000", lastUpdate: d(17), nextStep: "Brief the key accounts" }),
-    // FAULT date: Start typed as text, not a real date.
-    action({ id: "A-05", objectiveId: "OBJ-3", priority: 1, action: "Install 50 coolers at top outlets", party: D, owner: "Jorge Paredes", start: `${year}-${mm}-15`, due: d(31), status: "In progress", pctComplete: 0.2, kpi: "Coolers installed", unit: "units", direction: H, baseline: 0, target: 50, actual: 9, resources: "50 coolers, installation crew", lastUpdate: d(17), nextStep: "Second installation wave" }),
-    // FAULT date: Due before Start.
-    action({ id: "A-06", objectiveId: "OBJ-3", priority: 3, action: "Cooler maintenance audit", party: P, owner: "Tomás Herrera", start: d(20), due: d(10), status: "Not started", pctComplete: 0, kpi: "Coolers audited", unit: "units", direction: H, baseline: 0, target: 120, resources: "Audit checklist", lastUpdate: d(5), nextStep: "Agree the route with logistics" }),
-    // FAULT date: overdue and not done (due on the 13th, still in progress).
-    action({ id: "A-07", objectiveId: "OBJ-4", priority: 1, action: "Weekly replenishment for the top 20 key accounts", party: D, owner: "Jorge Paredes", start: d(-12), due: d(13), status: "In progress", pctComplete: 0.7, kpi: "Out-of-stock rate", unit: "%", direction: L, baseline: 8.5, target: 7, actual: 7.6, resources: "VMI reports from the retailers", lastUpdate: d(12), nextStep: "Add the last 6 accounts" }),
-    // FAULT kpi: Actual typed as text with a thousands separator.
-    action({ id: "A-08", objectiveId: "OBJ-4", priority: 2, action: "Out-of-stock audit of 1,500 shelves", party: P, owner: "Sofía Castro", start: d(2), due: d(28), status: "In progress", pctComplete: 0.75, kpi: "Shelves audited", unit: "shelves", direction: H, baseline: 0, target: 1500, actual: "1,200", resources: "Merchandiser app", lastUpdate: d(16), nextStep: "Send the gaps to replenishment" }),
-    // FAULT structure: RAG override without a reason.
-    action({ id: "A-09", objectiveId: "OBJ-5", priority: 1, action: "Perfect-store training for 40 merchandisers", party: D, owner: "María Quispe", start: d(3), due: d(24), status: "In progress", pctComplete: 0.3, kpi: "Merchandisers trained", unit: "people", direction: H, baseline: 0, target: 40, actual: 8, resources: "Trainer, training room", lastUpdate: d(15), nextStep: "Second session", ragOverride: "Green" }),
-    // FAULT structure: duplicate ID (A-09 again; meant to be A-10).
-    action({ id: "A-09", objectiveId: "OBJ-5", priority: 2, action: "Planogram reset in 60 modern-trade stores", party: "Joint", owner: "Tomás Herrera", start: d(9), due: d(31), status: "In progress", pctComplete: 0.25, kpi: "Stores reset", unit: "stores", direction: H, baseline: 0, target: 60, actual: 14, resources: "Planograms, merchandisers", lastUpdate: d(17), nextStep: "Photos to the category team" }),
-    // FAULT kpi: % complete typed on a 0-100 scale (60 means 6000 %).
-    action({ id: "A-11", objectiveId: "OBJ-1", priority: 2, action: "Route redesign for Arequipa", party: D, owner: "Lucía Vargas", start: d(2), due: d(27), status: "In progress", pctComplete: 60, kpi: "Routes redesigned", unit: "routes", direction: H, baseline: 0, target: 12, actual: 7, resources: "Routing software licence", lastUpdate: d(16), nextStep: "Pilot two new routes" }),
-    action({ id: "A-12", objectiveId: "OBJ-2", priority: 3, action: "Sell-in of the new 1.5 L flavour", party: P, owner: "Ana Silva", start: d(-20), due: d(6), status: "Done", pctComplete: 1, kpi: "Sell-in", unit: "k cases", direction: H, baseline: 0, target: 20, actual: 22, resources: "Launch deck", lastUpdate: d(6), nextStep: "" }),
-    // Cancelled: Grey, left out of the roll-ups.
-    action({ id: "A-13", objectiveId: "OBJ-2", priority: 3, action: "Radio spots in Trujillo", party: P, owner: "Tomás Herrera", start: d(1), due: d(20), status: "Cancelled", pctComplete: 0, resources: "Media budget moved to Q2", lastUpdate: d(4), nextStep: "" }),
-    action({ id: "A-14", objectiveId: "OBJ-3", priority: 2, action: "Cooler financing scheme for wholesalers", party: "Joint", owner: "Laura Méndez", start: d(5), due: d(31), status: "On hold", pctComplete: 0.1, kpi: "Wholesalers signed", unit: "accounts", direction: H, baseline: 0, target: 15, actual: 1, resources: "Finance approval", lastUpdate: d(11), nextStep: "Waiting for the credit committee" }),
-    // FAULT owner: stray spaces around a roster name; the repair trims them.
-    action({ id: "A-15", objectiveId: "OBJ-1", priority: 2, action: "Incentive for the sales force on new outlets", party: D, owner: " Carlos Rojas ", start: d(1), due: d(31), status: "In progress", pctComplete: 0.55, kpi: "Reps on target", unit: "%", direction: H, baseline: 40, target: 80, actual: 66, resources: "Incentive budget", lastUpdate: d(17), nextStep: "Mid-month ranking" }),
-    // FAULT structure: refers to an objective the JBP does not have.
-    action({ id: "A-16", objectiveId: "OBJ-9", priority: 3, action: "E-commerce listing on two marketplaces", party: D, owner: "Lucía Vargas", start: d(9), due: d(31), status: "In progress", pctComplete: 0.2, kpi: "Listings live", unit: "listings", direction: H, baseline: 0, target: 2, actual: 0, resources: "Product photos", lastUpdate: d(16), nextStep: "Send the catalogue" }),
-    // Text that starts with "-" and "=": must stay text, never become a formula.
-    action({ id: "A-17", objectiveId: "OBJ-2", priority: 2, action: "-5% price test on the 1.5 L pack", party: "Joint", owner: "Lucía Vargas", start: d(2), due: d(29), status: "In progress", pctComplete: 0.5, kpi: "Volume uplift", unit: "%", direction: H, baseline: 0, target: 8, actual: 6.5, resources: "Price list, 30 test stores", lastUpdate: d(16), nextStep: "=> read the results with finance" }),
-    action({ id: "A-18", objectiveId: "OBJ-4", priority: 2, action: "Safety stock review for the Lima warehouse", party: D, owner: "Jorge Paredes", start: d(2), due: d(26), status: "In progress", pctComplete: 0.6, kpi: "Out-of-stock rate", unit: "%", direction: L, baseline: 8.5, target: 6.5, actual: 6.8, resources: "Demand forecast", lastUpdate: d(16), nextStep: "Adjust the reorder points" }),
-    // Stale: the last update is more than 30 days old, so at least Amber (sound data).
-    action({ id: "A-19", objectiveId: "OBJ-5", priority: 3, action: "Shelf-share audit in Plaza Vea stores", party: P, owner: "Tomás Herrera", start: d(-30), due: d(30), status: "In progress", pctComplete: 0.35, kpi: "Shelf share", unit: "%", direction: H, baseline: 18, target: 22, actual: 19, resources: "Audit agency", lastUpdate: d(-30), nextStep: "Chase the agency report" }),
-    // FAULT owner: Party says Distributor, but the owner is on the roster as Principal.
-    action({ id: "A-20", objectiveId: "OBJ-3", priority: 3, action: "Cooler placement contracts with outlet owners", party: D, owner: "Laura Méndez", start: d(9), due: d(31), status: "In progress", pctComplete: 0.3, kpi: "Contracts signed", unit: "contracts", direction: H, baseline: 0, target: 80, actual: 21, resources: "Contract template", lastUpdate: d(16), nextStep: "Legal review of the template" }),
-  ];
+  // Each action with the colour the RAG engine gives it on the 18th of the month (the sample's
+  // as-of day) and words of the engine's reason; test/plan/samplePlan.test.ts holds them true.
+  // Count KPIs of actions under way mostly have no Actual yet: the KPI rule compares an actual
+  // with the month's full target, so a running count mid-month would read Red.
+  const rows: SampleRow[] = [];
+  const expected: SampleExpectation[] = [];
+  const add = (rag: Rag, reason: string, fields: SampleRow): void => {
+    rows.push(action(fields));
+    expected.push({ id: String(fields.id), rag, reason });
+  };
+
+  add("Amber", "Behind schedule", { id: "A-01", objectiveId: "OBJ-1", priority: 1, action: "Map 600 unvisited outlets in North Lima", party: D, owner: "Carlos Rojas", start: d(2), due: d(27), status: "In progress", pctComplete: 0.5, kpi: "Outlets mapped", unit: "outlets", direction: H, baseline: 0, target: 600, resources: "2 field mappers, tablets", lastUpdate: d(16), nextStep: "Add a third mapper for the last two districts" });
+  // FAULT owner: misspelt roster name; the check suggests "Ana Silva".
+  add("Green", "On track", { id: "A-02", objectiveId: "OBJ-1", priority: 1, action: "Open 250 new outlets with the starter pack", party: "Joint", owner: "Ana Silvaa", start: d(1), due: d(31), status: "In progress", pctComplete: 0.55, kpi: "New outlets opened", unit: "outlets", direction: H, baseline: 0, target: 250, resources: "Starter packs, 4 sales reps", lastUpdate: d(17), nextStep: "Weekly count with the sales team" });
+  // Sound data: still not started the day after its start date.
+  add("Amber", "Not started, 1 day after its start date", { id: "A-03", objectiveId: "OBJ-2", priority: 2, action: "Launch 500 ml returnable in 300 bodegas", party: P, owner: "Ana Silva", start: d(17), due: d(31), status: "Not started", pctComplete: 0, kpi: "Bodegas listed", unit: "stores", direction: H, baseline: 0, target: 300, resources: "Returnable bottles, POS material", lastUpdate: d(10), nextStep: "Confirm bottle stock with the plant" });
+  // FAULT owner: not on the roster at all.
+  add("Green", "On track", { id: "A-04", objectiveId: "OBJ-2", priority: 2, action: "Easter-week price promotion in modern trade", party: D, owner: "Pedro Gómez", start: d(16), due: d(31), status: "In progress", pctComplete: 0.1, kpi: "Promo sell-out", unit: "k cases", direction: H, baseline: 9, target: 12, resources: "Promo budget USD 18,000", lastUpdate: d(17), nextStep: "Brief the key accounts" });
+  // FAULT date: Start typed as text, not a real date (the schedule cannot be judged until it is repaired).
+  add("Green", "On track", { id: "A-05", objectiveId: "OBJ-3", priority: 1, action: "Install 50 coolers at top outlets", party: D, owner: "Jorge Paredes", start: `${year}-${mm}-15`, due: d(31), status: "In progress", pctComplete: 0.2, kpi: "Coolers installed", unit: "units", direction: H, baseline: 0, target: 50, resources: "50 coolers, installation crew", lastUpdate: d(17), nextStep: "Second installation wave" });
+  // FAULT date: Due before Start; that Due has passed, so the action is overdue.
+  add("Red", "Overdue", { id: "A-06", objectiveId: "OBJ-3", priority: 3, action: "Cooler maintenance audit", party: P, owner: "Tomás Herrera", start: d(20), due: d(10), status: "Not started", pctComplete: 0, kpi: "Coolers audited", unit: "units", direction: H, baseline: 0, target: 120, resources: "Audit checklist", lastUpdate: d(5), nextStep: "Agree the route with logistics" });
+  // FAULT date: overdue and not done (due on the 13th, still in progress).
+  add("Red", "Overdue", { id: "A-07", objectiveId: "OBJ-4", priority: 1, action: "Weekly replenishment for the top 20 key accounts", party: D, owner: "Jorge Paredes", start: d(-12), due: d(13), status: "In progress", pctComplete: 0.7, kpi: "Out-of-stock rate", unit: "%", direction: L, baseline: 8.5, target: 7, actual: 7.6, resources: "VMI reports from the retailers", lastUpdate: d(12), nextStep: "Add the last 6 accounts" });
+  // FAULT kpi: Actual typed as text with a thousands separator (1,200 of 1,250 once repaired: still Green).
+  add("Green", "On track", { id: "A-08", objectiveId: "OBJ-4", priority: 2, action: "Out-of-stock audit of 1,250 shelves", party: P, owner: "Sofía Castro", start: d(2), due: d(28), status: "In progress", pctComplete: 0.95, kpi: "Shelves audited", unit: "shelves", direction: H, baseline: 0, target: 1250, actual: "1,200", resources: "Merchandiser app", lastUpdate: d(16), nextStep: "Send the gaps to replenishment" });
+  // FAULT structure: RAG override without a reason, so the computed colour stands.
+  add("Amber", "Behind schedule", { id: "A-09", objectiveId: "OBJ-5", priority: 1, action: "Perfect-store training for 40 merchandisers", party: D, owner: "María Quispe", start: d(3), due: d(24), status: "In progress", pctComplete: 0.55, kpi: "Merchandisers trained", unit: "people", direction: H, baseline: 0, target: 40, resources: "Trainer, training room", lastUpdate: d(15), nextStep: "Second session", ragOverride: "Green" });
+  // FAULT structure: duplicate ID (A-09 again; meant to be A-10).
+  add("Green", "On track", { id: "A-09", objectiveId: "OBJ-5", priority: 2, action: "Planogram reset in 60 modern-trade stores", party: "Joint", owner: "Tomás Herrera", start: d(2), due: d(20), status: "In progress", pctComplete: 0.95, kpi: "Stores reset", unit: "stores", direction: H, baseline: 0, target: 60, actual: 58, resources: "Planograms, merchandisers", lastUpdate: d(17), nextStep: "Photos to the category team" });
+  // FAULT kpi: % complete typed on a 0-100 scale (60 means 6000 %).
+  add("Green", "On track", { id: "A-11", objectiveId: "OBJ-1", priority: 2, action: "Route redesign for Arequipa", party: D, owner: "Lucía Vargas", start: d(2), due: d(27), status: "In progress", pctComplete: 60, kpi: "Routes redesigned", unit: "routes", direction: H, baseline: 0, target: 12, resources: "Routing software licence", lastUpdate: d(16), nextStep: "Pilot two new routes" });
+  add("Green", "Done", { id: "A-12", objectiveId: "OBJ-2", priority: 3, action: "Sell-in of the new 1.5 L flavour", party: P, owner: "Ana Silva", start: d(-20), due: d(6), status: "Done", pctComplete: 1, kpi: "Sell-in", unit: "k cases", direction: H, baseline: 0, target: 20, actual: 22, resources: "Launch deck", lastUpdate: d(6), nextStep: "" });
+  // Cancelled: Grey, left out of the roll-ups.
+  add("Grey", "Cancelled", { id: "A-13", objectiveId: "OBJ-2", priority: 3, action: "Radio spots in Trujillo", party: P, owner: "Tomás Herrera", start: d(1), due: d(20), status: "Cancelled", pctComplete: 0, resources: "Media budget moved to Q2", lastUpdate: d(4), nextStep: "" });
+  add("Amber", "On hold", { id: "A-14", objectiveId: "OBJ-3", priority: 2, action: "Cooler financing scheme for wholesalers", party: "Joint", owner: "Laura Méndez", start: d(5), due: d(31), status: "On hold", pctComplete: 0.45, kpi: "Wholesalers signed", unit: "accounts", direction: H, baseline: 0, target: 15, resources: "Finance approval", lastUpdate: d(11), nextStep: "Waiting for the credit committee" });
+  // FAULT owner: stray spaces around a roster name; the repair trims them.
+  add("Amber", "KPI at 90 % of target", { id: "A-15", objectiveId: "OBJ-1", priority: 2, action: "Incentive for the sales force on new outlets", party: D, owner: " Carlos Rojas ", start: d(1), due: d(31), status: "In progress", pctComplete: 0.55, kpi: "Reps on target", unit: "%", direction: H, baseline: 40, target: 80, actual: 72, resources: "Incentive budget", lastUpdate: d(17), nextStep: "Mid-month ranking" });
+  // FAULT structure: refers to an objective the JBP does not have.
+  add("Red", "Behind schedule", { id: "A-16", objectiveId: "OBJ-9", priority: 3, action: "E-commerce listing on two marketplaces", party: D, owner: "Lucía Vargas", start: d(9), due: d(31), status: "In progress", pctComplete: 0.2, kpi: "Listings live", unit: "listings", direction: H, baseline: 0, target: 2, actual: 0, resources: "Product photos", lastUpdate: d(16), nextStep: "Send the catalogue" });
+  // Text that starts with "-" and "=": must stay text, never become a formula.
+  add("Amber", "KPI at 90 % of target", { id: "A-17", objectiveId: "OBJ-2", priority: 2, action: "-5% price test on the 1.5 L pack", party: "Joint", owner: "Lucía Vargas", start: d(2), due: d(29), status: "In progress", pctComplete: 0.5, kpi: "Volume uplift", unit: "%", direction: H, baseline: 0, target: 8, actual: 7.2, resources: "Price list, 30 test stores", lastUpdate: d(16), nextStep: "=> read the results with finance" });
+  // Cancelled: folded into A-07's weekly replenishment.
+  add("Grey", "Cancelled", { id: "A-18", objectiveId: "OBJ-4", priority: 2, action: "Safety stock review for the Lima warehouse", party: D, owner: "Jorge Paredes", start: d(2), due: d(26), status: "Cancelled", pctComplete: 0, kpi: "Out-of-stock rate", unit: "%", direction: L, baseline: 8.5, target: 6.5, resources: "Demand forecast", lastUpdate: d(9), nextStep: "" });
+  // Stale: the last update is more than 30 days old (sound data).
+  add("Amber", "No update for 48 days", { id: "A-19", objectiveId: "OBJ-5", priority: 3, action: "Shelf-share audit in Plaza Vea stores", party: P, owner: "Tomás Herrera", start: d(-30), due: d(30), status: "In progress", pctComplete: 0.75, kpi: "Shelf share", unit: "%", direction: H, baseline: 18, target: 22, actual: 21, resources: "Audit agency", lastUpdate: d(-30), nextStep: "Chase the agency report" });
+  // FAULT owner: Party says Distributor, but the owner is on the roster as Principal.
+  add("Red", "Behind schedule", { id: "A-20", objectiveId: "OBJ-3", priority: 3, action: "Cooler placement contracts with outlet owners", party: D, owner: "Laura Méndez", start: d(9), due: d(31), status: "In progress", pctComplete: 0.15, kpi: "Contracts signed", unit: "contracts", direction: H, baseline: 0, target: 80, actual: 12, resources: "Contract template", lastUpdate: d(16), nextStep: "Legal review of the template" });
 
   fault("A-02", "owner", "owner", "Owner misspelt: 'Ana Silvaa' for 'Ana Silva'");
   fault("A-04", "owner", "owner", "Owner 'Pedro Gómez' is not on the roster");
@@ -202,7 +223,7 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
   fault("A-15", "owner", "owner", "Stray spaces around the owner's name");
   fault("A-16", "objectiveId", "structure", "JBP objective OBJ-9 does not exist");
   fault("A-20", "party", "owner", "Party is Distributor but the owner is a Principal person");
-  return { rows, faults };
+  return { rows, faults, expected };
 }
 
 /**
@@ -211,7 +232,7 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
  */
 export function samplePlan(asOf: number = SAMPLE_AS_OF): SamplePlan {
   const { year, month } = calendar(asOf);
-  const { rows, faults } = actions(year, month);
+  const { rows, faults, expected } = actions(year, month);
   const monthStart = serial(year, month, 1);
   return {
     asOf,
@@ -238,5 +259,6 @@ export function samplePlan(asOf: number = SAMPLE_AS_OF): SamplePlan {
       actions: rows,
     },
     faults,
+    expectedRag: expected,
   };
 }

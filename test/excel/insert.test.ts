@@ -136,6 +136,17 @@ describe("insertSamplePlan", () => {
     expect(sim().cell("Roster", "A2").value).toBe("Laura Méndez");
   });
 
+  it("links the sample's JBP to its JAP both ways: the JAP lists the JBP's IDs, the JBP counts the JAP's actions", async () => {
+    const { result } = await measure(sim(), () => insertSamplePlan());
+    const jap = result.sheets.find((s) => s.startsWith("JAP"))!;
+    const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
+    expect(sim().validations(jap).find((v) => v.addresses.includes("B8:B27"))?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
+    for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) {
+      const letter = String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+      expect(sim().cell(jbp, `${letter}11`).formula).toContain(`'${jap}'!`);
+    }
+  });
+
   it("is what insertJapTemplate({ sample: true }) inserts, returning the JAP", async () => {
     const r = await insertJapTemplate({ sample: true });
     expect(r.sheetName).toMatch(/^JAP \d{4}-\d{2}$/);

@@ -9,7 +9,7 @@ import type { LiveRule } from "../../src/plan/layout";
 import { JAP, JBP, ROSTER } from "../../src/plan/layouts";
 import type { RosterEntry, Settings } from "../../src/plan/model";
 import type { SheetSpec } from "../../src/plan/sheetSpec";
-import { newWorkbook, type NewWorkbook } from "../../src/cli/newWorkbookSpecs";
+import { newWorkbook, type NewWorkbook } from "../../src/plan/workbookPlan";
 import type { GeneratedPlan } from "./generatePlan";
 
 export const LIVE_HEADER_PREFIX = "live:";

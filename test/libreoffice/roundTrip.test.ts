@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { newWorkbookSpecs } from "../../src/cli/newWorkbookSpecs";
+import { newWorkbookSpecs } from "../../src/plan/workbookPlan";
 import { serialFromIso } from "../../src/plan/serialDate";
 import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
 import { setNames } from "../../src/xlsx/writeWorkbook";
