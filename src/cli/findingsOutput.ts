@@ -1,5 +1,5 @@
 /**
- * `check` output: the JSON shape documented in docs/cli.md, and the human listing grouped by
+ * `check` output: the JSON shape documented in the README ("Command line"), and the human listing grouped by
  * sheet, in row then column order, with the repair the add-in would offer under each finding.
  */
 import { parseCellA1 } from "../plan/a1";

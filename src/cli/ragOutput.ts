@@ -1,5 +1,5 @@
 /**
- * `rag` output: the JSON shape documented in docs/cli.md, and the human listing: the plan's
+ * `rag` output: the JSON shape documented in the README ("Command line"), and the human listing: the plan's
  * status, each objective's roll-up and each action's colour with its reason, grouped by sheet.
  */
 import { isoFromSerial } from "../plan/serialDate";
