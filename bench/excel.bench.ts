@@ -19,7 +19,7 @@ const BUDGET: Record<string, number> = {
   checkPlan: 3,
   "checkPlan again": 2,
   getOverview: 2,
-  applyRepairs: 2,
+  applyRepairs: 3,
   buildSummary: 3,
   insertSamplePlan: 2,
   "live re-check": 3,

@@ -6,13 +6,12 @@
 import { checkWorkbook } from "../plan/check";
 import type { Finding } from "../plan/model";
 import { overviewOf, type Overview } from "../plan/overview";
-import type { CheckResult } from "../plan/plan";
+import type { CheckResult, PlanWorkbook } from "../plan/plan";
 import { todaySerial } from "../plan/serialDate";
-import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
+import { writeQuietly } from "./quietWrites";
 import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbook";
-import { restoreEvents } from "./repairs";
 import { NOTES_UNSUPPORTED_MESSAGE, capabilities, type Capabilities } from "./requirements";
 
 export interface CheckOutcome {
@@ -23,9 +22,20 @@ export interface CheckOutcome {
   overview: Overview;
 }
 
-/** Runs the core on what was read, and records on each repair the value the check saw. */
-export function checkState(state: WorkbookState): CheckResult {
-  const result = checkWorkbook(inputGrids(state), { today: todaySerial(new Date()) });
+/** A check's progress: `done` of `total` plan rows (JAP actions and JBP objectives). */
+export type CheckProgress = (done: number, total: number) => void;
+
+/** The rows of the plan's tables, the unit of a check's progress. */
+export function planRows(plan: PlanWorkbook): number {
+  return plan.japs.reduce((n, j) => n + j.actions.length, 0) + plan.jbps.reduce((n, j) => n + j.objectives.length, 0);
+}
+
+/**
+ * Runs the core on what was read, and records on each repair the value the check saw. `onRead`
+ * gets the plan once it is read, before its rows are validated.
+ */
+export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) => void): CheckResult {
+  const result = checkWorkbook(inputGrids(state), { today: todaySerial(new Date()), onRead });
   for (const f of result.findings) {
     if (f.repair && f.repair.was === undefined) f.repair.was = gridValueAt(state.grids, f.repair.sheet, f.repair.cell) ?? null;
   }
@@ -55,41 +65,37 @@ function summaryMessage(result: CheckResult, errors: number, warnings: number, c
   return `Checked ${sheets} plan sheet${sheets === 1 ? "" : "s"}: ${counts}.${errors + warnings > 0 ? notes : ""}${lockedNote}`;
 }
 
+/** The number of writes a paint plan queues (none: nothing to sync). */
+export const paintWrites = (paint: PaintPlan): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
+
 /**
  * One check inside a batch: read, check, paint, sync. Three syncs in all (more only when the
  * writes pass 4 MB). Used by checkPlan and by the live check.
+ *
+ * `onProgress(done, total)` counts plan rows: (0, N) once the N rows are read, (N, N) once every
+ * row is validated (the core checks them all at once), and (N, N) again once the findings are
+ * written to the workbook. Before the read nothing is known, so nothing is reported.
  */
 export async function checkInContext(
   context: Excel.RequestContext,
   caps: Capabilities,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: CheckProgress,
 ): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintPlan }> {
-  const total = 3;
-  onProgress?.(0, total);
   const state = await readWorkbookState(context, caps, { notes: caps.notes });
-  onProgress?.(1, total);
-  const result = checkState(state);
-  onProgress?.(2, total);
+  let total = 0;
+  const result = checkState(state, (plan) => {
+    total = planRows(plan);
+    onProgress?.(0, total);
+  });
+  onProgress?.(total, total);
   const paint = planPaint(state, result, caps.notes);
   assertWritable(state, paint.sheets, "write its findings there");
-  const writes = paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
-  if (writes > 0) {
-    // Events off while we write, so our own changes never trigger a re-check.
-    if (caps.enableEvents) context.runtime.enableEvents = false;
-    await queuePaint(context, paint, new Batcher(context));
-    if (caps.enableEvents) context.runtime.enableEvents = true;
-    try {
-      await context.sync();
-    } catch (e) {
-      if (caps.enableEvents) await restoreEvents(context);
-      throw e;
-    }
-  }
+  if (paintWrites(paint) > 0) await writeQuietly(context, caps, (batcher) => queuePaint(context, paint, batcher));
   onProgress?.(total, total);
   return { state, result, paint };
 }
 
-export async function checkPlan(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<CheckOutcome> {
+export async function checkPlan(options: { onProgress?: CheckProgress } = {}): Promise<CheckOutcome> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const { result, paint } = await checkInContext(context, caps, options.onProgress);

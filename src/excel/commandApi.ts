@@ -6,7 +6,8 @@
  *   insertJapTemplate, insertJbpTemplate, insertSamplePlan  2 (read what exists, write)
  *   checkPlan     3 (sheet list, used ranges and note locations, write); 2 when nothing changed
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
- *   applyRepairs  2      goToCell 2      buildSummary 3      writeSettings, addRosterEntries 3
+ *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
+ *   goToCell 2      buildSummary 3      writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *
  * More syncs only past a size: a write over 3.5 MB, a sheet longer than 5,500 rows (read in slices

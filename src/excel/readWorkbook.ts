@@ -192,14 +192,69 @@ export function inputGrids(state: WorkbookState): SheetGrid[] {
   return state.grids.filter((g) => !(g.name.toLowerCase().startsWith(SUMMARY_SHEET_NAME.toLowerCase()) && gridValueAt([g], g.name, "A1") === SUMMARY_TITLE));
 }
 
+/** Where a cell sits in a sheet's grid, or null when the sheet was not read or the cell is not a cell. */
+function gridPosition(grids: SheetGrid[], sheet: string, cell: string): { grid: SheetGrid | undefined; r: number; c: number } | null {
+  const at = parseCellA1(cell);
+  if (!at) return null;
+  const grid = grids.find((g) => g.name === sheet);
+  const origin = grid?.origin ?? { row: 0, col: 0 };
+  return { grid, r: at.row - origin.row, c: at.col - origin.col };
+}
+
 /** The value the sheet held at a cell when read, for repairs that must not overwrite newer edits. */
 export function gridValueAt(grids: SheetGrid[], sheet: string, cell: string): CellValue | undefined {
-  const grid = grids.find((g) => g.name === sheet);
-  const at = parseCellA1(cell);
-  if (!grid || !at) return undefined;
-  const origin = grid.origin ?? { row: 0, col: 0 };
-  const r = at.row - origin.row;
-  const c = at.col - origin.col;
-  if (r < 0 || c < 0 || r >= grid.values.length) return null;
-  return grid.values[r]?.[c] ?? null;
+  const p = gridPosition(grids, sheet, cell);
+  if (!p || !p.grid) return undefined;
+  if (p.r < 0 || p.c < 0 || p.r >= p.grid.values.length) return null;
+  return p.grid.values[p.r]?.[p.c] ?? null;
+}
+
+/** The number format a cell had when read ("General" outside the used range). */
+export function gridFormatAt(grids: SheetGrid[], sheet: string, cell: string): string {
+  const p = gridPosition(grids, sheet, cell);
+  if (!p || !p.grid || p.r < 0 || p.c < 0) return "General";
+  return p.grid.numberFormats?.[p.r]?.[p.c] ?? "General";
+}
+
+/**
+ * The grids as they will be once these cells are written (values as written, formats where set).
+ * Copies only the sheets and rows written to; the grids read stay as they were. A formula that
+ * depends on a written cell keeps the value read: the Excel layer reads no formulas.
+ */
+export function gridsWith(grids: SheetGrid[], writes: { sheet: string; cell: string; value: CellValue; numberFormat?: string }[]): SheetGrid[] {
+  const copies = new Map<string, SheetGrid>();
+  const out = [...grids];
+  for (const w of writes) {
+    const at = parseCellA1(w.cell);
+    if (!at) continue;
+    let grid = copies.get(w.sheet);
+    if (!grid) {
+      const i = out.findIndex((g) => g.name === w.sheet);
+      const read = i >= 0 ? out[i] : undefined;
+      // A sheet read as empty gets a grid that starts at the written cell.
+      grid = read
+        ? { ...read, values: [...read.values], numberFormats: read.numberFormats ? [...read.numberFormats] : undefined }
+        : { name: w.sheet, values: [], numberFormats: [], origin: { row: at.row, col: at.col } };
+      copies.set(w.sheet, grid);
+      if (i >= 0) out[i] = grid;
+      else out.push(grid);
+    }
+    const origin = grid.origin ?? { row: 0, col: 0 };
+    const r = at.row - origin.row;
+    const c = at.col - origin.col;
+    // Above or left of the used range read: checks make no repair there (a repair's cell held a value).
+    if (r < 0 || c < 0) continue;
+    setAt(grid.values, r, c, null, w.value);
+    if (grid.numberFormats) setAt(grid.numberFormats, r, c, "General", w.numberFormat);
+  }
+  return out;
+}
+
+/** Sets rows[r][c] (when `value` is given) on a copy of row r, growing the grid with `blank` (rows may be ragged). */
+function setAt<T>(rows: T[][], r: number, c: number, blank: T, value: T | undefined): void {
+  while (rows.length <= r) rows.push([]);
+  const row = [...rows[r]];
+  while (row.length <= c) row.push(blank);
+  if (value !== undefined) row[c] = value;
+  rows[r] = row;
 }

@@ -1,13 +1,22 @@
 /**
  * Applies repairs the user chose: each changes only the one cell it names, and only while that
  * cell still holds the value the check saw (`repair.was`); otherwise it is skipped with a reason.
- * Two syncs: read the named cells (and their sheets' protection), then write.
+ *
+ * The workbook is left as a check would leave it: the check runs on the workbook as the repairs
+ * make it, and the Issues cells and notes that change are written with the repairs. Three syncs,
+ * whatever the number of rows (those of checkPlan): read the workbook (two), then write (one).
+ * A user's formula that depends on a repaired cell keeps the value read until the next check, as
+ * the Excel layer reads values, not formulas.
  */
-import type { CellValue, Repair } from "../plan/model";
-import { Batcher, payloadBytes } from "./batches";
+import { cellText } from "../plan/cells";
+import type { CellValue, Finding, Repair } from "../plan/model";
+import { payloadBytes } from "./batches";
+import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { cellKey } from "./readWorkbook";
+import { planPaint, queuePaint } from "./paintFindings";
+import { writeQuietly } from "./quietWrites";
+import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
 import { capabilities } from "./requirements";
 
 export interface RepairOutcome {
@@ -19,10 +28,9 @@ export interface RepairOutcome {
 /** Text that Excel would read as a formula (or a number sign) unless the cell is formatted as text. */
 export const looksLikeFormula = (v: CellValue): boolean => typeof v === "string" && /^[=+\-@]/.test(v);
 
-function same(cell: unknown, was: CellValue): boolean {
-  const now = cell === "" || cell === undefined ? null : cell;
-  if (was === null || typeof was !== "object") return now === was;
-  return typeof now === "string" && now === was.error;
+function same(now: CellValue, was: CellValue): boolean {
+  if (was !== null && typeof was === "object") return now !== null && typeof now === "object" && now.error === was.error;
+  return now === was;
 }
 
 function valueForExcel(v: CellValue): string | number | boolean {
@@ -31,83 +39,100 @@ function valueForExcel(v: CellValue): string | number | boolean {
   return v;
 }
 
+/**
+ * The format a repair sets before its value: its own (a number or date repair carries its column's),
+ * "@" so text like "=x" stays text, and at least "General" for a number going into a Text cell,
+ * where it would otherwise show as a number stored as text.
+ */
+function formatFor(r: Repair, state: WorkbookState): string | undefined {
+  if (r.numberFormat !== undefined) return r.numberFormat;
+  if (looksLikeFormula(r.value)) return "@";
+  if (typeof r.value === "number" && gridFormatAt(state.grids, r.sheet, r.cell) === "@") return "General";
+  return undefined;
+}
+
+/** Refuses, before anything is written, when a repaired sheet is gone or protected. */
+function assertRepairable(state: WorkbookState, repairs: Repair[]): void {
+  for (const name of new Set(repairs.map((r) => r.sheet))) {
+    const info = state.sheets.find((s) => s.name === name);
+    if (!info) {
+      throw new JointPlanError("sheetMissing", `Sheet '${name}' is no longer in the workbook. Run Check plan again; nothing was changed.`);
+    }
+    if (info.protected) {
+      throw new JointPlanError("protected", `Sheet '${name}' is protected, so JointPlan cannot repair it. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`);
+    }
+  }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function left(findings: Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return errors + warnings === 0 ? "no problems left" : `${plural(errors, "error")} and ${plural(warnings, "warning")} left`;
+}
+
 export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
   if (repairs.length === 0) return { message: "No repairs to apply.", applied: 0, skipped: [] };
   const caps = capabilities();
   return runExcel(async (context) => {
-    const sheetNames = [...new Set(repairs.map((r) => r.sheet))];
-    const sheets = new Map(
-      sheetNames.map((name) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(name);
-        ws.load("name");
-        ws.protection.load("protected");
-        return [name, ws] as const;
-      }),
-    );
-    const cells = repairs.map((r) => sheets.get(r.sheet)!.getRange(r.cell).load("values"));
-    await context.sync();
-
-    for (const [name, ws] of sheets) {
-      if (ws.isNullObject) {
-        throw new JointPlanError("sheetMissing", `Sheet '${name}' is no longer in the workbook. Run Check plan again; nothing was changed.`);
-      }
-      if (ws.protection.protected) {
-        throw new JointPlanError("protected", `Sheet '${name}' is protected, so JointPlan cannot repair it. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`);
-      }
-    }
+    const state = await readWorkbookState(context, caps, { notes: caps.notes });
+    assertRepairable(state, repairs);
 
     const skipped: RepairOutcome["skipped"] = [];
     const done = new Set<string>();
-    const batcher = new Batcher(context);
-    if (caps.enableEvents) context.runtime.enableEvents = false;
-    let applied = 0;
-    for (let i = 0; i < repairs.length; i++) {
-      const r = repairs[i];
+    const toApply: { repair: Repair; format: string | undefined }[] = [];
+    for (const r of repairs) {
       const key = cellKey(r.sheet, r.cell);
       if (done.has(key)) {
         skipped.push({ repair: r, reason: `Another repair already changes ${r.sheet}!${r.cell}.` });
         continue;
       }
-      const now = cells[i].values[0][0];
+      const now = gridValueAt(state.grids, r.sheet, r.cell) ?? null;
       if (r.was !== undefined && !same(now, r.was)) {
-        skipped.push({ repair: r, reason: `${r.sheet}!${r.cell} has changed since the check (it now holds '${String(now)}'). Check the plan again.` });
+        skipped.push({ repair: r, reason: `${r.sheet}!${r.cell} has changed since the check (it now holds '${now !== null && typeof now === "object" ? now.error : cellText(now)}'). Check the plan again.` });
         continue;
       }
       done.add(key);
-      const range = sheets.get(r.sheet)!.getRange(r.cell);
-      // The format goes first: a date format for a date, "@" so text like "=x" stays text.
-      const format = r.numberFormat ?? (looksLikeFormula(r.value) ? "@" : undefined);
-      await batcher.add(payloadBytes(r) + 128, () => {
-        if (format !== undefined) range.numberFormat = [[format]];
-        range.values = [[valueForExcel(r.value)]];
+      toApply.push({ repair: r, format: formatFor(r, state) });
+    }
+
+    // The check, on the workbook as the repairs leave it.
+    const after: WorkbookState = {
+      ...state,
+      grids: gridsWith(
+        state.grids,
+        toApply.map(({ repair, format }) => ({ sheet: repair.sheet, cell: repair.cell, value: repair.value, numberFormat: format })),
+      ),
+    };
+    const result = checkState(after);
+    const paint = planPaint(after, result, caps.notes);
+    // A protected sheet the findings would change (another JAP): the repairs still go in, the paint does not.
+    const locked = [...paint.sheets].filter((name) => state.sheets.some((s) => s.name === name && s.protected));
+    const repaint = locked.length === 0;
+
+    if (toApply.length > 0 || (repaint && paintWrites(paint) > 0)) {
+      await writeQuietly(context, caps, async (batcher) => {
+        for (const { repair, format } of toApply) {
+          const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
+          // The format goes first, in the same request: the value is then read in that format.
+          await batcher.add(payloadBytes(repair) + 128, () => {
+            if (format !== undefined) range.numberFormat = [[format]];
+            range.values = [[valueForExcel(repair.value)]];
+          });
+        }
+        if (repaint) await queuePaint(context, paint, batcher);
       });
-      applied++;
     }
-    if (caps.enableEvents) context.runtime.enableEvents = true;
-    try {
-      await context.sync();
-    } catch (e) {
-      if (caps.enableEvents) await restoreEvents(context);
-      throw e;
-    }
-    const message =
+
+    const applied = toApply.length;
+    const outcome =
       applied === 0
         ? `No repair applied: ${skipped.length} skipped.`
-        : `${applied} repair${applied === 1 ? "" : "s"} applied${skipped.length ? `, ${skipped.length} skipped` : ""}. Run Check plan to refresh the Issues column.`;
-    return { message, applied, skipped };
+        : `${plural(applied, "repair")} applied${skipped.length ? `, ${skipped.length} skipped` : ""}; ${left(result.findings)}.`;
+    const stale = repaint
+      ? ""
+      : ` ${locked.map((s) => `'${s}'`).join(", ")} ${locked.length === 1 ? "is" : "are"} protected, so the Issues column and notes there still show the last check: unprotect ${locked.length === 1 ? "it" : "them"} and run Check plan.`;
+    return { message: `${outcome}${stale}`, applied, skipped };
   });
-}
-
-/** After a failed write, events must not stay off for the rest of the session. */
-export async function restoreEvents(context: Excel.RequestContext): Promise<void> {
-  try {
-    context.runtime.load("enableEvents");
-    await context.sync();
-    if (!context.runtime.enableEvents) {
-      context.runtime.enableEvents = true;
-      await context.sync();
-    }
-  } catch {
-    // Nothing more we can do; the next command sets events again.
-  }
 }

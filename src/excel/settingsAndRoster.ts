@@ -15,7 +15,7 @@ import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
 import { inputGrids, readWorkbookState } from "./readWorkbook";
-import { restoreEvents } from "./repairs";
+import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
 import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts";

@@ -3,7 +3,7 @@
  * as-of date (the one passed, else the Settings' as-of date, else today).
  */
 import type { SheetGrid } from "./model";
-import type { CheckResult } from "./plan";
+import type { CheckResult, PlanWorkbook } from "./plan";
 import { computePlanRag } from "./rag";
 import { readWorkbook, type ReadOptions } from "./read";
 import { validatePlan } from "./validate";
@@ -13,10 +13,13 @@ export interface CheckOptions extends ReadOptions {
   asOf?: number;
   /** Today's serial (todaySerial(new Date()) in the add-in), used when nothing else sets the as-of date. */
   today: number;
+  /** Called once the plan is read, before it is validated (the add-in reports progress by its rows). */
+  onRead?: (plan: PlanWorkbook) => void;
 }
 
 export function checkWorkbook(grids: SheetGrid[], options: CheckOptions): CheckResult {
   const plan = readWorkbook(grids, { dateOrder: options.dateOrder });
+  options.onRead?.(plan);
   const asOf = Math.floor(options.asOf ?? plan.settings.asOf ?? options.today);
   return { plan, findings: validatePlan(plan, { asOf }), rag: computePlanRag(plan, asOf), asOf };
 }

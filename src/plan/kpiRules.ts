@@ -6,6 +6,8 @@
 import { cellText, formatNumber, isBlank, isErrorCell, parseNumberText, showValue } from "./cells";
 import { finding } from "./findings";
 import { isAdditiveUnit, isPercentUnit } from "./kpiUnits";
+import type { TableLayout } from "./layout";
+import { columnFormat, JAP, JBP } from "./layouts";
 import { matchDirection } from "./listValues";
 import type { Direction, Finding } from "./model";
 import type { TablePlacement } from "./plan";
@@ -29,7 +31,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const jap of ctx.plan.japs) {
     for (const a of jap.actions) {
-      const row = { placement: jap.placement, row: a.source.row, raw: a.source.raw };
+      const row = { placement: jap.placement, layout: JAP, row: a.source.row, raw: a.source.raw };
       numbers(row, [...ACTION_FIGURES, ["pctComplete", "% complete"]], out);
       percentComplete(row, out);
       if (!hasKpi(row, ACTION_FIGURES)) continue;
@@ -41,7 +43,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
   }
   for (const jbp of ctx.plan.jbps) {
     for (const o of jbp.objectives) {
-      const row = { placement: jbp.placement, row: o.source.row, raw: o.source.raw };
+      const row = { placement: jbp.placement, layout: JBP, row: o.source.row, raw: o.source.raw };
       numbers(row, OBJECTIVE_FIGURES, out);
       if (!hasKpi(row, OBJECTIVE_FIGURES)) continue;
       kpiBasics(row, OBJECTIVE_FIGURES, out);
@@ -61,6 +63,8 @@ export function kpiRules(ctx: RuleContext): Finding[] {
 
 interface Row {
   placement: TablePlacement;
+  /** The table's layout, whose column formats the repairs give the cells they turn into numbers. */
+  layout: TableLayout;
   row: number;
   raw: Raw;
 }
@@ -72,7 +76,10 @@ function hasKpi(r: Row, figures: readonly (readonly [string, string])[]): boolea
   return present(r, "kpi") || figures.some(([key]) => present(r, key));
 }
 
-/** Figures must be numbers; numeric text gets a repair ("1,200" → 1200, "12 %" → 0.12). */
+/**
+ * Figures must be numbers; numeric text gets a repair ("1,200" → 1200, "12 %" → 0.12) that also
+ * sets the column's number format, as the text was most likely typed into a "@" (Text) cell.
+ */
 function numbers(r: Row, figures: readonly (readonly [string, string])[], out: Finding[]): void {
   for (const [key, label] of figures) {
     if (!present(r, key)) continue;
@@ -89,6 +96,7 @@ function numbers(r: Row, figures: readonly (readonly [string, string])[], out: F
         : finding("kpi.notANumber", "error", at(r, key), `${label} ${showValue(v)} is text, not a number, so it cannot be compared. Make it the number ${formatNumber(parsed)}.`, {
             value: parsed,
             label: `Make this the number ${formatNumber(parsed)}`,
+            numberFormat: columnFormat(r.layout, key),
           }),
     );
   }

@@ -240,3 +240,11 @@ export function columnIndex(layout: TableLayout, key: string): number {
   if (i < 0) throw new Error(`Layout ${layout.kind} has no column '${key}'`);
   return i;
 }
+
+/**
+ * The number format of a layout's column. A repair that turns text into a number or a date sets it
+ * with the value: the cell's "@" (Text) format would otherwise keep showing the number as text.
+ */
+export function columnFormat(layout: TableLayout, key: string): string {
+  return layout.columns[columnIndex(layout, key)].numberFormat;
+}

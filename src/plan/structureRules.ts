@@ -4,6 +4,7 @@
  */
 import { cellNumber, cellText, formatNumber, isBlank, parseNumberText, showValue } from "./cells";
 import { finding } from "./findings";
+import { columnFormat, JAP } from "./layouts";
 import { matchActionParty, matchRag, matchStatus } from "./listValues";
 import { ActionParty, Rag, Status, type CellValue, type Finding } from "./model";
 import type { JapPlan, JbpPlan, TablePlacement } from "./plan";
@@ -119,7 +120,7 @@ function priority(ctx: RuleContext, p: TablePlacement, row: number, v: CellValue
   const inRange = n !== null && Number.isInteger(n) && n >= 1 && n <= max;
   const at = cellAt(p, row, "priority");
   if (inRange) {
-    out.push(finding("structure.tooManyPriorities", "error", at, `Priority ${showValue(v ?? null)} is text, not a number. Make it ${n}.`, { value: n, label: `Make this ${n}` }));
+    out.push(finding("structure.tooManyPriorities", "error", at, `Priority ${showValue(v ?? null)} is text, not a number. Make it ${n}.`, { value: n, label: `Make this ${n}`, numberFormat: columnFormat(JAP, "priority") }));
   } else {
     out.push(
       finding("structure.tooManyPriorities", "error", at, `Priority ${showValue(v ?? null)} is not a whole number from 1 to ${max}: the plan keeps to the critical few (at most ${max} priorities, in Settings).`),

@@ -161,14 +161,20 @@ describe("getOverview", () => {
 });
 
 describe("checkPlan progress", () => {
-  useSim();
-  it("reports progress through its steps", async () => {
-    await insertPlanData(scaledPlan(20));
-    const steps: [number, number][] = [];
-    await checkPlan({ onProgress: (done, total) => steps.push([done, total]) });
-    expect(steps[0]).toEqual([0, 3]);
-    expect(steps[steps.length - 1]).toEqual([3, 3]);
-    expect(steps.map(([d]) => d)).toEqual([...steps.map(([d]) => d)].sort());
+  const sim = useSim();
+  it("reports plan rows: none done once read, all once validated, and last once the findings are written", async () => {
+    const plan = scaledPlan(20);
+    await insertPlanData(plan);
+    const rows = plan.jap.actions.length + plan.jbp.objectives.length;
+    const steps: [number, number, number][] = [];
+    sim().stats.reset();
+    await checkPlan({ onProgress: (done, total) => steps.push([done, total, sim().stats.syncs]) });
+    // [done, total, syncs so far]: the reads take two syncs, the write the third.
+    expect(steps).toEqual([
+      [0, rows, 2],
+      [rows, rows, 2],
+      [rows, rows, 3],
+    ]);
   });
 });
 

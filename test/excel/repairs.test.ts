@@ -2,6 +2,7 @@ import { checkPlan } from "../../src/excel/checkPlan";
 import { goToCell } from "../../src/excel/navigation";
 import { applyRepairs } from "../../src/excel/repairs";
 import { insertPlanData } from "../../src/excel/insertTemplates";
+import { columnIndex, DATE_FORMAT, JAP, NUMBER_FORMAT } from "../../src/plan/layouts";
 import type { Finding, Repair } from "../../src/plan/model";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
@@ -11,19 +12,54 @@ const repairsOf = (findings: Finding[]): Repair[] => findings.flatMap((f) => (f.
 describe("applyRepairs", () => {
   const sim = useSim();
 
-  it("changes only the cells it names, in two syncs", async () => {
+  it("changes only the cell it names and its row's Issues cell and note, in three syncs", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     const { findings } = await checkPlan();
     const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "F9")!; // 'Ana Silvaa'
     expect(owner).toMatchObject({ value: "Ana Silva", was: "Ana Silvaa" });
+    expect(String(sim().cell(jap, "W9").value)).toMatch(/Ana Silvaa/);
     const before = sim().snapshot(jap);
     const { result, syncs } = await measure(sim(), () => applyRepairs([owner]));
     expect(result).toMatchObject({ applied: 1, skipped: [] });
-    expect(syncs).toBe(2);
+    expect(result.message).toMatch(/^1 repair applied; \d+ errors and \d+ warnings left\.$/);
+    expect(syncs).toBe(3);
     const after = sim().snapshot(jap);
     const changed = Object.keys(after).filter((a) => JSON.stringify(after[a]) !== JSON.stringify(before[a]));
-    expect(changed).toEqual(["F9"]);
+    expect(changed).toEqual(["F9", "W9"]);
     expect(after.F9.value).toBe("Ana Silva");
+    expect(String(after.W9.value)).not.toMatch(/Ana Silvaa/);
+  });
+
+  it("leaves the Issues column and notes as a check would: a check right after writes nothing", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    const repairs = repairsOf((await checkPlan()).findings);
+    expect(repairs.length).toBeGreaterThan(3);
+    const r = await applyRepairs(repairs);
+    expect(r.applied).toBe(repairs.length);
+    const repaired = { jap: sim().snapshot(jap), jbp: sim().snapshot(jbp), notes: sim().notes() };
+    const again = await measure(sim(), () => checkPlan());
+    expect(again.syncs).toBe(2);
+    expect({ jap: sim().snapshot(jap), jbp: sim().snapshot(jbp), notes: sim().notes() }).toEqual(repaired);
+    expect(again.result.findings.some((f) => f.repair)).toBe(false);
+    expect(r.message).toContain(`${again.result.errors} error${again.result.errors === 1 ? "" : "s"} and ${again.result.warnings} warning`);
+  });
+
+  it("makes numeric text a number in its column's number format, not the Text format", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    expect(sim().cell(jap, "P15")).toMatchObject({ value: "1,200", numberFormat: "@" }); // Actual typed as text
+    const { findings } = await checkPlan();
+    const number = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "P15")!;
+    expect(number).toMatchObject({ value: 1200, numberFormat: JAP.columns[columnIndex(JAP, "actual")].numberFormat });
+    expect(sim().cell(jap, "P15").note).toMatch(/1,200/);
+    await applyRepairs([number]);
+    expect(sim().cell(jap, "P15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: NUMBER_FORMAT, note: null });
+    expect(String(sim().cell(jap, "W15").value)).not.toMatch(/1,200/);
+  });
+
+  it("gives a number going into a Text cell at least the General format", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await applyRepairs([{ sheet: jap, cell: "P15", value: 1200, label: "test", was: "1,200" }]);
+    expect(sim().cell(jap, "P15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: "General" });
   });
 
   it("turns a text date into a real date with a date format", async () => {
@@ -32,7 +68,8 @@ describe("applyRepairs", () => {
     const date = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "G12")!;
     expect(date).toBeDefined();
     await applyRepairs([date]);
-    expect(sim().cell(jap, "G12")).toMatchObject({ valueType: "Double", numberFormat: "yyyy-mm-dd" });
+    expect(sim().cell(jap, "G12")).toMatchObject({ valueType: "Double", numberFormat: DATE_FORMAT });
+    expect(String(sim().cell(jap, "W12").value)).not.toMatch(/\[Start\][^•]*not a date/);
     const again = await checkPlan();
     expect(again.findings.some((f) => f.cell === "G12" && f.rule === "date.notADate")).toBe(false);
   });
@@ -52,6 +89,20 @@ describe("applyRepairs", () => {
     const twice = await applyRepairs([first, { ...first, label: "again" }]);
     expect(twice.applied).toBe(1);
     expect(twice.skipped[0].reason).toMatch(/Another repair already changes/);
+  });
+
+  it("applies repairs on an open sheet when another one its findings change is protected, and says so", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20)); // never checked: the JAP's Issues column is empty
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).protection.protect();
+      await context.sync();
+    });
+    const before = sim().snapshot(jap);
+    const r = await applyRepairs([{ sheet: jbp, cell: "Z11", value: "Reviewed", label: "test" }]);
+    expect(r.applied).toBe(1);
+    expect(r.message).toMatch(new RegExp(`'${jap}' is protected, so the Issues column and notes there still show the last check`));
+    expect(sim().cell(jbp, "Z11").value).toBe("Reviewed");
+    expect(sim().snapshot(jap)).toEqual(before);
   });
 
   it("keeps text that looks like a formula as text", async () => {
@@ -82,7 +133,7 @@ describe("applyRepairs", () => {
 
 describe("applyRepairs at scale", () => {
   useSim();
-  it("applies every repair of 10 and of 5,000 actions in the same two syncs", async () => {
+  it("applies every repair of 10 and of 5,000 actions and repaints in the same three syncs", async () => {
     const { createSimulatedExcel } = await import("../sim");
     const syncs: number[] = [];
     for (const n of [10, 5000]) {
@@ -99,7 +150,7 @@ describe("applyRepairs at scale", () => {
         uninstall();
       }
     }
-    expect(syncs).toEqual([2, 2]);
+    expect(syncs).toEqual([3, 3]);
   });
 });
 

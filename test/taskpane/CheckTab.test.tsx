@@ -73,7 +73,7 @@ describe("Check tab", () => {
     );
     await renderCheck();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Check plan" })));
-    expect(screen.getByText("1200 of 4800 done")).toBeTruthy();
+    expect(screen.getByText("1200 of 4800 rows checked")).toBeTruthy();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
     await act(async () => finish());
     expect(screen.queryByRole("progressbar")).toBeNull();

@@ -91,8 +91,8 @@ export function CheckTab({ plan }: { plan: PlanState }): React.JSX.Element {
       {progress && (
         <Field
           validationState="none"
-          // The Excel layer decides the unit (today the check's 3 steps), so the label names none.
-          validationMessage={progress.total ? `${progress.done} of ${progress.total} done` : "Reading the plan…"}
+          // The Excel layer counts plan rows (JAP actions and JBP objectives), from once they are read.
+          validationMessage={progress.total ? `${progress.done} of ${progress.total} rows checked` : "Reading the plan…"}
           label="Check progress"
         >
           <ProgressBar value={progress.total ? progress.done / progress.total : undefined} max={1} thickness="large" />
