@@ -3,15 +3,18 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import { JBP, ROSTER, SETTINGS } from "../plan/layouts";
+import type { TableRef } from "../plan/formula";
+import { jbpCountWrites, type FormulaWrite } from "../plan/jbpCounts";
+import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model";
 import { ymdFromSerial } from "../plan/serialDate";
 import { LIST_NAMES, SETTINGS_ROWS } from "../plan/settingsRows";
 import type { SheetSpec, SpecName } from "../plan/sheetSpec";
 import { ROSTER_NAMES, buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
-import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, type JbpLink, type PlanData } from "../plan/workbookPlan";
+import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/workbookPlan";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
+import { queueTableRefs, type PlacedTable } from "./tableRefs";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
 
@@ -22,6 +25,11 @@ export class InsertPlan {
   readonly specs: SheetSpec[] = [];
   readonly created: string[] = [];
   readonly names: PlanNames;
+  /** Count formulas rewritten on the workbook's JBPs (see recountJbps). */
+  readonly formulaWrites: FormulaWrite[] = [];
+  /** The workbook's JBP and JAP tables with their positions, when a JBP's counts must cover them. */
+  private existingJbps: PlacedTable[] = [];
+  private existingJaps: TableRef[] = [];
 
   constructor(readonly index: WorkbookIndex) {
     this.names = new PlanNames(index.sheets, [...index.names, ...index.tables.map((t) => t.name)]);
@@ -78,15 +86,61 @@ export class InsertPlan {
     return notes;
   }
 
+  /**
+   * Reads where the workbook's JBP and JAP tables stand, when this insert changes what a JBP counts:
+   * a new JAP must be counted by the workbook's JBPs, a new JBP must count the workbook's JAPs.
+   * One sync, and none when there is nothing to count.
+   */
+  async readCountedTables(context: Excel.RequestContext, inserting: { jbp: boolean; jap: boolean }): Promise<void> {
+    const jbps = inserting.jap ? planTables(this.index, JBP) : [];
+    const japs = inserting.jbp || jbps.length > 0 ? planTables(this.index, JAP) : [];
+    if (jbps.length === 0 && japs.length === 0) return;
+    const readJbps = queueTableRefs(context, jbps, JBP);
+    const readJaps = queueTableRefs(context, japs, JAP);
+    await context.sync();
+    this.existingJbps = readJbps();
+    this.existingJaps = readJaps().map((t) => t.ref);
+  }
+
+  /** The workbook's JAP tables (read by readCountedTables), which a new JBP counts. */
+  get workbookJapTables(): TableRef[] {
+    return this.existingJaps;
+  }
+
+  /**
+   * Rewrites the action counts of the workbook's JBPs over every JAP table, the workbook's and the
+   * ones planned here, as the engine rolls them up. Call once every sheet is planned; returns the
+   * sheets whose counts change.
+   */
+  recountJbps(): string[] {
+    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTableRef);
+    if (newJaps.length === 0) return [];
+    const japs = [...this.existingJaps, ...newJaps];
+    const sheets: string[] = [];
+    for (const jbp of this.existingJbps) {
+      const writes = jbpCountWrites(jbp.ref, japs);
+      if (writes.length === 0) continue;
+      this.formulaWrites.push(...writes);
+      if (!sheets.includes(jbp.ref.sheetName)) sheets.push(jbp.ref.sheetName);
+    }
+    return sheets;
+  }
 }
 
-/** Queues every planned sheet and name, activates `activate`, and syncs once (more only above 4 MB). */
+/** Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only above 4 MB). */
 export async function writeInsertPlan(context: Excel.RequestContext, plan: InsertPlan, activate: string): Promise<void> {
   const batcher = new Batcher(context);
   for (const n of plan.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
   for (const spec of plan.specs) {
     const ws = context.workbook.worksheets.add(spec.sheetName);
     await queueSheetSpec(context, ws, spec, batcher);
+  }
+  // After the new sheets, so that the formulas find the JAP sheets they name.
+  for (const w of plan.formulaWrites) {
+    const ws = context.workbook.worksheets.getItem(w.sheetName);
+    await batcher.addRows(w.address, w.formulas, (address, slice) => {
+      ws.getRange(address).formulas = slice;
+    });
   }
   context.workbook.worksheets.getItem(activate).activate();
   await context.sync();
@@ -125,14 +179,14 @@ export function addJap(plan: InsertPlan, req: JapRequest, plannedJbp?: SheetSpec
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
 
-/** Adds an empty JBP to the plan. */
+/** Adds an empty JBP to the plan, counting the actions of the workbook's JAP tables (read first). */
 export function addJbp(plan: InsertPlan, header: Record<string, CellValue>, year: number): SheetSpec {
-  return plan.add(jbpSheetSpec(plan.names, { header, year }));
+  return plan.add(jbpSheetSpec(plan.names, { header, year, japTables: plan.workbookJapTables }));
 }
 
 /** Adds a JBP and a JAP linked to each other, as the sample and generated plans are inserted. */
 export function addPlan(plan: InsertPlan, data: Pick<PlanData, "jbp" | "jap">): { jbp: SheetSpec; jap: SheetSpec } {
-  const { jbp, jap } = linkedJbpAndJap(plan.names, data);
+  const { jbp, jap } = linkedJbpAndJap(plan.names, data, {}, plan.workbookJapTables);
   plan.add(jbp);
   plan.add(jap);
   return { jbp, jap };

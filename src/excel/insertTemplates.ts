@@ -1,7 +1,10 @@
 /**
  * Insert JBP / JAP templates and the sample plan. Two syncs: read what the workbook has (sheets,
- * tables and their headers, names), then write every new sheet in one request. Inserting never
- * overwrites: taken names get a new unique one, and an existing Roster and Settings are reused.
+ * tables and their headers, names), then write every new sheet in one request. A third, between
+ * them, only when the insert changes what a JBP counts (a JAP next to a JBP, a JBP next to JAPs):
+ * it reads where those tables stand, and the write rewrites the JBPs' action counts over every JAP
+ * table. Inserting never overwrites: taken names get a new unique one, an existing Roster and
+ * Settings are reused, and only the JBPs' own formula columns are rewritten.
  */
 import { samplePlan } from "../plan/samplePlan";
 import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
@@ -36,6 +39,8 @@ function checkYear(year: number | undefined): number {
 }
 
 
+const recountNotes = (sheets: string[]): string[] => sheets.map((s) => `updated the action counts of '${s}'`);
+
 const joinNotes = (notes: string[]): string => (notes.length ? ` Also ${notes.join(" and ")}.` : "");
 
 export async function insertJapTemplate(options: { distributor?: string; month?: string; jbpSheet?: string; sample?: boolean } = {}): Promise<{ message: string; sheetName: string }> {
@@ -49,6 +54,9 @@ export async function insertJapTemplate(options: { distributor?: string; month?:
     const plan = new InsertPlan(await readIndex(context));
     const { sheet, linked } = addJap(plan, { distributor: options.distributor ?? "", month, jbpSheet: options.jbpSheet });
     const notes = plan.ensureSupportSheets([]);
+    // Every JBP counts every JAP table's actions, as the engine rolls them up: this one too.
+    await plan.readCountedTables(context, { jap: true, jbp: false });
+    notes.push(...recountNotes(plan.recountJbps()));
     await writeInsertPlan(context, plan, sheet);
     const link = linked ? `, linked to the objectives of '${linked}'` : "";
     return { message: `Inserted '${sheet}'${link}.${joinNotes(notes)}`, sheetName: sheet };
@@ -64,6 +72,8 @@ export async function insertJbpTemplate(options: { principal?: string; distribut
   const year = checkYear(options.year);
   return runExcel(async (context) => {
     const plan = new InsertPlan(await readIndex(context));
+    // The new JBP counts the actions of the JAP tables already there.
+    await plan.readCountedTables(context, { jap: false, jbp: true });
     const header = {
       principal: options.principal ?? "",
       distributor: options.distributor ?? "",
@@ -80,12 +90,17 @@ export async function insertJbpTemplate(options: { principal?: string; distribut
   });
 }
 
-/** Inserts a whole plan (src/plan/workbookPlan.ts): Roster and Settings when absent, a JBP, and a JAP linked to it. Two syncs. */
+/**
+ * Inserts a whole plan (src/plan/workbookPlan.ts): Roster and Settings when absent, a JBP, and a JAP
+ * linked to it. Two syncs; three when the workbook already has a JBP or JAP table (see readCountedTables).
+ */
 export async function insertPlanData(data: PlanData): Promise<{ rosterCreated: boolean; notes: string[]; jbp: string; jap: string; created: string[] }> {
   return runExcel(async (context) => {
     const plan = new InsertPlan(await readIndex(context));
+    await plan.readCountedTables(context, { jap: true, jbp: true });
     const notes = plan.ensureSupportSheets(rosterEntries(data.roster), data.settings);
     const { jbp, jap } = addPlan(plan, data);
+    notes.push(...recountNotes(plan.recountJbps()));
     await writeInsertPlan(context, plan, jap.sheetName);
     const rosterCreated = plan.specs.some((s) => s.kind === "roster");
     return { rosterCreated, notes, jbp: jbp.sheetName, jap: jap.sheetName, created: plan.created };

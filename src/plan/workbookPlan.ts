@@ -180,6 +180,7 @@ export function linkedJbpAndJap(
   names: PlanNames,
   data: Pick<PlanData, "jbp" | "jap">,
   sheetBases: { jbp?: string; jap?: string } = {},
+  otherJapTables: TableRef[] = [],
 ): { jbp: SheetSpec; jap: SheetSpec } {
   const year = Number(data.jbp.header.year);
   const month = typeof data.jap.header.month === "number" ? data.jap.header.month : null;
@@ -187,7 +188,8 @@ export function linkedJbpAndJap(
   const jbpSheet = names.sheetName(sheetBases.jbp ?? jbpSheetName(year));
   const japSheet = names.sheetName(sheetBases.jap ?? japSheetName(month ?? NaN));
   const japRef = plannedTableRef(JAP, japSheet, data.jap.actions.length, TEMPLATE_ACTION_ROWS);
-  const jbp = jbpSheetSpec(names, { header: data.jbp.header, year, objectives: data.jbp.objectives, japTables: [japRef] }, jbpSheet);
+  // The JBP counts every JAP table, as the engine rolls up: the workbook's and this one.
+  const jbp = jbpSheetSpec(names, { header: data.jbp.header, year, objectives: data.jbp.objectives, japTables: [...otherJapTables, japRef] }, jbpSheet);
   const jap = japSheetSpec(
     names,
     {
@@ -200,6 +202,16 @@ export function linkedJbpAndJap(
     japSheet,
   );
   return { jbp, jap };
+}
+
+/** Where a spec's (first) table will stand, as formulas that count over it name it. */
+export function specTableRef(spec: SheetSpec): TableRef {
+  const t = spec.tables[0];
+  if (!t) throw new Error(`Sheet spec '${spec.sheetName}' has no table`);
+  const startCol = parseRangeA1(t.address)?.col ?? 0;
+  const columns: Record<string, number> = {};
+  t.keys.forEach((key, i) => (columns[key] ??= startCol + i));
+  return { sheetName: spec.sheetName, columns, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow };
 }
 
 /** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */

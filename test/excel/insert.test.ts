@@ -172,3 +172,87 @@ describe("inserting next to a Roster the user made", () => {
     expect(sim().names().find((n) => n.name === "JP_RosterNames")?.formula).toBe("=Team[Name]");
   });
 });
+
+describe("a JBP's action counts cover every JAP table", () => {
+  const sim = useSim();
+  const letter = (key: string): string => String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+  const COUNTS = [
+    ["actionsRed", "Red"],
+    ["actionsAmber", "Amber"],
+    ["actionsGreen", "Green"],
+  ] as const;
+  /** The COUNTIFS one JAP table adds to an objective row's count of `colour`. */
+  const countOver = (jap: string, row: number, colour: string): string => `COUNTIFS('${jap}'!$B$8:$B$27,$A${row},'${jap}'!$T$8:$T$27,"${colour}")`;
+
+  it("a JAP inserted next to a JBP is counted by it, in the same request (three syncs), user cells untouched", async () => {
+    await insertJbpTemplate({ year: 2026 });
+    sim().setCells("JBP 2026", "A11", [["O1", "=Grow numeric distribution"]]);
+    const before = sim().snapshot("JBP 2026");
+    expect(sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula).not.toContain("COUNTIFS");
+
+    const { result, syncs } = await measure(sim(), () => insertJapTemplate({ month: "2026-03" }));
+    expect(syncs).toBe(3);
+    expect(result.message).toMatch(/updated the action counts of 'JBP 2026'/);
+    for (const [key, colour] of COUNTS) {
+      for (const row of [11, 18]) {
+        expect(sim().cell("JBP 2026", `${letter(key)}${row}`).formula).toBe(`=IF((LEN(TRIM($A${row}))>0),${countOver("JAP 2026-03", row, colour)},0)`);
+      }
+      // Only the table's rows: the cell below it is not the add-in's.
+      expect(sim().cell("JBP 2026", `${letter(key)}19`).formula ?? null).toBeNull();
+    }
+    // Every other cell of the JBP is as it was: the user's text stays text, the RAG formula stays.
+    const after = sim().snapshot("JBP 2026");
+    const counted = new Set(COUNTS.map(([key]) => letter(key)));
+    const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+    expect(changed).toHaveLength(3 * 8);
+    expect(changed.filter((k) => !counted.has(k.replace(/[0-9]+$/, "")))).toEqual([]);
+    expect(sim().cell("JBP 2026", "B11")).toMatchObject({ value: "=Grow numeric distribution", valueType: "String" });
+  });
+
+  it("a second JAP is counted with the first", async () => {
+    await insertJbpTemplate({ year: 2026 });
+    await insertJapTemplate({ month: "2026-03" });
+    await insertJapTemplate({ month: "2026-04" });
+    const f = sim().cell("JBP 2026", `${letter("actionsGreen")}12`).formula;
+    expect(f).toBe(`=IF((LEN(TRIM($A12))>0),(${countOver("JAP 2026-03", 12, "Green")}+${countOver("JAP 2026-04", 12, "Green")}),0)`);
+  });
+
+  it("a JBP inserted after JAPs counts them, whichever JBP they link to", async () => {
+    await insertJapTemplate({ month: "2026-03" });
+    await insertJbpTemplate({ year: 2025 });
+    const { syncs } = await measure(sim(), () => insertJbpTemplate({ year: 2026 }));
+    expect(syncs).toBe(3);
+    expect(sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula).toBe(`=IF((LEN(TRIM($A11))>0),${countOver("JAP 2026-03", 11, "Red")},0)`);
+    expect(sim().cell("JBP 2025", `${letter("actionsRed")}11`).formula).toBe(`=IF((LEN(TRIM($A11))>0),${countOver("JAP 2026-03", 11, "Red")},0)`);
+  });
+
+  it("finds the JAP's columns by header wherever the table stands", async () => {
+    await insertJbpTemplate({ year: 2026 });
+    // A JAP table the user made, two rows lower and one column right of ours, with five actions.
+    const headers = JAP.columns.map((c) => c.header);
+    sim().addSheet("My JAP");
+    sim().setCells("My JAP", "B9", [headers]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("My JAP").tables.add("B9:X14", true).name = "MyActions";
+      await context.sync();
+    });
+    await insertJapTemplate({ month: "2026-03" });
+    const f = sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula!;
+    expect(f).toContain(`COUNTIFS('My JAP'!$C$10:$C$14,$A11,'My JAP'!$U$10:$U$14,"Red")`);
+    expect(f).toContain(countOver("JAP 2026-03", 11, "Red"));
+  });
+
+  it("the sample plan's JBP counts the workbook's JAPs too, and the workbook's JBP counts the sample's JAP", async () => {
+    await insertJbpTemplate({ year: 2026 });
+    await insertJapTemplate({ month: "2026-01" });
+    const { result, syncs } = await measure(sim(), () => insertSamplePlan());
+    expect(syncs).toBe(3);
+    const jap = result.sheets.find((s) => s.startsWith("JAP"))!;
+    const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
+    for (const sheet of [jbp, "JBP 2026"]) {
+      const f = sim().cell(sheet, `${letter("actionsAmber")}11`).formula!;
+      expect(f).toContain(`'JAP 2026-01'!$T$8:$T$27`);
+      expect(f).toContain(`'${jap}'!`);
+    }
+  });
+});
