@@ -12,7 +12,11 @@ import { ACTION_RAG_FORMULA, objectiveFormulas } from "./ragFormula";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const PERCENT_FORMAT = "0%";
-export const NUMBER_FORMAT = "#,##0.##";
+/**
+ * KPI figures are volumes, money, days or ratios as typed. "General" shows each as it is; a format
+ * such as "#,##0.##" would show whole numbers with a trailing point ("1,200.") in Excel.
+ */
+export const NUMBER_FORMAT = "General";
 export const TEXT_FORMAT = "@";
 export const GENERAL = "General";
 

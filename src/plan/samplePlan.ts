@@ -193,7 +193,7 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
   // FAULT structure: duplicate ID (A-09 again; meant to be A-10).
   add("Green", "On track", { id: "A-09", objectiveId: "OBJ-5", priority: 2, action: "Planogram reset in 60 modern-trade stores", party: "Joint", owner: "Tomás Herrera", start: d(2), due: d(20), status: "In progress", pctComplete: 0.95, kpi: "Stores reset", unit: "stores", direction: H, baseline: 0, target: 60, actual: 58, resources: "Planograms, merchandisers", lastUpdate: d(17), nextStep: "Photos to the category team" });
   // FAULT kpi: % complete typed on a 0-100 scale (60 means 6000 %).
-  add("Green", "On track", { id: "A-11", objectiveId: "OBJ-1", priority: 2, action: "Route redesign for Arequipa", party: D, owner: "Lucía Vargas", start: d(2), due: d(27), status: "In progress", pctComplete: 60, kpi: "Routes redesigned", unit: "routes", direction: H, baseline: 0, target: 12, resources: "Routing software licence", lastUpdate: d(16), nextStep: "Pilot two new routes" });
+  add("Green", "On track", { id: "A-11", objectiveId: "OBJ-1", priority: 2, action: "Route redesign for Arequipa", party: D, owner: "Lucía Vargas", start: d(2), due: d(27), status: "In progress", pctComplete: 90, kpi: "Routes redesigned", unit: "routes", direction: H, baseline: 0, target: 12, resources: "Routing software licence", lastUpdate: d(16), nextStep: "Pilot two new routes" });
   add("Green", "Done", { id: "A-12", objectiveId: "OBJ-2", priority: 3, action: "Sell-in of the new 1.5 L flavour", party: P, owner: "Ana Silva", start: d(-20), due: d(6), status: "Done", pctComplete: 1, kpi: "Sell-in", unit: "k cases", direction: H, baseline: 0, target: 20, actual: 22, resources: "Launch deck", lastUpdate: d(6), nextStep: "" });
   // Cancelled: Grey, left out of the roll-ups.
   add("Grey", "Cancelled", { id: "A-13", objectiveId: "OBJ-2", priority: 3, action: "Radio spots in Trujillo", party: P, owner: "Tomás Herrera", start: d(1), due: d(20), status: "Cancelled", pctComplete: 0, resources: "Media budget moved to Q2", lastUpdate: d(4), nextStep: "" });
@@ -219,7 +219,7 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
   fault("A-08", "actual", "kpi", "KPI actual typed as text '1,200'");
   fault("A-09", "overrideReason", "structure", "RAG override without a reason");
   fault("A-09", "id", "structure", "Duplicate ID A-09");
-  fault("A-11", "pctComplete", "kpi", "% complete typed as 60 on a 0-100 scale");
+  fault("A-11", "pctComplete", "kpi", "% complete typed as 90 on a 0-100 scale");
   fault("A-15", "owner", "owner", "Stray spaces around the owner's name");
   fault("A-16", "objectiveId", "structure", "JBP objective OBJ-9 does not exist");
   fault("A-20", "party", "owner", "Party is Distributor but the owner is a Principal person");

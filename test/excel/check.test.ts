@@ -18,7 +18,7 @@ async function addUserContent(jap: string): Promise<void> {
     const ws = context.workbook.worksheets.getItem(jap);
     ws.notes.add(`F${row(1)}`, "Ana asked to be owner here (user note)"); // A-02's misspelt owner
     ws.notes.add(`D${row(0)}`, "Kick-off on the 2nd"); // a sound cell
-    context.workbook.comments.add(`'${jap}'!J${row(10)}`, "Is this 60 % or 60?"); // A-11's % complete
+    context.workbook.comments.add(`'${jap}'!J${row(10)}`, "Is this 90 % or 90?"); // A-11's % complete
     ws.getRange(`D${row(3)}`).format.fill.color = "#FFFF00";
     ws.getRange(`D${row(4)}`).format.font.bold = true;
     await context.sync();
@@ -74,7 +74,7 @@ describe("checkPlan on a plan full of faults", () => {
     expect(String(sim().cell(jap, `W${row(1)}`).value)).toMatch(/\[Owner\] [^•]*Ana Silvaa/);
     // The comment cell gets no note either; its Issues cell carries the finding.
     expect(sim().cell(jap, `J${row(10)}`).note).toBeNull();
-    expect(String(sim().cell(jap, `W${row(10)}`).value)).toMatch(/60/);
+    expect(String(sim().cell(jap, `W${row(10)}`).value)).toMatch(/90/);
     // A fault on a cell without a user's note gets an add-in note.
     expect(sim().cell(jap, `P${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
     // A sound row has an empty Issues cell.

@@ -36,5 +36,7 @@ export async function overviewFigures(pane: Locator): Promise<string> {
   await pane.getByRole("tab", { name: "Overview" }).click();
   const chart = await pane.getByTestId("rag-chart").getAttribute("aria-label");
   const rag = await pane.getByTestId("plan-rag").innerText();
-  return `${chart} | ${rag.replace(/\s+/g, " ")}`;
+  const pct = pane.getByTestId("pct-complete");
+  const progress = (await pct.count()) ? await pct.innerText() : "no progress";
+  return `${chart} | ${rag.replace(/\s+/g, " ")} | ${progress}`;
 }
