@@ -1,7 +1,8 @@
 /**
  * Check plan: read every sheet in one batch (two syncs), run the core's checkWorkbook, and write
  * the findings in place (one more sync). A user's values, notes, comments and formats are never
- * touched: only the Issues column and the add-in's own notes change.
+ * touched: only the Issues column, the add-in's own notes and the JBP's action-count formulas
+ * (when they no longer count the workbook's JAP tables) change.
  */
 import { checkWorkbook } from "../plan/check";
 import type { Finding } from "../plan/model";
@@ -11,6 +12,7 @@ import { todaySerial } from "../plan/serialDate";
 import { runExcel } from "./context";
 import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
+import { planRecount, queueRecount, recountMessage, type Recount } from "./jbpRecount";
 import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbook";
 import { NOTES_UNSUPPORTED_MESSAGE, capabilities, type Capabilities } from "./requirements";
 
@@ -47,7 +49,7 @@ export function planSheets(result: CheckResult): Set<string> {
   return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.placement.sheet));
 }
 
-function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintPlan): string {
+function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintPlan, recount: Recount): string {
   const overCap = paint.notesOverCap;
   const sheets = planSheets(result).size;
   if (sheets === 0) return "No JBP or JAP table found. Insert a template (or the sample plan) first.";
@@ -62,15 +64,16 @@ function summaryMessage(result: CheckResult, errors: number, warnings: number, c
       : " Each is in the Issues column and in a note on its cell.";
   const locked = [...paint.protectedNoteSheets].map((s) => `'${s}'`);
   const lockedNote = locked.length ? ` ${locked.join(", ")} ${locked.length === 1 ? "is" : "are"} protected, so ${locked.length === 1 ? "its" : "their"} findings are in the task pane only.` : "";
-  return `Checked ${sheets} plan sheet${sheets === 1 ? "" : "s"}: ${counts}.${errors + warnings > 0 ? notes : ""}${lockedNote}`;
+  return `Checked ${sheets} plan sheet${sheets === 1 ? "" : "s"}: ${counts}.${errors + warnings > 0 ? notes : ""}${lockedNote}${recountMessage(recount)}`;
 }
 
 /** The number of writes a paint plan queues (none: nothing to sync). */
 export const paintWrites = (paint: PaintPlan): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
 
 /**
- * One check inside a batch: read, check, paint, sync. Three syncs in all (more only when the
- * writes pass 4 MB). Used by checkPlan and by the live check.
+ * One check inside a batch: read, check, paint (and rewrite stale JBP counts), sync. Three syncs in
+ * all, two when nothing changes (more only when the writes pass 4 MB). Used by checkPlan and by the
+ * live check.
  *
  * `onProgress(done, total)` counts plan rows: (0, N) once the N rows are read, (N, N) once every
  * row is validated (the core checks them all at once), and (N, N) again once the findings are
@@ -80,7 +83,7 @@ export async function checkInContext(
   context: Excel.RequestContext,
   caps: Capabilities,
   onProgress?: CheckProgress,
-): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintPlan }> {
+): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintPlan; recount: Recount }> {
   const state = await readWorkbookState(context, caps, { notes: caps.notes });
   let total = 0;
   const result = checkState(state, (plan) => {
@@ -90,18 +93,25 @@ export async function checkInContext(
   onProgress?.(total, total);
   const paint = planPaint(state, result, caps.notes);
   assertWritable(state, paint.sheets, "write its findings there");
-  if (paintWrites(paint) > 0) await writeQuietly(context, caps, (batcher) => queuePaint(context, paint, batcher));
+  // Never on a protected sheet (planRecount leaves those out and the message says so).
+  const recount = planRecount(state, result);
+  if (paintWrites(paint) + recount.writes.length > 0) {
+    await writeQuietly(context, caps, async (batcher) => {
+      await queuePaint(context, paint, batcher);
+      await queueRecount(context, recount.writes, batcher);
+    });
+  }
   onProgress?.(total, total);
-  return { state, result, paint };
+  return { state, result, paint, recount };
 }
 
 export async function checkPlan(options: { onProgress?: CheckProgress } = {}): Promise<CheckOutcome> {
   const caps = capabilities();
   return runExcel(async (context) => {
-    const { result, paint } = await checkInContext(context, caps, options.onProgress);
+    const { result, paint, recount } = await checkInContext(context, caps, options.onProgress);
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;
-    return { message: summaryMessage(result, errors, warnings, caps, paint), errors, warnings, findings: result.findings, overview: overviewOf(result) };
+    return { message: summaryMessage(result, errors, warnings, caps, paint, recount), errors, warnings, findings: result.findings, overview: overviewOf(result) };
   });
 }
 

@@ -1,10 +1,14 @@
 /**
- * Reads the whole workbook in two round trips: first the list of sheets, tables, names, notes
- * and comments; then every sheet's used range (values and number formats) and where each note and
- * comment sits. The result feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
+ * Reads the whole workbook in two round trips: first the list of sheets, tables (with their
+ * headers), names, notes and comments; then every sheet's used range (values and number formats),
+ * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
+ * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
-import { parseCellA1 } from "../plan/a1";
+import { parseCellA1, parseRangeA1 } from "../plan/a1";
 import { isErrorText } from "../plan/cells";
+import { columnKeyMap, headerKey } from "../plan/headers";
+import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/jbpCounts";
+import { JBP } from "../plan/layouts";
 import type { CellValue, SheetGrid } from "../plan/model";
 import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
 import type { Capabilities } from "./requirements";
@@ -24,6 +28,17 @@ export interface CellNote {
   note: Excel.Note;
 }
 
+/**
+ * The action-count columns (Red / Amber / Green actions) of one Excel table that has them, as
+ * Excel returns their `formulas`: one per data row, by column key, with the 0-based sheet column.
+ */
+export interface JbpCountColumns {
+  sheet: string;
+  /** 0-based sheet row of the table's header row. */
+  headerRow: number;
+  columns: Partial<Record<JbpCountKey, { col: number; formulas: unknown[] }>>;
+}
+
 export interface WorkbookState {
   sheets: SheetInfo[];
   grids: SheetGrid[];
@@ -35,6 +50,8 @@ export interface WorkbookState {
   notes: CellNote[];
   /** "Sheet!A1" of every cell with a threaded comment: no add-in note goes there. */
   commentCells: Set<string>;
+  /** The count columns of every Excel table that has one (the formulas Check plan keeps current). */
+  jbpCountFormulas: JbpCountColumns[];
 }
 
 /** Note and comment locations read per request (each is about 250 bytes of request). */
@@ -69,7 +86,7 @@ interface Phase1 {
 
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
-  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
@@ -137,6 +154,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     return { range, head };
   });
   const tableRanges = p1.tables.items.map((t) => t.getRange().load("address"));
+  const countRanges = queueCountFormulas(p1.tables);
   // Where each note and comment sits: one small operation each, so a workbook with more than
   // LOCATIONS_PER_REQUEST of them reads them over extra syncs rather than one oversized request.
   const located = [...(p1.notes?.items ?? []), ...(p1.comments?.items ?? [])];
@@ -181,7 +199,49 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     names: p1.names.items.map((n) => n.name),
     notes,
     commentCells,
+    jbpCountFormulas: countColumns(p1.tables, tableRanges, countRanges),
   };
+}
+
+const COUNT_KEYS: ReadonlySet<string> = new Set(JBP_COUNT_KEYS);
+
+/** The count column of a header, if it is one (as the reader maps headers: case and spaces ignored). */
+function countKeyOf(header: string): JbpCountKey | undefined {
+  const key = columnKeyMap(JBP).get(headerKey(header));
+  return key !== undefined && COUNT_KEYS.has(key) ? (key as JbpCountKey) : undefined;
+}
+
+/**
+ * Queues the load of the formulas of every count column (a JBP's few rows, three columns), by
+ * table index. Through the loaded column objects, never getItem(header): a re-cased header must
+ * not fail the whole read.
+ */
+function queueCountFormulas(tables: Excel.TableCollection): Map<number, { key: JbpCountKey; index: number; range: Excel.Range }[]> {
+  const out = new Map<number, { key: JbpCountKey; index: number; range: Excel.Range }[]>();
+  tables.items.forEach((t, ti) => {
+    const seen = new Set<JbpCountKey>();
+    t.columns.items.forEach((c, index) => {
+      const key = countKeyOf(c.name);
+      if (key === undefined || seen.has(key)) return;
+      seen.add(key);
+      const list = out.get(ti) ?? out.set(ti, []).get(ti)!;
+      list.push({ key, index, range: c.getDataBodyRange().load("formulas") });
+    });
+  });
+  return out;
+}
+
+function countColumns(tables: Excel.TableCollection, tableRanges: Excel.Range[], queued: Map<number, { key: JbpCountKey; index: number; range: Excel.Range }[]>): JbpCountColumns[] {
+  const out: JbpCountColumns[] = [];
+  for (const [ti, cols] of queued) {
+    const address = tableRanges[ti].address;
+    const r = parseRangeA1(address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, ""));
+    if (!r) continue;
+    const columns: JbpCountColumns["columns"] = {};
+    for (const { key, index, range } of cols) columns[key] = { col: r.col + index, formulas: range.formulas.map((row) => row[0]) };
+    out.push({ sheet: tables.items[ti].worksheet.name, headerRow: r.row, columns });
+  }
+  return out;
 }
 
 /**

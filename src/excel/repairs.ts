@@ -3,7 +3,8 @@
  * cell still holds the value the check saw (`repair.was`); otherwise it is skipped with a reason.
  *
  * The workbook is left as a check would leave it: the check runs on the workbook as the repairs
- * make it, and the Issues cells and notes that change are written with the repairs. Three syncs,
+ * make it, and the Issues cells, notes and stale JBP action counts that change are written with
+ * the repairs. Three syncs,
  * whatever the number of rows (those of checkPlan): read the workbook (two), then write (one).
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
@@ -14,6 +15,7 @@ import { payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
+import { planRecount, queueRecount, recountMessage } from "./jbpRecount";
 import { planPaint, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
@@ -110,8 +112,10 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
     // A protected sheet the findings would change (another JAP): the repairs still go in, the paint does not.
     const locked = [...paint.sheets].filter((name) => state.sheets.some((s) => s.name === name && s.protected));
     const repaint = locked.length === 0;
+    // The JBP counts as the check would leave them (protected sheets left out, as there).
+    const recount = planRecount(after, result);
 
-    if (toApply.length > 0 || (repaint && paintWrites(paint) > 0)) {
+    if (toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
       await writeQuietly(context, caps, async (batcher) => {
         for (const { repair, format } of toApply) {
           const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
@@ -122,6 +126,7 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
           });
         }
         if (repaint) await queuePaint(context, paint, batcher);
+        await queueRecount(context, recount.writes, batcher);
       });
     }
 
@@ -133,6 +138,6 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
     const stale = repaint
       ? ""
       : ` ${locked.map((s) => `'${s}'`).join(", ")} ${locked.length === 1 ? "is" : "are"} protected, so the Issues column and notes there still show the last check: unprotect ${locked.length === 1 ? "it" : "them"} and run Check plan.`;
-    return { message: `${outcome}${stale}`, applied, skipped };
+    return { message: `${outcome}${stale}${recountMessage(recount)}`, applied, skipped };
   });
 }

@@ -1,6 +1,7 @@
 import { checkPlan, getOverview } from "../../src/excel/checkPlan";
 import { JointPlanError } from "../../src/excel/errors";
-import { insertPlanData } from "../../src/excel/insertTemplates";
+import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
+import { JAP, JBP } from "../../src/plan/layouts";
 import { NOTE_PREFIX } from "../../src/excel/paintFindings";
 import { createSimulatedExcel, type SimulatedExcel } from "../sim";
 import { scaledPlan } from "./support/plans";
@@ -135,6 +136,148 @@ describe("checkPlan on a plan full of faults", () => {
       }
     }
     expect(counts).toEqual([3, 3]);
+  });
+});
+
+describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
+  const sim = useSim();
+  const letter = (key: string): string => String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+  const COUNT_COLUMNS = ["actionsRed", "actionsAmber", "actionsGreen"].map(letter);
+  /** The JBP's data rows (header on row 10, eight objective rows). */
+  const JBP_ROWS = [11, 12, 13, 14, 15, 16, 17, 18];
+  const counts = (jbp: string): (string | null)[] => COUNT_COLUMNS.flatMap((c) => JBP_ROWS.map((r) => sim().cell(jbp, `${c}${r}`).formula));
+
+  /** A JAP table the user made by copying another: its header and first `rows` actions, as values, on a new sheet. */
+  async function copyJap(from: string, to: string, rows: number): Promise<void> {
+    const width = JAP.columns.length;
+    sim().addSheet(to);
+    await Excel.run(async (context) => {
+      const src = context.workbook.worksheets.getItem(from).getRangeByIndexes(6, 0, rows + 1, width).load("values");
+      await context.sync();
+      const ws = context.workbook.worksheets.getItem(to);
+      ws.getRangeByIndexes(6, 0, rows + 1, width).numberFormat = src.values.map((r) => r.map(() => "@"));
+      ws.getRangeByIndexes(6, 0, rows + 1, width).values = src.values;
+      ws.tables.add(`'${to}'!A7:${String.fromCharCode(64 + width)}${7 + rows}`, true).name = "CopiedActions";
+      await context.sync();
+    });
+  }
+
+  it("replaces the #REF! a deleted JAP sheet left with counts over the JAP tables that remain", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    const overOne = counts(jbp);
+    await insertJapTemplate({ month: "2026-04" });
+    expect(counts(jbp).every((f) => f!.includes("'JAP 2026-04'!"))).toBe(true);
+    await checkPlan();
+
+    // What Excel does to the counts when the sheet they name is deleted.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("JAP 2026-04").delete();
+      await context.sync();
+    });
+    for (const c of COUNT_COLUMNS) {
+      for (const r of JBP_ROWS) sim().setCells(jbp, `${c}${r}`, [[sim().cell(jbp, `${c}${r}`).formula!.replace(/'JAP 2026-04'!\$[A-Z]\$\d+:\$[A-Z]\$\d+/g, "#REF!")]]);
+    }
+    expect(counts(jbp)[0]).toContain("#REF!");
+    const before = snapshotAll(sim());
+
+    const { result, syncs } = await measure(sim(), () => checkPlan());
+    expect(syncs).toBe(3);
+    expect(counts(jbp)).toEqual(overOne);
+    expect(counts(jbp)[0]).toContain(`'${jap}'!$T$8:$T$27`);
+    expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
+    // Only the count cells changed on the JBP; every other sheet is as it was.
+    const after = snapshotAll(sim());
+    const changed = Object.keys(after[jbp]).filter((a) => JSON.stringify(after[jbp][a]) !== JSON.stringify(before[jbp][a]));
+    expect(new Set(changed.map((a) => a.replace(/\d+$/, "")))).toEqual(new Set(COUNT_COLUMNS));
+    for (const sheet of Object.keys(before)) if (sheet !== jbp) expect(after[sheet]).toEqual(before[sheet]);
+
+    // Up to date now: the next check writes nothing (the two read syncs only) and says nothing of counts.
+    const again = await measure(sim(), () => checkPlan());
+    expect(again.syncs).toBe(2);
+    expect(again.result.message).not.toMatch(/action counts/);
+    expect(snapshotAll(sim())).toEqual(after);
+  });
+
+  it("counts a JAP table the user copied in (not inserted), keeping a number typed in a count cell", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    sim().setCells(jbp, `${COUNT_COLUMNS[1]}13`, [[4]]);
+    await copyJap(jap, "JAP copy", 5);
+    expect(counts(jbp)[0]).not.toContain("JAP copy");
+
+    const { result, syncs } = await measure(sim(), () => checkPlan());
+    expect(syncs).toBe(3);
+    expect(result.overview.actions).toBe(25);
+    for (const [i, f] of counts(jbp).entries()) {
+      if (i === 8 + 2) continue; // the typed number
+      expect(f).toContain(`'JAP copy'!$B$8:$B$12`);
+      expect(f).toContain(`'${jap}'!$B$8:$B$27`);
+    }
+    expect(sim().cell(jbp, `${COUNT_COLUMNS[1]}13`)).toMatchObject({ value: 4, formula: null });
+    expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
+  });
+
+  it("follows a renamed JAP sheet and a grown JAP table", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).name = "March actions";
+      context.workbook.tables.getItem("JP_Actions").resize("'March actions'!A7:W32");
+      await context.sync();
+    });
+    await checkPlan();
+    for (const f of counts(jbp)) {
+      expect(f).toContain(`'March actions'!$T$8:$T$32`);
+      expect(f).not.toContain(jap);
+    }
+  });
+
+  it("leaves the counts of a protected JBP as they are, and says so", async () => {
+    const { jbp } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    await insertJapTemplate({ month: "2026-04" });
+    const stale = counts(jbp);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("JAP 2026-04").delete();
+      context.workbook.worksheets.getItem(jbp).protection.protect();
+      await context.sync();
+    });
+    const before = sim().snapshot(jbp);
+    const result = await checkPlan();
+    expect(result.message).toMatch(/'JBP 2026' is protected, so its Red\/Amber\/Green action counts do not count every JAP table: unprotect it and run Check plan/);
+    expect(sim().snapshot(jbp)).toEqual(before);
+    expect(counts(jbp)).toEqual(stale);
+    // Once unprotected, the next check brings them up to date.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jbp).protection.unprotect();
+      await context.sync();
+    });
+    await checkPlan();
+    expect(counts(jbp).some((f) => f!.includes("JAP 2026-04"))).toBe(false);
+  });
+
+  it("takes the same three syncs at 10 and at 5,000 actions when the counts are rewritten", async () => {
+    const runs: { syncs: number; maxBytes: number }[] = [];
+    for (const n of [10, 5000]) {
+      const local = createSimulatedExcel();
+      const uninstall = local.install(globalThis as unknown as Record<string, unknown>);
+      try {
+        const { jap, jbp } = await insertPlanData(scaledPlan(n));
+        await checkPlan();
+        await Excel.run(async (context) => {
+          context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W${7 + n + 3}`);
+          await context.sync();
+        });
+        const m = await measure(local, () => checkPlan());
+        expect(local.cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$${7 + n + 3}`);
+        runs.push({ syncs: m.syncs, maxBytes: m.maxBytes });
+      } finally {
+        uninstall();
+        sim().install(globalThis as unknown as Record<string, unknown>);
+      }
+    }
+    expect(runs.map((r) => r.syncs)).toEqual([3, 3]);
+    for (const r of runs) expect(r.maxBytes).toBeLessThan(4 * 1024 * 1024);
   });
 });
 

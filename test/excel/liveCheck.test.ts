@@ -43,6 +43,22 @@ describe("startLiveCheck", () => {
     expect(sim().handlerErrors).toEqual([]);
   });
 
+  it("brings the JBP's action counts up to date once, without re-checking its own write", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    stops.push(await startLiveCheck(() => undefined));
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
+      await context.sync();
+    });
+    const checks = liveCheckStatus().checks;
+    await sim().userEdit(jap, "A28", [["A-21"]]);
+    await settled();
+    expect(liveCheckStatus().checks - checks).toBe(1);
+    expect(sim().cell(jbp, "U11").formula).toContain(`'${jap}'!$T$8:$T$30`);
+    expect(sim().handlerErrors).toEqual([]);
+    expect(sim().eventsEnabled).toBe(true);
+  });
+
   it("ignores the add-in's own writes and changes on sheets that are not part of the plan", async () => {
     await insertPlanData(scaledPlan(20));
     const results: Result[] = [];

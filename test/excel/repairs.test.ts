@@ -44,6 +44,22 @@ describe("applyRepairs", () => {
     expect(r.message).toContain(`${again.result.errors} error${again.result.errors === 1 ? "" : "s"} and ${again.result.warnings} warning`);
   });
 
+  it("brings stale JBP action counts up to date with the repairs, as a check would, in the same three syncs", async () => {
+    const { jap, jbp } = await insertPlanData(scaledPlan(20));
+    const repairs = repairsOf((await checkPlan()).findings);
+    // The JAP table grew after the check: the counts stop at row 27.
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
+      await context.sync();
+    });
+    expect(sim().cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$27`);
+    const { result, syncs } = await measure(sim(), () => applyRepairs(repairs));
+    expect(syncs).toBe(3);
+    expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
+    expect(sim().cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$30`);
+    expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
+  });
+
   it("makes numeric text a number in its column's number format, not the Text format", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     expect(sim().cell(jap, "P15")).toMatchObject({ value: "1,200", numberFormat: "@" }); // Actual typed as text
