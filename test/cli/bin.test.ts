@@ -2,7 +2,7 @@
  * The real command, as a child process: bin/jointplan.js compiles build/cli when the sources are
  * newer, then runs; exit codes and streams are what a shell script sees.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -57,5 +57,18 @@ describe("bin/jointplan.js", () => {
     const rag = jointplan("rag", sample, "--json");
     expect(rag.code).toBe(0);
     expect(JSON.parse(rag.out).actions).toHaveLength(20);
+  });
+
+  it("ends quietly when its reader closes the pipe early (| head)", async () => {
+    const file = path.join(dir, "pipe.xlsx");
+    expect(jointplan("new", file, "--sample", "--as-of", "2026-03-18").code).toBe(0);
+    const child = spawn(process.execPath, [bin, "rag", file], { cwd: root });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    // The reader is gone before the first line is written, as with a `head` that has had enough.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(err).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    expect(code).toBe(0);
   });
 });

@@ -39,6 +39,8 @@ describe.each([320, 450])("at %i px", (width) => {
       const page = await browser.context.newPage();
       await page.goto(`${baseUrl()}taskpane.html`);
       await page.getByText("Open JointPlan in Excel").waitFor({ timeout: 30_000 });
+      // Nothing sticks out sideways: the page is no wider than the window.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(OUT, `outside-office-${width}.png`), fullPage: true });
     } finally {
       await browser.close();

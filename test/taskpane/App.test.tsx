@@ -37,7 +37,7 @@ describe("App", () => {
     expect(tabs).toEqual(["Overview", "Create", "Check", "Settings"].map((name) => screen.getByRole("tab", { name })));
     await act(async () => fireEvent.click(tabs[2]));
     expect(screen.getByRole("tabpanel", { name: "Check" }).hidden).toBe(false);
-    await screen.findByRole("button", { name: "Check plan" });
+    await screen.findByRole("button", { name: "Check plan" }, { timeout: 10000 });
     expect(document.getElementById("panel-overview")?.hidden).toBe(true);
   });
 });
@@ -77,7 +77,8 @@ describe("Overview", () => {
     mocked.getOverview.mockResolvedValueOnce(overview({ plan: { rag: "Green", reason: "Every action is on track" } }));
     fireEvent.click(screen.getByRole("tab", { name: "Create" }));
     // The Create tab's code loads on first use.
-    fireEvent.click(await screen.findByRole("button", { name: /Sample plan/ }));
+    // Lazy chunks load slowly on a busy machine: wait as long as the test may take.
+    fireEvent.click(await screen.findByRole("button", { name: /Sample plan/ }, { timeout: 10000 }));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Insert the sample plan" })));
     expect(mocked.getOverview).toHaveBeenCalledTimes(2);
     expect(screen.getByText("Every action is on track", { selector: "*" })).toBeTruthy();

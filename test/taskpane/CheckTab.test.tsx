@@ -64,17 +64,24 @@ describe("Check tab", () => {
 
   it("shows progress as the Excel layer reports it, while the check runs", async () => {
     let finish: () => void = () => undefined;
+    let allChecked: () => void = () => undefined;
     mocked.checkPlan.mockImplementationOnce(
       (options?: { onProgress?: (done: number, total: number) => void }) =>
         new Promise((resolve) => {
           options?.onProgress?.(1200, 4800);
-          finish = () => resolve({ message: "Done.", errors: 0, warnings: 0, findings: [], overview: overview() });
+          allChecked = () => options?.onProgress?.(4800, 4800);
+          finish = () => {
+            resolve({ message: "Done.", errors: 0, warnings: 0, findings: [], overview: overview() });
+          };
         }),
     );
     await renderCheck();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Check plan" })));
     expect(screen.getByText("1200 of 4800 rows checked")).toBeTruthy();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.25");
+    // Every row checked, the findings not yet written: the text says what is still going on.
+    await act(async () => allChecked());
+    expect(screen.getByText("4800 rows checked; marking the findings in the workbook…")).toBeTruthy();
     await act(async () => finish());
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getByText("No problems found: every owner, date and KPI checks out.")).toBeTruthy();

@@ -92,7 +92,14 @@ export function CheckTab({ plan }: { plan: PlanState }): React.JSX.Element {
         <Field
           validationState="none"
           // The Excel layer counts plan rows (JAP actions and JBP objectives), from once they are read.
-          validationMessage={progress.total ? `${progress.done} of ${progress.total} rows checked` : "Reading the plan…"}
+          // Once every row is checked, the findings are still being written: say so, not "done".
+          validationMessage={
+            !progress.total
+              ? "Reading the plan…"
+              : progress.done < progress.total
+                ? `${progress.done} of ${progress.total} rows checked`
+                : `${progress.total} rows checked; marking the findings in the workbook…`
+          }
           label="Check progress"
         >
           <ProgressBar value={progress.total ? progress.done / progress.total : undefined} max={1} thickness="large" />
