@@ -3,7 +3,7 @@ import * as React from "react";
 import { Button, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Panel } from "../shared/Panel";
 import { ArrowClockwise16Regular } from "@fluentui/react-icons";
-import { buildSummary, goToCell, type ActionRef } from "../../excel/commandApi";
+import { goToCell, type ActionRef } from "../../excel/commandApi";
 import { useCommand } from "../shared/useCommand";
 import type { PlanState } from "../shared/usePlanState";
 import type { TabId } from "../App";
@@ -23,6 +23,11 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground3 },
   topBar: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+// The RAG Summary writer is not needed to show the overview: it comes with the other tabs' code, which
+// App fetches once the overview is up, or on the first click of "Build the RAG Summary".
+export const loadSummaryWriter = () =>
+  import(/* webpackChunkName: "taskpane-tabs", webpackExports: ["buildSummary"] */ "../../excel/commandApi");
 
 export const OVERVIEW_MARK = "jointplan:overview-interactive";
 let overviewMarked = false;
@@ -146,7 +151,7 @@ export function OverviewTab({ plan, onNavigate }: { plan: PlanState; onNavigate:
               <Button
                 appearance="secondary"
                 disabled={summary.busy}
-                onClick={() => void summary.run(() => buildSummary(), (r) => ({ intent: "success", text: r.message })).then((r) => r && refresh())}
+                onClick={() => void summary.run(() => loadSummaryWriter().then((m) => m.buildSummary()), (r) => ({ intent: "success", text: r.message })).then((r) => r && refresh())}
               >
                 Build the RAG Summary
               </Button>
