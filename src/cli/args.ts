@@ -2,6 +2,7 @@
  * Command-line arguments, parsed by hand (no dependency): a command, its positional file, and its
  * flags, each validated so that a mistake is one clear line, never a stack trace.
  */
+import { DateOrder } from "../plan/model";
 import { serialFromIso } from "../plan/serialDate";
 
 export type CommandName = "new" | "check" | "rag";
@@ -22,6 +23,8 @@ export interface NewOptions {
 export interface ReadOptions {
   json: boolean;
   asOf?: number;
+  /** --date-order: how dates typed as text are read, over the Settings' Date order. */
+  dateOrder?: DateOrder;
 }
 
 export type ParsedArgs =
@@ -38,8 +41,8 @@ interface FlagSpec {
 
 const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
   new: { sample: {}, force: {}, distributor: { value: "NAME" }, principal: { value: "NAME" }, market: { value: "NAME" }, year: { value: "YYYY" }, month: { value: "YYYY-MM" }, "as-of": { value: "YYYY-MM-DD" } },
-  check: { json: {}, "as-of": { value: "YYYY-MM-DD" } },
-  rag: { json: {}, "as-of": { value: "YYYY-MM-DD" } },
+  check: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
+  rag: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
 };
 
 const POSITIONAL: Record<CommandName, string> = { new: "OUT.xlsx", check: "IN.xlsx", rag: "IN.xlsx" };
@@ -119,7 +122,12 @@ function asOfOption(command: CommandName, flags: Flags): number | undefined | { 
 function readOptions(command: "check" | "rag", file: string, flags: Flags): ParsedArgs {
   const asOf = asOfOption(command, flags);
   if (typeof asOf === "object") return asOf.error;
-  return { kind: command, file, options: { json: flags.has("json"), asOf } };
+  const orderText = str(flags, "date-order");
+  const dateOrder = orderText === undefined ? undefined : DateOrder.safeParse(orderText.trim().toUpperCase()).data;
+  if (orderText !== undefined && dateOrder === undefined) {
+    return { kind: "error", command, message: `--date-order must be DMY (day first) or MDY (month first), not '${orderText}'` };
+  }
+  return { kind: command, file, options: { json: flags.has("json"), asOf, dateOrder } };
 }
 
 function newOptions(file: string, flags: Flags): ParsedArgs {

@@ -7,7 +7,7 @@ import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
 
 export async function runCheck(file: string, options: ReadOptions, io: CliIo): Promise<number> {
-  const result = await loadPlan(file, options.asOf, io);
+  const result = await loadPlan(file, options, io);
   if (options.json) {
     io.out(JSON.stringify(findingsJson(result.findings), null, 2) + "\n");
   } else {

@@ -5,8 +5,8 @@ const OVERALL = `jointplan: Joint Business Plans and Joint Action Plans in .xlsx
 
 Usage:
   jointplan new OUT.xlsx [--sample] [--principal NAME] [--distributor NAME] [--market NAME] [--year YYYY] [--month YYYY-MM] [--as-of YYYY-MM-DD] [--force]
-  jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD]
-  jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD]
+  jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
+  jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan help [COMMAND]    (or COMMAND --help)
   jointplan --version
 
@@ -40,7 +40,7 @@ Options:
 
 Exit codes: 0 written, 2 bad arguments or the file cannot be written.
 `,
-  check: `Usage: jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD]
+  check: `Usage: jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
 
 Reads every plan sheet by its headers (whatever the sheet is called, table or plain range) and
 checks owners, dates, KPIs and structure. Prints each finding with its sheet, cell, rule id,
@@ -51,12 +51,15 @@ Options:
                        where repair is null or {"value","label","numberFormat"}
   --as-of YYYY-MM-DD   judge dates on this day (default: the workbook's Settings as-of date,
                        or today when that is blank)
+  --date-order DMY|MDY read dates typed as text day first or month first (default: the
+                       workbook's Settings Date order, or DMY when that is blank: a file
+                       carries no locale)
   -h, --help           this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read
 (not a workbook, password protected, no plan sheet) or bad arguments.
 `,
-  rag: `Usage: jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD]
+  rag: `Usage: jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
 
 Computes the Red/Amber/Green status of every action and objective with the reason for it, the
 roll-up of each objective from its actions, and the plan's overall status.
@@ -65,6 +68,8 @@ Options:
   --json               print {"asOf","plan","objectives":[{"id","rag","reason"}],
                        "actions":[{"id","rag","reason","overridden"}]}
   --as-of YYYY-MM-DD   judge on this day (default: the workbook's Settings as-of date, or today)
+  --date-order DMY|MDY read dates typed as text day first or month first (default: the
+                       workbook's Settings Date order, or DMY when that is blank)
   -h, --help           this help
 
 Exit codes: 0 done, 2 the file cannot be read or bad arguments.

@@ -4,12 +4,17 @@
  */
 import * as path from "path";
 import { checkWorkbook } from "../plan/check";
+import type { DateOrder } from "../plan/model";
 import type { CheckResult } from "../plan/plan";
 import { todaySerial } from "../plan/serialDate";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readWorkbook";
 import { CliError, type CliIo } from "./io";
 
-export async function loadPlan(file: string, asOf: number | undefined, io: CliIo): Promise<CheckResult> {
+/**
+ * `dateOrder` (--date-order) wins over the Settings' Date order; without it, the Settings' choice,
+ * else DMY: a file carries no locale to take the order from, as the add-in does from Excel.
+ */
+export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<CheckResult> {
   let grids;
   try {
     grids = await readWorkbookGrids(file);
@@ -17,7 +22,7 @@ export async function loadPlan(file: string, asOf: number | undefined, io: CliIo
     if (e instanceof WorkbookReadError) throw new CliError(e.message, 2);
     throw e;
   }
-  const result = checkWorkbook(grids, { asOf, today: todaySerial(io.now()) });
+  const result = checkWorkbook(grids, { asOf: options.asOf, dateOrderOverride: options.dateOrder, today: todaySerial(io.now()) });
   if (result.plan.jbps.length === 0 && result.plan.japs.length === 0) {
     const sheets = grids.map((g) => g.name).join(", ") || "none";
     throw new CliError(

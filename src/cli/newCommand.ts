@@ -34,7 +34,8 @@ export function newWorkbookInput(options: NewOptions, today: number): NewWorkboo
     const sample = samplePlan(sampleDay);
     const given = (key: "distributor" | "principal" | "market"): Row => (options[key] !== undefined ? { [key]: options[key] } : {});
     return {
-      settings,
+      // The sample's own as-of date (its designed colours on any day), unless --as-of was given.
+      settings: options.asOf !== undefined ? settings : sample.settings,
       roster: rosterEntries(sample.roster),
       jbp: { header: { ...sample.jbp.header, ...given("distributor"), ...given("principal"), ...given("market") }, objectives: sample.jbp.objectives },
       jap: { header: { ...sample.jap.header, ...given("distributor") }, actions: sample.jap.actions },
@@ -79,7 +80,9 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`
     : "";
-  const asOf = options.asOf !== undefined ? `; as-of date ${isoFromSerial(options.asOf)}` : "; as-of date blank (today)";
+  const set = input.settings.asOf;
+  const asOf =
+    set === null ? "; as-of date blank (today)" : `; as-of date ${isoFromSerial(set)}${options.asOf === undefined ? " (the sample's day: clear it in Settings to judge at today's date)" : ""}`;
   io.out(`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.\n`);
   if (skippedCharts.length > 0) io.out(`Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.\n`);
   return 0;

@@ -8,7 +8,7 @@ import { ragJson, ragText } from "./ragOutput";
 import { plural } from "./table";
 
 export async function runRag(file: string, options: ReadOptions, io: CliIo): Promise<number> {
-  const result = await loadPlan(file, options.asOf, io);
+  const result = await loadPlan(file, options, io);
   if (options.json) {
     io.out(JSON.stringify(ragJson(result.rag, result.asOf), null, 2) + "\n");
     return 0;

@@ -37,7 +37,7 @@ export function planRows(plan: PlanWorkbook): number {
  * gets the plan once it is read, before its rows are validated.
  */
 export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) => void): CheckResult {
-  const result = checkWorkbook(inputGrids(state), { today: todaySerial(new Date()), onRead });
+  const result = checkWorkbook(inputGrids(state), { today: todaySerial(new Date()), dateOrder: state.dateOrder, onRead });
   for (const f of result.findings) {
     if (f.repair && f.repair.was === undefined) f.repair.was = gridValueAt(state.grids, f.repair.sheet, f.repair.cell) ?? null;
   }

@@ -1,6 +1,6 @@
 /**
- * Live re-check on worksheets.onChanged. A change on a plan sheet (JBP, JAP, Roster, Settings)
- * by a person schedules one check 300 ms after the last change; our own writes are ignored
+ * Live re-check on change events. A change by a person on a plan sheet (JBP, JAP, Roster,
+ * Settings) schedules one check 300 ms after the last change; our own writes are ignored
  * (triggerSource "ThisLocalAddin", and events are off while the check writes).
  *
  * Each re-check reads the whole workbook in one batch and rewrites only the Issues cells and notes
@@ -8,31 +8,68 @@
  * owner's open actions, the number of priorities), and a paste without `details` is covered the
  * same way as a one-cell edit.
  *
- * Where the handler lives: one registry per JavaScript runtime, on globalThis under a
+ * Which events: `worksheets.onChanged` (ExcelApi 1.9) hears every sheet, present and future. Below
+ * 1.9 (the manifest allows 1.8) each sheet gets its own `onChanged` (1.7), and
+ * `worksheets.onAdded` (1.7) gives one to every sheet added later (a JAP inserted from the task
+ * pane, a sheet the user adds). A sheet added while events were off (onAdded does not fire then)
+ * gets its handler at the next re-check, which sees every sheet.
+ *
+ * Which changes re-check: every sheet id has a role, learned at start (sheets holding a plan table,
+ * or a plan header row near the top) and updated by every re-check (the check's own reading, by
+ * header, decides). The trade-off:
+ *   - "plan" sheets and sheets not yet known (just added, or new since the last check): any
+ *     change re-checks. A JAP inserted after the live check started is thus checked on its first
+ *     edit, and the re-check learns it as a plan sheet (or as "other").
+ *   - "other" sheets, known to hold no plan: a typed value re-checks only when it is one of the
+ *     plan's header texts ("Owner", "Due date"…), since only a header row turns a sheet into a plan
+ *     sheet; a paste (no `details`, so its values are unknown without a read) re-checks too. So
+ *     ordinary typing on a shopping list costs nothing, and a plan typed or pasted there is still
+ *     found; the price is a needless re-check per paste or per header-like word on such sheets.
+ *   - the RAG Summary sheet, rebuilt by the add-in and never read as a plan: never.
+ * A plan without an Excel table whose header row starts below START_HEAD_ROWS, present before the
+ * live check starts, counts as "other" until the next re-check (any header edit or plan-sheet edit).
+ *
+ * Where the handlers live: one registry per JavaScript runtime, on globalThis under a
  * Symbol.for key, not in this module's variables. A task pane that is closed and reopened inside a
  * shared runtime, or a module evaluated twice (a second bundle, a hot reload), finds the same
- * registry, so registration is idempotent: one Excel handler, any number of subscribers. When the
- * runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck registers
- * anew. Nothing is stored in the workbook or the browser.
+ * registry, so registration is idempotent: one set of Excel handlers, any number of subscribers.
+ * When the runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck
+ * registers anew. Nothing is stored in the workbook or the browser.
  */
-import type { Finding } from "../plan/model";
+import { toCellValue } from "../plan/cells";
+import { columnKeyMap, findTables, headerKey } from "../plan/headers";
+import type { Finding, SheetGrid } from "../plan/model";
 import { overviewOf, type Overview } from "../plan/overview";
-import { checkInContext, planSheets } from "./checkPlan";
+import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
+import { gridValueAt, inputGrids } from "./readWorkbook";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";
 
 export const DEBOUNCE_MS = 300;
 
+/** Rows read from the top of each sheet's used range at start, to find plans typed without a table. */
+export const START_HEAD_ROWS = 50;
+
 export type LiveCheckListener = (result: { findings: Finding[]; overview: Overview }) => void;
 
+/** What a sheet is to the live check (a sheet id missing from the map is not known yet). */
+type SheetRole = "plan" | "other" | "summary";
+
+type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetAddedEventArgs>;
+
 interface Registry {
-  handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+  /** True from the registration of the Excel handlers until the last listener stops. */
+  active: boolean;
+  /** worksheets.onChanged (1.9), or worksheets.onAdded below it. */
+  handler: Handler | null;
+  /** Below ExcelApi 1.9: each sheet's own onChanged, by sheet id. */
+  sheetHandlers: Map<string, Handler>;
   registering: Promise<void> | null;
   listeners: Set<LiveCheckListener>;
-  /** Ids of the sheets whose changes matter (plan tables, Roster, Settings). */
-  sheetIds: Set<string>;
+  sheets: Map<string, SheetRole>;
   timer: ReturnType<typeof setTimeout> | null;
   running: Promise<void> | null;
   again: boolean;
@@ -41,26 +78,33 @@ interface Registry {
 }
 
 const KEY = Symbol.for("jointplan.liveCheck");
+const LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
 function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[KEY] ??= {
+  const r = (g[KEY] ??= {
+    active: false,
     handler: null,
+    sheetHandlers: new Map(),
     registering: null,
     listeners: new Set(),
-    sheetIds: new Set(),
+    sheets: new Map(),
     timer: null,
     running: null,
     again: false,
     lastError: null,
     checks: 0,
   });
+  // A registry left by an older build of this module (a hot reload) lacks the newer fields.
+  r.sheetHandlers ??= new Map();
+  r.sheets ??= new Map();
+  return r;
 }
 
 /** What tests and the task pane may want to know about the live check. */
 export function liveCheckStatus(): { active: boolean; listeners: number; checks: number; lastError: unknown } {
   const r = registry();
-  return { active: r.handler !== null, listeners: r.listeners.size, checks: r.checks, lastError: r.lastError };
+  return { active: r.active, listeners: r.listeners.size, checks: r.checks, lastError: r.lastError };
 }
 
 /** Resolves when no re-check is scheduled or running. */
@@ -73,15 +117,53 @@ export async function liveCheckIdle(): Promise<void> {
   }
 }
 
+/** Header texts of every plan layout (as compared: no case, no spaces). */
+let headerTexts: Set<string> | null = null;
+function isHeaderText(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  headerTexts ??= new Set(LAYOUTS.flatMap((l) => [...columnKeyMap(l).keys()]));
+  return headerTexts.has(headerKey(value));
+}
+
+/** The add-in's RAG Summary, told as inputGrids tells it (its name and the title in A1). */
+const isSummaryGrid = (grid: SheetGrid): boolean =>
+  grid.name.toLowerCase().startsWith(SUMMARY_SHEET_NAME.toLowerCase()) && gridValueAt([grid], grid.name, "A1") === SUMMARY_TITLE;
+
+/** A sheet's role from what was read of it: the same test by header that the check's reader makes. */
+function roleOf(grid: SheetGrid | undefined, hasPlanTable: boolean): SheetRole {
+  if (grid && isSummaryGrid(grid)) return "summary";
+  if (hasPlanTable) return "plan";
+  return grid && findTables(grid, LAYOUTS).length > 0 ? "plan" : "other";
+}
+
 async function recheck(): Promise<void> {
   const r = registry();
   const caps = capabilities();
   try {
-    const { state, result } = await runExcel((context) => checkInContext(context, caps));
+    const { result } = await runExcel(async (context) => {
+      const checked = await checkInContext(context, caps);
+      const { state } = checked;
+      const planNames = new Set([...checked.result.plan.japs, ...checked.result.plan.jbps].map((p) => p.placement.sheet));
+      if (checked.result.plan.roster) planNames.add(checked.result.plan.roster.placement.sheet);
+      const input = new Set(inputGrids(state).map((g) => g.name));
+      const grids = new Map(state.grids.map((g) => [g.name, g]));
+      r.sheets = new Map(
+        state.sheets.map((s) => {
+          const grid = grids.get(s.name);
+          const role: SheetRole = grid && !input.has(s.name) ? "summary" : roleOf(grid, planNames.has(s.name));
+          return [s.id, role];
+        }),
+      );
+      try {
+        await watchSheets(context, state.sheets.map((s) => s.id), true);
+      } catch (e) {
+        // A sheet deleted meanwhile: the check itself stands; the next re-check registers again.
+        r.lastError = e;
+      }
+      return checked;
+    });
     r.checks++;
     r.lastError = null;
-    const names = new Set([...planSheets(result), ...supportSheets(result)]);
-    r.sheetIds = new Set(state.sheets.filter((s) => names.has(s.name)).map((s) => s.id));
     const payload = { findings: result.findings, overview: overviewOf(result) };
     for (const listener of [...r.listeners]) {
       try {
@@ -93,10 +175,6 @@ async function recheck(): Promise<void> {
   } catch (e) {
     r.lastError = e;
   }
-}
-
-function supportSheets(result: Awaited<ReturnType<typeof checkInContext>>["result"]): string[] {
-  return result.plan.roster ? [result.plan.roster.placement.sheet] : [];
 }
 
 function schedule(): void {
@@ -119,38 +197,118 @@ function schedule(): void {
   }, DEBOUNCE_MS);
 }
 
+/** Whether a person's change on a sheet of this role may change the plan (see the header comment). */
+function matters(role: SheetRole | undefined, event: Excel.WorksheetChangedEventArgs): boolean {
+  if (role === undefined || role === "plan") return true;
+  if (role === "summary") return false;
+  return event.details === undefined || isHeaderText(event.details.valueAfter);
+}
+
 async function onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
   if (event.triggerSource === "ThisLocalAddin") return;
   const r = registry();
-  if (r.listeners.size === 0 || !r.sheetIds.has(event.worksheetId)) return;
-  schedule();
+  if (r.listeners.size === 0 || !r.active) return;
+  if (matters(r.sheets.get(event.worksheetId), event)) schedule();
 }
 
-/** Ids of the sheets that hold plan tables, the Roster or Settings: one sync. */
-async function learnSheets(context: Excel.RequestContext): Promise<Set<string>> {
+/** Below ExcelApi 1.9: a sheet added later gets its own handler (and is unknown until checked). */
+async function onAdded(event: Excel.WorksheetAddedEventArgs): Promise<void> {
+  const r = registry();
+  if (!r.active) return;
+  try {
+    await runExcel((context) => watchSheets(context, [event.worksheetId]));
+  } catch (e) {
+    // The sheet may be gone already; the next re-check registers what exists.
+    r.lastError = e;
+  }
+}
+
+/**
+ * Below ExcelApi 1.9: adds an onChanged handler to each of these sheets that has none; with `all`
+ * (the ids of every sheet, from a re-check) it also forgets the handlers of deleted sheets. One
+ * sync, and none when every sheet has its handler (with 1.9, worksheets.onChanged covers them all).
+ */
+async function watchSheets(context: Excel.RequestContext, ids: string[], all = false): Promise<void> {
+  const r = registry();
+  if (!r.active || capabilities().collectionEvents) return;
+  if (all) {
+    const present = new Set(ids);
+    for (const id of [...r.sheetHandlers.keys()]) if (!present.has(id)) r.sheetHandlers.delete(id);
+  }
+  const added = ids
+    .filter((id) => !r.sheetHandlers.has(id))
+    .map((id) => [id, context.workbook.worksheets.getItem(id).onChanged.add(onChanged)] as const);
+  if (added.length === 0) return;
+  await context.sync();
+  if (!r.active) {
+    // Stopped while this was registering: take the handlers off again.
+    for (const [, handler] of added) handler.remove();
+    await context.sync();
+    return;
+  }
+  for (const [id, handler] of added) if (!r.sheetHandlers.has(id)) r.sheetHandlers.set(id, handler);
+}
+
+/**
+ * Learning each sheet's role at start. Sheets with a plan table are plan sheets; the others are
+ * judged by the first START_HEAD_ROWS rows of their used range (a plan typed without a table).
+ * One sync here for the sheets and tables; the heads are queued to load in the caller's next sync
+ * (the one that registers the handlers), and `roles()` reads them after it.
+ */
+async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string[]; roles: () => Map<string, SheetRole> }> {
+  const sheets = context.workbook.worksheets.load("items/id,items/name");
   const tables = context.workbook.tables.load("items/worksheet/id,items/columns/items/name");
   await context.sync();
-  const ids = new Set<string>();
+  const withPlanTable = new Set<string>();
   for (const t of tables.items) {
     const cols = t.columns.items.map((c) => c.name);
-    if ([JAP, JBP, ROSTER, SETTINGS].some((l) => hasSignature(cols, l))) ids.add(t.worksheet.id);
+    if (LAYOUTS.some((l) => hasSignature(cols, l))) withPlanTable.add(t.worksheet.id);
   }
-  return ids;
+  const heads = sheets.items.map((ws) => {
+    if (withPlanTable.has(ws.id)) return null;
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex");
+    const head = used.getIntersectionOrNullObject(used.getRow(0).getResizedRange(START_HEAD_ROWS - 1, 0)).load("values");
+    return { used, head };
+  });
+  return {
+    ids: sheets.items.map((ws) => ws.id),
+    roles: () =>
+      new Map(
+        sheets.items.map((ws, i): [string, SheetRole] => {
+          const h = heads[i];
+          if (!h) return [ws.id, "plan"];
+          if (h.used.isNullObject || h.head.isNullObject) return [ws.id, "other"];
+          const grid: SheetGrid = {
+            name: ws.name,
+            values: h.head.values.map((row) => row.map((v) => toCellValue(v === "" ? null : v))),
+            origin: { row: h.used.rowIndex, col: h.used.columnIndex },
+          };
+          return [ws.id, roleOf(grid, false)];
+        }),
+      ),
+  };
 }
 
 /**
  * Starts re-checking on change; `onChecked` gets each result. Returns the stop function (which
- * removes the Excel handler once the last listener stops). Two syncs the first time, none after.
+ * removes the Excel handlers once the last listener stops). Two syncs the first time, none after.
  */
 export async function startLiveCheck(onChecked: LiveCheckListener): Promise<() => Promise<void>> {
   const r = registry();
   r.listeners.add(onChecked);
-  if (!r.handler) {
+  if (!r.active) {
     r.registering ??= runExcel(async (context) => {
-      r.sheetIds = await learnSheets(context);
-      const handler = context.workbook.worksheets.onChanged.add(onChanged);
+      const learning = await learnSheets(context);
+      const collection = capabilities().collectionEvents;
+      const handler: Handler = collection
+        ? context.workbook.worksheets.onChanged.add(onChanged)
+        : context.workbook.worksheets.onAdded.add(onAdded);
+      const perSheet = collection ? [] : learning.ids.map((id) => [id, context.workbook.worksheets.getItem(id).onChanged.add(onChanged)] as const);
       await context.sync();
+      r.sheets = learning.roles();
       r.handler = handler;
+      r.sheetHandlers = new Map(perSheet);
+      r.active = true;
     }).finally(() => {
       r.registering = null;
     });
@@ -166,12 +324,27 @@ export async function startLiveCheck(onChecked: LiveCheckListener): Promise<() =
     if (stopped) return;
     stopped = true;
     r.listeners.delete(onChecked);
-    if (r.listeners.size > 0 || !r.handler) return;
-    const handler = r.handler;
+    if (r.listeners.size > 0 || !r.active) return;
+    const handlers = [...(r.handler ? [r.handler] : []), ...r.sheetHandlers.values()];
+    r.active = false;
     r.handler = null;
+    r.sheetHandlers = new Map();
     if (r.timer !== null) clearTimeout(r.timer);
     r.timer = null;
-    handler.remove();
-    await handler.context.sync();
+    // A handler is removed through the context that added it: one sync per context.
+    const contexts = new Set<Excel.RequestContext>();
+    for (const h of handlers) {
+      h.remove();
+      contexts.add(h.context as Excel.RequestContext);
+    }
+    for (const context of contexts) {
+      try {
+        // Only at stop, one per batch that added handlers (start, and sheets added later).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch {
+        // A handler whose sheet was deleted is gone already.
+      }
+    }
   };
 }

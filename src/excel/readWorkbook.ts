@@ -1,6 +1,6 @@
 /**
  * Reads the whole workbook in two round trips: first the list of sheets, tables (with their
- * headers), names, notes and comments; then every sheet's used range (values and number formats),
+ * headers), names, notes and comments, and Excel's date format; then every sheet's used range (values and number formats),
  * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
  * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
@@ -9,8 +9,9 @@ import { isErrorText } from "../plan/cells";
 import { columnKeyMap, headerKey } from "../plan/headers";
 import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/jbpCounts";
 import { JBP } from "../plan/layouts";
-import type { CellValue, SheetGrid } from "../plan/model";
+import type { CellValue, DateOrder, SheetGrid } from "../plan/model";
 import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
 
 export interface SheetInfo {
@@ -52,6 +53,8 @@ export interface WorkbookState {
   commentCells: Set<string>;
   /** The count columns of every Excel table that has one (the formulas Check plan keeps current). */
   jbpCountFormulas: JbpCountColumns[];
+  /** Excel's date order (its culture's short date pattern; DMY without ExcelApi 1.12), for a blank Settings Date order. */
+  dateOrder: DateOrder;
 }
 
 /** Note and comment locations read per request (each is about 250 bytes of request). */
@@ -82,6 +85,7 @@ interface Phase1 {
   names: Excel.NamedItemCollection;
   notes: Excel.NoteCollection | null;
   comments: Excel.CommentCollection | null;
+  dateOrder: () => DateOrder;
 }
 
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
@@ -90,7 +94,7 @@ function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNote
   const names = context.workbook.names.load("items/name");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
-  return { sheets, tables, names, notes, comments };
+  return { sheets, tables, names, notes, comments, dateOrder: queueHostDateOrder(context) };
 }
 
 /**
@@ -200,6 +204,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     notes,
     commentCells,
     jbpCountFormulas: countColumns(p1.tables, tableRanges, countRanges),
+    dateOrder: p1.dateOrder(),
   };
 }
 

@@ -1,10 +1,11 @@
 /**
- * Requirement-set detection in one place. ExcelApi 1.7 is the floor (tables, validation,
- * conditional formats, charts, events); the finer features degrade instead of failing.
+ * Requirement-set detection in one place. ExcelApi 1.8 is the floor, as in manifest.xml (tables,
+ * conditional formats, charts and worksheet events from 1.7; Range.dataValidation from 1.8); the
+ * finer features degrade instead of failing.
  */
 import { JointPlanError } from "./errors";
 
-export const MIN_EXCEL_API = "1.7";
+export const MIN_EXCEL_API = "1.8";
 
 function supported(version: string): boolean {
   try {
@@ -21,7 +22,10 @@ export interface Capabilities {
   comments: boolean;
   /** runtime.enableEvents (1.8): silence our own writes during the live check. */
   enableEvents: boolean;
-  /** worksheets.onChanged across all sheets (1.9). */
+  /**
+   * worksheets.onChanged across all sheets (1.9). Without it the live check listens on each
+   * sheet's onChanged (1.7) and on worksheets.onAdded (1.7).
+   */
   collectionEvents: boolean;
 }
 

@@ -25,7 +25,7 @@ export async function readSettings(): Promise<Settings> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    return readWorkbook(inputGrids(state)).settings;
+    return readWorkbook(inputGrids(state), { dateOrder: state.dateOrder }).settings;
   });
 }
 

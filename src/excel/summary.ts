@@ -21,7 +21,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readWorkbook(inputGrids(state));
+    const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }

@@ -18,7 +18,7 @@ export interface CheckOptions extends ReadOptions {
 }
 
 export function checkWorkbook(grids: SheetGrid[], options: CheckOptions): CheckResult {
-  const plan = readWorkbook(grids, { dateOrder: options.dateOrder });
+  const plan = readWorkbook(grids, { dateOrder: options.dateOrder, dateOrderOverride: options.dateOrderOverride });
   options.onRead?.(plan);
   const asOf = Math.floor(options.asOf ?? plan.settings.asOf ?? options.today);
   return { plan, findings: validatePlan(plan, { asOf }), rag: computePlanRag(plan, asOf), asOf };

@@ -65,7 +65,8 @@ export const Settings = z
     staleDays: z.number().int().min(1).max(3660).default(30),
     maxPriorities: z.number().int().min(1).max(20).default(5),
     rollUp: RollUpMethod.default("Worst of"),
-    dateOrder: DateOrder.default("DMY"),
+    /** null (a blank cell) means "from the workbook's locale": the host's order, DMY where it has none. */
+    dateOrder: DateOrder.nullable().default(null),
   })
   .refine((s) => s.amberThreshold <= s.greenThreshold, {
     message: "The Amber threshold must not be above the Green threshold",

@@ -2,7 +2,7 @@
  * A whole workbook's plan as the core sees it once read: where each table stands, and its rows in
  * the model's types. Readers produce it (`read.ts`), rules and the RAG engine consume it.
  */
-import type { Action, CellValue, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./model";
+import type { Action, CellValue, DateOrder, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./model";
 
 /** Where a table was found on its sheet. Column positions are 0-based sheet columns, by key. */
 export interface TablePlacement {
@@ -44,6 +44,8 @@ export interface PlanWorkbook {
   /** `incomplete`: rows that could not be read as roster entries (reported by owner.roster* rules). */
   roster: { placement: TablePlacement; rows: RosterRow[]; incomplete?: RosterProblemRow[] } | null;
   settings: Settings;
+  /** The order dates typed as text were read in: the Settings' choice, else the host's, else DMY. */
+  dateOrder: DateOrder;
   jbps: JbpPlan[];
   japs: JapPlan[];
   /** Findings from reading itself: missing columns, unreadable settings, ambiguous dates. */

@@ -15,8 +15,13 @@ import { readSettings } from "./readSettings";
 const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
 export interface ReadOptions {
-  /** The host's date order, used when the Settings table does not set one (default DMY). */
+  /**
+   * The host's date order (from the workbook's locale in Excel; the CLI's --date-order), used when
+   * the Settings' Date order is blank or absent; an explicit DMY or MDY there wins. Default DMY.
+   */
   dateOrder?: DateOrder;
+  /** A date order that wins over the Settings' (the CLI's --date-order, as --as-of wins over JP_AsOf). */
+  dateOrderOverride?: DateOrder;
 }
 
 export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): PlanWorkbook {
@@ -25,11 +30,14 @@ export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): Pla
   const all = bySheet.flatMap((s) => s.tables);
   for (const table of all) readFindings.push(...missingColumnFindings(table));
 
+  const hostOrder = options.dateOrder ?? "DMY";
   const { settings, findings: settingFindings } = readSettings(
     all.find((t) => t.layout === SETTINGS),
-    options.dateOrder ?? "DMY",
+    hostOrder,
+    options.dateOrderOverride,
   );
   readFindings.push(...settingFindings);
+  const dateOrder = options.dateOrderOverride ?? settings.dateOrder ?? hostOrder;
 
   const rosterTable = all.find((t) => t.layout === ROSTER);
   let roster: PlanWorkbook["roster"] = null;
@@ -42,15 +50,15 @@ export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): Pla
       // The header block is what lies between the previous table on the sheet and this header row.
       const from = i === 0 ? 0 : (tables[i - 1].rowIndices.at(-1) ?? tables[i - 1].headerIndex) + 1;
       if (table.layout === JBP) {
-        const header = readJbpHeader(table, from, settings.dateOrder, readFindings);
+        const header = readJbpHeader(table, from, dateOrder, readFindings);
         jbps.push({ placement: table.placement, header, objectives: rawRows(table).map(objectiveFromRow) });
       } else if (table.layout === JAP) {
-        const header = readJapHeader(table, from, settings.dateOrder, readFindings);
+        const header = readJapHeader(table, from, dateOrder, readFindings);
         japs.push({ placement: table.placement, header, actions: rawRows(table).map(actionFromRow) });
       }
     });
   }
-  return { roster, settings, jbps, japs, readFindings };
+  return { roster, settings, dateOrder, jbps, japs, readFindings };
 }
 
 /** One finding per missing required column, at the first cell of the header row. */

@@ -15,10 +15,15 @@ import { parseTextDate } from "./textDate";
 type Read = { ok: true; value: unknown } | { ok: false; repair?: { value: CellValue; label: string; numberFormat?: string } };
 type At = { sheet: string; row: number; col: number };
 
-export function readSettings(table: FoundTable | undefined, fallbackOrder: DateOrder): { settings: Settings; findings: Finding[] } {
+/**
+ * `hostOrder` reads a text as-of date when the Settings' Date order is blank (null: "from the
+ * workbook's locale"), `override` whatever it says; the settings keep what the cell says (a blank
+ * stays null), so a writer of them keeps it too.
+ */
+export function readSettings(table: FoundTable | undefined, hostOrder: DateOrder, override?: DateOrder): { settings: Settings; findings: Finding[] } {
   const findings: Finding[] = [];
   if (!table || table.gridColumns.setting === undefined || table.gridColumns.value === undefined) {
-    return { settings: { ...DEFAULT_SETTINGS, dateOrder: fallbackOrder }, findings };
+    return { settings: { ...DEFAULT_SETTINGS }, findings };
   }
   const byLabel = new Map<string, SettingsRow>();
   for (const r of SETTINGS_ROWS) for (const l of [r.label, r.name, r.key]) byLabel.set(headerKey(l), r);
@@ -31,24 +36,25 @@ export function readSettings(table: FoundTable | undefined, fallbackOrder: DateO
     const at = { sheet: table.placement.sheet, row: o.row + r, col: o.col + table.gridColumns.value };
     cells.set(row.key, { value: gridCell(table.grid, r, table.gridColumns.value), at });
   }
-  const draft: Record<string, unknown> = { ...DEFAULT_SETTINGS, dateOrder: fallbackOrder };
+  const draft: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   // The date order comes first: the as-of date may be typed as text.
   const ordered = [...SETTINGS_ROWS].sort((a, b) => (a.key === "dateOrder" ? -1 : b.key === "dateOrder" ? 1 : 0));
   for (const row of ordered) {
     const cell = cells.get(row.key);
     if (!cell || (isBlank(cell.value) && row.key !== "asOf")) continue;
-    const read = readSetting(row.key, cell.value, draft.dateOrder as DateOrder);
+    const read = readSetting(row.key, cell.value, override ?? (draft.dateOrder as DateOrder | null) ?? hostOrder);
     if (read.ok) {
       draft[row.key] = read.value;
       continue;
     }
-    const fallback = row.key === "dateOrder" ? fallbackOrder : row.defaultValue;
+    const fallback = row.defaultValue;
+    const uses = row.key === "dateOrder" ? `the workbook's date order (${hostOrder})` : showDefault(row.key, fallback);
     findings.push(
       finding(
         read.repair && row.key === "asOf" ? "date.notADate" : "structure.badSetting",
         "error",
         cell.at,
-        `Setting '${row.label}' is ${showValue(cell.value)}, which cannot be read; the check uses ${showDefault(row.key, fallback)} instead.`,
+        `Setting '${row.label}' is ${showValue(cell.value)}, which cannot be read; the check uses ${uses} instead.`,
         read.repair,
       ),
     );
@@ -113,7 +119,7 @@ function checkTogether(draft: Record<string, unknown>, cells: Map<keyof Settings
     if (partner) draft[partner] = DEFAULT_SETTINGS[partner];
     draft[key] = fallback;
   }
-  return { ...DEFAULT_SETTINGS, dateOrder: (draft.dateOrder as DateOrder) ?? DEFAULT_SETTINGS.dateOrder };
+  return { ...DEFAULT_SETTINGS, dateOrder: (draft.dateOrder as DateOrder | null) ?? DEFAULT_SETTINGS.dateOrder };
 }
 
 /** What each numeric setting accepts, in the planner's words (the schema in model.ts holds the same limits). */

@@ -1,17 +1,18 @@
 /** What every rule family gets: the plan, the as-of date, the roster index and cell positions. */
-import type { CellValue, Settings } from "./model";
+import type { CellValue, DateOrder, Settings } from "./model";
 import type { JapPlan, JbpPlan, PlanWorkbook, TablePlacement } from "./plan";
 import { RosterIndex } from "./rosterIndex";
 
 export interface RuleContext {
   plan: PlanWorkbook;
-  settings: Settings;
+  /** The plan's settings with the date order in effect (a blank Date order is the host's). */
+  settings: Settings & { dateOrder: DateOrder };
   asOf: number;
   roster: RosterIndex;
 }
 
 export function ruleContext(plan: PlanWorkbook, asOf: number): RuleContext {
-  return { plan, settings: plan.settings, asOf, roster: new RosterIndex(plan.roster) };
+  return { plan, settings: { ...plan.settings, dateOrder: plan.dateOrder }, asOf, roster: new RosterIndex(plan.roster) };
 }
 
 /** The sheet position of a row's cell in column `key` (the table must have the column). */

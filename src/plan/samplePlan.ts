@@ -5,7 +5,7 @@
  * Some actions carry deliberate faults (marked FAULT below) so that "Check plan" has something
  * to show; the rest are sound. Pure data, rows by the layouts' column keys.
  */
-import type { CellValue, Rag } from "./model";
+import { DEFAULT_SETTINGS, type CellValue, type Rag, type Settings } from "./model";
 
 export type SampleRow = Record<string, CellValue>;
 
@@ -28,7 +28,15 @@ export interface SampleExpectation {
 }
 
 export interface SamplePlan {
+  /** The day the sample is made to be judged on: the 18th of its month (see SAMPLE_AS_OF). */
   asOf: number;
+  /**
+   * Settings with that as-of date, so that the sample shows its designed mix of colours whatever
+   * the day it is inserted (on the 27th, a blank as-of date, meaning today, would make most actions
+   * Red). Every writer of a new Settings sheet for the sample writes these; clearing the cell
+   * judges the plan at today's date.
+   */
+  settings: Settings;
   roster: SampleRow[];
   jbp: { header: SampleRow; objectives: SampleRow[] };
   jap: { header: SampleRow; actions: SampleRow[] };
@@ -50,6 +58,8 @@ function calendar(s: number): { year: number; month: number } {
 
 /** 2026-03-18: mid-month, so most actions are under way, two are overdue (A-06 by its Due-before-Start fault), one is stale. */
 export const SAMPLE_AS_OF = serial(2026, 3, 18);
+/** The day of its month the sample is made for, whatever the month. */
+const SAMPLE_DAY = 18;
 
 const P = "Principal";
 const D = "Distributor";
@@ -228,14 +238,17 @@ function actions(year: number, month: number): { rows: SampleRow[]; faults: Samp
 
 /**
  * The sample plan. With `asOf`, the JAP is for the month of that date and the JBP for its year
- * (so the sample stays current); without it, everything is fixed in 2026 around 2026-03-18.
+ * (so the sample stays current), judged on the 18th of that month; without it, everything is
+ * fixed in 2026 around 2026-03-18.
  */
 export function samplePlan(asOf: number = SAMPLE_AS_OF): SamplePlan {
   const { year, month } = calendar(asOf);
   const { rows, faults, expected } = actions(year, month);
   const monthStart = serial(year, month, 1);
+  const designedAsOf = serial(year, month, SAMPLE_DAY);
   return {
-    asOf,
+    asOf: designedAsOf,
+    settings: { ...DEFAULT_SETTINGS, asOf: designedAsOf },
     roster: ROSTER_ROWS.map((r) => ({ ...r })),
     jbp: {
       header: {

@@ -43,7 +43,8 @@ const VALIDATIONS: Partial<Record<keyof Settings, ValidationSpec>> = {
   staleDays: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "3660", allowBlank: false },
   maxPriorities: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "20", allowBlank: false },
   rollUp: { type: "list", source: "=JP_RollUpMethods", allowBlank: false },
-  dateOrder: { type: "list", source: "=JP_DateOrders", allowBlank: false },
+  // Blank: from the workbook's locale.
+  dateOrder: { type: "list", source: "=JP_DateOrders", allowBlank: true },
 };
 
 const row = <K extends keyof Settings>(key: K, label: string, name: string, meaning: string): SettingsRow<K> => ({
@@ -57,7 +58,7 @@ const row = <K extends keyof Settings>(key: K, label: string, name: string, mean
 });
 
 export const SETTINGS_ROWS: SettingsRow[] = [
-  row("asOf", "As-of date", "JP_AsOf", "The date the plan is judged at. Leave blank for today."),
+  row("asOf", "As-of date", "JP_AsOf", "The date the plan is judged at. Clear it to judge the plan at today's date."),
   row("greenThreshold", "Green threshold", "JP_Green", "A KPI at or above this share of its target is Green."),
   row("amberThreshold", "Amber threshold", "JP_Amber", "A KPI at or above this share of its target (and below Green) is Amber; below it, Red."),
   row("dueSoonDays", "Due-soon days", "JP_DueSoon", "Actions due within this many days are listed as due soon."),
@@ -66,7 +67,7 @@ export const SETTINGS_ROWS: SettingsRow[] = [
   row("staleDays", "Stale-update days", "JP_StaleDays", "An action not updated for more than this many days is at least Amber."),
   row("maxPriorities", "Most priorities", "JP_MaxPriorities", "The critical few: the most priorities a JAP may have."),
   row("rollUp", "Roll-up method", "JP_RollUp", "Worst of, or Average score (Red 1, Amber 2, Green 3)."),
-  row("dateOrder", "Date order", "JP_DateOrder", "How dates typed as text are read: DMY (day first) or MDY (month first)."),
+  row("dateOrder", "Date order", "JP_DateOrder", "How dates typed as text are read: DMY (day first) or MDY (month first). Leave blank to follow the workbook's language (Excel's date format)."),
 ];
 
 /** The workbook name of each setting, for formulas (JP_AsOf …). */

@@ -86,3 +86,22 @@ function fullYear(y: string): number {
   if (y.length === 4) return n;
   return n < 30 ? 2000 + n : 1900 + n;
 }
+
+/**
+ * The date order of a locale's short date pattern (Excel's cultureInfo.datetimeFormat
+ * .shortDatePattern): "dd/MM/yyyy" (en-GB) is DMY, "M/d/yyyy" (en-US) is MDY. A year-first pattern
+ * ("yyyy-MM-dd" of sv-SE, ko-KR, en-ZA; "yyyy/MM/dd" of ja-JP) says nothing about how a year-last
+ * date such as 05/03/2026 is read (day-first in some of those places, month-first in others), so
+ * it keeps the product's default, DMY, as does a pattern without both a day and a month; the
+ * ambiguity finding still names the other reading, and a Date order chosen in Settings wins.
+ * Quoted literals ('de', "г.") and backslash escapes are not fields.
+ */
+export function dateOrderOfPattern(pattern: string): DateOrder {
+  const fields = pattern.replace(/'[^']*'|"[^"]*"|\\./g, "");
+  const d = fields.indexOf("d");
+  const m = fields.indexOf("M");
+  const y = fields.indexOf("y");
+  if (d < 0 || m < 0) return "DMY";
+  if (y >= 0 && y < d && y < m) return "DMY";
+  return m < d ? "MDY" : "DMY";
+}

@@ -6,8 +6,7 @@
 import * as React from "react";
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, webLightTheme } from "@fluentui/react-components";
 import type { SimulatedExcel } from "../../test/sim";
-import { insertSamplePlan, readSettings, writeSettings } from "../excel/commandApi";
-import { serialFromYmd } from "../plan/serialDate";
+import { insertSamplePlan } from "../excel/commandApi";
 import { App } from "../taskpane/App";
 import { WorkbookView } from "./WorkbookView";
 
@@ -34,14 +33,12 @@ function paneWidth(): number {
 }
 
 /**
- * The sample plan is made for a review in the middle of its month (src/plan/samplePlan.ts: some
- * actions under way, one overdue, one stale), so the preview sets the as-of date to the 18th of
- * this month in the workbook's Settings, where the user can see and change it.
+ * The sample plan, as the add-in inserts it: made for a review in the middle of its month
+ * (src/plan/samplePlan.ts), it writes its as-of date, the 18th of this month, into the new
+ * Settings sheet, where the user can see and change it.
  */
-async function fillSample(now = new Date()): Promise<void> {
+async function fillSample(): Promise<void> {
   await insertSamplePlan();
-  const asOf = serialFromYmd(now.getFullYear(), now.getMonth() + 1, 18);
-  await writeSettings({ ...(await readSettings()), asOf });
 }
 
 export function PreviewPage({ sim }: { sim: SimulatedExcel }): React.JSX.Element {

@@ -19,6 +19,8 @@ describe("parseArgs", () => {
       options: { json: true, asOf: 46099 },
     });
     expect(parseArgs(["check", "--as-of=2026-03-18", "in.xlsx"])).toMatchObject({ options: { asOf: 46099 } });
+    expect(parseArgs(["check", "in.xlsx", "--date-order", "MDY"])).toMatchObject({ options: { dateOrder: "MDY" } });
+    expect(parseArgs(["rag", "--date-order=dmy", "in.xlsx"])).toMatchObject({ options: { dateOrder: "DMY" } });
   });
 
   it("parses every option of new", () => {
@@ -42,6 +44,8 @@ describe("parseArgs", () => {
     [["check", "in.xlsx", "--as-of=2026-02-30"], "--as-of must be a real date as YYYY-MM-DD, not '2026-02-30'"],
     [["check", "in.xlsx", "--as-of", "18/03/2026"], "--as-of must be a real date as YYYY-MM-DD, not '18/03/2026'"],
     [["check", "in.xlsx", "--as-of"], "Option --as-of needs a value (YYYY-MM-DD)"],
+    [["check", "in.xlsx", "--date-order", "YMD"], "--date-order must be DMY (day first) or MDY (month first), not 'YMD'"],
+    [["new", "out.xlsx", "--date-order", "MDY"], "Unknown option '--date-order' for 'new'"],
     [["check", "in.xlsx", "--as-of", "--json"], "Option --as-of needs a value (YYYY-MM-DD)"],
     [["check", "in.xlsx", "--json=yes"], "Option --json takes no value"],
     [["check", "in.xlsx", "--json", "--json"], "Option --json is given twice"],

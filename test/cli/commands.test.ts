@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { samplePlan, SAMPLE_AS_OF } from "../../src/plan/samplePlan";
 import { JAP } from "../../src/plan/layouts";
-import { cli, expectOneLineError } from "./runCli";
+import { cli, cliAt, expectOneLineError } from "./runCli";
 
 let dir: string;
 beforeAll(() => {
@@ -208,17 +208,71 @@ function columnFor(key: string): number {
   return JAP.columns.findIndex((c) => c.key === key) + 1;
 }
 
+/** The Settings' As-of date cell of a written file. */
+async function settingsAsOf(file: string): Promise<ExcelJS.CellValue> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const settings = wb.getWorksheet("Settings")!;
+  const asOfRow = [...Array(settings.rowCount).keys()].map((i) => settings.getRow(i + 1)).find((r) => r.getCell(1).value === "As-of date")!;
+  return asOfRow.getCell(2).value;
+}
+
 describe("new --sample without --as-of", () => {
-  it("builds the sample around today and leaves the as-of date blank, meaning today", async () => {
-    expect((await cli("new", at("today.xlsx"), "--sample", "--distributor", "Lima Trading")).code).toBe(0);
-    const rag = JSON.parse((await cli("rag", at("today.xlsx"), "--json")).out);
-    expect(rag.asOf).toBe("2026-03-18"); // FIXED_NOW
+  const the27th = new Date(2026, 2, 27, 12, 0, 0);
+
+  it("builds the sample around today's month and writes its as-of date, the 18th, so its colours show on the 27th", async () => {
+    const run = await cliAt(the27th, "new", at("today.xlsx"), "--sample", "--distributor", "Lima Trading");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("as-of date 2026-03-18 (the sample's day: clear it in Settings to judge at today's date)");
+    expect(await settingsAsOf(at("today.xlsx"))).toEqual(new Date(Date.UTC(2026, 2, 18)));
+    const rag = JSON.parse((await cliAt(the27th, "rag", at("today.xlsx"), "--json")).out) as { asOf: string; actions: { id: string; rag: string }[] };
+    expect(rag.asOf).toBe("2026-03-18");
+    // The designed mix (samplePlan's expectedRag), not the thirteen Reds of a blank as-of on the 27th.
+    expect(rag.actions.map((a) => a.rag)).toEqual(samplePlan(SAMPLE_AS_OF).expectedRag.map((e) => e.rag));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(at("today.xlsx"));
-    const settings = wb.getWorksheet("Settings")!;
-    const asOfRow = [...Array(settings.rowCount).keys()].map((i) => settings.getRow(i + 1)).find((r) => r.getCell(1).value === "As-of date")!;
-    expect(asOfRow.getCell(2).value).toBeNull();
     const values = wb.getWorksheet("JAP")!.getSheetValues().flat();
     expect(values).toContain("Lima Trading");
+  });
+
+  it("writes --as-of instead when given, and leaves an empty plan's as-of date blank", async () => {
+    expect((await cliAt(the27th, "new", at("given.xlsx"), "--sample", "--as-of", "2026-03-25")).code).toBe(0);
+    expect(await settingsAsOf(at("given.xlsx"))).toEqual(new Date(Date.UTC(2026, 2, 25)));
+    const empty = await cliAt(the27th, "new", at("empty.xlsx"));
+    expect(empty.out).toContain("as-of date blank (today)");
+    expect(await settingsAsOf(at("empty.xlsx"))).toBeNull();
+  });
+});
+
+describe("check and rag --date-order", () => {
+  /** The sample with A-05's Start typed as the ambiguous text 05/03/2026. */
+  beforeAll(async () => {
+    expect((await cli("new", at("typed.xlsx"), "--sample", "--as-of", "2026-03-18")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at("typed.xlsx"));
+    const jap = wb.getWorksheet("JAP")!;
+    const headerRow = findRow(jap, "ID");
+    const cell = jap.getCell(idRows(jap, headerRow, "A-05")[0], columnFor("start"));
+    cell.value = "05/03/2026";
+    cell.numFmt = "@";
+    await wb.xlsx.writeFile(at("typed.xlsx"));
+  });
+  const repairOf = async (...flags: string[]) => {
+    const run = await cli("check", at("typed.xlsx"), "--json", ...flags);
+    const { findings } = JSON.parse(run.out) as { findings: { rule: string; message: string; repair: { value: unknown } | null }[] };
+    return findings.find((f) => f.rule === "date.notADate" && f.message.includes("05/03/2026"))?.message;
+  };
+
+  it("reads day first by default (a file has no locale) and month first with --date-order MDY", async () => {
+    expect(await repairOf()).toContain("Make it the date 2026-03-05");
+    expect(await repairOf("--date-order", "MDY")).toContain("Make it the date 2026-05-03");
+    expect(await repairOf("--date-order=dmy")).toContain("Make it the date 2026-03-05");
+  });
+
+  it("is accepted by rag, and a bad value is a one-line error", async () => {
+    expect((await cli("rag", at("typed.xlsx"), "--date-order", "MDY")).code).toBe(0);
+    const bad = await cli("check", at("typed.xlsx"), "--date-order", "YMD");
+    expectOneLineError(bad);
+    expect(bad.err).toBe("jointplan check: --date-order must be DMY (day first) or MDY (month first), not 'YMD' (see 'jointplan check --help')\n");
   });
 });

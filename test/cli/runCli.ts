@@ -11,9 +11,14 @@ export interface CliRun {
 export const FIXED_NOW = new Date(2026, 2, 18, 12, 0, 0);
 
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliAt(FIXED_NOW, ...argv);
+}
+
+/** The CLI run on another day. */
+export async function cliAt(now: Date, ...argv: string[]): Promise<CliRun> {
   let out = "";
   let err = "";
-  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), now: () => FIXED_NOW }, { version: "9.9.9" });
+  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), now: () => now }, { version: "9.9.9" });
   return { code, out, err };
 }
 

@@ -409,9 +409,9 @@ describe("checkPlan failures", () => {
   });
 });
 
-describe("checkPlan on an Excel without ExcelApi 1.7", () => {
-  useSim({ requirementSets: { ExcelApi: "1.6" } });
+describe("checkPlan on an Excel without ExcelApi 1.8 (the manifest's floor)", () => {
+  useSim({ requirementSets: { ExcelApi: "1.7" } });
   it("throws an unsupported error before touching the workbook", async () => {
-    await expect(checkPlan()).rejects.toMatchObject({ code: "unsupported", message: expect.stringMatching(/ExcelApi 1\.7/) });
+    await expect(checkPlan()).rejects.toMatchObject({ code: "unsupported", message: expect.stringMatching(/ExcelApi 1\.8/) });
   });
 });

@@ -2,6 +2,15 @@ import { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "../../sr
 import { JAP, JBP } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/samplePlan";
 import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
+import { serialFromYmd } from "../../src/plan/serialDate";
+import { getOverview } from "../../src/excel/checkPlan";
+import type { Rag } from "../../src/plan/model";
+
+const mix = (rags: Rag[]): Record<Rag, number> => {
+  const out: Record<Rag, number> = { Red: 0, Amber: 0, Green: 0, Grey: 0 };
+  for (const r of rags) out[r]++;
+  return out;
+};
 import { measure, useSim } from "./support/sim";
 
 describe("insertJapTemplate", () => {
@@ -134,6 +143,27 @@ describe("insertSamplePlan", () => {
     // The text date stays text: the check reports it; inserting does not "fix" it.
     expect(sim().cell(jap, "G12").valueType).toBe("String");
     expect(sim().cell("Roster", "A2").value).toBe("Laura Méndez");
+  });
+
+  it("on the 27th of a month, writes the sample's as-of date (the 18th) so that it shows its designed colours", async () => {
+    // Only Date is faked: the sim's promises and timers run as usual.
+    jest.useFakeTimers({
+      now: new Date(2026, 6, 27, 10, 0, 0), // 27 July 2026
+      doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+    });
+    try {
+      await insertSamplePlan();
+      const asOfRow = SETTINGS_ROWS.findIndex((r) => r.key === "asOf") + 2;
+      const july18 = serialFromYmd(2026, 7, 18)!;
+      expect(sim().cell("Settings", `B${asOfRow}`)).toMatchObject({ value: july18, numberFormat: "yyyy-mm-dd" });
+      expect(sim().cell("Settings", `C${asOfRow}`).value).toMatch(/Clear it to judge the plan at today's date/);
+      const overview = await getOverview();
+      expect(overview.asOf).toBe(july18);
+      expect(overview.counts).toMatchObject(mix(samplePlan().expectedRag.map((e) => e.rag)));
+      expect(overview.counts).toMatchObject({ Red: 4, Amber: 7, Green: 7, Grey: 2 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("links the sample's JBP to its JAP both ways: the JAP lists the JBP's IDs, the JBP counts the JAP's actions", async () => {

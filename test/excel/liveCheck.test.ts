@@ -1,23 +1,32 @@
+import { buildSummary, insertJapTemplate } from "../../src/excel/commandApi";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { liveCheckIdle, liveCheckStatus, startLiveCheck, type LiveCheckListener } from "../../src/excel/liveCheck";
+import type { SimulatedExcel } from "../sim";
 import { scaledPlan } from "./support/plans";
 import { useSim } from "./support/sim";
 
 type Result = Parameters<LiveCheckListener>[0];
 
-describe("startLiveCheck", () => {
-  const sim = useSim();
+/** Stops every live check a test started, and waits for the simulated Excel and the re-checks. */
+function liveCheckHarness(sim: () => SimulatedExcel) {
   const stops: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const stop of stops.splice(0)) await stop();
     await liveCheckIdle();
   });
-
   async function settled(): Promise<void> {
     await sim().settle();
     await liveCheckIdle();
     await sim().settle();
   }
+  return { stops, settled };
+}
+
+const sheetsOf = (r: Result): Set<string> => new Set(r.findings.map((f) => f.sheet));
+
+describe("startLiveCheck", () => {
+  const sim = useSim();
+  const { stops, settled } = liveCheckHarness(sim);
 
   it("re-checks a person's edit on a plan sheet once, 300 ms after the last change", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
@@ -124,3 +133,160 @@ describe("startLiveCheck", () => {
     expect(second).toHaveLength(1);
   });
 });
+
+describe("startLiveCheck: sheets that appear or change role after it started", () => {
+  const sim = useSim();
+  const { stops, settled } = liveCheckHarness(sim);
+
+  it.each([
+    ["an empty workbook", false],
+    ["a workbook with a plan", true],
+  ])("re-checks an edit on a JAP inserted from the task pane after it started, on %s", async (_, withPlan) => {
+    if (withPlan) await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    const { sheetName } = await insertJapTemplate({ month: "2026-05" });
+    await settled();
+    expect(results).toHaveLength(0); // the insert's own writes are not a person's edit
+
+    await sim().userEdit(sheetName, "E8", [["Open 12 new outlets"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    // The new JAP's incomplete row is found: the check read the new sheet.
+    expect(sheetsOf(results[0]).has(sheetName)).toBe(true);
+    // Now known as a plan sheet, its next edit re-checks again.
+    await sim().userEdit(sheetName, "F8", [["Nobody known"]]);
+    await settled();
+    expect(results).toHaveLength(2);
+    expect(sim().handlerErrors).toEqual([]);
+  });
+
+  it("picks up a sheet that becomes a plan sheet when the user types its headers; plain typing elsewhere costs nothing", async () => {
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    // Sheet1 is known to hold no plan: ordinary typing there re-checks nothing.
+    await sim().userEdit("Sheet1", "F1", [["shopping list"]]);
+    await sim().userEdit("Sheet1", "F2", [[12]]);
+    await settled();
+    expect(results).toHaveLength(0);
+    // A header of a plan table may make it a plan sheet: checked.
+    await sim().userEdit("Sheet1", "A1", [["Name"]]);
+    await sim().userEdit("Sheet1", "B1", [["Party"]]);
+    await sim().userEdit("Sheet1", "C1", [["Active"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    // With a Roster header row it is a plan sheet: any edit there now re-checks.
+    await sim().userEdit("Sheet1", "A2", [["Ana Silva"]]);
+    await settled();
+    expect(results).toHaveLength(2);
+    expect(results[1].findings.some((f) => f.sheet === "Sheet1" && f.row === 1)).toBe(true);
+  });
+
+  it("re-checks a paste on a sheet known to hold no plan (a pasted plan is found)", async () => {
+    await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    await sim().userEdit("Sheet1", "A1:C2", [["Name", "Party", "Active"], ["Bo Chen", "Distributor", "Yes"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+  });
+
+  it("never re-checks for a person's edits on the RAG Summary, once it knows the sheet", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { sheetName } = await buildSummary();
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    await sim().userEdit(sheetName, "B3:C4", [["x", "y"], ["z", "w"]]);
+    await sim().userEdit(sheetName, "H2", [["Owner"]]);
+    await settled();
+    expect(results).toHaveLength(0);
+    // Rebuilt after the start, the summary is a new sheet: its first edit checks once, then never.
+    await buildSummary();
+    await sim().userEdit(sheetName, "B3:C4", [["x", "y"], ["z", "w"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    await sim().userEdit(sheetName, "B3:C4", [["x", "y"], ["z", "w"]]);
+    await sim().userEdit(sheetName, "H2", [["Owner"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await settled();
+    expect(results).toHaveLength(2);
+  });
+});
+
+describe("startLiveCheck on ExcelApi 1.8 (no worksheets.onChanged)", () => {
+  const sim = useSim({ requirementSets: { ExcelApi: "1.8" } });
+  const { stops, settled } = liveCheckHarness(sim);
+
+  it("listens on each sheet and on sheets added later, and removes every handler when stopped", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const sheets = sim().sheets().length;
+    const results: Result[] = [];
+    const stop = await startLiveCheck((r) => results.push(r));
+    stops.push(stop);
+    // One onChanged per sheet, and worksheets.onAdded.
+    expect(sim().handlerCount).toBe(sheets + 1);
+    expect(liveCheckStatus().active).toBe(true);
+
+    await sim().userEdit(jap, "P15", [[1300]]);
+    await sim().userEdit(jap, "P15", [[1200]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    expect(sim().cell(jap, "P15").note).toBeNull();
+    await sim().userEdit("Sheet1", "A1", [["shopping list"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+
+    const { sheetName } = await insertJapTemplate({ month: "2026-05" });
+    await settled();
+    expect(sim().handlerCount).toBe(sim().sheets().length + 1);
+    await sim().userEdit(sheetName, "E8", [["Open 12 new outlets"]]);
+    await settled();
+    expect(results).toHaveLength(2);
+    expect(sheetsOf(results[1]).has(sheetName)).toBe(true);
+    expect(sim().handlerErrors).toEqual([]);
+    expect(sim().eventsEnabled).toBe(true);
+
+    await stop();
+    expect(sim().handlerCount).toBe(0);
+    expect(liveCheckStatus().active).toBe(false);
+  });
+
+  it("gives a sheet added while events were off its handler at the next re-check", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    await Excel.run(async (context) => {
+      context.runtime.enableEvents = false;
+      context.workbook.worksheets.add("Quiet");
+      context.runtime.enableEvents = true;
+      await context.sync();
+    });
+    // Excel said nothing of the new sheet, so nothing hears it yet.
+    await sim().userEdit("Quiet", "A1:C1", [["Name", "Party", "Active"]]);
+    await settled();
+    expect(results).toHaveLength(0);
+    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    expect(sim().handlerCount).toBe(sim().sheets().length + 1);
+    // Quiet now has a Roster header row: a plan sheet, heard like the others.
+    await sim().userEdit("Quiet", "A2", [["Bo Chen"]]);
+    await settled();
+    expect(results).toHaveLength(2);
+  });
+
+  it("registers once however often it is started", async () => {
+    await insertPlanData(scaledPlan(20));
+    const a = await startLiveCheck(() => undefined);
+    const count = sim().handlerCount;
+    const b = await startLiveCheck(() => undefined);
+    expect(sim().handlerCount).toBe(count);
+    await a();
+    expect(sim().handlerCount).toBe(count);
+    await b();
+    expect(sim().handlerCount).toBe(0);
+  });
+});
+

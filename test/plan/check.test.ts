@@ -28,6 +28,21 @@ describe("checkWorkbook", () => {
     expect(late.rag.actions.find((r) => r.id === "A-1")?.rag).toBe("Red");
   });
 
+  test("date order: a blank Settings Date order takes the option (the host's); an explicit one wins", () => {
+    const typed = withAction(0, { start: "05/03/2026" });
+    const startRepair = (r: ReturnType<typeof checkWorkbook>) => r.findings.find((f) => f.rule === "date.notADate")?.repair?.value;
+    const blank = checkWorkbook(soundPlan({ ...typed, settings: { dateOrder: null } }), { today: AS_OF, dateOrder: "MDY" });
+    expect(blank.plan.settings.dateOrder).toBeNull();
+    expect(blank.plan.dateOrder).toBe("MDY");
+    expect(startRepair(blank)).toBe(d("2026-05-03")); // 3 May
+    expect(blank.findings.find((f) => f.rule === "date.ambiguous")?.message).toContain("it is read as 3 May 2026 (month first");
+    const explicit = checkWorkbook(soundPlan({ ...typed, settings: { dateOrder: "DMY" } }), { today: AS_OF, dateOrder: "MDY" });
+    expect(explicit.plan.dateOrder).toBe("DMY");
+    expect(startRepair(explicit)).toBe(d("2026-03-05")); // 5 March
+    // No option (the CLI on a file, an Excel without the culture API): day first.
+    expect(startRepair(checkWorkbook(soundPlan(typed), { today: AS_OF }))).toBe(d("2026-03-05"));
+  });
+
   test("a generated plan of 500 actions checks without errors", () => {
     const result = checkWorkbook(generateActionGrid(500, 3), { today: GENERATED_AS_OF });
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);

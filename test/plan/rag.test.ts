@@ -202,6 +202,7 @@ describe("computePlanRag", () => {
         ],
       },
     ],
+    dateOrder: "DMY",
     readFindings: [],
   });
 

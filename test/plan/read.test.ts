@@ -174,9 +174,13 @@ describe("reading a plan by header", () => {
 describe("reading Settings and the Roster", () => {
   test("settings are read by label; blanks keep defaults; the host's date order is the fallback", () => {
     const plan = readWorkbook([settingsGrid({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: null, rollUp: "average", maxPriorities: 3 })], { dateOrder: "MDY" });
-    expect(plan.settings).toMatchObject({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: 0.85, rollUp: "Average score", maxPriorities: 3, dateOrder: "MDY" });
+    // The blank Date order stays blank in the settings (a writer keeps it); the plan reads by the host's.
+    expect(plan.settings).toMatchObject({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: 0.85, rollUp: "Average score", maxPriorities: 3, dateOrder: null });
+    expect(plan.dateOrder).toBe("MDY");
     expect(plan.readFindings).toEqual([]);
-    expect(readWorkbook([settingsGrid({ dateOrder: "DMY" })], { dateOrder: "MDY" }).settings.dateOrder).toBe("DMY");
+    const explicit = readWorkbook([settingsGrid({ dateOrder: "DMY" })], { dateOrder: "MDY" });
+    expect([explicit.settings.dateOrder, explicit.dateOrder]).toEqual(["DMY", "DMY"]);
+    expect(readWorkbook([]).dateOrder).toBe("DMY");
     expect(readWorkbook([]).settings.asOf).toBeNull();
   });
 

@@ -78,6 +78,7 @@ describe("summaryFigures", () => {
     const plan: PlanWorkbook = {
       roster: null,
       settings: SETTINGS,
+      dateOrder: "DMY",
       jbps: [],
       japs: [{ placement: { sheet: "JAP", headerRow: 4, lastRow: 9, columns: {}, extraHeaders: [] }, header: {} as never, actions }],
       readFindings: [],

@@ -1,4 +1,4 @@
-import { parseTextDate, parseTextMonth, textDate } from "../../src/plan/textDate";
+import { parseTextDate, parseTextMonth, textDate, dateOrderOfPattern } from "../../src/plan/textDate";
 import { serialFromIso } from "../../src/plan/serialDate";
 
 const s = (iso: string) => serialFromIso(iso);
@@ -45,5 +45,23 @@ describe("dates typed as text", () => {
     expect(parseTextMonth("2026-03")).toBe(s("2026-03-01"));
     expect(parseTextMonth("03/2026")).toBe(s("2026-03-01"));
     expect(parseTextMonth("Marchember 2026")).toBeNull();
+  });
+});
+
+describe("dateOrderOfPattern: a locale's short date pattern gives the date order", () => {
+  test.each([
+    ["M/d/yyyy", "MDY"], // en-US
+    ["dd/MM/yyyy", "DMY"], // en-GB, fr-FR
+    ["dd.MM.yyyy", "DMY"], // de-DE
+    ["d/M/yyyy", "DMY"],
+    ["MM-dd-yy", "MDY"],
+    ["d' de 'MMMM' de 'yyyy", "DMY"], // quoted literals are not fields
+    ["'Md' d/M/yy", "DMY"],
+    ["yyyy-MM-dd", "DMY"], // year first (sv-SE, ko-KR): says nothing of year-last dates, so the default
+    ["yyyy/MM/dd", "DMY"], // ja-JP
+    ["", "DMY"],
+    ["yyyy", "DMY"],
+  ] as const)("%s → %s", (pattern, order) => {
+    expect(dateOrderOfPattern(pattern)).toBe(order);
   });
 });

@@ -120,4 +120,59 @@ describe("onChanged events", () => {
       await ctx.sync();
     })).rejects.toMatchObject({ code: "ApiNotFound" });
   });
+
+  test("worksheets.onChanged needs ExcelApi 1.9; a sheet's onChanged works on 1.8", async () => {
+    const { sim, run } = setup({ requirementSets: { ExcelApi: "1.8" } });
+    await expect(listen(run, "all")).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(sim.handlerCount).toBe(0);
+    const { seen } = await listen(run, "sheet");
+    await sim.userEdit("Sheet1", "A1", [["heard"]]);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe("worksheets.onAdded", () => {
+  type Added = Excel.WorksheetAddedEventArgs;
+
+  async function listenAdded(run: ReturnType<typeof setup>["run"]) {
+    const seen: Added[] = [];
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.onAdded.add(async (e: Added) => {
+        seen.push(e);
+      });
+      await ctx.sync();
+    });
+    return seen;
+  }
+
+  test("fires after the sync for each sheet added, with its id; onChanged handlers do not hear it", async () => {
+    const { sim, run } = setup({ requirementSets: { ExcelApi: "1.7" } });
+    const seen = await listenAdded(run);
+    const changed = await listen(run);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.add("Plan");
+      await ctx.sync();
+      expect(seen).toHaveLength(0);
+    });
+    await sim.settle();
+    expect(seen).toEqual([{ type: "WorksheetAdded", source: "Local", worksheetId: sim.sheets().find((s) => s.name === "Plan")!.id }]);
+    expect(changed.seen).toHaveLength(0);
+    expect(sim.handlerErrors).toEqual([]);
+  });
+
+  test("is silent while events are off, and needs ExcelApi 1.7", async () => {
+    const { sim, run } = setup();
+    const seen = await listenAdded(run);
+    await run(async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      ctx.workbook.worksheets.add("Quiet");
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+    await sim.settle();
+    expect(seen).toHaveLength(0);
+
+    const old = setup({ requirementSets: { ExcelApi: "1.6" } });
+    await expect(listenAdded(old.run)).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
 });

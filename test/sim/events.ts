@@ -1,8 +1,9 @@
 /**
- * onChanged events. Handlers are registered at sync; changes made inside a batch (trigger
- * "ThisLocalAddin") or by `sim.userEdit` (trigger "Unknown") are collected while
- * `runtime.enableEvents` is true and dispatched asynchronously after the sync or edit, as Excel
- * delivers events after the request completes. Details are given for single-cell edits only.
+ * onChanged and worksheets.onAdded events. Handlers are registered at sync; changes made inside a
+ * batch (trigger "ThisLocalAddin") or by `sim.userEdit` (trigger "Unknown"), and sheets added by
+ * `worksheets.add`, are collected while `runtime.enableEvents` is true and dispatched
+ * asynchronously after the sync or edit, as Excel delivers events after the request completes.
+ * Details are given for single-cell edits only.
  */
 import { formatRect, type Rect } from "./address";
 import type { SheetModel, WorkbookModel } from "./model";
@@ -21,16 +22,18 @@ export interface ChangeDetails {
 
 interface Registration {
   id: number;
-  scope: "worksheet" | "worksheets";
+  /** "added": worksheets.onAdded; the others are onChanged of one sheet or of all. */
+  scope: "worksheet" | "worksheets" | "added";
   sheet?: SheetModel;
   handler: (args: any) => unknown;
   removed: boolean;
 }
 
 interface PendingEvent {
+  kind: "changed" | "added";
   sheet: SheetModel;
-  rect: Rect;
-  trigger: Trigger;
+  rect?: Rect;
+  trigger?: Trigger;
   details?: ChangeDetails;
 }
 
@@ -57,7 +60,13 @@ export class EventBus {
     const details = single
       ? { valueBefore: before ?? "", valueAfter: after ?? "", valueTypeBefore: valueTypeOf(before), valueTypeAfter: valueTypeOf(after) }
       : undefined;
-    this.pending.push({ sheet, rect, trigger, details });
+    this.pending.push({ kind: "changed", sheet, rect, trigger, details });
+  }
+
+  /** Records a sheet added by worksheets.add, if events are enabled at this point of the batch. */
+  added(sheet: SheetModel): void {
+    if (!this.wb.enableEvents) return;
+    this.pending.push({ kind: "added", sheet });
   }
 
   /** Dispatches the collected events on a later task; resolves when their handlers have run. */
@@ -67,31 +76,42 @@ export class EventBus {
     const p = (async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       for (const ev of events) {
+        if (ev.kind === "added") {
+          await this.dispatch("added", undefined, { type: "WorksheetAdded", source: "Local", worksheetId: ev.sheet.id });
+          continue;
+        }
+        const rect = ev.rect!;
         const args = {
           type: "WorksheetChanged",
           changeType: "RangeEdited",
           source: "Local",
-          address: formatRect(ev.rect),
+          address: formatRect(rect),
           worksheetId: ev.sheet.id,
           triggerSource: ev.trigger,
           ...(ev.details ? { details: ev.details } : {}),
-          getRange: (ctx: RequestContext) => (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(ev.rect)),
+          getRange: (ctx: RequestContext) => (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(rect)),
           getRangeOrNullObject: (ctx: RequestContext) =>
-            (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(ev.rect)),
+            (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(rect)),
         };
-        for (const reg of [...this.regs]) {
-          if (reg.removed || (reg.scope === "worksheet" && reg.sheet !== ev.sheet) || ev.sheet.deleted) continue;
-          try {
-            await reg.handler(args);
-          } catch (e) {
-            this.handlerErrors.push(e);
-          }
-        }
+        if (!ev.sheet.deleted) await this.dispatch("changed", ev.sheet, args);
       }
     })();
     this.inflight.add(p);
     void p.finally(() => this.inflight.delete(p));
     return p;
+  }
+
+  /** Runs the live handlers that hear this event, one after the other; collects their errors. */
+  private async dispatch(kind: PendingEvent["kind"], sheet: SheetModel | undefined, args: unknown): Promise<void> {
+    for (const reg of [...this.regs]) {
+      if (reg.removed) continue;
+      if (kind === "added" ? reg.scope !== "added" : reg.scope === "added" || (reg.scope === "worksheet" && reg.sheet !== sheet)) continue;
+      try {
+        await reg.handler(args);
+      } catch (e) {
+        this.handlerErrors.push(e);
+      }
+    }
   }
 
   /** Waits until no handler is running and none is pending (handlers may cause more events). */
@@ -112,7 +132,7 @@ export class EventBus {
   }
 }
 
-/** `worksheet.onChanged` / `worksheets.onChanged`. */
+/** `worksheet.onChanged` / `worksheets.onChanged` / `worksheets.onAdded`. */
 export class EventHandlersProxy extends SimObject<{ bus: EventBus; scope: Registration["scope"]; sheet?: SheetModel }> {
   get _spec(): ObjectSpec<any> {
     return { name: "EventHandlers", props: {} };

@@ -1,4 +1,5 @@
 /** The state behind one simulated Excel: the workbook model, stats, events and change listeners. */
+import type { CultureModel } from "./application";
 import { EventBus } from "./events";
 import { createWorkbookModel, type WorkbookModel } from "./model";
 import { run, type RequestContext } from "./requestContext";
@@ -11,8 +12,8 @@ export class SimHost {
   readonly listeners = new Set<() => void>();
   readonly actions = new Map<string, (event: unknown) => unknown>();
 
-  constructor(sheetNames: string[], requirementSets: Record<string, string>) {
-    this.wb = createWorkbookModel(sheetNames, requirementSets);
+  constructor(sheetNames: string[], requirementSets: Record<string, string>, culture: CultureModel) {
+    this.wb = createWorkbookModel(sheetNames, requirementSets, culture);
     this.events = new EventBus(this.wb, (batch) => this.run(batch));
   }
 

@@ -4,6 +4,7 @@
  * in memory, with no dependencies, for Jest and for the browser preview page. See README.md.
  */
 import { parseAddress } from "./address";
+import { cultureOf } from "./application";
 import { writeContents } from "./cellWrites";
 import { excelEnums } from "./enums";
 import { SimError, fail } from "./errors";
@@ -24,10 +25,15 @@ export interface SimOptions {
   requirementSets?: Record<string, string>;
   /** Office.context.platform (default "OfficeOnline", Excel on the web, whose limits the sim keeps). */
   platform?: string;
+  /**
+   * application.cultureInfo's culture: "en-US" (M/d/yyyy), "en-GB" (dd/MM/yyyy) … (CULTURES in
+   * application.ts). Default "en-GB", day-first like the add-in's default date order.
+   */
+  culture?: string;
 }
 
 export function createSimulatedExcel(options: SimOptions = {}) {
-  const host = new SimHost(options.sheets ?? ["Sheet1"], { ExcelApi: "1.18", ...options.requirementSets });
+  const host = new SimHost(options.sheets ?? ["Sheet1"], { ExcelApi: "1.18", ...options.requirementSets }, cultureOf(options.culture ?? "en-GB"));
   const wb = host.wb;
 
   class SimRequestContext extends RequestContext {

@@ -1,4 +1,5 @@
 /** The simulated workbook's state: plain data that the proxies read and change at sync time. */
+import type { CultureModel } from "./application";
 import type { Rect } from "./address";
 import { CellStore } from "./cellStore";
 import { fail } from "./errors";
@@ -147,6 +148,8 @@ export interface WorkbookModel {
   selection: { sheet: SheetModel; rect: Rect };
   enableEvents: boolean;
   requirementSets: Record<string, string>;
+  /** application.cultureInfo (language and region): its name and date and time patterns. */
+  culture: CultureModel;
   counters: Record<string, number>;
   userName: string;
 }
@@ -175,8 +178,9 @@ export function newSheet(wb: WorkbookModel, name: string): SheetModel {
   };
 }
 
-export function createWorkbookModel(sheetNames: string[], requirementSets: Record<string, string>): WorkbookModel {
+export function createWorkbookModel(sheetNames: string[], requirementSets: Record<string, string>, culture: CultureModel): WorkbookModel {
   const wb = {
+    culture,
     sheets: [],
     tables: [],
     names: [],

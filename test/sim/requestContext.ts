@@ -3,10 +3,11 @@
  * a batch is not transactional: when an operation fails, the operations before it stay applied,
  * the ones after it are dropped, and sync rejects with the failing operation's error.
  */
-import { SimError, fail } from "./errors";
+import { SimError } from "./errors";
 import type { SimHost } from "./host";
 import { PAYLOAD_LIMIT_BYTES, utf8Length } from "./stats";
 import { WorkbookProxy, RuntimeProxy } from "./workbook";
+import { ApplicationProxy } from "./application";
 
 export interface OpDesc {
   m: string;
@@ -38,8 +39,11 @@ export class RequestContext {
     this.runtime = new RuntimeProxy(this, "runtime", () => host.wb);
   }
 
-  get application(): never {
-    return fail("NotImplemented", "not implemented in the simulated workbook: context.application");
+  private _application: ApplicationProxy | undefined;
+
+  /** Only cultureInfo is simulated (application.ts); anything else on it fails as not implemented. */
+  get application(): ApplicationProxy {
+    return (this._application ??= new ApplicationProxy(this, "application", () => this._host.wb));
   }
 
   _enqueue(desc: OpDesc, run: () => void): void {

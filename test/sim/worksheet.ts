@@ -191,6 +191,11 @@ export class WorksheetCollectionProxy extends SimCollection<WorkbookModel, Sheet
             requireApi(host(self).wb, "1.9", "WorksheetCollection.onChanged");
             return { bus: host(self).events, scope: "worksheets" as const };
           }),
+        onAdded: (self: WorksheetCollectionProxy) =>
+          new EventHandlersProxy(self._ctx, `${self._path}.onAdded`, () => {
+            requireApi(host(self).wb, "1.7", "WorksheetCollection.onAdded");
+            return { bus: host(self).events, scope: "added" as const };
+          }),
       },
     };
   }
@@ -218,6 +223,7 @@ export class WorksheetCollectionProxy extends SimCollection<WorkbookModel, Sheet
       }
       const sheet = newSheet(wb, checkSheetName(wb, n));
       wb.sheets.push(sheet);
+      host(this).events.added(sheet);
       return sheet;
     });
   }

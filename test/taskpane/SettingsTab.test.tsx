@@ -57,10 +57,26 @@ describe("Settings tab", () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  it("offers the blank Date order, from the workbook's language, and saves it as blank", async () => {
+    mocked.readSettings.mockResolvedValueOnce({ ...DEFAULT_SETTINGS, dateOrder: "MDY" });
+    await renderSettings();
+    const order = screen.getByRole("combobox", { name: /^Dates typed as text/ }) as HTMLSelectElement;
+    expect(order.value).toBe("MDY");
+    expect([...order.options].map((o) => [o.value, o.text])).toEqual([
+      ["", "From the workbook's language"],
+      ["DMY", "Day first (31/12/2026)"],
+      ["MDY", "Month first (12/31/2026)"],
+    ]);
+    fireEvent.change(order, { target: { value: "" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save settings" })));
+    expect(mocked.writeSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, dateOrder: null });
+  });
+
   it("says plainly when the settings cannot be read, and shows the defaults", async () => {
     mocked.readSettings.mockRejectedValueOnce(new Error("The Settings sheet is protected."));
     await renderSettings();
     expect(screen.getByText("The settings could not be read: The Settings sheet is protected. The defaults are shown.")).toBeTruthy();
     expect(box(/^Green at or above/).value).toBe("95");
+    expect((screen.getByRole("combobox", { name: /^Dates typed as text/ }) as HTMLSelectElement).value).toBe("");
   });
 });

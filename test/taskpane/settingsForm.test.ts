@@ -14,7 +14,7 @@ describe("settings form", () => {
       staleDays: "30",
       maxPriorities: "5",
       rollUp: "Worst of",
-      dateOrder: "DMY",
+      dateOrder: "",
     });
   });
 
@@ -22,6 +22,8 @@ describe("settings form", () => {
     expect(SettingsText.parse(settingsToForm(DEFAULT_SETTINGS))).toEqual(DEFAULT_SETTINGS);
     const typed = { ...settingsToForm(DEFAULT_SETTINGS), greenThreshold: "90 %", amberThreshold: "72,5", asOf: "2026-03-18", rollUp: "Average score" };
     expect(SettingsText.parse(typed)).toEqual({ ...DEFAULT_SETTINGS, greenThreshold: 0.9, amberThreshold: 0.725, asOf: 46099, rollUp: "Average score" });
+    expect(SettingsText.parse({ ...typed, dateOrder: "MDY" }).dateOrder).toBe("MDY");
+    expect(fieldErrors(SettingsText, { ...typed, dateOrder: "YMD" })).toEqual({ dateOrder: "Choose a date order." });
   });
 
   it("gives plain messages per field, including the core's cross-field rules", () => {

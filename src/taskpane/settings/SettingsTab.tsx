@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-const DATE_ORDER_LABEL: Record<string, string> = { DMY: "Day first (31/12/2026)", MDY: "Month first (12/31/2026)" };
+const DATE_ORDER_LABEL: Record<string, string> = { "": "From the workbook's language", DMY: "Day first (31/12/2026)", MDY: "Month first (12/31/2026)" };
 
 export function SettingsTab({ onChanged }: { onChanged: () => Promise<void> | void }): React.JSX.Element {
   const styles = { ...useFormStyles(), ...useStyles() };
@@ -94,7 +94,7 @@ export function SettingsTab({ onChanged }: { onChanged: () => Promise<void> | vo
           </Field>
           <Field label="Dates typed as text" validationMessage={errors.dateOrder}>
             <Select value={values.dateOrder} onChange={(_, d) => set("dateOrder", d.value)}>
-              {DateOrder.options.map((o) => (
+              {["", ...DateOrder.options].map((o) => (
                 <option key={o} value={o}>
                   {DATE_ORDER_LABEL[o] ?? o}
                 </option>

@@ -51,7 +51,10 @@ export const SettingsText = z
     staleDays: numberText("the stale-update days", 1, 3660, true),
     maxPriorities: numberText("the most priorities", 1, 20, true),
     rollUp: z.enum(RollUpMethod.options, { error: "Choose a roll-up method." }),
-    dateOrder: z.enum(DateOrder.options, { error: "Choose a date order." }),
+    // "" is the blank cell: from the workbook's language (Excel's date format).
+    dateOrder: z
+      .union([z.literal(""), z.enum(DateOrder.options)], { error: "Choose a date order." })
+      .transform((s) => (s === "" ? null : s)),
   })
   // Then the core's own schema, with its cross-field rules (Amber not above Green …).
   .transform((text, ctx) => {
@@ -72,6 +75,6 @@ export function settingsToForm(s: Settings): SettingsFormValues {
     staleDays: String(s.staleDays),
     maxPriorities: String(s.maxPriorities),
     rollUp: s.rollUp,
-    dateOrder: s.dateOrder,
+    dateOrder: s.dateOrder ?? "",
   };
 }
