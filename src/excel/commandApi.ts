@@ -3,7 +3,8 @@
  * of the workbook. Each command is one Excel.run with a fixed number of syncs, and throws only
  * JointPlanError (a message for the user, and a code). Syncs (bench/excel.bench.ts):
  *
- *   insertJapTemplate, insertJbpTemplate, insertSamplePlan  2 (read what exists, write)
+ *   insertJapTemplate, insertJbpTemplate, insertSamplePlan  2 (read what exists, write); 3 when a JBP
+ *                 or JAP table exists already (where those tables stand, for the JBP's action counts)
  *   checkPlan     3 (sheet list, used ranges and note locations, write); 2 when nothing changed
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
  *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
