@@ -9,7 +9,7 @@
  *   the branch it takes, AND/OR evaluate every argument (so guards belong in IF, not AND).
  * Trees are compiled once to closures (cached), so evaluating 10,000 rows stays cheap.
  */
-import type { Expr } from "./expr";
+import type { CmpOp, Expr } from "./expr";
 import type { CellValue } from "./model";
 
 export type XError = { error: string };
@@ -98,11 +98,114 @@ export function compareValues(a: XValue, b: XValue): number | XError {
     return approxEqual(a, nb) ? 0 : a < nb ? -1 : 1;
   }
   if (typeof a === "string") {
-    const x = a.toLowerCase();
-    const y = (b as string).toLowerCase();
+    if (a === b) return 0;
+    const x = lower(a);
+    const y = lower(b as string);
     return x === y ? 0 : x < y ? -1 : 1;
   }
   return a === b ? 0 : a ? 1 : -1;
+}
+
+/**
+ * Lower case of a cell's text, remembered: list cells (statuses, directions, RAG words) repeat on
+ * every row, and each rule compares them again. The memo is bounded (cleared when full).
+ */
+const lowerMemo = new Map<string, string>();
+function lower(s: string): string {
+  let l = lowerMemo.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowerMemo.size >= 4096) lowerMemo.clear();
+    lowerMemo.set(s, l);
+  }
+  return l;
+}
+
+/** Whether the text of a value as TRIM sees it keeps any character, i.e. LEN(TRIM(v))>0, without building the text. */
+function hasText(v: XValue): boolean {
+  if (v === null) return false;
+  // Numbers and booleans always print as something ("0", "TRUE").
+  if (typeof v !== "string") return true;
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) !== 32) return true;
+  return false;
+}
+
+/**
+ * LEN(TRIM(x))>0 of an expression, as a function of the row: TRUE, FALSE or x's error. For
+ * x = a&b&…, the first error among the parts, else whether any part has text (TRIM only removes
+ * spaces, so the joined text keeps a character exactly when some part does).
+ */
+function filledFn(x: Expr): (env: EvalEnv) => boolean | XError {
+  if (x.op === "concat") {
+    const parts = x.args.map(compiled);
+    return (env) => {
+      let found = false;
+      for (const p of parts) {
+        const v = p(env);
+        if (isError(v)) return v;
+        if (!found) found = hasText(v);
+      }
+      return found;
+    };
+  }
+  const a = compiled(x);
+  return (env) => {
+    const v = a(env);
+    return isError(v) ? v : hasText(v);
+  };
+}
+
+/** A comparison's truth from `c` (-1, 0 or 1) by the operator. */
+function byCmp(op: CmpOp, c: number): boolean {
+  switch (op) {
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/**
+ * Shortcuts for the comparisons every row repeats, each giving exactly what the general comparison
+ * gives (test/plan/evalExpr.test.ts and the property tests hold them to it):
+ * - LEN(TRIM(x)) against 0 (isFilled, isBlankText, the row-in-use test): no text is built;
+ * - TRIM(x)="word" (a list cell against a list value): the word's lower case is taken once.
+ */
+function cmpShortcut(e: Extract<Expr, { op: "cmp" }>): Fn | null {
+  const { a, b, cmp: op } = e;
+  if (a.op === "len" && a.arg.op === "trim" && b.op === "num" && b.value === 0) {
+    const filled = filledFn(a.arg.arg);
+    // LEN is never negative: LEN>0 and LEN<>0 mean "has text"; LEN=0 and LEN<=0 mean none.
+    if (op === ">" || op === "<>") return filled;
+    if (op === "=" || op === "<=") {
+      return (env) => {
+        const f = filled(env);
+        return isError(f) ? f : !f;
+      };
+    }
+    return null;
+  }
+  if (a.op === "trim" && b.op === "str" && (op === "=" || op === "<>")) {
+    const x = compiled(a.arg);
+    const word = b.value;
+    const wordLower = word.toLowerCase();
+    const isEq = op === "=";
+    return (env) => {
+      const s = toText(x(env));
+      if (isError(s)) return s;
+      const t = excelTrim(s);
+      return (t === word || lower(t) === wordLower) === isEq;
+    };
+  }
+  return null;
 }
 
 const cache = new WeakMap<Expr, Fn>();
@@ -176,26 +279,14 @@ function build(e: Expr): Fn {
       };
     }
     case "cmp": {
+      const shortcut = cmpShortcut(e);
+      if (shortcut) return shortcut;
       const a = compiled(e.a);
       const b = compiled(e.b);
       const op = e.cmp;
       return (env) => {
         const c = compareValues(a(env), b(env));
-        if (isError(c)) return c;
-        switch (op) {
-          case "=":
-            return c === 0;
-          case "<>":
-            return c !== 0;
-          case "<":
-            return c < 0;
-          case "<=":
-            return c <= 0;
-          case ">":
-            return c > 0;
-          default:
-            return c >= 0;
-        }
+        return isError(c) ? c : byCmp(op, c);
       };
     }
     case "arith": {

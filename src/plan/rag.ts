@@ -3,7 +3,7 @@
  * compiled from) and says why in words a planner understands.
  */
 import type { CellValue } from "./model";
-import { evaluate, isTrue, type EvalEnv } from "./evalExpr";
+import { compiled, evaluate, isTrue, type EvalEnv } from "./evalExpr";
 import type { Action, Objective, Rag, RagResult, Settings } from "./model";
 import type { PlanRag, PlanWorkbook } from "./plan";
 import {
@@ -15,6 +15,7 @@ import {
   objectiveRagExpr,
   SCORE,
   SIGNAL_GROUPS,
+  type RagGate,
   type RagSignal,
 } from "./ragRules";
 import { countRags, describeCounts, rollUpCounts, type RagCounts } from "./rollUp";
@@ -30,24 +31,24 @@ export function settingsNameValues(settings: Settings, asOf: number): Record<str
   return out;
 }
 
-const ACTION_KEYS = [
-  "id",
-  "objectiveId",
-  "priority",
-  "party",
-  "action",
-  "owner",
-  "status",
-  "start",
-  "due",
-  "pctComplete",
-  "direction",
-  "target",
-  "actual",
-  "lastUpdate",
-  "ragOverride",
-  "overrideReason",
-] as const;
+/** The action cells the rules read (the JAP RAG formula's columns). */
+type ActionKey =
+  | "id"
+  | "objectiveId"
+  | "priority"
+  | "party"
+  | "action"
+  | "owner"
+  | "status"
+  | "start"
+  | "due"
+  | "pctComplete"
+  | "direction"
+  | "target"
+  | "actual"
+  | "lastUpdate"
+  | "ragOverride"
+  | "overrideReason";
 
 /**
  * An action's cells as the RAG formula reads them: the cell as it stands on the sheet
@@ -56,12 +57,73 @@ const ACTION_KEYS = [
  * code). An error value counts as blank here; on the sheet the formula shows the error.
  */
 export function actionRowValues(a: Action): Record<string, CellValue> {
-  const row: Record<string, CellValue> = {};
-  for (const key of ACTION_KEYS) {
-    const raw = a.source.raw[key];
-    row[key] = raw === undefined ? (a[key] as CellValue) : typeof raw === "object" && raw !== null ? null : raw;
-  }
-  return row;
+  // One object literal: every row has the same shape from the start (the rules read it key by key).
+  const raw = a.source.raw;
+  return {
+    id: cellOf(raw.id, a.id),
+    objectiveId: cellOf(raw.objectiveId, a.objectiveId),
+    priority: cellOf(raw.priority, a.priority),
+    party: cellOf(raw.party, a.party),
+    action: cellOf(raw.action, a.action),
+    owner: cellOf(raw.owner, a.owner),
+    status: cellOf(raw.status, a.status),
+    start: cellOf(raw.start, a.start),
+    due: cellOf(raw.due, a.due),
+    pctComplete: cellOf(raw.pctComplete, a.pctComplete),
+    direction: cellOf(raw.direction, a.direction),
+    target: cellOf(raw.target, a.target),
+    actual: cellOf(raw.actual, a.actual),
+    lastUpdate: cellOf(raw.lastUpdate, a.lastUpdate),
+    ragOverride: cellOf(raw.ragOverride, a.ragOverride),
+    overrideReason: cellOf(raw.overrideReason, a.overrideReason),
+  } satisfies Record<ActionKey, CellValue>;
+}
+
+/** actionRowValues into a row object it made before: the engine reuses one for all the actions of a plan. */
+function fillActionRow(a: Action, row: Record<ActionKey, CellValue>): void {
+  const raw = a.source.raw;
+  row.id = cellOf(raw.id, a.id);
+  row.objectiveId = cellOf(raw.objectiveId, a.objectiveId);
+  row.priority = cellOf(raw.priority, a.priority);
+  row.party = cellOf(raw.party, a.party);
+  row.action = cellOf(raw.action, a.action);
+  row.owner = cellOf(raw.owner, a.owner);
+  row.status = cellOf(raw.status, a.status);
+  row.start = cellOf(raw.start, a.start);
+  row.due = cellOf(raw.due, a.due);
+  row.pctComplete = cellOf(raw.pctComplete, a.pctComplete);
+  row.direction = cellOf(raw.direction, a.direction);
+  row.target = cellOf(raw.target, a.target);
+  row.actual = cellOf(raw.actual, a.actual);
+  row.lastUpdate = cellOf(raw.lastUpdate, a.lastUpdate);
+  row.ragOverride = cellOf(raw.ragOverride, a.ragOverride);
+  row.overrideReason = cellOf(raw.overrideReason, a.overrideReason);
+}
+
+function blankActionRow(): Record<ActionKey, CellValue> {
+  return {
+    id: null,
+    objectiveId: null,
+    priority: null,
+    party: null,
+    action: null,
+    owner: null,
+    status: null,
+    start: null,
+    due: null,
+    pctComplete: null,
+    direction: null,
+    target: null,
+    actual: null,
+    lastUpdate: null,
+    ragOverride: null,
+    overrideReason: null,
+  };
+}
+
+/** The raw cell when the reader kept it (an error value as blank), else the parsed field. */
+function cellOf(raw: CellValue | undefined, parsed: CellValue): CellValue {
+  return raw === undefined ? parsed : typeof raw === "object" && raw !== null ? null : raw;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
@@ -113,14 +175,40 @@ function signalReason(s: RagSignal, env: EvalEnv): string {
 }
 
 /** The computed colour (before any override) and its reason. */
-function computedActionRag(env: EvalEnv): { rag: Rag; reason: string } {
-  for (const g of ACTION_RULES.gates) if (isTrue(evaluate(g.when, env))) return { rag: g.rag, reason: gateReason(g.id, env) };
-  const hits: RagSignal[] = [];
-  for (const group of SIGNAL_GROUPS) {
-    const hit = ACTION_RULES.signals.find((s) => s.group === group && isTrue(evaluate(s.when, env)));
-    if (hit) hits.push(hit);
+/** The action rules of ragRules.ts compiled once, in their order: in use, gates, each group's signals, override. */
+interface CompiledRules {
+  inUse: (env: EvalEnv) => CellValue;
+  gates: { gate: RagGate; when: (env: EvalEnv) => CellValue }[];
+  groups: { signal: RagSignal; when: (env: EvalEnv) => CellValue }[][];
+  overrideValid: (env: EvalEnv) => CellValue;
+  overrideValue: (env: EvalEnv) => CellValue;
+}
+let rules: CompiledRules | null = null;
+function compiledRules(): CompiledRules {
+  rules ??= {
+    inUse: compiled(japRowInUse),
+    gates: ACTION_RULES.gates.map((gate) => ({ gate, when: compiled(gate.when) })),
+    groups: SIGNAL_GROUPS.map((group) => ACTION_RULES.signals.filter((s) => s.group === group).map((signal) => ({ signal, when: compiled(signal.when) }))),
+    overrideValid: compiled(ACTION_RULES.override.valid),
+    overrideValue: compiled(ACTION_RULES.override.value),
+  };
+  return rules;
+}
+
+function computedActionRag(env: EvalEnv, r: CompiledRules): { rag: Rag; reason: string } {
+  for (const g of r.gates) if (isTrue(g.when(env))) return { rag: g.gate.rag, reason: gateReason(g.gate.id, env) };
+  // The first signal that holds in each group; the worst colour wins, and the reason lists the hits worst first.
+  let hits: RagSignal[] | null = null;
+  for (const group of r.groups) {
+    for (const s of group) {
+      if (isTrue(s.when(env))) {
+        (hits ??= []).push(s.signal);
+        break;
+      }
+    }
   }
-  if (hits.length === 0) return { rag: "Green", reason: "On track" };
+  if (hits === null) return { rag: "Green", reason: "On track" };
+  if (hits.length === 1) return { rag: hits[0].rag, reason: signalReason(hits[0], env) };
   hits.sort((x, y) => SCORE[x.rag] - SCORE[y.rag]);
   return { rag: hits[0].rag, reason: hits.map((h) => signalReason(h, env)).join("; ") };
 }
@@ -135,16 +223,19 @@ export function computeActionRag(action: Action, asOf: number, settings: Setting
 }
 
 function actionRag(action: Action, env: EvalEnv): RagResult {
-  if (!isTrue(evaluate(japRowInUse, env))) {
-    return { id: action.id, sheet: action.source.sheet, row: action.source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
+  const r = compiledRules();
+  const { id, source } = action;
+  if (!isTrue(r.inUse(env))) {
+    return { id, sheet: source.sheet, row: source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
   }
-  const computed = computedActionRag(env);
-  const base = { id: action.id, sheet: action.source.sheet, row: action.source.row, computed: computed.rag };
-  if (isTrue(evaluate(ACTION_RULES.override.valid, env))) {
-    const rag = evaluate(ACTION_RULES.override.value, env) as Rag;
-    return { ...base, rag, overridden: true, reason: `Override: ${rag} (reason: ${String(env.row.overrideReason ?? "").trim()})` };
+  const computed = computedActionRag(env, r);
+  // Result objects written out whole, in one key order (no spread of a partial object per row).
+  if (isTrue(r.overrideValid(env))) {
+    const rag = r.overrideValue(env) as Rag;
+    const reason = `Override: ${rag} (reason: ${String(env.row.overrideReason ?? "").trim()})`;
+    return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag, overridden: true, reason };
   }
-  return { ...base, rag: computed.rag, overridden: false, reason: computed.reason };
+  return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag: computed.rag, overridden: false, reason: computed.reason };
 }
 
 const OBJECTIVE_KEYS = [
@@ -215,11 +306,23 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const names = settingsNameValues(settings, asOf);
   const actions: RagResult[] = [];
   const byObjective = new Map<string, Rag[]>();
+  // One row object and one environment for all the actions: the rules read them and keep nothing,
+  // so 10,000 actions make no garbage beyond their results (less garbage collection while the
+  // freshly read plan is still in the young generation).
+  const row = blankActionRow();
+  const env: EvalEnv = { row, names };
+  // Thousands of actions share a few objective IDs: each ID's key is worked out once.
+  const keys = new Map<string, string>();
   for (const jap of plan.japs) {
     for (const a of jap.actions) {
-      const r = actionRag(a, { row: actionRowValues(a), names });
+      fillActionRow(a, row);
+      const r = actionRag(a, env);
       actions.push(r);
-      const key = objectiveKey(a.objectiveId);
+      let key = keys.get(a.objectiveId);
+      if (key === undefined) {
+        key = objectiveKey(a.objectiveId);
+        keys.set(a.objectiveId, key);
+      }
       const list = byObjective.get(key);
       if (list) list.push(r.rag);
       else byObjective.set(key, [r.rag]);

@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { compileExpr } from "../../src/plan/compileExpr";
 import { approxEqual, evaluate, type EvalEnv } from "../../src/plan/evalExpr";
 import {
   add,
   and,
+  cmp,
   choose,
   concat,
   contains,
@@ -129,5 +131,39 @@ describe("compileExpr writes the same tree as a formula", () => {
     const t = (sheetName: string) => ({ sheetName, columns: { rag: 19 }, firstDataRow: 4, lastDataRow: 23 });
     expect(compileExpr(e)).toBe("0");
     expect(compileExpr(e, { jap: [t("JAP 2026-03"), t("JAP")] })).toBe(`(COUNTIFS('JAP 2026-03'!$T$5:$T$24,"Red")+COUNTIFS(JAP!$T$5:$T$24,"Red"))`);
+  });
+});
+
+describe("the evaluator's shortcuts give what the general comparison gives", () => {
+  // LEN(TRIM(x)) against 0 and TRIM(x)="word" take shortcuts; the same comparisons against an
+  // equal expression that is not a literal (0+0, ""&"word") take the general path.
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom("", " ", "  ", "Done", " done ", "DONE", "Do  ne", "In progress", "İ", "ß", "  x  y "),
+    fc.string({ maxLength: 6, unit: fc.constantFrom(" ", "a", "A", "é", "0") }),
+    fc.double({ noNaN: true }),
+    fc.integer({ min: -3, max: 3 }),
+    fc.boolean(),
+    fc.constantFrom({ error: "#N/A" }, { error: "#REF!" }),
+  ) as fc.Arbitrary<CellValue>;
+  const zero = add(num(0), num(0));
+  const ops = ["=", "<>", "<", "<=", ">", ">="] as const;
+  it("LEN(TRIM(x)) against 0, of one cell and of a&b&c", () => {
+    fc.assert(
+      fc.property(cell, cell, cell, fc.constantFrom(...ops), (a, b, c, op) => {
+        const row = { a, b, c };
+        for (const x of [ref("a"), concat(ref("a"), ref("b"), ref("c"))]) {
+          expect(ev(cmp(op, len(trim(x)), num(0)), row)).toEqual(ev(cmp(op, len(trim(x)), zero), row));
+        }
+      }),
+    );
+  });
+  it("TRIM(x) = or <> a word", () => {
+    fc.assert(
+      fc.property(cell, fc.constantFrom("Done", "done", "In progress", "i̇", "SS", ""), fc.constantFrom("=", "<>") as fc.Arbitrary<"=" | "<>">, (a, word, op) => {
+        const row = { a };
+        expect(ev(cmp(op, trim(ref("a")), str(word)), row)).toEqual(ev(cmp(op, trim(ref("a")), concat(str(""), str(word))), row));
+      }),
+    );
   });
 });
