@@ -4,39 +4,15 @@
  * same action rows). Prints medians, the ratio to the baseline (target: at most 10x for 10,000
  * actions) and the 10k/1k growth (linear ≈ 10). Also the RAG Summary's figures for reference.
  */
-import { performance } from "perf_hooks";
 import type { PlanWorkbook } from "../src/plan/plan";
 import { computePlanRag } from "../src/plan/rag";
 import { readWorkbook } from "../src/plan/read";
 import { summaryFigures } from "../src/plan/summaryFigures";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
+import { alternate, ms } from "./support/alternate";
 
-const RUNS = 11;
 
-/** Medians of subject and baseline, run alternately after a warm-up so both see the same load. */
-function medians(subject: () => unknown, baseline: () => unknown): { subject: number; baseline: number } {
-  const warmUntil = performance.now() + 1500;
-  for (let i = 0; i < 20 && (i < 3 || performance.now() < warmUntil); i++) {
-    subject();
-    baseline();
-  }
-  const s: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    globalThis.gc?.();
-    let t = performance.now();
-    baseline();
-    b.push(performance.now() - t);
-    globalThis.gc?.();
-    t = performance.now();
-    subject();
-    s.push(performance.now() - t);
-  }
-  const mid = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return { subject: mid(s), baseline: mid(b) };
-}
 
-const ms = (x: number): string => `${x.toFixed(1).padStart(7)} ms`;
 const n0 = (n: number): string => n.toLocaleString("en-US");
 
 export function main(): void {
@@ -46,8 +22,8 @@ export function main(): void {
     const rows = plan.japs.flatMap((j) => j.actions);
     if (rows.length !== n) throw new Error(`expected ${n} actions, read ${rows.length}`);
     const clone = (): unknown => structuredClone(rows);
-    const r = medians(() => computePlanRag(plan, GENERATED_AS_OF), clone);
-    const s = medians(() => summaryFigures(plan, GENERATED_AS_OF), clone);
+    const r = alternate(() => computePlanRag(plan, GENERATED_AS_OF), clone);
+    const s = alternate(() => summaryFigures(plan, GENERATED_AS_OF), clone);
     rag[n] = r.subject;
     console.log(
       `rag: ${n0(n).padStart(6)} actions  baseline (structuredClone) ${ms(r.baseline)}  computePlanRag ${ms(r.subject)}  ${(r.subject / r.baseline).toFixed(2)}x baseline  (${((r.subject / n) * 1000).toFixed(2)} µs/action)`,

@@ -17,47 +17,19 @@
  *   and load on a shared machine, which spoils a 70 ms run more often than a 7 ms one, so even the
  *   best of 11 runs of the larger size is more inflated. A quadratic rule would give about 100x.
  */
-import { performance } from "perf_hooks";
 import { checkWorkbook } from "../src/plan/check";
 import type { SheetGrid } from "../src/plan/model";
 import { readWorkbook } from "../src/plan/read";
 import { validatePlan } from "../src/plan/validate";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
+import { alternate, ms, RUNS } from "./support/alternate";
 
-const RUNS = 11;
 /** At most this many times the touch-every-cell baseline, for 10,000 actions. */
 const RATIO_BUDGET = 10;
 /** At most this many times the time for 10 times the actions (see above). */
 const GROWTH_BUDGET = 13;
 
-/**
- * Medians of the subject and of the baseline, run alternately so that both see the same machine
- * load (these machines are shared), after a warm-up of each.
- */
-function medians(subject: () => unknown, baseline: () => unknown): { subject: number; baseline: number; subjectMin: number; baselineMin: number } {
-  // The JIT needs about 15 runs of the small size to settle; the large one settles sooner.
-  const warmUntil = performance.now() + 1500;
-  for (let i = 0; i < 20 && (i < 3 || performance.now() < warmUntil); i++) {
-    subject();
-    baseline();
-  }
-  const s: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    globalThis.gc?.();
-    let t = performance.now();
-    baseline();
-    b.push(performance.now() - t);
-    globalThis.gc?.();
-    t = performance.now();
-    subject();
-    s.push(performance.now() - t);
-  }
-  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return { subject: mid(s), baseline: mid(b), subjectMin: Math.min(...s), baselineMin: Math.min(...b) };
-}
 
-const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 
 export function main(): void {
   const results: Record<number, { baseline: number; readValidate: number; check: number; minRatio: number; checkMin: number; checkMinRatio: number }> = {};
@@ -66,10 +38,10 @@ export function main(): void {
     const cells = grids.reduce((s, g) => s + g.values.reduce((t, r) => t + r.length, 0), 0);
     const clone = () => structuredClone(grids);
     const plan = readWorkbook(grids);
-    const read = medians(() => readWorkbook(grids), clone);
-    const validate = medians(() => validatePlan(plan, { asOf: GENERATED_AS_OF }), clone);
-    const both = medians(() => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }), clone);
-    const whole = medians(() => checkWorkbook(grids, { today: GENERATED_AS_OF }), clone);
+    const read = alternate(() => readWorkbook(grids), clone);
+    const validate = alternate(() => validatePlan(plan, { asOf: GENERATED_AS_OF }), clone);
+    const both = alternate(() => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }), clone);
+    const whole = alternate(() => checkWorkbook(grids, { today: GENERATED_AS_OF }), clone);
     const baseline = both.baseline;
     const readValidate = both.subject;
     const check = whole.subject;
