@@ -6,6 +6,7 @@
  */
 import type { CellValue } from "../../src/plan/model";
 import { serialFromYmd } from "../../src/plan/serialDate";
+import { random } from "../support/planGenerator";
 
 export type Row = Record<string, CellValue>;
 
@@ -16,18 +17,6 @@ export interface GeneratedPlan {
   roster: Row[];
   objectives: Row[];
   actions: Row[];
-}
-
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ymd = (y: number, m: number, d: number): number => serialFromYmd(y, m, d) as number;
