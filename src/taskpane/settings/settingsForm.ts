@@ -4,7 +4,7 @@
  * fractions (0.95, 0.1). The text schema gives each field a plain message, then the Settings schema
  * itself decides (including its cross-field rules), so the pane accepts exactly what the core does.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DateOrder, RollUpMethod, Settings } from "../../plan/model";
 import { isoToSerial, serialToIso } from "../shared/dates";
 
@@ -26,43 +26,56 @@ const round = (x: number) => String(Number(x.toFixed(6)));
 
 const numberText = (what: string, min: number, max: number, integer: boolean) =>
   z
-    .string()
-    .trim()
-    .min(1, `Enter ${what}.`)
-    .transform((s) => Number(s.replace(/\s*%$/, "").replace(",", ".")))
-    .refine((n) => Number.isFinite(n), `Enter ${what} as a number.`)
-    .refine((n) => !integer || Number.isInteger(n), `Enter ${what} as a whole number.`)
-    .refine((n) => n >= min && n <= max, `Enter ${what} from ${min} to ${max}.`);
+    .pipe(
+      z.string().check(z.trim(), z.minLength(1, `Enter ${what}.`)),
+      z.transform((s: string) => Number(s.replace(/\s*%$/, "").replace(",", "."))),
+    )
+    .check(
+      z.refine((n) => Number.isFinite(n), `Enter ${what} as a number.`),
+      z.refine((n) => !integer || Number.isInteger(n), `Enter ${what} as a whole number.`),
+      z.refine((n) => n >= min && n <= max, `Enter ${what} from ${min} to ${max}.`),
+    );
 
-const percent = (what: string, max: number) => numberText(what, 0, max, false).transform((n) => n / 100);
+const percent = (what: string, max: number) =>
+  z.pipe(
+    numberText(what, 0, max, false),
+    z.transform((n: number) => n / 100),
+  );
 
-export const SettingsText = z
-  .object({
-    greenThreshold: percent("the Green threshold (%)", 1000),
-    amberThreshold: percent("the Amber threshold (%)", 1000),
-    paceAmber: percent("the Amber pace tolerance (points)", 100),
-    paceRed: percent("the Red pace tolerance (points)", 100),
-    asOf: z
-      .string()
-      .trim()
-      .refine((s) => s === "" || isoToSerial(s) !== null, "Enter a date, or leave it blank to use today.")
-      .transform((s) => (s === "" ? null : isoToSerial(s))),
-    dueSoonDays: numberText("the due-soon days", 0, 366, true),
-    staleDays: numberText("the stale-update days", 1, 3660, true),
-    maxPriorities: numberText("the most priorities", 1, 20, true),
-    rollUp: z.enum(RollUpMethod.options, { error: "Choose a roll-up method." }),
-    // "" is the blank cell: from the workbook's language (Excel's date format).
-    dateOrder: z
-      .union([z.literal(""), z.enum(DateOrder.options)], { error: "Choose a date order." })
-      .transform((s) => (s === "" ? null : s)),
-  })
+const SettingsFields = z.object({
+  greenThreshold: percent("the Green threshold (%)", 1000),
+  amberThreshold: percent("the Amber threshold (%)", 1000),
+  paceAmber: percent("the Amber pace tolerance (points)", 100),
+  paceRed: percent("the Red pace tolerance (points)", 100),
+  asOf: z.pipe(
+    z.string().check(
+      z.trim(),
+      z.refine((s) => s === "" || isoToSerial(s) !== null, "Enter a date, or leave it blank to use today."),
+    ),
+    z.transform((s: string) => (s === "" ? null : isoToSerial(s))),
+  ),
+  dueSoonDays: numberText("the due-soon days", 0, 366, true),
+  staleDays: numberText("the stale-update days", 1, 3660, true),
+  maxPriorities: numberText("the most priorities", 1, 20, true),
+  rollUp: z.enum(RollUpMethod.options, { error: "Choose a roll-up method." }),
+  // "" is the blank cell: from the workbook's language (Excel's date format).
+  dateOrder: z.pipe(
+    z.union([z.literal(""), z.enum(DateOrder.options)], { error: "Choose a date order." }),
+    z.transform((s: "" | DateOrder) => (s === "" ? null : s)),
+  ),
+});
+
+export const SettingsText = z.pipe(
+  SettingsFields,
   // Then the core's own schema, with its cross-field rules (Amber not above Green …).
-  .transform((text, ctx) => {
+  z.transform((text: z.output<typeof SettingsFields>, ctx) => {
     const parsed = Settings.safeParse(text);
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    // zod/mini's transform has no ctx.addIssue; this is the issue classic zod's added.
+    for (const issue of parsed.error.issues) ctx.issues.push({ code: "custom", message: issue.message, path: issue.path, input: text });
     return z.NEVER;
-  });
+  }),
+);
 
 export function settingsToForm(s: Settings): SettingsFormValues {
   return {

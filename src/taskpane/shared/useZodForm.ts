@@ -4,12 +4,12 @@
  * is not a wall of red.
  */
 import { useCallback, useMemo, useState } from "react";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 /** The first message per top-level field of a failed parse. */
-export function fieldErrors<K extends string>(schema: z.ZodType, values: unknown): FieldErrors<K> {
+export function fieldErrors<K extends string>(schema: z.ZodMiniType, values: unknown): FieldErrors<K> {
   const result = schema.safeParse(values);
   if (result.success) return {};
   const errors: FieldErrors<K> = {};
@@ -20,7 +20,7 @@ export function fieldErrors<K extends string>(schema: z.ZodType, values: unknown
   return errors;
 }
 
-export function useZodForm<S extends z.ZodType, V extends Record<string, string>>(schema: S, initial: V) {
+export function useZodForm<S extends z.ZodMiniType, V extends Record<string, string>>(schema: S, initial: V) {
   type K = Extract<keyof V, string>;
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<Partial<Record<K, boolean>>>({});
