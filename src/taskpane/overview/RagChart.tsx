@@ -3,14 +3,19 @@
  * for sighted users; the numbers are text beside them and the whole chart has one spoken summary.
  */
 import * as React from "react";
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Rag } from "../../plan/model";
-import { RAG_BAR_COLOR, RAG_ORDER } from "../shared/rag";
+import { RAG_ORDER } from "../shared/rag";
 
 const useStyles = makeStyles({
   chart: { display: "grid", gridTemplateColumns: "auto 1fr auto", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, margin: 0 },
   track: { height: "12px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3, overflow: "hidden" },
   bar: { height: "100%", borderRadius: tokens.borderRadiusMedium, minWidth: "2px" },
+  // One class a colour, so the build compiles them with the rest (no token lookups at run time).
+  Red: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  Amber: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  Green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  Grey: { backgroundColor: tokens.colorNeutralForeground3 },
   count: { fontVariantNumeric: "tabular-nums", textAlign: "right", minWidth: "2ch" },
 });
 
@@ -29,7 +34,7 @@ export function RagChart({ counts }: { counts: Record<Rag, number> }): React.JSX
           <React.Fragment key={rag}>
             <Text size={200}>{rag}</Text>
             <div className={styles.track}>
-              <div className={styles.bar} style={{ width: `${(n / max) * 100}%`, backgroundColor: RAG_BAR_COLOR[rag], display: n ? "block" : "none" }} />
+              <div className={mergeClasses(styles.bar, styles[rag])} style={{ width: `${(n / max) * 100}%`, display: n ? "block" : "none" }} />
             </div>
             <Text size={200} weight="semibold" className={styles.count}>
               {n}

@@ -1,17 +1,10 @@
-/** How a RAG colour looks in the pane: a Fluent badge colour, an icon and a bar colour. Never colour alone. */
+/** How a RAG colour looks in the pane: a Fluent badge colour and an icon (the chart colours its bars). Never colour alone. */
 import * as React from "react";
-import { Badge, tokens } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Warning16Filled, SubtractCircle16Filled } from "@fluentui/react-icons";
 import type { Rag } from "../../plan/model";
 
 export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green", "Grey"];
-
-export const RAG_BAR_COLOR: Record<Rag, string> = {
-  Red: tokens.colorPaletteRedBackground3,
-  Amber: tokens.colorPaletteMarigoldBackground3,
-  Green: tokens.colorPaletteGreenBackground3,
-  Grey: tokens.colorNeutralForeground3,
-};
 
 const BADGE: Record<Rag, { color: "danger" | "warning" | "success" | "informative"; icon: React.JSX.Element }> = {
   Red: { color: "danger", icon: <DismissCircle16Filled /> },
