@@ -9,8 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -22,6 +20,7 @@ import type { HostMode, ThemeKind } from "./host";
 import { usePlanState } from "./shared/usePlanState";
 import { useNarrow } from "./shared/useNarrow";
 import { OverviewTab, loadSummaryWriter } from "./overview/OverviewTab";
+import { PaneTabs, type PaneTab } from "./shared/PaneTabs";
 
 // The overview is what the pane opens on; the other tabs load on first use, or once the overview is
 // up, so their code does not delay it (bench/bundle.bench.ts measures both). They share one chunk:
@@ -36,7 +35,7 @@ const SettingsTab = React.lazy(loadSettings);
 
 export type TabId = "overview" | "create" | "check" | "settings";
 
-const TABS: { id: TabId; label: string; icon: React.JSX.Element }[] = [
+const TABS: PaneTab<TabId>[] = [
   { id: "overview", label: "Overview", icon: <Board20Regular /> },
   { id: "create", label: "Create", icon: <AddSquare20Regular /> },
   { id: "check", label: "Check", icon: <TaskListLtr20Regular /> },
@@ -62,8 +61,6 @@ const useStyles = makeStyles({
   },
   brand: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, margin: 0 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: "auto" },
-  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -102,19 +99,7 @@ export function App({ mode, theme = "light" }: AppProps): React.JSX.Element {
           <Text size={200}>Joint Business and Action Plans</Text>
         </div>
         {connected && (
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, data) => open(data.value as TabId)}
-            size="small"
-            aria-label="JointPlan sections"
-          >
-            {TABS.map((t) => (
-              <Tab key={t.id} id={`tab-${t.id}`} value={t.id} icon={narrow ? undefined : t.icon} className={styles.tab} aria-controls={`panel-${t.id}`}>
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
+          <PaneTabs tabs={TABS} selected={tab} onSelect={open} iconless={narrow} aria-label="JointPlan sections" tabPrefix="tab-" panelPrefix="panel-" />
         )}
       </header>
       <main className={styles.main}>
