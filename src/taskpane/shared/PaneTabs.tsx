@@ -65,7 +65,7 @@ export interface PaneTabsProps<T extends string> {
   panelPrefix: string;
 }
 
-export function PaneTabs<T extends string>({ tabs, selected, onSelect, iconless, tabPrefix, panelPrefix, ...aria }: PaneTabsProps<T>): React.JSX.Element {
+export function PaneTabs<T extends string>({ tabs, selected, onSelect, iconless, tabPrefix, panelPrefix, "aria-label": label }: PaneTabsProps<T>): React.JSX.Element {
   const styles = useStyles();
   const refs = React.useRef<(HTMLElement | null)[]>([]);
   // The one tab in the Tab order: the focused one while arrowing, else the selected one.
@@ -82,7 +82,7 @@ export function PaneTabs<T extends string>({ tabs, selected, onSelect, iconless,
   };
 
   return (
-    <div role="tablist" aria-label={aria["aria-label"]} className={styles.list}>
+    <div role="tablist" aria-label={label} className={styles.list}>
       {tabs.map((t, i) => (
         <Button
           key={t.id}
