@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { dateToSerial } from "../../src/xlsx/cellValue";
+import { dateToSerial } from "../../src/xlsx/isoDateSerial";
 import { fileKind } from "../../src/xlsx/fileKind";
 import { readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readWorkbook";
 
@@ -86,7 +86,7 @@ describe("readWorkbookGrids", () => {
     expect(grids[1].values).toEqual([]);
   });
 
-  it("inverts ExcelJS's date conversion exactly", () => {
+  it("turns UTC dates into serials exactly, whole days as integers", () => {
     expect(dateToSerial(new Date(Date.UTC(1899, 11, 30)))).toBe(0);
     expect(dateToSerial(new Date(Date.UTC(2026, 0, 31, 12)))).toBe(46053.5);
   });
