@@ -4,10 +4,20 @@
  * filling the memory. Each limit is far above a real plan: `jointplan new` writes 50,000 actions
  * in 14 MB of zip, 142 MB of XML and 1.3 million filled cells.
  */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-/** All parts read, inflated. */
-export const MAX_XML_BYTES = 1024 * 1024 * 1024;
-/** Filled cells across every sheet (about 190,000 actions of 26 columns). */
-export const MAX_CELLS = 5_000_000;
+export interface ReadLimits {
+  /** The file itself. */
+  fileBytes: number;
+  /** All parts read, inflated. */
+  xmlBytes: number;
+  /** Filled cells across every sheet. */
+  cells: number;
+}
+
+export const READ_LIMITS: ReadLimits = {
+  fileBytes: 100 * 1024 * 1024,
+  xmlBytes: 1024 * 1024 * 1024,
+  // About 190,000 actions of 26 columns.
+  cells: 5_000_000,
+};
 
 export const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024)).toLocaleString("en")} MB`;

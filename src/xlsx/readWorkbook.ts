@@ -15,7 +15,7 @@ import { fileKind, unreadableReason } from "./fileKind";
 import { NO_FORMATS, readCellFormats, type CellFormats } from "./numberFormats";
 import { PackageError } from "./packageError";
 import { readRelationships } from "./packageRels";
-import { MAX_CELLS, MAX_FILE_BYTES, MAX_XML_BYTES, megabytes } from "./readLimits";
+import { megabytes, READ_LIMITS, type ReadLimits } from "./readLimits";
 import { readSharedStrings } from "./sharedStrings";
 import { readWorksheet } from "./worksheetPart";
 import { attr } from "./xmlTokenizer";
@@ -43,22 +43,22 @@ export interface WorkbookFile {
   uncalculated: UncalculatedCell[];
 }
 
-const tooLarge = (file: string): string => `${file} is larger than ${megabytes(MAX_FILE_BYTES)}, the most jointplan reads (a plan of 50,000 actions is about 14 MB)`;
+const tooLarge = (file: string, limit: number): string => `${file} is larger than ${megabytes(limit)}, the most jointplan reads (a plan of 50,000 actions is about 14 MB)`;
 
 /**
  * Reads the file's bytes, turning file-system failures into one-line reasons. A file over the
  * size limit is refused before it is read; a device or pipe (/dev/zero) is read up to the limit.
  */
-export async function readFileBytes(file: string): Promise<Buffer> {
+export async function readFileBytes(file: string, limit = READ_LIMITS.fileBytes): Promise<Buffer> {
   const name = path.basename(file);
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new WorkbookReadError(`${file} is a folder, not an Excel workbook`);
     if (stat.isFile()) {
-      if (stat.size > MAX_FILE_BYTES) throw new WorkbookReadError(tooLarge(file));
+      if (stat.size > limit) throw new WorkbookReadError(tooLarge(file, limit));
       return await fs.readFile(file);
     }
-    return await readUpTo(file, MAX_FILE_BYTES, () => tooLarge(file));
+    return await readUpTo(file, limit, () => tooLarge(file, limit));
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -120,15 +120,15 @@ async function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Promise
   return { sheets, date1904, strings: rels.find((r) => r.kind === "sharedStrings")?.target, styles: rels.find((r) => r.kind === "styles")?.target };
 }
 
-async function readPackage(bytes: Buffer): Promise<WorkbookFile> {
+async function readPackage(bytes: Buffer, limits: ReadLimits): Promise<WorkbookFile> {
   const zip = ZipArchive.open(bytes);
-  const budget: InflateBudget = { remaining: MAX_XML_BYTES, exceeded: () => `it expands to more than ${megabytes(MAX_XML_BYTES)} of XML, the most jointplan reads` };
+  const budget: InflateBudget = { remaining: limits.xmlBytes, exceeded: () => `it expands to more than ${megabytes(limits.xmlBytes)} of XML, the most jointplan reads` };
   const book = await readWorkbookPart(zip, budget);
   const stringsEntry = book.strings ? zip.entry(book.strings) : undefined;
   const strings = stringsEntry ? await readSharedStrings(zip, stringsEntry, budget) : [];
   const stylesEntry = book.styles ? zip.entry(book.styles) : undefined;
   const formats: CellFormats = stylesEntry ? await readCellFormats(zip, stylesEntry, budget) : NO_FORMATS;
-  const cells = { remaining: MAX_CELLS, exceeded: () => `the workbook has more than ${MAX_CELLS.toLocaleString("en")} filled cells, the most jointplan reads` };
+  const cells = { remaining: limits.cells, exceeded: () => `it has more than ${limits.cells.toLocaleString("en")} filled cells, the most jointplan reads` };
   const grids: SheetGrid[] = [];
   const uncalculated: UncalculatedCell[] = [];
   for (const sheet of book.sheets) {
@@ -142,13 +142,17 @@ async function readPackage(bytes: Buffer): Promise<WorkbookFile> {
 }
 
 /** Reads every worksheet of an .xlsx file (path or bytes), with the formula cells never calculated. */
-export async function readWorkbookFile(file: string | Buffer, name = typeof file === "string" ? path.basename(file) : "workbook"): Promise<WorkbookFile> {
-  const bytes = typeof file === "string" ? await readFileBytes(file) : file;
-  if (typeof file !== "string" && bytes.length > MAX_FILE_BYTES) throw new WorkbookReadError(tooLarge(name));
+export async function readWorkbookFile(
+  file: string | Buffer,
+  name = typeof file === "string" ? path.basename(file) : "workbook",
+  limits: ReadLimits = READ_LIMITS,
+): Promise<WorkbookFile> {
+  const bytes = typeof file === "string" ? await readFileBytes(file, limits.fileBytes) : file;
+  if (bytes.length > limits.fileBytes) throw new WorkbookReadError(tooLarge(name, limits.fileBytes));
   const reason = unreadableReason(fileKind(bytes), name);
   if (reason) throw new WorkbookReadError(reason);
   try {
-    return await readPackage(bytes);
+    return await readPackage(bytes, limits);
   } catch (e) {
     if (e instanceof PackageError) throw new WorkbookReadError(`${name} could not be read as an .xlsx workbook (${e.message})`);
     throw e;

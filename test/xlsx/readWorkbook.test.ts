@@ -1,10 +1,14 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { dateToSerial } from "../../src/xlsx/isoDateSerial";
 import { fileKind } from "../../src/xlsx/fileKind";
-import { readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { checkWorkbook } from "../../src/plan/check";
+import { READ_LIMITS, type ReadLimits } from "../../src/xlsx/readLimits";
+import { readWorkbookFile, readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { doctypeSheet, oddProducer, planFile, uncalculatedJap, withCell } from "./fixtures";
+import { rawWorkbook } from "./rawPackage";
 
 async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -132,5 +136,91 @@ describe("unreadable files give a one-line reason", () => {
     const truncated = (await bytesOf((wb) => void wb.addWorksheet("S"))).subarray(0, 400);
     expect(fileKind(truncated)).toBe("xlsx");
     expect(await reason("cut.xlsx", Buffer.from(truncated))).toMatch(/^cut\.xlsx could not be read as an \.xlsx workbook \(/);
+  });
+});
+
+describe("reading follows the filled cells, not the last cell's address", () => {
+  it("reads a 20-row plan with a stray cell at XFD1048576 as the same plan, the cell where it is", async () => {
+    const plain = await planFile(20);
+    const stray = await withCell(plain, "JAP", "XFD1048576", "x");
+    const before = checkWorkbook(await readWorkbookGrids(plain), { today: 46099 });
+    const grids = await readWorkbookGrids(stray);
+    const after = checkWorkbook(grids, { today: 46099 });
+    expect(after.findings).toEqual(before.findings);
+    expect(after.plan.japs[0].actions).toEqual(before.plan.japs[0].actions);
+    const jap = grids.find((g) => g.name === "JAP")!;
+    expect(jap.values).toHaveLength(1048576);
+    const last = jap.values[1048575];
+    expect(last[16383]).toBe("x");
+    // The last row is sparse: one cell stored, not 16,384.
+    expect(Object.keys(last)).toEqual(["16383"]);
+    // The blank rows between share one empty row.
+    expect(jap.values[500000]).toBe(jap.values[600000]);
+  });
+
+  it("reads a sheet whose part names, order and XML are not ExcelJS's", async () => {
+    const grids = await readWorkbookGrids(await oddProducer());
+    // The chart sheet has no cells; the hidden sheet is read as Excel lists it.
+    expect(grids.map((g) => g.name)).toEqual(["Données & co", "Hidden"]);
+    expect(grids[0].values).toEqual([
+      ["<b>&raw", "Tom & Jerry\u2019s"],
+      [46099.5, { error: "#REF!" }, true],
+      ["third", 3, null],
+    ].map((r) => [...r, ...new Array(3 - r.length).fill(null)]));
+    expect(grids[1].values).toEqual([["Ana Silva", "line\rbreak", "plain", 46099, 46099]]);
+    expect(grids[1].numberFormats).toEqual([["General", "General", "General", "dd/mm/yyyy", "mm-dd-yy"]]);
+  });
+
+  it("counts formula cells without a cached result, and reads them as blanks", async () => {
+    const read = await readWorkbookFile(await uncalculatedJap());
+    expect(read.uncalculated).toHaveLength(14);
+    expect(read.uncalculated[0]).toEqual({ sheet: "JAP", row: 3, col: 0 });
+    expect(read.grids[0].values[3]).toEqual(new Array(7).fill(null));
+  });
+});
+
+describe("hostile files get a one-line reason", () => {
+  const refusal = async (bytes: Buffer, limits?: Partial<ReadLimits>): Promise<string> => {
+    try {
+      await readWorkbookFile(bytes, "bad.xlsx", { ...READ_LIMITS, ...limits });
+    } catch (e) {
+      expect(e).toBeInstanceOf(WorkbookReadError);
+      expect((e as Error).message).not.toContain("\n");
+      return (e as Error).message;
+    }
+    throw new Error("it was read");
+  };
+
+  it("refuses a DOCTYPE, so that no entity is declared or expanded (XXE, billion laughs)", async () => {
+    expect(await refusal(await doctypeSheet())).toBe("bad.xlsx could not be read as an .xlsx workbook (xl/worksheets/sheet1.xml declares a DOCTYPE, which Excel files never do)");
+  });
+
+  it("refuses XML that is not well-formed and cells outside Excel's grid", async () => {
+    const broken = await rawWorkbook({ sheets: [{ name: "S", xml: '<row r="1"><c r="A1"><v>1</c></row>' }] });
+    expect(await refusal(broken)).toMatch(/^bad\.xlsx could not be read as an \.xlsx workbook \(xl\/worksheets\/sheet1\.xml is not well-formed XML \(<\/c> closes <v>\)\)$/);
+    const outside = await rawWorkbook({ sheets: [{ name: "S", xml: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }] });
+    expect(await refusal(outside)).toContain("cell 'XFE1' is outside Excel's grid (A1:XFD1048576)");
+  });
+
+  it("stops inflating at the XML budget (a zip bomb) and at the filled-cell budget", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+    const big = await rawWorkbook({ sheets: [{ name: "S", xml: rows }] });
+    expect(await refusal(big, { xmlBytes: 20_000 })).toMatch(/\(it expands to more than 0 MB of XML, the most jointplan reads\)$/);
+    expect(await refusal(big, { cells: 1000 })).toMatch(/\(it has more than 1,000 filled cells, the most jointplan reads\)$/);
+    expect((await readWorkbookFile(big)).grids[0].values).toHaveLength(2000);
+  });
+
+  it("refuses a file over the size limit before reading it, and a device that never ends", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jointplan-size-"));
+    try {
+      const file = path.join(dir, "huge.xlsx");
+      // A sparse file: 101 MB long, nothing written.
+      writeFileSync(file, "");
+      truncateSync(file, READ_LIMITS.fileBytes + 1);
+      await expect(readWorkbookFile(file)).rejects.toThrow(`${file} is larger than 100 MB, the most jointplan reads (a plan of 50,000 actions is about 14 MB)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (existsSync("/dev/zero")) await expect(readWorkbookFile("/dev/zero")).rejects.toThrow("/dev/zero is larger than 100 MB, the most jointplan reads");
   });
 });
