@@ -116,3 +116,43 @@ export function sheetPartName(parts: Record<string, string>, sheet: string): str
   if (!id || !target) throw new Error(`no sheet ${sheet}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
+
+/** Parts, content types and relationships to add to a package, and edits of parts it has. */
+export interface PackageAddition {
+  parts?: Record<string, string | Buffer>;
+  /** Part name (no leading "/") → content type. */
+  overrides?: Record<string, string>;
+  /** File extension → content type. */
+  defaults?: Record<string, string>;
+  /** `from` is the source part ("" for the package); targets relative to its folder. */
+  rels?: { from: string; id: string; type: string; target: string; external?: boolean }[];
+  edit?: Record<string, (xml: string) => string>;
+}
+
+const relsOf = (part: string): string => {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+export async function addToPackage(bytes: Buffer, add: PackageAddition): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (name: string): Promise<string | null> => (zip.file(name) ? zip.file(name).async("string") : null);
+  for (const [name, content] of Object.entries(add.parts ?? {})) zip.file(name, content);
+  let types = (await text("[Content_Types].xml")) as string;
+  for (const [ext, type] of Object.entries(add.defaults ?? {})) {
+    if (!types.includes(`Extension="${ext}"`)) types = types.replace("</Types>", `<Default Extension="${ext}" ContentType="${type}"/></Types>`);
+  }
+  for (const [part, type] of Object.entries(add.overrides ?? {})) {
+    const override = `<Override PartName="/${part}" ContentType="${type}"/>`;
+    types = types.includes(`PartName="/${part}"`) ? types.replace(new RegExp(`<Override PartName="/${part.replace(/[.]/g, "\\.")}" ContentType="[^"]*"/>`), override) : types.replace("</Types>", `${override}</Types>`);
+  }
+  zip.file("[Content_Types].xml", types);
+  for (const rel of add.rels ?? []) {
+    const name = relsOf(rel.from);
+    const current = (await text(name)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const element = `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${esc(rel.target)}"${rel.external ? ' TargetMode="External"' : ""}/>`;
+    zip.file(name, current.replace("</Relationships>", `${element}</Relationships>`));
+  }
+  for (const [name, edit] of Object.entries(add.edit ?? {})) zip.file(name, edit((await text(name)) as string));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
