@@ -8,6 +8,7 @@ import * as path from "path";
 import { DEFAULT_SETTINGS } from "../plan/model";
 import { samplePlan } from "../plan/samplePlan";
 import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { ragCachedValues } from "../xlsx/ragCachedValues";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
@@ -73,9 +74,11 @@ async function writeFile(file: string, bytes: Buffer, force: boolean): Promise<v
 }
 
 export async function runNew(file: string, options: NewOptions, io: CliIo): Promise<number> {
-  const input = newWorkbookInput(options, todaySerial(io.now()));
+  const today = todaySerial(io.now());
+  const input = newWorkbookInput(options, today);
   const specs = newWorkbookSpecs(input);
-  const { bytes, skippedCharts } = await writeWorkbook(specs);
+  // The RAG columns carry the engine's colours as cached values, for Protected View and previewers.
+  const { bytes, skippedCharts } = await writeWorkbook(specs, [], { cachedValues: ragCachedValues(specs, today) });
   await writeFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`

@@ -97,7 +97,7 @@ interface SheetEntry {
 }
 
 /** The workbook part's sheets (worksheets only, in tab order) and date system. */
-async function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Promise<{ sheets: SheetEntry[]; date1904: boolean; strings?: string; styles?: string }> {
+export async function readWorkbookPart(zip: ZipArchive, budget: InflateBudget): Promise<{ sheets: SheetEntry[]; date1904: boolean; strings?: string; styles?: string }> {
   const root = await readRelationships(zip, "", budget);
   const workbookPart = root.find((r) => r.kind === "officeDocument")?.target ?? "xl/workbook.xml";
   const entry = zip.entry(workbookPart);

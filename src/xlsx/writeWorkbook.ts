@@ -3,14 +3,25 @@
  * asks for: names, formats (so "@" is on text cells before any value lands), blocks, tables,
  * styles, widths, validation, conditional formats, freeze. The sheet content is decided by the
  * specs alone; this file only translates them to ExcelJS. Charts are not written (ExcelJS 4.4
- * cannot write charts); `skippedCharts` says so to the caller.
+ * cannot write charts); `skippedCharts` says so to the caller. Each formula cell carries the
+ * cached value the caller gives for it, so Protected View and previewers show results; each
+ * formula column of a table becomes a calculated column (calculatedColumns.ts).
  */
 import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../plan/a1";
 import type { ValidationSpec } from "../plan/layout";
 import type { CellValue } from "../plan/model";
 import type { SheetSpec, SpecName, SpecStyle } from "../plan/sheetSpec";
+import { withCalculatedColumns, type CalculatedColumns } from "./calculatedColumns";
 import { fileFormula } from "./fileFormula";
+
+/** Cached values of formula cells: sheet name → A1 address → the value the formula gives. */
+export type CachedValues = Record<string, Record<string, CellValue>>;
+
+export interface WriteOptions {
+  /** Formula cells without one are written without a cached value (the file says "never calculated"). */
+  cachedValues?: CachedValues;
+}
 
 export interface WrittenWorkbook {
   workbook: ExcelJS.Workbook;
@@ -35,6 +46,15 @@ const toFile = fileFormula;
 function excelJsValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === "object") return { error: value.error } as ExcelJS.CellErrorValue;
   return value;
+}
+
+/**
+ * A formula cell for ExcelJS, with its cached value when there is one: ExcelJS writes a number
+ * as <v>, text as t="str", a boolean as t="b" and an error as t="e".
+ */
+function formulaValue(formula: string, cached: CellValue | undefined): ExcelJS.CellFormulaValue {
+  if (cached === undefined || cached === null) return { formula } as ExcelJS.CellFormulaValue;
+  return { formula, result: excelJsValue(cached) } as ExcelJS.CellFormulaValue;
 }
 
 /** Excel column width in characters from Office.js points (a character is 7 px plus 5 px padding at 96 dpi). */
@@ -91,22 +111,23 @@ function applyStyle(cell: ExcelJS.Cell, style: SpecStyle): void {
 }
 
 /**
- * ExcelJS keeps names as cell sets and drops any name that is not a plain range (JP_AsOf is a
- * formula). Names are written as given: the workbook's list is replaced by this one. Also for a
- * workbook ExcelJS loaded, whose formula names it has dropped.
+ * ExcelJS keeps names as cell sets and mangles any name that is not a plain range (JP_AsOf, a
+ * formula, comes back as "'IF(ISNUMBER(Settings'!$B$2,Settings!$B$2"). Names are written as
+ * given: the workbook's list is replaced by this one. Also for a workbook ExcelJS loaded.
+ * `localSheetId` scopes a name to a sheet (its 0-based position).
  */
-export function setNames(workbook: ExcelJS.Workbook, names: SpecName[]): void {
-  const model = names.map((n) => ({ name: n.name, ranges: [toFile(n.formula)] }));
+export function setNames(workbook: ExcelJS.Workbook, names: (SpecName & { localSheetId?: number })[]): void {
+  const model = names.map((n) => ({ name: n.name, ranges: [toFile(n.formula)], ...(n.localSheetId !== undefined ? { localSheetId: n.localSheetId } : {}) }));
   Object.defineProperty(workbook.definedNames, "model", { get: () => model, set: () => undefined, configurable: true });
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): string[] {
+function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<string, CellValue> = {}): string[] {
   const ws = workbook.addWorksheet(spec.sheetName);
   for (const f of spec.formats) eachCell(f.address, (r, c) => (ws.getCell(r, c).numFmt = f.numberFormat));
   for (const block of spec.blocks) {
     eachCell(block.address, (r, c, i, j) => {
       const cell = ws.getCell(r, c);
-      if (block.formulas) cell.value = { formula: toFile(block.formulas[i][j]) } as ExcelJS.CellFormulaValue;
+      if (block.formulas) cell.value = formulaValue(toFile(block.formulas[i][j]), cached[cell.address]);
       else if (block.values) cell.value = excelJsValue(block.values[i][j]);
     });
   }
@@ -151,20 +172,43 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): string[] {
   return spec.charts.map((c) => `${spec.sheetName}: ${c.title}`);
 }
 
+/**
+ * Each table's formula columns with the formula of their first data row, in the file's form:
+ * what Excel stores as the column's calculated column formula.
+ */
+export function calculatedColumnsOf(specs: readonly SheetSpec[]): CalculatedColumns {
+  const out: CalculatedColumns = {};
+  for (const spec of specs) {
+    for (const t of spec.tables) {
+      const r = parseRangeA1(t.address);
+      if (!r) continue;
+      t.columns.forEach((header, j) => {
+        const col = r.col + j;
+        for (const block of spec.blocks) {
+          const b = block.formulas ? parseRangeA1(block.address) : null;
+          if (!b || t.firstDataRow < b.row || t.firstDataRow > b.lastRow || col < b.col || col > b.lastCol) continue;
+          (out[t.name] ??= {})[header] = toFile((block.formulas as string[][])[t.firstDataRow - b.row][col - b.col]);
+        }
+      });
+    }
+  }
+  return out;
+}
+
 /** Builds the workbook in memory (tests edit it further, as a user would). */
-export function buildWorkbook(specs: SheetSpec[], extraNames: SpecName[] = []): WrittenWorkbook {
+export function buildWorkbook(specs: SheetSpec[], extraNames: SpecName[] = [], options: WriteOptions = {}): WrittenWorkbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "JointPlan";
   // Excel and LibreOffice recalculate everything on open: the cached results ExcelJS leaves are blanks.
   workbook.calcProperties = { fullCalcOnLoad: true };
   setNames(workbook, [...specs.flatMap((s) => s.names), ...extraNames]);
-  const skippedCharts = specs.flatMap((s) => writeSheet(workbook, s));
+  const skippedCharts = specs.flatMap((s) => writeSheet(workbook, s, options.cachedValues?.[s.sheetName]));
   return { workbook, skippedCharts };
 }
 
-/** The .xlsx bytes of the specs. */
-export async function writeWorkbook(specs: SheetSpec[], extraNames: SpecName[] = []): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
-  const { workbook, skippedCharts } = buildWorkbook(specs, extraNames);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+/** The .xlsx bytes of the specs, with their tables' calculated columns. */
+export async function writeWorkbook(specs: SheetSpec[], extraNames: SpecName[] = [], options: WriteOptions = {}): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
+  const { workbook, skippedCharts } = buildWorkbook(specs, extraNames, options);
+  const bytes = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), calculatedColumnsOf(specs));
   return { bytes, skippedCharts };
 }

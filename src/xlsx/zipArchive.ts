@@ -17,6 +17,8 @@ export interface ZipEntry {
   size: number;
   localHeaderOffset: number;
   encrypted: boolean;
+  /** CRC-32 of the inflated bytes, as the directory declares it. */
+  crc32: number;
 }
 
 /** Bytes that may still be inflated from one archive, across all its entries. */
@@ -96,6 +98,7 @@ export class ZipArchive {
       if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new PackageError("the zip directory is damaged");
       const flags = bytes.readUInt16LE(p + 8);
       const method = bytes.readUInt16LE(p + 10);
+      const crc32 = bytes.readUInt32LE(p + 16);
       let compressedSize = bytes.readUInt32LE(p + 20);
       let size = bytes.readUInt32LE(p + 24);
       const nameLength = bytes.readUInt16LE(p + 28);
@@ -112,7 +115,7 @@ export class ZipArchive {
         compressedSize = z.compressed ?? compressedSize;
         localHeaderOffset = z.offset ?? localHeaderOffset;
       }
-      entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1 });
+      entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1, crc32 });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return new ZipArchive(bytes, entries);
@@ -123,7 +126,8 @@ export class ZipArchive {
     return this.byName.get(name.replace(/^\//, "").toLowerCase());
   }
 
-  private compressed(entry: ZipEntry): Buffer {
+  /** The entry's stored bytes, still compressed: a rewrite copies an unchanged part as it is. */
+  compressed(entry: ZipEntry): Buffer {
     const p = entry.localHeaderOffset;
     if (p + 30 > this.bytes.length || this.bytes.readUInt32LE(p) !== LOCAL) throw new PackageError(`the zip entry ${entry.name} is damaged`);
     const start = p + 30 + this.bytes.readUInt16LE(p + 26) + this.bytes.readUInt16LE(p + 28);

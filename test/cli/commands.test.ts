@@ -5,6 +5,7 @@ import * as path from "path";
 import { samplePlan, SAMPLE_AS_OF } from "../../src/plan/samplePlan";
 import { JAP } from "../../src/plan/layouts";
 import { cli, cliAt, expectOneLineError } from "./runCli";
+import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 
 let dir: string;
 beforeAll(() => {
@@ -71,8 +72,7 @@ describe("new, check and rag on the sample", () => {
   });
 
   it("writes the six sheets", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(at("sample.xlsx"));
+    const wb = await loadWorkbook(at("sample.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Roster", "Settings", "JBP", "JAP", "RAG Summary", "Review Log"]));
   });
 
@@ -101,8 +101,7 @@ describe("new, check and rag on the sample", () => {
       expect(Object.keys(f)).toEqual(["sheet", "cell", "rule", "severity", "message", "repair"]);
       expect(["error", "warning"]).toContain(f.severity);
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(at("sample.xlsx"));
+    const wb = await loadWorkbook(at("sample.xlsx"));
     const jap = wb.getWorksheet("JAP")!;
     // Locate each faulty cell by the action's ID and the column's header, as a user would.
     const headerRow = findRow(jap, "ID");
@@ -181,8 +180,7 @@ describe("new without the sample", () => {
     const rag = JSON.parse((await cli("rag", at("blank.xlsx"), "--json")).out);
     expect(rag.asOf).toBe("2026-05-04");
     expect(rag.actions).toEqual([]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(at("blank.xlsx"));
+    const wb = await loadWorkbook(at("blank.xlsx"));
     const jap = wb.getWorksheet("JAP")!;
     const values = jap.getSheetValues().flat().filter((v) => v !== null && v !== undefined);
     expect(values).toContain("Andes SA");
@@ -210,8 +208,7 @@ function columnFor(key: string): number {
 
 /** The Settings' As-of date cell of a written file. */
 async function settingsAsOf(file: string): Promise<ExcelJS.CellValue> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  const wb = await loadWorkbook(file);
   const settings = wb.getWorksheet("Settings")!;
   const asOfRow = [...Array(settings.rowCount).keys()].map((i) => settings.getRow(i + 1)).find((r) => r.getCell(1).value === "As-of date")!;
   return asOfRow.getCell(2).value;
@@ -229,8 +226,7 @@ describe("new --sample without --as-of", () => {
     expect(rag.asOf).toBe("2026-03-18");
     // The designed mix (samplePlan's expectedRag), not the thirteen Reds of a blank as-of on the 27th.
     expect(rag.actions.map((a) => a.rag)).toEqual(samplePlan(SAMPLE_AS_OF).expectedRag.map((e) => e.rag));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(at("today.xlsx"));
+    const wb = await loadWorkbook(at("today.xlsx"));
     const values = wb.getWorksheet("JAP")!.getSheetValues().flat();
     expect(values).toContain("Lima Trading");
   });
@@ -248,8 +244,7 @@ describe("check and rag --date-order", () => {
   /** The sample with A-05's Start typed as the ambiguous text 05/03/2026. */
   beforeAll(async () => {
     expect((await cli("new", at("typed.xlsx"), "--sample", "--as-of", "2026-03-18")).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(at("typed.xlsx"));
+    const wb = await loadWorkbook(at("typed.xlsx"));
     const jap = wb.getWorksheet("JAP")!;
     const headerRow = findRow(jap, "ID");
     const cell = jap.getCell(idRows(jap, headerRow, "A-05")[0], columnFor("start"));

@@ -15,6 +15,7 @@ import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
 import { setNames } from "../../src/xlsx/writeWorkbook";
 import { cli } from "../cli/runCli";
 import { describeWithSoffice, recalculate } from "./soffice";
+import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 
 interface FindingJson {
   sheet: string;
@@ -100,8 +101,7 @@ describeWithSoffice("jointplan workbooks in LibreOffice", (soffice) => {
 
 /** Fills the blank workbook as a user would, keeping the workbook names ExcelJS drops on load. */
 async function fillBlank(from: string, to: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(from);
+  const wb = await loadWorkbook(from);
   const headerRow = (ws: ExcelJS.Worksheet, first: string): number => {
     for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === first) return r;
     throw new Error(`no ${first} header on ${ws.name}`);

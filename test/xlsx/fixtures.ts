@@ -8,13 +8,15 @@ import { DEFAULT_SETTINGS, type Settings } from "../../src/plan/model";
 import { samplePlan } from "../../src/plan/samplePlan";
 import { serialFromIso } from "../../src/plan/serialDate";
 import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbookPlan";
+import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { editPackage, inlineCell, packageParts, rawWorkbook, sheetPartName, textRow } from "./rawPackage";
 
-/** The sample plan as `jointplan new --sample --as-of 2026-03-18` writes it. */
+/** The sample plan as `jointplan new --sample --as-of 2026-03-18` writes it, RAG cached values included. */
 export async function sampleFile(): Promise<Buffer> {
-  const input = newWorkbookInput({ sample: true, force: false, asOf: serialFromIso("2026-03-18")! }, serialFromIso("2026-03-18")!);
-  return (await writeWorkbook(newWorkbookSpecs(input))).bytes;
+  const day = serialFromIso("2026-03-18")!;
+  const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
+  return (await writeWorkbook(specs, [], { cachedValues: ragCachedValues(specs, day) })).bytes;
 }
 
 /** A plan of `actions` actions (the sample's twenty, repeated with new IDs), as `new` would write it. */

@@ -2,19 +2,18 @@
  * The experiment behind partsLostOnRewrite: each feature of LOSS_FEATURES is added to a plan that
  * `jointplan new` writes, the file goes through ExcelJS (load, write), and the feature's markup is
  * looked for in the result. partsLostOnRewrite must list exactly the features ExcelJS dropped.
+ * The rewrite is rewriteWorkbook's: ExcelJS with the two repairs it needs (calculated columns
+ * taken out before ExcelJS loads the file and put back after, defined names written back).
  */
-import ExcelJS from "exceljs";
 import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
 import { lossSummary } from "../../src/xlsx/rewriteLosses";
+import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "./fixtures";
 import { LOSS_FEATURES } from "./lossFixtures";
 import { addToPackage, packageParts, sheetPartName } from "./rawPackage";
 
-async function throughExcelJs(bytes: Buffer): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** ExcelJS's read-and-write, with what rewriteWorkbook restores (names, calculated columns). */
+const throughExcelJs = (bytes: Buffer): Promise<Buffer> => rewriteWorkbook(bytes);
 const text = async (bytes: Buffer): Promise<string> => Object.values(await packageParts(bytes)).join("\n");
 
 let base: Buffer;

@@ -1,7 +1,14 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/plan/sheetSpec";
-import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeWorkbook";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { newWorkbookInput } from "../../src/cli/newCommand";
+import { cellA1 } from "../../src/plan/a1";
+import { checkWorkbook } from "../../src/plan/check";
+import { serialFromIso } from "../../src/plan/serialDate";
+import { newWorkbookSpecs, specGrid } from "../../src/plan/workbookPlan";
+import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
+import { calculatedColumnsOf, pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import { readWorkbookFile, readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 
 /** A small hand-made spec that uses every part of a SheetSpec. */
 function planSpec(): SheetSpec {
@@ -41,8 +48,7 @@ describe("writeWorkbook", () => {
   it("writes a spec's cells, text as text, formulas as formulas, and reports the charts it cannot write", async () => {
     const { bytes, skippedCharts } = await writeWorkbook([planSpec()]);
     expect(skippedCharts).toEqual(["My Plan: A chart"]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const wb = await loadWorkbook(bytes);
     const ws = wb.getWorksheet("My Plan")!;
     expect(ws.getCell("A3").value).toBe("=SUM(1,2)");
     expect(ws.getCell("A3").numFmt).toBe("@");
@@ -68,8 +74,7 @@ describe("writeWorkbook", () => {
 
   it("writes names, the table, validation and conditional formats into the file", async () => {
     const { bytes } = await writeWorkbook([planSpec()]);
-    const zip = await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(zip.worksheets).toHaveLength(1);
+    expect((await loadWorkbook(bytes)).worksheets).toHaveLength(1);
     const xml = await unzipText(bytes);
     expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Limit">'My Plan'!$B$1</definedName>`);
     expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Twice">2*'My Plan'!$B$1</definedName>`);
@@ -81,7 +86,7 @@ describe("writeWorkbook", () => {
     const table = Object.entries(xml).find(([name]) => name.startsWith("xl/tables/"))?.[1] ?? "";
     expect(table).toContain('name="JP_Test"');
     expect(table).toContain('ref="A2:C4"');
-    expect(table).toContain('<tableColumn id="3" name="Check"');
+    expect(table).toMatch(/<tableColumn id="3" name="Check"[^>]*>/);
   });
 });
 
@@ -97,3 +102,61 @@ async function unzipText(bytes: Buffer): Promise<Record<string, string>> {
   for (const name of Object.keys(zip.files)) if (name.endsWith(".xml")) out[name] = decodeXml(await zip.file(name).async("string"));
   return out;
 }
+
+describe("cached values and calculated columns", () => {
+  it("writes each formula cell's cached value with its type, and none where the caller gives none", async () => {
+    const spec: SheetSpec = {
+      ...planSpec(),
+      blocks: [{ address: "A1:F1", formulas: [["=1+1", '="a"&"b"', '=""', "=TRUE()", "=1/0", "=2+2"]] }],
+      tables: [],
+      validations: [],
+      conditionalFormats: [],
+      names: [],
+    };
+    const cached = { "My Plan": { A1: 2, B1: "=cmd|' /C calc'!A0", C1: "", D1: false, E1: { error: "#DIV/0!" } } };
+    const { bytes } = await writeWorkbook([spec], [], { cachedValues: cached });
+    const sheet = (await unzipText(bytes))["xl/worksheets/sheet1.xml"];
+    expect(sheet).toMatch(/<c r="A1"( s="\d+")?><f>1\+1<\/f><v>2<\/v><\/c>/);
+    expect(sheet).toContain("<c r=\"B1\" t=\"str\"><f>\"a\"&\"b\"</f><v>=cmd|' /C calc'!A0</v></c>");
+    expect(sheet).toContain("<c r=\"C1\" t=\"str\"><f>\"\"</f><v></v></c>");
+    expect(sheet).toContain("<c r=\"D1\" t=\"b\"><f>TRUE()</f><v>0</v></c>");
+    expect(sheet).toContain("<c r=\"E1\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>");
+    expect(sheet).toContain("<c r=\"F1\"><f>2+2</f></c>");
+    const read = await readWorkbookFile(bytes);
+    // A cached text that looks like a formula is a value, never a formula.
+    expect(read.grids[0].values[0]).toEqual([2, "=cmd|' /C calc'!A0", null, false, { error: "#DIV/0!" }, null]);
+    expect(read.uncalculated).toEqual([{ sheet: "My Plan", row: 0, col: 5 }]);
+  });
+
+  it("makes each formula column of a table a calculated column, in the form Excel writes", async () => {
+    const { bytes } = await writeWorkbook([planSpec()]);
+    const xml = await unzipText(bytes);
+    const table = Object.entries(xml).find(([name]) => name.startsWith("xl/tables/"))![1];
+    // The first data row's formula, as the file stores it; the value columns stay bare.
+    expect(table).toMatch(/<tableColumn id="3" name="Check"[^>]*><calculatedColumnFormula>IF\(B3>JP_Limit,"late",""\)<\/calculatedColumnFormula><\/tableColumn>/);
+    expect(table).toMatch(/<tableColumn id="1" name="Action"[^>]*\/>/);
+    expect(calculatedColumnsOf([planSpec()])).toEqual({ JP_Test: { Check: 'IF(B3>JP_Limit,"late","")' } });
+  });
+
+  it("gives jointplan new's RAG columns the engine's colours", async () => {
+    const day = serialFromIso("2026-03-18")!;
+    const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
+    const cached = ragCachedValues(specs, day);
+    const { rag } = checkWorkbook(specs.map(specGrid), { today: day });
+    const jap = specs.find((s) => s.kind === "jap")!;
+    const ragCol = jap.tables[0].keys.indexOf("rag");
+    for (const a of rag.actions) expect(cached[jap.sheetName][cellA1(a.row, ragCol)]).toBe(a.rag);
+    // Rows without an action show what the formula shows: "".
+    const empty = newWorkbookSpecs(newWorkbookInput({ sample: false, force: false, asOf: day }, day));
+    const blank = Object.values(ragCachedValues(empty, day)).flatMap((cells) => Object.values(cells));
+    expect(blank.length).toBeGreaterThan(20);
+    expect(new Set(blank)).toEqual(new Set([""]));
+    const jbp = specs.find((s) => s.kind === "jbp")!;
+    const objectiveRag = jbp.tables[0].keys.indexOf("rag");
+    expect(rag.objectives.map((o) => cached[jbp.sheetName][cellA1(o.row, objectiveRag)])).toEqual(rag.objectives.map((o) => o.rag));
+    // Read back, the file's RAG column holds them.
+    const grids = await readWorkbookGrids((await writeWorkbook(specs, [], { cachedValues: cached })).bytes);
+    const grid = grids.find((g) => g.name === jap.sheetName)!;
+    expect(rag.actions.map((a) => grid.values[a.row][ragCol])).toEqual(rag.actions.map((a) => a.rag));
+  });
+});

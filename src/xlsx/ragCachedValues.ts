@@ -1,0 +1,33 @@
+/**
+ * Cached values for the RAG columns of the plans `jointplan new` writes, from the engine: the
+ * colour the engine gives each action and objective, and "" (what the formula shows) on the
+ * table's other rows. The engine and the RAG formula are held equal by the LibreOffice tests, so
+ * a file opened in Protected View or a previewer shows the colours Excel will compute. Which
+ * engine values fill the other formula cells (JBP counts, the RAG Summary) is for the core to
+ * decide; those cells carry no cached value yet.
+ */
+import { cellA1, parseRangeA1 } from "../plan/a1";
+import { checkWorkbook } from "../plan/check";
+import type { CellValue } from "../plan/model";
+import type { SheetSpec } from "../plan/sheetSpec";
+import { specGrid } from "../plan/workbookPlan";
+import type { CachedValues } from "./writeWorkbook";
+
+export function ragCachedValues(specs: readonly SheetSpec[], today: number): CachedValues {
+  const { rag } = checkWorkbook(specs.map(specGrid), { today });
+  const byCell = new Map<string, CellValue>();
+  for (const r of [...rag.actions, ...rag.objectives]) byCell.set(`${r.sheet}!${r.row}`, r.rag);
+  const out: CachedValues = {};
+  for (const spec of specs) {
+    for (const t of spec.tables) {
+      const j = t.keys.indexOf("rag");
+      const range = parseRangeA1(t.address);
+      if (j < 0 || !range || (spec.kind !== "jap" && spec.kind !== "jbp")) continue;
+      const col = range.col + j;
+      const sheet = (out[spec.sheetName] ??= {});
+      for (let row = t.firstDataRow; row <= t.lastDataRow; row++) sheet[cellA1(row, col)] = byCell.get(`${spec.sheetName}!${row}`) ?? "";
+    }
+  }
+  return out;
+}
+

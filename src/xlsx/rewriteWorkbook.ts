@@ -1,0 +1,114 @@
+/**
+ * Rewriting a workbook with ExcelJS (load, edit, write) without losing what ExcelJS 4.4 breaks
+ * but this layer can restore: it cannot load a table whose columns have a calculated formula
+ * (the children are taken out first and put back after), it mangles defined names that are
+ * formulas (they are written back from the input's workbook part), and it reads a validation's
+ * formulas as numbers or dates, so DATE(2000,1,1) or JP_MaxPriorities come back as NaN (each
+ * sheet of the input gets its <dataValidations> back as it was: an edit must not change them).
+ * What it drops outright (charts, pivot tables...) partsLostOnRewrite lists beforehand.
+ */
+import ExcelJS from "exceljs";
+import { calculatedColumnsIn, editTableParts, tableParts, withCalculatedColumns, withoutColumnChildren, type CalculatedColumns } from "./calculatedColumns";
+import { editParts } from "./packageEdit";
+import { readFileBytes, readWorkbookPart } from "./readWorkbook";
+import { setNames } from "./writeWorkbook";
+import { decodeXml } from "./xmlTokenizer";
+import { ZipArchive, type InflateBudget } from "./zipArchive";
+
+const budget = (): InflateBudget => ({ remaining: 2 * 1024 * 1024 * 1024, exceeded: () => "the workbook expands to more than 2 GB" });
+const VALIDATIONS = /<dataValidations\b[^>]*\/>|<dataValidations\b[\s\S]*?<\/dataValidations>/;
+/** The elements that follow <dataValidations> in a worksheet (CT_Worksheet's sequence). */
+const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/** Sheet name → its part, for a package. */
+async function sheetParts(zip: ZipArchive): Promise<Map<string, string>> {
+  return new Map((await readWorkbookPart(zip, budget())).sheets.map((s) => [s.name, s.part]));
+}
+
+/** Sheet name → the sheet's <dataValidations> element as written ("" when it has none). */
+async function validationsBySheet(zip: ZipArchive): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [name, part] of await sheetParts(zip)) {
+    const entry = zip.entry(part);
+    if (entry) out.set(name, VALIDATIONS.exec((await zip.bytesOf(entry, budget())).toString("utf8"))?.[0] ?? "");
+  }
+  return out;
+}
+
+function putValidations(xml: string, validations: string): string {
+  if (VALIDATIONS.test(xml)) return xml.replace(VALIDATIONS, () => validations);
+  if (validations === "") return xml;
+  const at = AFTER_VALIDATIONS.map((e) => xml.search(new RegExp(`<${e}[\\s>/]`))).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? xml.indexOf("</worksheet>");
+  return xml.slice(0, at) + validations + xml.slice(at);
+}
+
+/** The sheets of the input that are still there get their validations back. */
+async function withValidations(bytes: Buffer, original: Map<string, string>): Promise<Buffer> {
+  const byPart = new Map<string, string>();
+  for (const [name, part] of await sheetParts(ZipArchive.open(bytes))) {
+    const v = original.get(name);
+    if (v !== undefined) byPart.set(part.toLowerCase(), v);
+  }
+  return editParts(bytes, (name) => byPart.has(name.toLowerCase()), (xml, name) => putValidations(xml, byPart.get(name.toLowerCase()) as string));
+}
+
+/** ExcelJS's workbook of a file or its bytes, whatever its tables' columns hold. */
+export async function loadWorkbook(file: string | Buffer): Promise<ExcelJS.Workbook> {
+  const bytes = typeof file === "string" ? await readFileBytes(file) : file;
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want its own Buffer interface; a Node Buffer is what it reads.
+  await workbook.xlsx.load((await editTableParts(bytes, withoutColumnChildren)) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+interface DefinedName {
+  name: string;
+  formula: string;
+  localSheetId?: number;
+}
+
+/** The workbook part's defined names, except Excel's own (_xlnm.Print_Area…), which ExcelJS keeps with the sheets. */
+async function definedNames(zip: ZipArchive): Promise<DefinedName[]> {
+  const entry = zip.entry("xl/workbook.xml");
+  if (!entry) return [];
+  const xml = (await zip.bytesOf(entry, budget())).toString("utf8");
+  const out: DefinedName[] = [];
+  for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    const name = /\sname="([^"]*)"/.exec(m[1])?.[1];
+    if (name === undefined || name.startsWith("_xlnm.")) continue;
+    const local = /\slocalSheetId="(\d+)"/.exec(m[1])?.[1];
+    out.push({ name: decodeXml(name), formula: `=${decodeXml(m[2])}`, ...(local !== undefined ? { localSheetId: Number(local) } : {}) });
+  }
+  return out;
+}
+
+/** Keeps the calculated columns of tables that still exist after the edit, column by column. */
+function stillThere(columns: CalculatedColumns, workbook: ExcelJS.Workbook): CalculatedColumns {
+  const out: CalculatedColumns = {};
+  for (const ws of workbook.worksheets) {
+    for (const table of Object.values((ws as unknown as { tables: Record<string, { name: string; table?: { columns: { name: string }[] } }> }).tables ?? {})) {
+      const formulas = columns[table.name];
+      const names = new Set((table.table?.columns ?? []).map((c) => c.name));
+      if (!formulas) continue;
+      const kept = Object.fromEntries(Object.entries(formulas).filter(([c]) => names.has(c)));
+      if (Object.keys(kept).length > 0) out[table.name] = kept;
+    }
+  }
+  return out;
+}
+
+/**
+ * The input rewritten by ExcelJS after `edit`, with its defined names and its tables' calculated
+ * columns as they were (those of tables and columns the edit removed are gone with them).
+ */
+export async function rewriteWorkbook(input: Buffer, edit: (workbook: ExcelJS.Workbook) => void | Promise<void> = () => undefined): Promise<Buffer> {
+  const zip = ZipArchive.open(input);
+  const names = await definedNames(zip);
+  const columns = calculatedColumnsIn(await tableParts(zip));
+  const validations = await validationsBySheet(zip);
+  const workbook = await loadWorkbook(input);
+  await edit(workbook);
+  setNames(workbook, names);
+  const written = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), stillThere(columns, workbook));
+  return withValidations(written, validations);
+}
