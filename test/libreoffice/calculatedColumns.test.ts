@@ -1,0 +1,71 @@
+/**
+ * Calculated columns and cached values of the files `jointplan new` writes, in LibreOffice 7.4.
+ * What LibreOffice does, found by this test: it opens the file and recalculates every RAG cell,
+ * and the colours it computes are the cached values the file already carries; but it ignores
+ * <calculatedColumnFormula>: a row added inside the table (its range grown) or typed just below
+ * it gets no RAG formula, and saving the file writes the table without the calculated column.
+ * Only Excel gives new rows the formula; the package holds it for Excel.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { calculatedColumnsIn } from "../../src/xlsx/calculatedColumns";
+import { readWorkbookFile, readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { sampleFile } from "../xlsx/fixtures";
+import { editPackage, inlineCell, packageParts, sheetPartName } from "../xlsx/rawPackage";
+import { describeWithSoffice, recalculate } from "./soffice";
+
+const tablesOf = (parts: Record<string, string>) => calculatedColumnsIn(Object.entries(parts).filter(([n]) => n.startsWith("xl/tables/")).map(([, x]) => x));
+
+/** A new action in row 28 (1-based), the first row below the sample's JAP table (A7:W27). */
+const newRow =
+  `<row r="28">${inlineCell("A28", "A-99")}${inlineCell("D28", "New action")}${inlineCell("E28", "Distributor")}${inlineCell("F28", "Carlos Rojas")}` +
+  `<c r="G28"><v>46082</v></c><c r="H28"><v>46090</v></c>${inlineCell("I28", "In progress")}</row>`;
+
+describeWithSoffice("calculated columns and cached values in LibreOffice", (soffice) => {
+  let dir: string;
+  const at = (name: string): string => path.join(dir, name);
+  let parts: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "jointplan-lo-calc-"));
+    const base = await sampleFile();
+    parts = await packageParts(base);
+    const sheet = sheetPartName(parts, "JAP");
+    const table = Object.keys(parts).find((n) => n.startsWith("xl/tables/") && parts[n].includes('name="JP_Actions"'))!;
+    writeFileSync(at("sample.xlsx"), base);
+    writeFileSync(at("below.xlsx"), await editPackage(base, { [sheet]: (x) => x!.replace("</sheetData>", `${newRow}</sheetData>`) }));
+    writeFileSync(
+      at("inside.xlsx"),
+      await editPackage(base, { [sheet]: (x) => x!.replace("</sheetData>", `${newRow}</sheetData>`), [table]: (x) => x!.replace(/ref="A7:W27"/g, 'ref="A7:W28"') }),
+    );
+    recalculate(soffice, [at("sample.xlsx"), at("below.xlsx"), at("inside.xlsx")], at("lo"));
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the package has the RAG column as a calculated column", () => {
+    expect(Object.keys(tablesOf(parts).JP_Actions)).toEqual(["RAG"]);
+    expect(tablesOf(parts).JP_Actions.RAG).toMatch(/^IF\(\(LEN\(TRIM\(\(\$A8&\$D8/);
+  });
+
+  it("computes the colours the file carries as cached values", async () => {
+    const ours = (await readWorkbookGrids(at("sample.xlsx"))).find((g) => g.name === "JAP")!;
+    const lo = (await readWorkbookGrids(at("lo/sample.xlsx"))).find((g) => g.name === "JAP")!;
+    const ragCol = ours.values[6].indexOf("RAG");
+    const column = (g: typeof ours) => g.values.slice(7, 27).map((r) => r[ragCol]);
+    expect(column(ours).filter((v) => v !== null)).toHaveLength(20);
+    expect(column(lo)).toEqual(column(ours));
+    expect((await readWorkbookFile(at("sample.xlsx"))).uncalculated.filter((c) => c.sheet === "JAP")).toEqual([]);
+  });
+
+  it("gives a row added to the table, or typed below it, no RAG formula, and drops the calculated column on save", async () => {
+    for (const name of ["below", "inside"]) {
+      const lo = await packageParts(await (await import("fs")).promises.readFile(at(`lo/${name}.xlsx`)));
+      const jap = lo[sheetPartName(lo, "JAP")];
+      expect(jap).toMatch(/<c r="A28"/);
+      expect(jap).toMatch(/<c r="T27"[^>]*><f[^>]*>IF/);
+      expect(jap).not.toMatch(/<c r="T28"/);
+      expect(tablesOf(lo)).toEqual({});
+    }
+  });
+});
