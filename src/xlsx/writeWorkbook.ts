@@ -8,7 +8,7 @@
  * formula column of a table becomes a calculated column (calculatedColumns.ts).
  */
 import ExcelJS from "exceljs";
-import { parseRangeA1 } from "../plan/a1";
+import { cellA1, parseRangeA1 } from "../plan/a1";
 import type { ValidationSpec } from "../plan/layout";
 import type { CellValue } from "../plan/model";
 import type { SheetSpec, SpecName, SpecStyle } from "../plan/sheetSpec";
@@ -127,7 +127,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
   for (const block of spec.blocks) {
     eachCell(block.address, (r, c, i, j) => {
       const cell = ws.getCell(r, c);
-      if (block.formulas) cell.value = formulaValue(toFile(block.formulas[i][j]), cached[cell.address]);
+      if (block.formulas) cell.value = formulaValue(toFile(block.formulas[i][j]), cached[cellA1(r - 1, c - 1)]);
       else if (block.values) cell.value = excelJsValue(block.values[i][j]);
     });
   }

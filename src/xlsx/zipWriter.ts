@@ -43,6 +43,19 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** Bit 11: names are UTF-8. */
 const UTF8 = 0x800;
 
+/** The fields a local header and a directory entry share, in the same order, from `at`. */
+function entryFields(b: Buffer, at: number, s: Stored): void {
+  b.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
+  b.writeUInt16LE(UTF8, at + 2);
+  b.writeUInt16LE(s.method, at + 4);
+  b.writeUInt16LE(DOS_TIME, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(s.crc, at + 10);
+  b.writeUInt32LE(s.compressed.length, at + 14);
+  b.writeUInt32LE(s.size, at + 18);
+  b.writeUInt16LE(s.name.length, at + 22);
+}
+
 export function zipBytes(parts: readonly ZipPart[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
@@ -51,27 +64,12 @@ export function zipBytes(parts: readonly ZipPart[]): Buffer {
     const s = stored(part);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(s.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(s.crc, 14);
-    local.writeUInt32LE(s.compressed.length, 18);
-    local.writeUInt32LE(s.size, 22);
-    local.writeUInt16LE(s.name.length, 26);
+    entryFields(local, 4, s);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
+    // Version made by, then the same fields as the local header.
     dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(UTF8, 8);
-    dir.writeUInt16LE(s.method, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(s.crc, 16);
-    dir.writeUInt32LE(s.compressed.length, 20);
-    dir.writeUInt32LE(s.size, 24);
-    dir.writeUInt16LE(s.name.length, 28);
+    entryFields(dir, 6, s);
     dir.writeUInt32LE(offset, 42);
     chunks.push(local, s.name, s.compressed);
     central.push(dir, s.name);

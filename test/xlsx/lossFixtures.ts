@@ -25,6 +25,10 @@ const withNs = (xml: string, ns: string): string => (xml.includes(ns.split("=")[
 
 const X14 = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
 const XM = 'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"';
+/** An Excel 2010 extension of the sheet: <ext uri> with x14 markup, at the end of its extLst. */
+const sheetExtension = (sheet: string, uri: string, inner: string): PackageAddition => ({
+  edit: { [sheet]: (x) => addExt(withNs(withNs(x, X14), XM), `<ext uri="${uri}" ${X14}>${inner}</ext>`) },
+});
 
 /** A 1x1 transparent PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -32,6 +36,21 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const anchor = (inner: string): string =>
   `<xdr:twoCellAnchor><xdr:from><xdr:col>24</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>7</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>30</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${inner}<xdr:clientData/></xdr:twoCellAnchor>`;
 const DRAWING_NS = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"';
+
+/** A drawing on the sheet holding a picture (xl/media/image1.png), and more anchors after it. */
+const pictureDrawing = (sheet: string, more = ""): PackageAddition => ({
+  parts: {
+    "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${more}</xdr:wsDr>`,
+    "xl/media/image1.png": PNG,
+  },
+  defaults: { png: "image/png" },
+  overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
+  rels: [
+    { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
+    { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
+  ],
+  edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
+});
 
 export interface LossFeature {
   key: string;
@@ -64,19 +83,7 @@ export const LOSS_FEATURES: LossFeature[] = [
     key: "image",
     marker: /<xdr:pic>/,
     what: "picture",
-    add: (sheet) => ({
-      parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}</xdr:wsDr>`,
-        "xl/media/image1.png": PNG,
-      },
-      defaults: { png: "image/png" },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
-      rels: [
-        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-        { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
-      ],
-      edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
-    }),
+    add: (sheet) => pictureDrawing(sheet),
   },
   {
     key: "shape",
@@ -272,29 +279,13 @@ export const LOSS_FEATURES: LossFeature[] = [
     key: "sparklines",
     marker: /sparklineGroups/,
     what: "sparklines",
-    add: (sheet) => ({
-      edit: {
-        [sheet]: (x) =>
-          addExt(
-            withNs(withNs(x, X14), XM),
-            '<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>JAP!N8:P8</xm:f><xm:sqref>Y8</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>',
-          ),
-      },
-    }),
+    add: (sheet) => sheetExtension(sheet, "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}", '<x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>JAP!N8:P8</xm:f><xm:sqref>Y8</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups>'),
   },
   {
     key: "dataBars",
     marker: /x14:dataBar /,
     what: "data bars and icon sets of Excel 2010 and later",
-    add: (sheet) => ({
-      edit: {
-        [sheet]: (x) =>
-          addExt(
-            withNs(withNs(x, X14), XM),
-            '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="{6B1C3B0A-0000-4000-8000-0000000000D1}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>J8:J27</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>',
-          ),
-      },
-    }),
+    add: (sheet) => sheetExtension(sheet, "{78C0D931-6437-407d-A8EE-F0AAD7539E65}", '<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="{6B1C3B0A-0000-4000-8000-0000000000D1}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>J8:J27</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings>'),
   },
   {
     key: "webExtension",
@@ -371,32 +362,12 @@ export const LOSS_FEATURES: LossFeature[] = [
     key: "validationsX14",
     marker: /x14:dataValidations/,
     what: "data validation of Excel 2010 and later",
-    add: (sheet) => ({
-      edit: {
-        [sheet]: (x) =>
-          addExt(
-            withNs(withNs(x, X14), XM),
-            '<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Roster!$A$2:$A$11</xm:f></x14:formula1><xm:sqref>Y8:Y27</xm:sqref></x14:dataValidation></x14:dataValidations></ext>',
-          ),
-      },
-    }),
+    add: (sheet) => sheetExtension(sheet, "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}", '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Roster!$A$2:$A$11</xm:f></x14:formula1><xm:sqref>Y8:Y27</xm:sqref></x14:dataValidation></x14:dataValidations>'),
   },
   {
     key: "imageAndShape",
     marker: /Arrow 2/,
     what: "shape or text box",
-    add: (sheet) => ({
-      parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Arrow 2"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp>')}</xdr:wsDr>`,
-        "xl/media/image1.png": PNG,
-      },
-      defaults: { png: "image/png" },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
-      rels: [
-        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-        { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
-      ],
-      edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
-    }),
+    add: (sheet) => pictureDrawing(sheet, anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Arrow 2"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp>')),
   },
 ];

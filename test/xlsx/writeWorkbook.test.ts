@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/plan/sheetSpec";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { cellA1 } from "../../src/plan/a1";
