@@ -142,10 +142,12 @@ function headerLayoutOf(grid: SheetGrid, r: number, layouts: readonly TableLayou
       const key = map.get(t);
       if (key) keys.add(key);
     }
-    // The whole signature, or all of it but one when four or more headers match: a table that
-    // lost a required column is still found, and its missing column reported.
+    // The whole signature, or all of it but one when four or more headers match, or but two when
+    // half of a wide layout's headers (eight or more) match: a table that lost required columns is
+    // still found, and its missing columns reported, instead of passing as no table at all.
     const missing = layout.signature.filter((k) => !keys.has(k)).length;
-    if ((missing === 0 || (missing === 1 && keys.size >= 4)) && keys.size > bestCount) {
+    const found = missing === 0 || (missing === 1 && keys.size >= 4) || (missing === 2 && keys.size >= 8 && keys.size * 2 >= layout.columns.length);
+    if (found && keys.size > bestCount) {
       best = layout;
       bestCount = keys.size;
     }

@@ -65,6 +65,20 @@ describe("reading a plan by header", () => {
     expect(plan.japs[0].actions[0].owner).toBe("");
   });
 
+  test("a JAP that lost two required columns (Owner and Due) is found and both are reported, not passed over", () => {
+    const columns = JAP.columns.map((c) => c.key).filter((k) => k !== "owner" && k !== "due");
+    const plan = readWorkbook([japGrid(JAP_HEADER, soundActions(), { columns }, "JAP March")]);
+    expect(plan.readFindings.map((f) => f.message)).toEqual([
+      "The JAP table on sheet 'JAP March' has no 'Owner' column. Add a column headed 'Owner'.",
+      "The JAP table on sheet 'JAP March' has no 'Due' column. Add a column headed 'Due'.",
+    ]);
+    expect(plan.japs[0].actions).toHaveLength(4);
+    // A few of a JAP's headers are not a JAP: three of the signature missing, or too few headers.
+    const fewer = JAP.columns.map((c) => c.key).filter((k) => !["owner", "due", "status"].includes(k));
+    expect(readWorkbook([japGrid(JAP_HEADER, soundActions(), { columns: fewer })]).japs).toHaveLength(0);
+    expect(readWorkbook([japGrid(JAP_HEADER, soundActions(), { columns: ["id", "action", "party", "start", "status", "kpi", "unit"] })]).japs).toHaveLength(0);
+  });
+
   test("a table is found wherever its header row stands, on a sheet of any name, from the grid's origin", () => {
     const grid = japGrid(JAP_HEADER, soundActions(), { offset: 7 }, "Plan de acción");
     const moved: SheetGrid = { ...grid, origin: { row: 2, col: 3 } };
