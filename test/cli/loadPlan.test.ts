@@ -5,7 +5,9 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { JAP } from "../../src/plan/layouts";
 import { planFile, uncalculatedHeaders, uncalculatedJap, withCell } from "../xlsx/fixtures";
+import { rawWorkbook, textRow } from "../xlsx/rawPackage";
 import { cli, expectOneLineError } from "./runCli";
 
 let dir: string;
@@ -40,6 +42,21 @@ describe("formulas never calculated", () => {
     const run = await cli("new", at("blank.xlsx"), "--as-of", "2026-03-18");
     expect(run.code).toBe(0);
     expect((await cli("check", at("blank.xlsx"))).code).toBe(0);
+  });
+});
+
+describe("a JAP missing its Owner and Due headers", () => {
+  it("is reported with exit 1, not passed as 'no findings (0 actions)'", async () => {
+    const headers = JAP.columns.filter((c) => c.key !== "owner" && c.key !== "due").map((c) => c.header);
+    const row = headers.map((h) => ({ ID: "A-01", Action: "Open outlets", Party: "Distributor", Status: "In progress" })[h] ?? null);
+    writeFileSync(at("no-owner.xlsx"), await rawWorkbook({ sheets: [{ name: "JAP", xml: textRow(1, headers) + textRow(2, row) }] }));
+    const run = await cli("check", at("no-owner.xlsx"), "--json");
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.out).findings as { rule: string; message: string }[];
+    expect(findings.filter((f) => f.rule === "structure.missingColumn").map((f) => f.message)).toEqual([
+      "The JAP table on sheet 'JAP' has no 'Owner' column. Add a column headed 'Owner'.",
+      "The JAP table on sheet 'JAP' has no 'Due' column. Add a column headed 'Due'.",
+    ]);
   });
 });
 
