@@ -13,6 +13,7 @@ import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/workbookPlan";
 import { plural } from "./table";
+import { terminalLines } from "./terminalText";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */
 export function planPeriod(options: NewOptions, reference: number): { year: number; month: number } {
@@ -83,7 +84,8 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const set = input.settings.asOf;
   const asOf =
     set === null ? "; as-of date blank (today)" : `; as-of date ${isoFromSerial(set)}${options.asOf === undefined ? " (the sample's day: clear it in Settings to judge at today's date)" : ""}`;
-  io.out(`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.\n`);
-  if (skippedCharts.length > 0) io.out(`Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.\n`);
+  const lines = [`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.`];
+  if (skippedCharts.length > 0) lines.push("Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.");
+  io.out(terminalLines(lines));
   return 0;
 }
