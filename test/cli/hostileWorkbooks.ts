@@ -7,7 +7,10 @@
  * decodes it to the character. C1 controls and bidi overrides are legal XML characters and are
  * written as they are.
  */
+import ExcelJS from "exceljs";
 import { newWorkbookInput } from "../../src/cli/newCommand";
+import { cellA1 } from "../../src/plan/a1";
+import { columnIndex, JAP, tableHeaderRow } from "../../src/plan/layouts";
 import { newWorkbookSpecs, type Row } from "../../src/plan/workbookPlan";
 import { serialFromIso } from "../../src/plan/serialDate";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
@@ -28,6 +31,9 @@ export const HOSTILE = {
 
 export const HOSTILE_AS_OF = "2026-03-18";
 
+/** A-11 is the sample's eleventh action (the tenth repeats A-09), and the table starts right below its header row. */
+export const DUE_OF_A11 = cellA1(tableHeaderRow(JAP) + 11, columnIndex(JAP, "due"));
+
 /** The sample plan with the hostile texts above in its IDs, an owner, a roster name and an override reason. */
 export async function hostileSampleBytes(): Promise<Buffer> {
   const input = newWorkbookInput({ sample: true, force: false, asOf: serialFromIso(HOSTILE_AS_OF)! }, serialFromIso(HOSTILE_AS_OF)!);
@@ -43,4 +49,30 @@ export async function hostileSampleBytes(): Promise<Buffer> {
   roster.push({ name: "Carlos Rojas\u009b", party: "Distributor", role: "", email: "", active: true });
   const { bytes } = await writeWorkbook(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
   return bytes;
+}
+
+/** The sample's owners as people paste them, each still a Roster name; by action ID. */
+export const TYPED_OWNERS: Record<string, { owner: string; says: string }> = {
+  "A-03": { owner: "Ana Silva\u200b", says: "has an invisible character (U+200B ZERO WIDTH SPACE) at the end" },
+  "A-05": { owner: "Jorge\u00a0Paredes", says: "has a non-breaking space (U+00A0 NO-BREAK SPACE) after 'Jorge'" },
+  "A-06": { owner: "Tomás Herrera".normalize("NFD"), says: "has its accents stored as separate marks (Unicode NFD" },
+  "A-08": { owner: "\u200fSofía Castro", says: "has an invisible character (U+200F RIGHT-TO-LEFT MARK) at the start" },
+  "A-07": { owner: "ILKER YILDIZ", says: "is written differently on the Roster: 'İlker Yıldız'" },
+};
+
+/**
+ * The sample with the owners above (and İlker Yıldız, a Distributor, on the Roster), and A-11's Due
+ * a formula whose cached result is #N/A in its date-formatted cell, as Excel saves `=NA()`.
+ */
+export async function typedNamesBytes(): Promise<Buffer> {
+  const input = newWorkbookInput({ sample: true, force: false, asOf: serialFromIso(HOSTILE_AS_OF)! }, serialFromIso(HOSTILE_AS_OF)!);
+  const actions = input.jap.actions.map((a) => ({ ...a, ...(TYPED_OWNERS[String(a.id)] ? { owner: TYPED_OWNERS[String(a.id)].owner } : {}) })) as Row[];
+  const roster = [...input.roster, { name: "İlker Yıldız", party: "Distributor" as const, role: "Key accounts", email: "", active: true }];
+  const { bytes } = await writeWorkbook(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const jap = wb.getWorksheet("JAP")!;
+  const cell = jap.getCell(DUE_OF_A11);
+  cell.value = { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
