@@ -53,15 +53,16 @@ severity, message and the repair the add-in offers, grouped by sheet.
 Options:
   --json               print {"findings":[{"sheet","cell","rule","severity","message","repair"}]}
                        where repair is null or {"value","label","numberFormat"}
-  --as-of YYYY-MM-DD   judge dates on this day (default: the workbook's Settings as-of date,
-                       or today when that is blank)
+  --as-of YYYY-MM-DD   judge dates on this day, 2000-01-01 to 2099-12-31 (default: the
+                       workbook's Settings as-of date, or today when that is blank)
   --date-order DMY|MDY read dates typed as text day first or month first (default: the
                        workbook's Settings Date order, or DMY when that is blank: a file
                        carries no locale)
   -h, --help           this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read
-(not a workbook, password protected, no plan sheet) or bad arguments.
+(not a workbook, password protected, no plan sheet), bad arguments, or the output cannot be
+written (a full disk).
 `,
   rag: `Usage: jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
 
@@ -71,12 +72,13 @@ roll-up of each objective from its actions, and the plan's overall status.
 Options:
   --json               print {"asOf","plan","objectives":[{"id","rag","reason"}],
                        "actions":[{"id","rag","reason","overridden"}]}
-  --as-of YYYY-MM-DD   judge on this day (default: the workbook's Settings as-of date, or today)
+  --as-of YYYY-MM-DD   judge on this day, 2000-01-01 to 2099-12-31 (default: the workbook's
+                       Settings as-of date, or today)
   --date-order DMY|MDY read dates typed as text day first or month first (default: the
                        workbook's Settings Date order, or DMY when that is blank)
   -h, --help           this help
 
-Exit codes: 0 done, 2 the file cannot be read or bad arguments.
+Exit codes: 0 done, 2 the file cannot be read, bad arguments, or the output cannot be written.
 `,
 };
 

@@ -2,17 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import type { FindingJson } from "../../src/cli/findingsOutput";
 import { DUE_OF_A11, HOSTILE_AS_OF, TYPED_OWNERS, typedNamesBytes } from "./hostileWorkbooks";
 import { cli } from "./runCli";
 
-interface FindingJson {
-  sheet: string;
-  cell: string;
-  rule: string;
-  severity: string;
-  message: string;
-  repair: { value: unknown; label: string } | null;
-}
 
 describe("check: names as people type them, and error values in date cells", () => {
   let dir: string;
