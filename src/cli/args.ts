@@ -2,8 +2,15 @@
  * Command-line arguments, parsed by hand (no dependency): a command, its positional file, and its
  * flags, each validated so that a mistake is one clear line, never a stack trace.
  */
-import { DateOrder } from "../plan/model";
-import { serialFromIso } from "../plan/serialDate";
+import { DateOrder, JapHeader, JbpHeader } from "../plan/model";
+import { serialFromIso, serialFromYmd } from "../plan/serialDate";
+
+/**
+ * The dates a plan may hold: what the workbook's own date validation accepts (DATE_RULE in
+ * src/plan/layoutRules.ts, and the Settings' as-of rule), so that `new` never writes a plan its
+ * own sheets would refuse. test/cli/args.test.ts holds them equal.
+ */
+export const PLAN_DATES = { first: serialFromYmd(2000, 1, 1)!, last: serialFromYmd(2099, 12, 31)!, firstYear: 2000, lastYear: 2099 } as const;
 
 export type CommandName = "new" | "check" | "rag";
 export const COMMANDS: readonly CommandName[] = ["new", "check", "rag"];
@@ -114,8 +121,12 @@ const str = (flags: Flags, name: string): string | undefined => {
 function asOfOption(command: CommandName, flags: Flags): number | undefined | { error: ParsedArgs } {
   const text = str(flags, "as-of");
   if (text === undefined) return undefined;
+  // serialFromIso takes Excel's fictitious 1900-02-29; the range below leaves it out.
   const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? serialFromIso(text) : null;
   if (serial === null) return { error: { kind: "error", command, message: `--as-of must be a real date as YYYY-MM-DD, not '${text}'` } };
+  if (serial < PLAN_DATES.first || serial > PLAN_DATES.last) {
+    return { error: { kind: "error", command, message: `--as-of must be a date from 2000-01-01 to 2099-12-31 (the dates a plan's sheets accept), not '${text}'` } };
+  }
   return serial;
 }
 
@@ -138,17 +149,21 @@ function newOptions(file: string, flags: Flags): ParsedArgs {
     const text = str(flags, key);
     if (text === undefined) continue;
     if (text.trim() === "") return error(`--${key} needs a name`);
+    // The header's own schema decides what a cell may hold, as for the task pane and the command API.
+    const checked = (key === "distributor" ? JapHeader.shape.distributor : JbpHeader.shape[key]).safeParse(text.trim());
+    if (!checked.success) return error(`--${key} is ${text.trim().length.toLocaleString("en-US")} characters long: ${checked.error.issues[0]?.message ?? "too long for a cell"}`);
     options[key] = text.trim();
   }
+  const { firstYear, lastYear } = PLAN_DATES;
   const year = str(flags, "year");
   if (year !== undefined) {
-    if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) return error(`--year must be a year from 2000 to 2100, not '${year}'`);
+    if (!/^\d{4}$/.test(year) || Number(year) < firstYear || Number(year) > lastYear) return error(`--year must be a year from ${firstYear} to ${lastYear}, not '${year}'`);
     options.year = Number(year);
   }
   const month = str(flags, "month");
   if (month !== undefined) {
     const m = parseMonth(month);
-    if (!m || m.year < 2000 || m.year > 2100) return error(`--month must be YYYY-MM (e.g. 2026-03), not '${month}'`);
+    if (!m || m.year < firstYear || m.year > lastYear) return error(`--month must be YYYY-MM from ${firstYear}-01 to ${lastYear}-12 (e.g. 2026-03), not '${month}'`);
     if (options.year !== undefined && options.year !== m.year) return error(`--month ${month} is not in --year ${options.year}`);
     options.month = m;
   }

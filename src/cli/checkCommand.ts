@@ -5,11 +5,12 @@ import type { ReadOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
+import { terminalJson } from "./terminalText";
 
 export async function runCheck(file: string, options: ReadOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
-    io.out(JSON.stringify(findingsJson(result.findings), null, 2) + "\n");
+    io.out(terminalJson(findingsJson(result.findings)));
   } else {
     io.out(
       findingsText(result.findings, {

@@ -5,6 +5,7 @@
 import { parseCellA1 } from "../plan/a1";
 import type { CellValue, Finding } from "../plan/model";
 import { alignRows, plural } from "./table";
+import { terminalLines } from "./terminalText";
 
 export interface FindingJson {
   sheet: string;
@@ -58,7 +59,7 @@ export interface CheckSummary {
 export function findingsText(findings: Finding[], summary: CheckSummary): string {
   const { errors, warnings } = countFindings(findings);
   const checked = `${plural(summary.actions, "action")} and ${plural(summary.objectives, "objective")} checked`;
-  if (findings.length === 0) return `${summary.file}, as of ${summary.asOf}: no findings (${checked}).\n`;
+  if (findings.length === 0) return terminalLines([`${summary.file}, as of ${summary.asOf}: no findings (${checked}).`]);
   const lines = [`${summary.file}, as of ${summary.asOf}: ${plural(errors, "error")}, ${plural(warnings, "warning")} (${checked}).`];
   const sorted = sortFindings(findings);
   // One table for the whole listing so that columns line up across sheets; sheet titles sit between.
@@ -79,5 +80,5 @@ export function findingsText(findings: Finding[], summary: CheckSummary): string
     if (title !== undefined) lines.push("", title);
     lines.push(line);
   });
-  return lines.join("\n") + "\n";
+  return terminalLines(lines);
 }

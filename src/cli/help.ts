@@ -15,7 +15,8 @@ Commands:
   check   check owners, dates, KPIs and structure, and list every finding
   rag     the Red/Amber/Green status of every action and objective, with reasons
 
-Exit codes: 0 done (check: no errors), 1 check found errors, 2 bad arguments or unreadable file.
+Exit codes: 0 done (check: no errors), 1 check found errors, 2 bad arguments, an unreadable
+file, or output that cannot be written.
 `;
 
 const COMMAND_HELP: Record<CommandName, string> = {
@@ -31,12 +32,15 @@ Options:
   --principal NAME     the principal (brand owner) of the JBP
   --distributor NAME   the distributor the plan is for
   --market NAME        the JBP's market (a country or region)
-  --year YYYY          the JBP's year (default: the year of --month, or of the as-of date)
+  --year YYYY          the JBP's year, 2000 to 2099 (default: the year of --month, or of the
+                       as-of date)
   --month YYYY-MM      the JAP's month (default: the as-of date's month)
-  --as-of YYYY-MM-DD   the date RAG is judged on, written to Settings (default: blank, meaning
-                       today whenever the workbook recalculates)
+  --as-of YYYY-MM-DD   the date RAG is judged on, 2000-01-01 to 2099-12-31, written to Settings
+                       (default: blank, meaning today whenever the workbook recalculates)
   --force              replace OUT.xlsx if it exists (otherwise an existing file is never touched)
   -h, --help           this help
+
+Names hold at most 32,767 characters (a cell's limit). A failed write leaves no half file.
 
 Exit codes: 0 written, 2 bad arguments or the file cannot be written.
 `,
@@ -49,15 +53,16 @@ severity, message and the repair the add-in offers, grouped by sheet.
 Options:
   --json               print {"findings":[{"sheet","cell","rule","severity","message","repair"}]}
                        where repair is null or {"value","label","numberFormat"}
-  --as-of YYYY-MM-DD   judge dates on this day (default: the workbook's Settings as-of date,
-                       or today when that is blank)
+  --as-of YYYY-MM-DD   judge dates on this day, 2000-01-01 to 2099-12-31 (default: the
+                       workbook's Settings as-of date, or today when that is blank)
   --date-order DMY|MDY read dates typed as text day first or month first (default: the
                        workbook's Settings Date order, or DMY when that is blank: a file
                        carries no locale)
   -h, --help           this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read
-(not a workbook, password protected, no plan sheet) or bad arguments.
+(not a workbook, password protected, no plan sheet), bad arguments, or the output cannot be
+written (a full disk).
 `,
   rag: `Usage: jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
 
@@ -67,12 +72,13 @@ roll-up of each objective from its actions, and the plan's overall status.
 Options:
   --json               print {"asOf","plan","objectives":[{"id","rag","reason"}],
                        "actions":[{"id","rag","reason","overridden"}]}
-  --as-of YYYY-MM-DD   judge on this day (default: the workbook's Settings as-of date, or today)
+  --as-of YYYY-MM-DD   judge on this day, 2000-01-01 to 2099-12-31 (default: the workbook's
+                       Settings as-of date, or today)
   --date-order DMY|MDY read dates typed as text day first or month first (default: the
                        workbook's Settings Date order, or DMY when that is blank)
   -h, --help           this help
 
-Exit codes: 0 done, 2 the file cannot be read or bad arguments.
+Exit codes: 0 done, 2 the file cannot be read, bad arguments, or the output cannot be written.
 `,
 };
 

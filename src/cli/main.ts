@@ -5,6 +5,7 @@
 import { parseArgs } from "./args";
 import { helpText } from "./help";
 import { CliError, type CliIo } from "./io";
+import { terminalLines } from "./terminalText";
 import { runCheck } from "./checkCommand";
 import { runNew } from "./newCommand";
 import { runRag } from "./ragCommand";
@@ -25,7 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
         return 0;
       case "error": {
         const where = parsed.command ? `jointplan ${parsed.command}` : "jointplan";
-        io.err(`${where}: ${parsed.message} (see '${where} --help')\n`);
+        io.err(terminalLines([`${where}: ${parsed.message} (see '${where} --help')`]));
         return 2;
       }
       case "new":
@@ -38,13 +39,13 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
   } catch (e) {
     const where = `jointplan ${parsed.kind}`;
     if (e instanceof CliError) {
-      io.err(`${where}: ${e.message}\n`);
+      io.err(terminalLines([`${where}: ${e.message}`]));
       return e.exitCode;
     }
     // A bug of ours: still one line, with a way to see the details.
     const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    io.err(`${where}: unexpected error: ${message} (set JOINTPLAN_DEBUG=1 for details)\n`);
-    if (process.env.JOINTPLAN_DEBUG) io.err(`${e instanceof Error ? e.stack : ""}\n`);
+    io.err(terminalLines([`${where}: unexpected error: ${message} (set JOINTPLAN_DEBUG=1 for details)`]));
+    if (process.env.JOINTPLAN_DEBUG && e instanceof Error && e.stack) io.err(terminalLines(e.stack.split("\n")));
     return 2;
   }
 }

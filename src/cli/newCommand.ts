@@ -3,7 +3,7 @@
  * src/plan/workbookPlan.ts as the add-in's are; this file only turns options into plan data and
  * writes the file. An existing file is never replaced without --force.
  */
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { DEFAULT_SETTINGS } from "../plan/model";
 import { samplePlan } from "../plan/samplePlan";
@@ -14,6 +14,8 @@ import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/workbookPlan";
 import { plural } from "./table";
+import { terminalLines } from "./terminalText";
+import { writeFailureReason } from "./writeFailure";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */
 export function planPeriod(options: NewOptions, reference: number): { year: number; month: number } {
@@ -58,18 +60,53 @@ export function newWorkbookInput(options: NewOptions, today: number): NewWorkboo
   };
 }
 
+/**
+ * Writes the workbook without ever leaving half a file: the bytes go to a temporary file beside
+ * OUT.xlsx, which then becomes OUT.xlsx in one step (a rename with --force, which replaces the old
+ * plan only once the new one is whole; a hard link without it, which fails if OUT.xlsx appeared
+ * meanwhile, so a plan is never replaced by accident). A full disk loses nothing, and says so.
+ */
 async function writeFile(file: string, bytes: Buffer, force: boolean): Promise<void> {
-  try {
-    // "wx" fails when the file exists, so a plan is never replaced by accident.
-    await fs.writeFile(file, bytes, { flag: force ? "w" : "wx" });
-  } catch (e) {
+  const fail = (e: unknown): never => {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw new CliError(`${file} already exists: give --force to replace it`);
-    if (code === "ENOENT") throw new CliError(`Cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
-    if (code === "EACCES" || code === "EPERM") throw new CliError(`Cannot write ${file}: permission denied`);
-    if (code === "EISDIR") throw new CliError(`Cannot write ${file}: it is a folder`);
-    if (code === "EBUSY") throw new CliError(`Cannot write ${file}: it is open in another program`);
-    throw new CliError(`Cannot write ${file}: ${(e as Error).message.split("\n")[0]}`);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`Cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
+    throw new CliError(`Cannot write ${file}: ${writeFailureReason(e)}`);
+  };
+  const existing = await fs.stat(file).catch(() => null);
+  if (existing && !force) fail(Object.assign(new Error("exists"), { code: "EEXIST" }));
+  if (existing?.isDirectory()) fail(Object.assign(new Error("folder"), { code: "EISDIR" }));
+  // A device or a pipe (/dev/stdout, a FIFO) is written in place: there is no file to replace.
+  if (existing && !existing.isFile()) return void (await fs.writeFile(file, bytes).catch(fail));
+  // A plan reached through a symbolic link is replaced where it really is; the link stays.
+  const target = existing ? await fs.realpath(file).catch(() => file) : file;
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    if (existing) await fs.chmod(temp, existing.mode & 0o7777).catch(() => undefined);
+    if (force) await fs.rename(temp, target);
+    else await linkOnce(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    fail(e);
+  }
+  await fs.rm(temp, { force: true }).catch(() => undefined);
+}
+
+/** Makes `temp` appear as `file` unless `file` exists; where the disk has no hard links, by an exclusive copy. */
+async function linkOnce(temp: string, file: string): Promise<void> {
+  try {
+    await fs.link(temp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "ENOSYS") throw e;
+    try {
+      await fs.copyFile(temp, file, fsConstants.COPYFILE_EXCL);
+    } catch (copyError) {
+      // Only a copy that we started may be removed: EEXIST means the file is someone else's.
+      if ((copyError as NodeJS.ErrnoException).code !== "EEXIST") await fs.rm(file, { force: true }).catch(() => undefined);
+      throw copyError;
+    }
   }
 }
 
@@ -86,7 +123,8 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const set = input.settings.asOf;
   const asOf =
     set === null ? "; as-of date blank (today)" : `; as-of date ${isoFromSerial(set)}${options.asOf === undefined ? " (the sample's day: clear it in Settings to judge at today's date)" : ""}`;
-  io.out(`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.\n`);
-  if (skippedCharts.length > 0) io.out(`Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.\n`);
+  const lines = [`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.`];
+  if (skippedCharts.length > 0) lines.push("Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.");
+  io.out(terminalLines(lines));
   return 0;
 }

@@ -6,16 +6,17 @@ import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
 import { ragJson, ragText } from "./ragOutput";
 import { plural } from "./table";
+import { terminalJson, terminalLines } from "./terminalText";
 
 export async function runRag(file: string, options: ReadOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
-    io.out(JSON.stringify(ragJson(result.rag, result.asOf), null, 2) + "\n");
+    io.out(terminalJson(ragJson(result.rag, result.asOf)));
     return 0;
   }
   io.out(ragText(result.rag, result.asOf, path.basename(file)));
   const { errors } = countFindings(result.findings);
   // A colour computed from faulty data deserves a pointer to the faults.
-  if (errors > 0) io.out(`\n${plural(errors, "error")} in the plan may affect these colours: run 'jointplan check ${file}'.\n`);
+  if (errors > 0) io.out(terminalLines(["", `${plural(errors, "error")} in the plan may affect these colours: run 'jointplan check ${file}'.`]));
   return 0;
 }

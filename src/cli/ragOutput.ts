@@ -6,6 +6,7 @@ import { isoFromSerial } from "../plan/serialDate";
 import type { Rag, RagResult } from "../plan/model";
 import type { PlanRag } from "../plan/plan";
 import { alignRows, plural } from "./table";
+import { terminalLines } from "./terminalText";
 
 export interface RagJson {
   asOf: string;
@@ -38,7 +39,8 @@ function section(title: string, results: RagResult[], lines: string[]): void {
   for (const sheet of sheets) {
     const own = results.filter((r) => r.sheet === sheet);
     lines.push("", `${title} on ${sheet}: ${counts(own)}`);
-    lines.push(...alignRows(own.map((r) => [r.id || `(row ${r.row + 1})`, r.rag, reasonOf(r)])));
+    // One push a line: spreading a listing of 130,000 actions into push() overflows the stack.
+    for (const line of alignRows(own.map((r) => [r.id || `(row ${r.row + 1})`, r.rag, reasonOf(r)]))) lines.push(line);
   }
 }
 
@@ -49,5 +51,5 @@ export function ragText(rag: PlanRag, asOf: number, file: string): string {
   section("Actions", rag.actions, lines);
   const overridden = rag.actions.filter((a) => a.overridden).length;
   if (overridden > 0) lines.push("", `${plural(overridden, "action")} overridden by hand.`);
-  return lines.join("\n") + "\n";
+  return terminalLines(lines);
 }

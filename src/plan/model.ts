@@ -24,6 +24,15 @@ export const SheetGrid = z.object({
 });
 export type SheetGrid = z.input<typeof SheetGrid>;
 
+/**
+ * The most characters a cell holds: Excel's limit, which every writer of user text must keep
+ * (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ */
+export const MAX_CELL_TEXT = 32_767;
+const CELL_TEXT_MESSAGE = "A cell holds at most 32,767 characters (Excel's limit)";
+/** Text that goes into one cell. */
+export const CellText = z.string().check(z.maxLength(MAX_CELL_TEXT, CELL_TEXT_MESSAGE));
+
 export const Party = z.enum(["Principal", "Distributor"]);
 export type Party = z.infer<typeof Party>;
 export const ActionParty = z.enum(["Principal", "Distributor", "Joint"]);
@@ -48,10 +57,10 @@ export type DateOrder = z.infer<typeof DateOrder>;
 export const Serial = z.number();
 
 export const RosterEntry = z.object({
-  name: z.string("A roster name is required").check(z.trim(), z.minLength(1, "A roster name is required")),
+  name: z.string("A roster name is required").check(z.trim(), z.minLength(1, "A roster name is required"), z.maxLength(MAX_CELL_TEXT, CELL_TEXT_MESSAGE)),
   party: z.enum(Party.options, "The party must be Principal or Distributor"),
-  role: z._default(z.string(), ""),
-  email: z._default(z.string(), ""),
+  role: z._default(CellText, ""),
+  email: z._default(CellText, ""),
   active: z._default(z.boolean(), true),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
@@ -94,9 +103,9 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
 export const JbpHeader = z.object({
-  principal: z._default(z.string(), ""),
-  distributor: z._default(z.string(), ""),
-  market: z._default(z.string(), ""),
+  principal: z._default(CellText, ""),
+  distributor: z._default(CellText, ""),
+  market: z._default(CellText, ""),
   year: z._default(z.nullable(z.number().check(z.int(), z.gte(2000), z.lte(2100))), null),
   periodStart: z._default(z.nullable(Serial), null),
   periodEnd: z._default(z.nullable(Serial), null),
@@ -105,7 +114,7 @@ export const JbpHeader = z.object({
 export type JbpHeader = z.infer<typeof JbpHeader>;
 
 export const JapHeader = z.object({
-  distributor: z._default(z.string(), ""),
+  distributor: z._default(CellText, ""),
   /** First day of the plan's month, as a serial date. */
   month: z._default(z.nullable(Serial), null),
   reviewDate: z._default(z.nullable(Serial), null),

@@ -1,13 +1,14 @@
 /**
- * Owner rules: every action has an owner on the active roster (case and spaces ignored, with a
- * "did you mean"), whose party fits the action's Party; roster names are unique and have a party;
- * nobody owns too many open actions.
+ * Owner rules: every action has an owner on the active roster (compared as people type names:
+ * case, spaces, invisible characters and accent encoding ignored, with a "did you mean"), whose
+ * party fits the action's Party; roster names are unique and have a party; nobody owns too many
+ * open actions.
  */
 import { cellText, isBlank, isErrorCell, parseFlag, showValue } from "./cells";
 import { finding } from "./findings";
 import type { CellValue, Finding } from "./model";
 import type { JapPlan, TablePlacement } from "./plan";
-import { personKey } from "./rosterIndex";
+import { hiddenCharacter, nameDifference, personKey, type HiddenCharacter } from "./rosterIndex";
 import { cellAt, has, isOpen, type RuleContext } from "./ruleContext";
 
 /**
@@ -115,29 +116,52 @@ function checkName(
   }
   if (ctx.roster.isIncomplete(typed)) return null;
   const suggestion = ctx.roster.suggest(typed);
+  // Not on the Roster even without its hidden characters; still worth saying they are there.
+  const hidden = hiddenCharacter(typed.trim());
+  const also = hidden ? ` It also has ${hiddenText(hidden)}.` : "";
   out.push(
     finding(
       "owner.notOnRoster",
       "error",
       at,
-      `${what} ${showValue(raw)} is not on the Roster.${suggestion ? ` Did you mean '${suggestion}'?` : " Add the person to the Roster or choose a name from it."}`,
+      `${what} ${showValue(raw)} is not on the Roster.${suggestion ? ` Did you mean '${suggestion}'?` : " Add the person to the Roster or choose a name from it."}${also}`,
       suggestion ? { value: suggestion, label: `Use '${suggestion}'` } : undefined,
     ),
   );
   return null;
 }
 
-function spellingFinding(what: string, typed: string, rosterName: string, at: { sheet: string; row: number; col: number }): Finding {
-  const onlySpaces = typed.trim().replace(/[\s\u00a0]+/g, " ") === rosterName;
-  return onlySpaces
-    ? finding("owner.spelling", "warning", at, `${what} '${typed}' has stray spaces.`, { value: rosterName, label: "Trim spaces" })
-    : finding("owner.spelling", "warning", at, `${what} '${typed}' is written differently on the Roster: '${rosterName}'.`, {
-        value: rosterName,
-        label: `Use '${rosterName}'`,
-      });
+/** "an invisible character (U+200B ZERO WIDTH SPACE) at the end", and how many more there are. */
+function hiddenText(h: HiddenCharacter): string {
+  const more = h.count > 1 ? ` (and ${h.count - 1} more hidden character${h.count > 2 ? "s" : ""})` : "";
+  return `${h.what} (${h.name}) ${h.where}${more}`;
 }
 
-/** Roster names unique (case and spaces ignored), each with a known party and a readable Active flag. */
+/**
+ * A name that matches the Roster's only once normalised: says what differs, from what a person
+ * cannot see to what they can, and repairs to the Roster's spelling, unless it is the Roster's
+ * spelling that is faulty (copying it would spread the fault).
+ */
+function spellingFinding(what: string, typed: string, rosterName: string, at: { sheet: string; row: number; col: number }): Finding {
+  const use = { value: rosterName, label: "Use the Roster's spelling" };
+  const diff = nameDifference(typed, rosterName);
+  switch (diff.kind) {
+    case "hidden":
+      return diff.in === "typed"
+        ? finding("owner.spelling", "warning", at, `${what} '${typed}' has ${hiddenText(diff.hidden)}; Excel's own checks see another name than the Roster's '${rosterName}'.`, use)
+        : finding("owner.spelling", "warning", at, `${what} '${typed}' matches the Roster's '${rosterName}', whose name has ${hiddenText(diff.hidden)}. Retype the name on the Roster.`);
+    case "spaces":
+      return finding("owner.spelling", "warning", at, `${what} '${typed}' has stray spaces.`, { value: rosterName, label: "Trim spaces" });
+    case "composition":
+      return diff.in === "typed"
+        ? finding("owner.spelling", "warning", at, `${what} '${typed}' has its accents stored as separate marks (Unicode NFD, as some apps paste them), so Excel does not match it with the Roster's '${rosterName}'.`, use)
+        : finding("owner.spelling", "warning", at, `${what} '${typed}' matches the Roster's '${rosterName}', whose accents are stored as separate marks (Unicode NFD). Retype the name on the Roster.`);
+    case "letters":
+      return finding("owner.spelling", "warning", at, `${what} '${typed}' is written differently on the Roster: '${rosterName}'.`, { value: rosterName, label: `Use '${rosterName}'` });
+  }
+}
+
+/** Roster names unique (compared as personKey does), each with a known party and a readable Active flag. */
 function rosterRules(ctx: RuleContext, out: Finding[]): void {
   const roster = ctx.plan.roster;
   if (!roster) return;

@@ -6,7 +6,7 @@
 import { cellNumber, cellText, isBlank, parseNumberText, showValue } from "./cells";
 import { finding, TABLE_NAMES } from "./findings";
 import { readHeaderBlock, type FoundTable, type LabelledValue } from "./headers";
-import { JapHeader, JbpHeader, type DateOrder, type Finding } from "./model";
+import { JapHeader, JbpHeader, MAX_CELL_TEXT, type DateOrder, type Finding } from "./model";
 import { dateNumber } from "./readRows";
 import { ambiguousFinding, dateRepair } from "./dateFindings";
 import { isoFromSerial, longDate, monthStart } from "./serialDate";
@@ -72,7 +72,14 @@ function fieldReader(table: FoundTable, block: Record<string, LabelledValue>, or
   };
   const at = (v: LabelledValue) => ({ sheet: placement.sheet, row: v.row, col: v.col });
   return {
-    text: (key: string): string => cellText(raw(key)?.value),
+    text(key: string): string {
+      const v = raw(key);
+      const text = cellText(v?.value);
+      if (!v || text.length <= MAX_CELL_TEXT) return text;
+      // Only a file written by another program can hold more than a cell may: read it as blank and say so.
+      findings.push(finding("structure.badHeaderValue", "error", at(v), `'${label(key)}' holds ${text.length.toLocaleString("en-US")} characters, more than the 32,767 a cell may hold; it is read as blank.`));
+      return "";
+    },
     integer(key: string, min: number, max: number): number | null {
       const v = raw(key);
       if (!v) return null;

@@ -13,12 +13,12 @@ export interface RuleInfo {
 
 export const RULES: readonly RuleInfo[] = [
   { id: "owner.required", severity: "error", description: "Every action has an owner." },
-  { id: "owner.notOnRoster", severity: "error", description: "The owner is on the Roster (case and spaces ignored); repair: the nearest active name." },
-  { id: "owner.spelling", severity: "warning", description: "The owner matches a Roster name but for case or stray spaces; repair: the Roster's spelling." },
+  { id: "owner.notOnRoster", severity: "error", description: "The owner is on the Roster (case, spaces, invisible characters and accent encoding ignored); repair: the nearest active name." },
+  { id: "owner.spelling", severity: "warning", description: "The owner matches a Roster name but for case, spaces, invisible characters or how accents are stored, which it names; repair: the Roster's spelling." },
   { id: "owner.inactive", severity: "error", description: "An open action's owner is active on the Roster." },
   { id: "owner.partyMismatch", severity: "error", description: "The owner's party fits the action's Party (Joint fits both), and JBP owners their column." },
   { id: "owner.overloaded", severity: "warning", description: "Nobody owns more than 8 open actions in one JAP." },
-  { id: "owner.rosterDuplicate", severity: "error", description: "Roster names are unique (case and spaces ignored)." },
+  { id: "owner.rosterDuplicate", severity: "error", description: "Roster names are unique (case, spaces, invisible characters and accent encoding ignored)." },
   { id: "owner.rosterNoParty", severity: "error", description: "Each Roster name has a party: Principal or Distributor." },
   { id: "owner.rosterNoName", severity: "error", description: "Each Roster row has a name." },
   { id: "owner.rosterBadActive", severity: "warning", description: "Active is Yes or No (blank is Yes)." },

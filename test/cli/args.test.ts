@@ -1,4 +1,7 @@
-import { parseArgs } from "../../src/cli/args";
+import { parseArgs, PLAN_DATES } from "../../src/cli/args";
+import { DATE_RULE } from "../../src/plan/layoutRules";
+import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
+import { serialFromIso } from "../../src/plan/serialDate";
 
 describe("parseArgs", () => {
   it("gives overall help for nothing, help, --help and -h", () => {
@@ -32,6 +35,24 @@ describe("parseArgs", () => {
     });
   });
 
+  it("accepts the first and last dates and years a plan's sheets accept, and a name of exactly 32,767 characters", () => {
+    expect(parseArgs(["new", "p.xlsx", "--as-of", "2000-01-01"])).toMatchObject({ options: { asOf: PLAN_DATES.first } });
+    expect(parseArgs(["new", "p.xlsx", "--as-of", "2099-12-31", "--year", "2099"])).toMatchObject({ options: { asOf: PLAN_DATES.last, year: 2099 } });
+    expect(parseArgs(["new", "p.xlsx", "--distributor", "d".repeat(32_767)])).toMatchObject({ kind: "new" });
+  });
+
+  it("takes its date range from the workbook's own date validation", () => {
+    const date = (formula: string): number | null => {
+      const m = /^=DATE\((\d+),(\d+),(\d+)\)$/.exec(formula);
+      return m ? serialFromIso(`${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`) : null;
+    };
+    const asOfRule = SETTINGS_ROWS.find((r) => r.key === "asOf")!.validation!;
+    for (const rule of [DATE_RULE, asOfRule]) {
+      if (rule.type !== "date") throw new Error("expected a date rule");
+      expect([date(rule.formula1), date(rule.formula2 ?? "")]).toEqual([PLAN_DATES.first, PLAN_DATES.last]);
+    }
+  });
+
   it("takes a file that starts with a dash after --", () => {
     expect(parseArgs(["check", "--", "-odd.xlsx"])).toMatchObject({ kind: "check", file: "-odd.xlsx" });
   });
@@ -53,8 +74,17 @@ describe("parseArgs", () => {
     [["rag", "a.xlsx", "b.xlsx"], "Unexpected argument 'b.xlsx': 'rag' takes one file"],
     [["new"], "Missing OUT.xlsx: jointplan new OUT.xlsx"],
     [["new", "plan.xls"], "The output file must end in .xlsx, not 'plan.xls'"],
-    [["new", "p.xlsx", "--year", "26"], "--year must be a year from 2000 to 2100, not '26'"],
-    [["new", "p.xlsx", "--month", "2026-13"], "--month must be YYYY-MM (e.g. 2026-03), not '2026-13'"],
+    [["new", "p.xlsx", "--year", "26"], "--year must be a year from 2000 to 2099, not '26'"],
+    [["new", "p.xlsx", "--year", "2100"], "--year must be a year from 2000 to 2099, not '2100'"],
+    [["new", "p.xlsx", "--month", "2026-13"], "--month must be YYYY-MM from 2000-01 to 2099-12 (e.g. 2026-03), not '2026-13'"],
+    [["new", "p.xlsx", "--month", "1999-12"], "--month must be YYYY-MM from 2000-01 to 2099-12 (e.g. 2026-03), not '1999-12'"],
+    [["new", "p.xlsx", "--as-of", "1900-02-29"], "--as-of must be a date from 2000-01-01 to 2099-12-31 (the dates a plan's sheets accept), not '1900-02-29'"],
+    [["new", "p.xlsx", "--as-of", "9999-12-31"], "--as-of must be a date from 2000-01-01 to 2099-12-31 (the dates a plan's sheets accept), not '9999-12-31'"],
+    [["new", "p.xlsx", "--as-of", "1999-12-31"], "--as-of must be a date from 2000-01-01 to 2099-12-31 (the dates a plan's sheets accept), not '1999-12-31'"],
+    [["rag", "p.xlsx", "--as-of", "2100-01-01"], "--as-of must be a date from 2000-01-01 to 2099-12-31 (the dates a plan's sheets accept), not '2100-01-01'"],
+    [["new", "p.xlsx", "--distributor", "x".repeat(40_000)], "--distributor is 40,000 characters long: A cell holds at most 32,767 characters (Excel's limit)"],
+    [["new", "p.xlsx", "--principal", "é".repeat(32_768)], "--principal is 32,768 characters long: A cell holds at most 32,767 characters (Excel's limit)"],
+    [["new", "p.xlsx", "--market", "m".repeat(32_768)], "--market is 32,768 characters long: A cell holds at most 32,767 characters (Excel's limit)"],
     [["new", "p.xlsx", "--year", "2026", "--month", "2027-01"], "--month 2027-01 is not in --year 2026"],
     [["new", "p.xlsx", "--distributor", " "], "--distributor needs a name"],
   ])("rejects %j with one clear line", (argv, message) => {

@@ -3,7 +3,7 @@
  * newer, then runs; exit codes and streams are what a shell script sees.
  */
 import { spawn, spawnSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -70,5 +70,18 @@ describe("bin/jointplan.js", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
     expect(err).not.toMatch(/EPIPE|at .*\.js:\d+/);
     expect(code).toBe(0);
+  });
+});
+
+describe("bin/jointplan.js output to a full disk", () => {
+  (existsSync("/dev/full") ? it : it.skip)("says so in one line and exits 2 (1 would mean 'errors found')", () => {
+    const file = path.join(dir, "full.xlsx");
+    expect(jointplan("new", file, "--sample", "--as-of", "2026-03-18").code).toBe(0);
+    for (const command of ["check", "rag"]) {
+      const full = openSync("/dev/full", "w");
+      const r = spawnSync(process.execPath, [bin, command, file], { cwd: root, encoding: "utf8", stdio: ["ignore", full, "pipe"], timeout: 120_000 });
+      closeSync(full);
+      expect({ command, code: r.status, err: r.stderr }).toEqual({ command, code: 2, err: `jointplan ${command}: cannot write the output: the disk is full\n` });
+    }
   });
 });

@@ -271,3 +271,70 @@ describe("check and rag --date-order", () => {
     expect(bad.err).toBe("jointplan check: --date-order must be DMY (day first) or MDY (month first), not 'YMD' (see 'jointplan check --help')\n");
   });
 });
+
+describe("write failures are one line and exit 2, and lose nothing", () => {
+  const fsp = require("fs").promises as typeof import("fs").promises;
+  const enospc = (): NodeJS.ErrnoException => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+  /** A disk that fills up half way through the workbook: half the bytes land, then ENOSPC. */
+  const fillsUp = () =>
+    jest.spyOn(fsp, "writeFile").mockImplementationOnce(async (file, data, options) => {
+      const bytes = data as Buffer;
+      await fsp.writeFile(file as string, bytes.subarray(0, bytes.length >> 1), options as { flag?: string });
+      throw enospc();
+    });
+  afterEach(() => jest.restoreAllMocks());
+  const leftovers = (): string[] => require("fs").readdirSync(dir).filter((f: string) => f.endsWith(".tmp"));
+
+  it("a full disk while replacing a plan with --force leaves the old plan whole", async () => {
+    expect((await cli("new", at("keep.xlsx"), "--sample", "--as-of", "2026-03-18")).code).toBe(0);
+    const before = require("fs").readFileSync(at("keep.xlsx"));
+    fillsUp();
+    const run = await cli("new", at("keep.xlsx"), "--force");
+    expectOneLineError(run);
+    expect(run.err).toBe(`jointplan new: Cannot write ${at("keep.xlsx")}: the disk is full\n`);
+    expect(require("fs").readFileSync(at("keep.xlsx")).equals(before)).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("a full disk while writing a new plan leaves no half-written file", async () => {
+    fillsUp();
+    const run = await cli("new", at("half.xlsx"));
+    expectOneLineError(run);
+    expect(run.err).toBe(`jointplan new: Cannot write ${at("half.xlsx")}: the disk is full\n`);
+    expect(existsSync(at("half.xlsx"))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("replacing a plan keeps its permissions, and a plan reached through a link is replaced where it is", async () => {
+    const fs = require("fs") as typeof import("fs");
+    expect((await cli("new", at("real.xlsx"))).code).toBe(0);
+    fs.chmodSync(at("real.xlsx"), 0o640);
+    fs.symlinkSync(at("real.xlsx"), at("link.xlsx"));
+    expect((await cli("new", at("link.xlsx"), "--sample", "--force", "--as-of", "2026-03-18")).code).toBe(0);
+    expect(fs.lstatSync(at("link.xlsx")).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(at("real.xlsx")).mode & 0o777).toBe(0o640);
+    expect(JSON.parse((await cli("rag", at("real.xlsx"), "--json")).out).actions).toHaveLength(20);
+  });
+
+  (existsSync("/dev/full") ? it : it.skip)("writing to /dev/full (through a link named .xlsx) says the disk is full", async () => {
+    require("fs").symlinkSync("/dev/full", at("full.xlsx"));
+    const run = await cli("new", at("full.xlsx"), "--force");
+    expectOneLineError(run);
+    expect(run.err).toBe(`jointplan new: Cannot write ${at("full.xlsx")}: the disk is full\n`);
+  });
+});
+
+describe("limits of new", () => {
+  it("refuses an as-of date outside the workbook's date validation, and a name longer than a cell", async () => {
+    for (const asOf of ["1900-02-29", "9999-12-31"]) {
+      const run = await cli("new", at(`asof-${asOf}.xlsx`), "--as-of", asOf);
+      expectOneLineError(run);
+      expect(run.err).toContain("--as-of must be a date from 2000-01-01 to 2099-12-31");
+      expect(existsSync(at(`asof-${asOf}.xlsx`))).toBe(false);
+    }
+    const long = await cli("new", at("long.xlsx"), "--distributor", "D".repeat(40_000));
+    expectOneLineError(long);
+    expect(long.err).toBe("jointplan new: --distributor is 40,000 characters long: A cell holds at most 32,767 characters (Excel's limit) (see 'jointplan new --help')\n");
+    expect(existsSync(at("long.xlsx"))).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, RosterEntry, Settings } from "../../src/plan/model";
+import { DEFAULT_SETTINGS, JapHeader, JbpHeader, MAX_CELL_TEXT, RosterEntry, Settings } from "../../src/plan/model";
 
 const messages = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
   (r.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
@@ -23,6 +23,16 @@ describe("model: the messages a user can meet", () => {
   it("settings fine alone but not together name the field to change", () => {
     expect(messages(Settings.safeParse({ greenThreshold: 0.8, amberThreshold: 0.9 }))).toEqual(["amberThreshold: The Amber threshold must not be above the Green threshold"]);
     expect(messages(Settings.safeParse({ paceAmber: 0.3, paceRed: 0.2 }))).toEqual(["paceAmber: The Amber pace tolerance must not be above the Red one"]);
+  });
+
+  it("text for a cell holds at most Excel's 32,767 characters, in headers and roster entries", () => {
+    const fits = "x".repeat(MAX_CELL_TEXT);
+    const over = "x".repeat(MAX_CELL_TEXT + 1);
+    const tooLong = "A cell holds at most 32,767 characters (Excel's limit)";
+    expect(JbpHeader.safeParse({ principal: fits, distributor: fits, market: fits }).success).toBe(true);
+    expect(messages(JbpHeader.safeParse({ principal: over, market: over }))).toEqual([`principal: ${tooLong}`, `market: ${tooLong}`]);
+    expect(messages(JapHeader.safeParse({ distributor: over }))).toEqual([`distributor: ${tooLong}`]);
+    expect(messages(RosterEntry.safeParse({ name: over, party: "Principal", role: over, email: over }))).toEqual([`name: ${tooLong}`, `role: ${tooLong}`, `email: ${tooLong}`]);
   });
 
   it("a roster entry needs a name and a party of the two", () => {

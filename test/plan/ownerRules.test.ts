@@ -41,6 +41,78 @@ describe("owner rules", () => {
     expect(spaces).toMatchObject({ rule: "owner.spelling", message: "Owner ' Bruno  Costa ' has stray spaces.", repair: { value: "Bruno Costa", label: "Trim spaces" } });
   });
 
+  describe("names as people type them (issue 15, item 9)", () => {
+    // Action 0 is a Distributor's: the people added here are Distributors, so only the name is at stake.
+    const withPeople = (...names: string[]) => ({ roster: (rows: Row[]) => [...rows, ...names.map((name) => ({ name, party: "Distributor", role: "", email: "", active: "Yes" }))] });
+    const ownerFindings = (owner: string, ...roster: string[]) => findingsOf(soundPlan({ ...withPeople(...roster), ...withAction(0, { owner }) }));
+
+    test("a trailing zero-width space is named, with where it is, and repaired to the Roster's spelling", () => {
+      expect(ownerFindings("Bruno Costa\u200b")).toEqual([
+        expect.objectContaining({
+          rule: "owner.spelling",
+          severity: "warning",
+          cell: ownerCell(0),
+          message: "Owner 'Bruno Costa\u200b' has an invisible character (U+200B ZERO WIDTH SPACE) at the end; Excel's own checks see another name than the Roster's 'Bruno Costa'.",
+          repair: expect.objectContaining({ value: "Bruno Costa", label: "Use the Roster's spelling" }),
+        }),
+      ]);
+    });
+
+    test("a right-to-left mark at the start, a BOM inside, a no-break space between the names", () => {
+      expect(ownerFindings("\u200fBruno Costa")[0].message).toBe("Owner '\u200fBruno Costa' has an invisible character (U+200F RIGHT-TO-LEFT MARK) at the start; Excel's own checks see another name than the Roster's 'Bruno Costa'.");
+      expect(ownerFindings("Bruno Co\ufeffsta")[0].message).toContain("has an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE) after 'Bruno Co'");
+      const [nbsp] = ownerFindings("Bruno\u00a0Costa");
+      expect(nbsp).toMatchObject({ rule: "owner.spelling", repair: { value: "Bruno Costa", label: "Use the Roster's spelling" } });
+      expect(nbsp.message).toContain("has a non-breaking space (U+00A0 NO-BREAK SPACE) after 'Bruno'");
+      expect(ownerFindings("Bruno\u200b\u200bCosta\u200e")[0].message).toContain("(U+200B ZERO WIDTH SPACE) after 'Bruno' (and 2 more hidden characters)");
+      expect(ownerFindings("Bruno\tCosta")[0].message).toContain("has a tab (U+0009 CHARACTER TABULATION) after 'Bruno'");
+    });
+
+    test("accents typed decomposed (NFD) match the Roster's composed ones (NFC), and the other way", () => {
+      const nfc = "José Núñez";
+      const nfd = nfc.normalize("NFD");
+      expect(nfd).not.toBe(nfc);
+      const [typed] = ownerFindings(nfd, nfc);
+      expect(typed).toMatchObject({ rule: "owner.spelling", repair: { value: nfc, label: "Use the Roster's spelling" } });
+      expect(typed.message).toBe(`Owner '${nfd}' has its accents stored as separate marks (Unicode NFD, as some apps paste them), so Excel does not match it with the Roster's '${nfc}'.`);
+      // The Roster's own spelling is the odd one: no repair copies it; the message says where to fix it.
+      const [roster] = ownerFindings(nfc, nfd);
+      expect(roster.rule).toBe("owner.spelling");
+      expect(roster.repair).toBeUndefined();
+      expect(roster.message).toContain("whose accents are stored as separate marks (Unicode NFD). Retype the name on the Roster.");
+    });
+
+    test("an invisible character in the Roster's name is named, and not copied into the owner", () => {
+      const [f] = ownerFindings("Ilse Berg", "Ilse Berg\u200b");
+      expect(f).toMatchObject({ rule: "owner.spelling", message: "Owner 'Ilse Berg' matches the Roster's 'Ilse Berg\u200b', whose name has an invisible character (U+200B ZERO WIDTH SPACE) at the end. Retype the name on the Roster." });
+      expect(f.repair).toBeUndefined();
+    });
+
+    test("Turkish dotted and dotless I match case-insensitively, as planners expect", () => {
+      for (const typed of ["İLKER YILDIZ", "ILKER YILDIZ", "ilker yıldız", "ilker yildiz"]) {
+        const f = ownerFindings(typed, "İlker Yıldız");
+        expect({ typed, f: f.map((x) => [x.rule, x.message, x.repair?.value]) }).toEqual({ typed, f: [["owner.spelling", `Owner '${typed}' is written differently on the Roster: 'İlker Yıldız'.`, "İlker Yıldız"]] });
+      }
+      expect(ownerFindings("İlker Yıldız", "İlker Yıldız")).toEqual([]);
+    });
+
+    test("a name not on the Roster even so still says which hidden character it has", () => {
+      expect(ownerFindings("Bruno Costaa\u200b")[0]).toMatchObject({
+        rule: "owner.notOnRoster",
+        message: "Owner 'Bruno Costaa\u200b' is not on the Roster. Did you mean 'Bruno Costa'? It also has an invisible character (U+200B ZERO WIDTH SPACE) at the end.",
+        repair: { value: "Bruno Costa" },
+      });
+    });
+
+    test("Roster names that differ only by what cannot be seen are duplicates", () => {
+      const f = findingsOf(soundPlan(withPeople("Ana Silva\u200b", "ANA SİLVA")));
+      expect(f.filter((x) => x.rule === "owner.rosterDuplicate").map((x) => x.message)).toEqual([
+        "'Ana Silva\u200b' is on the Roster twice (also row 2). Keep one row per person.",
+        "'ANA SİLVA' is on the Roster twice (also row 2). Keep one row per person.",
+      ]);
+    });
+  });
+
   test("owner.inactive: an open action owned by someone inactive; a closed one may keep its owner", () => {
     expect(brief(findingsOf(soundPlan(withAction(2, { owner: "Dan Old" }))))).toEqual([["owner.inactive", "error", ownerCell(2)]]);
     expect(findingsOf(soundPlan(withAction(2, { owner: "Dan Old" })))[0].message).toBe("Owner 'Dan Old' is marked inactive on the Roster. Reassign the action or set Active to Yes.");

@@ -26,6 +26,14 @@ describe("reading a plan by header", () => {
     ]);
   });
 
+  test("a header value longer than a cell may hold (a file no spreadsheet wrote) is read as blank and reported", () => {
+    const plan = readWorkbook(soundPlan({ japHeader: { ...JAP_HEADER, distributor: "D".repeat(40_000) } }));
+    expect(plan.japs[0].header.distributor).toBe("");
+    expect(plan.readFindings.map((f) => [f.rule, f.message])).toEqual([
+      ["structure.badHeaderValue", "'Distributor' holds 40,000 characters, more than the 32,767 a cell may hold; it is read as blank."],
+    ]);
+  });
+
   test("moved, inserted, re-cased and line-broken headers still map; extra columns are kept aside", () => {
     const columns = [
       "owner",
