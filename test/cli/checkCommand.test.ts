@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import type { FindingJson } from "../../src/cli/findingsOutput";
 import { DUE_OF_A11, HOSTILE_AS_OF, TYPED_OWNERS, typedNamesBytes } from "./hostileWorkbooks";
 import { cli } from "./runCli";
@@ -18,8 +18,7 @@ describe("check: names as people type them, and error values in date cells", () 
     writeFileSync(file, await typedNamesBytes());
     findings = JSON.parse((await cli("check", file, "--json", "--as-of", HOSTILE_AS_OF)).out).findings;
     // Each action's Owner cell, found by its ID as a user would.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await loadWorkbook(file);
     const jap = wb.getWorksheet("JAP")!;
     cellOf = {};
     jap.eachRow((row) => {
@@ -46,11 +45,8 @@ describe("check: names as people type them, and error values in date cells", () 
     expect(run.out).toContain("repair: Use the Roster's spelling");
   });
 
-  // Known defect of the .xlsx reader, not of the rules: ExcelJS turns the cached error of a formula in
-  // a date-formatted cell into an Invalid Date, which src/xlsx/cellValue.ts reads as #VALUE!. The
-  // reader is being rewritten (issue 16.3); this test starts passing, and must be made a plain test,
-  // when the reader keeps the error it read.
-  it.failing("says which error a date cell shows (#N/A from =NA(), not #VALUE!)", () => {
+  // The cached error of a formula in a date-formatted cell is read as the error it is.
+  it("says which error a date cell shows (#N/A from =NA(), not #VALUE!)", () => {
     const due = findings.find((f) => f.cell === DUE_OF_A11 && f.rule === "date.notADate");
     expect(due?.message).toBe("Due shows the error #N/A. Type a date such as 2026-03-05.");
   });

@@ -8,6 +8,7 @@
  * written as they are.
  */
 import ExcelJS from "exceljs";
+import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { cellA1 } from "../../src/plan/a1";
 import { columnIndex, JAP, tableHeaderRow } from "../../src/plan/layouts";
@@ -69,10 +70,9 @@ export async function typedNamesBytes(): Promise<Buffer> {
   const actions = input.jap.actions.map((a) => ({ ...a, ...(TYPED_OWNERS[String(a.id)] ? { owner: TYPED_OWNERS[String(a.id)].owner } : {}) })) as Row[];
   const roster = [...input.roster, { name: "İlker Yıldız", party: "Distributor" as const, role: "Key accounts", email: "", active: true }];
   const { bytes } = await writeWorkbook(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const jap = wb.getWorksheet("JAP")!;
-  const cell = jap.getCell(DUE_OF_A11);
-  cell.value = { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Through the lossless rewrite: ExcelJS alone cannot read the calculated columns we write.
+  return rewriteWorkbook(Buffer.from(bytes), (wb) => {
+    const cell = wb.getWorksheet("JAP")!.getCell(DUE_OF_A11);
+    cell.value = { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
+  });
 }
