@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   // The add-in itself runs in the browser, inside Office.
   {
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "preview/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, ...officeGlobals } },
   },
   {

@@ -1,6 +1,6 @@
 /** `jointplan check IN.xlsx`: every finding; exit 1 when any is an error. */
 import * as path from "path";
-import { isoFromSerial } from "../plan/serialDate";
+import { isoFromSerial } from "../plan/model/serialDate";
 import type { ReadOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";

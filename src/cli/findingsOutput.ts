@@ -2,8 +2,8 @@
  * `check` output: the JSON shape documented in the README ("Command line"), and the human listing grouped by
  * sheet, in row then column order, with the repair the add-in would offer under each finding.
  */
-import { parseCellA1 } from "../plan/a1";
-import type { CellValue, Finding } from "../plan/model";
+import { parseCellA1 } from "../plan/model/a1";
+import type { CellValue, Finding } from "../plan/model/schemas";
 import { alignRows, plural } from "./table";
 
 export interface FindingJson {

@@ -3,10 +3,10 @@
  * Unreadable files and workbooks without a plan sheet become CliErrors (exit 2) with one line.
  */
 import * as path from "path";
-import { checkWorkbook } from "../plan/check";
-import type { DateOrder } from "../plan/model";
-import type { CheckResult } from "../plan/plan";
-import { todaySerial } from "../plan/serialDate";
+import { checkWorkbook } from "../plan/rules/checkWorkbook";
+import type { DateOrder } from "../plan/model/schemas";
+import type { CheckResult } from "../plan/model/planWorkbook";
+import { todaySerial } from "../plan/model/serialDate";
 import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readWorkbook";
 import { CliError, type CliIo } from "./io";
 

@@ -5,13 +5,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { DEFAULT_SETTINGS } from "../plan/model";
-import { samplePlan } from "../plan/samplePlan";
-import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { DEFAULT_SETTINGS } from "../plan/model/schemas";
+import { samplePlan } from "../plan/sample/samplePlan";
+import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
-import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/workbookPlan";
+import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/sheets/planSheets";
 import { plural } from "./table";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */

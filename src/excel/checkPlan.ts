@@ -4,11 +4,11 @@
  * touched: only the Issues column, the add-in's own notes and the JBP's action-count formulas
  * (when they no longer count the workbook's JAP tables) change.
  */
-import { checkWorkbook } from "../plan/check";
-import type { Finding } from "../plan/model";
-import { overviewOf, type Overview } from "../plan/overview";
-import type { CheckResult, PlanWorkbook } from "../plan/plan";
-import { todaySerial } from "../plan/serialDate";
+import { checkWorkbook } from "../plan/rules/checkWorkbook";
+import type { Finding } from "../plan/model/schemas";
+import { overviewOf, type Overview } from "../plan/summary/overview";
+import type { CheckResult, PlanWorkbook } from "../plan/model/planWorkbook";
+import { todaySerial } from "../plan/model/serialDate";
 import { runExcel } from "./context";
 import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";

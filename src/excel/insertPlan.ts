@@ -3,15 +3,15 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import type { TableRef } from "../plan/formula";
-import { jbpCountWrites, type FormulaWrite } from "../plan/jbpCounts";
-import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
-import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model";
-import { ymdFromSerial } from "../plan/serialDate";
-import { LIST_NAMES, SETTINGS_ROWS } from "../plan/settingsRows";
-import type { SheetSpec, SpecName } from "../plan/sheetSpec";
-import { ROSTER_NAMES, buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
-import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/workbookPlan";
+import type { TableRef } from "../plan/expr/formula";
+import { jbpCountWrites, type FormulaWrite } from "../plan/sheets/jbpCounts";
+import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
+import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model/schemas";
+import { ymdFromSerial } from "../plan/model/serialDate";
+import { LIST_NAMES, SETTINGS_ROWS } from "../plan/layouts/settingsRows";
+import type { SheetSpec, SpecName } from "../plan/sheets/sheetSpec";
+import { ROSTER_NAMES, buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
+import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
 import { queueTableRefs, type PlacedTable } from "./tableRefs";

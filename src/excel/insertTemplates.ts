@@ -6,14 +6,14 @@
  * table. Inserting never overwrites: taken names get a new unique one, an existing Roster and
  * Settings are reused, and only the JBPs' own formula columns are rewritten.
  */
-import { samplePlan } from "../plan/samplePlan";
-import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
-import { rosterEntries, type PlanData } from "../plan/workbookPlan";
+import { samplePlan } from "../plan/sample/samplePlan";
+import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
+import { rosterEntries, type PlanData } from "../plan/sheets/planSheets";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { InsertPlan, addJap, addJbp, addPlan, writeInsertPlan } from "./insertPlan";
 
-export type { PlanData } from "../plan/workbookPlan";
+export type { PlanData } from "../plan/sheets/planSheets";
 import { readIndex } from "./workbookIndex";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

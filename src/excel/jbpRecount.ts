@@ -5,9 +5,9 @@
  * (jbpFormulaRefreshAll); this file matches it to what was read, keeps it off protected sheets and
  * queues the writes in the check's one write request. Nothing here syncs.
  */
-import type { FormulaWrite, JbpCountKey } from "../plan/jbpCounts";
-import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/jbpCounts";
-import type { CheckResult, JbpPlan } from "../plan/plan";
+import type { FormulaWrite, JbpCountKey } from "../plan/sheets/jbpCounts";
+import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/sheets/jbpCounts";
+import type { CheckResult, JbpPlan } from "../plan/model/planWorkbook";
 import type { Batcher } from "./batches";
 import type { WorkbookState } from "./readWorkbook";
 

@@ -36,14 +36,14 @@
  * When the runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck
  * registers anew. Nothing is stored in the workbook or the browser.
  */
-import { toCellValue } from "../plan/cells";
-import { columnKeyMap, findTables, headerKey } from "../plan/headers";
-import type { Finding, SheetGrid } from "../plan/model";
-import { overviewOf, type Overview } from "../plan/overview";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import { toCellValue } from "../plan/model/cells";
+import { columnKeyMap, findTables, headerKey } from "../plan/read/findTables";
+import type { Finding, SheetGrid } from "../plan/model/schemas";
+import { overviewOf, type Overview } from "../plan/summary/overview";
+import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summary/summarySheetSpec";
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
-import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
+import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
 import { gridValueAt, inputGrids } from "./readWorkbook";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";

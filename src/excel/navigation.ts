@@ -1,7 +1,7 @@
 /** Go to a cell, and list the plan sheets for the task pane's pickers. */
-import { parseCellA1 } from "../plan/a1";
-import { readWorkbook } from "../plan/read";
-import { ymdFromSerial } from "../plan/serialDate";
+import { parseCellA1 } from "../plan/model/a1";
+import { readWorkbook } from "../plan/read/readPlan";
+import { ymdFromSerial } from "../plan/model/serialDate";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { inputGrids, readWorkbookState } from "./readWorkbook";

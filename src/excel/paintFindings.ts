@@ -4,11 +4,11 @@
  * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
  * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
-import type { Finding } from "../plan/model";
-import { headerOfColumn, issuesBySheetRow } from "../plan/issuesText";
-import { JAP, JBP } from "../plan/layouts";
-import type { CheckResult } from "../plan/plan";
+import { cellA1, parseRangeA1 } from "../plan/model/a1";
+import type { Finding } from "../plan/model/schemas";
+import { headerOfColumn, issuesBySheetRow } from "../plan/rules/issuesText";
+import { JAP, JBP } from "../plan/layouts/planLayouts";
+import type { CheckResult } from "../plan/model/planWorkbook";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";

@@ -4,13 +4,13 @@
  * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
  * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
-import { parseCellA1, parseRangeA1 } from "../plan/a1";
-import { isErrorText } from "../plan/cells";
-import { columnKeyMap, headerKey } from "../plan/headers";
-import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/jbpCounts";
-import { JBP } from "../plan/layouts";
-import type { CellValue, DateOrder, SheetGrid } from "../plan/model";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import { parseCellA1, parseRangeA1 } from "../plan/model/a1";
+import { isErrorText } from "../plan/model/cells";
+import { columnKeyMap, headerKey } from "../plan/read/findTables";
+import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets/jbpCounts";
+import { JBP } from "../plan/layouts/planLayouts";
+import type { CellValue, DateOrder, SheetGrid } from "../plan/model/schemas";
+import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summary/summarySheetSpec";
 import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
 

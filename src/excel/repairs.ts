@@ -9,8 +9,8 @@
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
  */
-import { cellText } from "../plan/cells";
-import type { CellValue, Finding, Repair } from "../plan/model";
+import { cellText } from "../plan/model/cells";
+import type { CellValue, Finding, Repair } from "../plan/model/schemas";
 import { payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";

@@ -2,14 +2,14 @@
  * Settings and Roster from the task pane: read settings, write them back into their value cells,
  * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
-import { headerKey, findTables, origin, gridCell } from "../plan/headers";
-import { ROSTER, SETTINGS } from "../plan/layouts";
-import { RosterEntry, Settings, type CellValue } from "../plan/model";
-import { readWorkbook } from "../plan/read";
-import { SETTINGS_ROWS } from "../plan/settingsRows";
-import { buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
-import { uniqueSheetName } from "../plan/uniqueNames";
+import { cellA1, parseRangeA1 } from "../plan/model/a1";
+import { headerKey, findTables, origin, gridCell } from "../plan/read/findTables";
+import { ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
+import { RosterEntry, Settings, type CellValue } from "../plan/model/schemas";
+import { readWorkbook } from "../plan/read/readPlan";
+import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
+import { buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
+import { uniqueSheetName } from "../plan/sheets/uniqueNames";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
@@ -18,7 +18,7 @@ import { inputGrids, readWorkbookState } from "./readWorkbook";
 import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
-import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts";
+import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts/planLayouts";
 
 /** The settings as the check reads them (defaults where the sheet has none). Two syncs. */
 export async function readSettings(): Promise<Settings> {

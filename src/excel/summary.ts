@@ -4,11 +4,11 @@
  * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
  * find the plan tables wherever they stand (by header), one to write.
  */
-import { parseRangeA1 } from "../plan/a1";
-import { readWorkbook } from "../plan/read";
-import { buildSummaryLayout } from "../plan/summaryLayout";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summarySheetSpec";
-import { uniqueSheetName } from "../plan/uniqueNames";
+import { parseRangeA1 } from "../plan/model/a1";
+import { readWorkbook } from "../plan/read/readPlan";
+import { buildSummaryLayout } from "../plan/summary/summaryLayout";
+import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
+import { uniqueSheetName } from "../plan/sheets/uniqueNames";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";

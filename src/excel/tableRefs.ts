@@ -3,10 +3,10 @@
  * over them. The index (workbookIndex.ts) knows tables by name and headers only: Office.js gives a
  * table's position through getDataBodyRange(), so this costs one round trip, taken only when needed.
  */
-import { parseRangeA1 } from "../plan/a1";
-import type { TableRef } from "../plan/formula";
-import { columnKeyMap, headerKey } from "../plan/headers";
-import type { TableLayout } from "../plan/layout";
+import { parseRangeA1 } from "../plan/model/a1";
+import type { TableRef } from "../plan/expr/formula";
+import { columnKeyMap, headerKey } from "../plan/read/findTables";
+import type { TableLayout } from "../plan/layouts/tableLayout";
 import type { WorkbookIndex } from "./workbookIndex";
 
 export interface PlacedTable {

@@ -2,9 +2,9 @@
  * What a workbook holds, read in one sync: sheet names, tables with their header texts, defined
  * names. Enough to insert without overwriting, and to recognise plan tables by their headers.
  */
-import { headerKey } from "../plan/headers";
-import type { TableLayout } from "../plan/layout";
-import { ROSTER } from "../plan/layouts";
+import { headerKey } from "../plan/read/findTables";
+import type { TableLayout } from "../plan/layouts/tableLayout";
+import { ROSTER } from "../plan/layouts/planLayouts";
 
 export interface WorkbookIndex {
   sheets: string[];

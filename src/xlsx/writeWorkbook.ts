@@ -6,10 +6,10 @@
  * cannot write charts); `skippedCharts` says so to the caller.
  */
 import ExcelJS from "exceljs";
-import { parseRangeA1 } from "../plan/a1";
-import type { ValidationSpec } from "../plan/layout";
-import type { CellValue } from "../plan/model";
-import type { SheetSpec, SpecName, SpecStyle } from "../plan/sheetSpec";
+import { parseRangeA1 } from "../plan/model/a1";
+import type { ValidationSpec } from "../plan/layouts/tableLayout";
+import type { CellValue } from "../plan/model/schemas";
+import type { SheetSpec, SpecName, SpecStyle } from "../plan/sheets/sheetSpec";
 import { fileFormula } from "./fileFormula";
 
 export interface WrittenWorkbook {

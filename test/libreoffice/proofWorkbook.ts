@@ -3,13 +3,13 @@
  * helper columns right of the JAP and JBP tables: one per live rule, holding the rule's formula
  * for each row, so that LibreOffice computes every conditional format's condition as a value.
  */
-import { rangeA1 } from "../../src/plan/a1";
-import { renderTemplate } from "../../src/plan/formula";
-import type { LiveRule } from "../../src/plan/layout";
-import { JAP, JBP, ROSTER } from "../../src/plan/layouts";
-import type { RosterEntry, Settings } from "../../src/plan/model";
-import type { SheetSpec } from "../../src/plan/sheetSpec";
-import { newWorkbook, type NewWorkbook } from "../../src/plan/workbookPlan";
+import { rangeA1 } from "../../src/plan/model/a1";
+import { renderTemplate } from "../../src/plan/expr/formula";
+import type { LiveRule } from "../../src/plan/layouts/tableLayout";
+import { JAP, JBP, ROSTER } from "../../src/plan/layouts/planLayouts";
+import type { RosterEntry, Settings } from "../../src/plan/model/schemas";
+import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
+import { newWorkbook, type NewWorkbook } from "../../src/plan/sheets/planSheets";
 import type { GeneratedPlan } from "./generatePlan";
 
 export const LIVE_HEADER_PREFIX = "live:";

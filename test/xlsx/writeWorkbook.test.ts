@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SheetSpec } from "../../src/plan/sheetSpec";
+import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
 import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
 

@@ -1,0 +1,91 @@
+/**
+ * The shape of a sheet layout. Layouts are data: the Excel layer, the .xlsx writer and the readers
+ * all take headers, formats, validation and formulas from here, and none keeps a copy of its own.
+ *
+ * Formulas are templates. `{key}` stands for the cell of column `key` in the same row (column
+ * absolute, row relative, e.g. `$H5`); `{key:col}` for the whole data column of `key` in the table
+ * (e.g. `$H$5:$H$204`); `{row}` for the row number. Workbook names (JP_AsOf …) are written as they
+ * are. `formula.ts` renders a template for a given table position; every writer calls it.
+ */
+import type { Expr } from "../expr/expr";
+
+/** What a column holds, which drives parsing, number format and the kind of validation. */
+export type ColumnKind =
+  | "text"
+  | "id"
+  | "date"
+  | "percent"
+  | "number"
+  | "integer"
+  | "list"
+  | "flag"
+  | "formula"
+  | "addin";
+
+/** Native data validation, by address or name (never an inline list for data that can change). */
+export type ValidationSpec =
+  | { type: "list"; source: string; allowBlank: boolean }
+  | { type: "date"; operator: "between" | "greaterThanOrEqualTo" | "lessThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
+  | { type: "decimal"; operator: "between" | "greaterThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
+  | { type: "wholeNumber"; operator: "between"; formula1: string; formula2: string; allowBlank: boolean };
+
+export interface InputPrompt {
+  title: string;
+  message: string;
+}
+
+export interface ColumnLayout {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  /** Column width in points (Excel's `format.columnWidth`). */
+  width: number;
+  numberFormat: string;
+  required: boolean;
+  /** Who writes the column: the user, a formula, or the add-in's check (Issues). */
+  owner: "user" | "formula" | "addin";
+  validation?: ValidationSpec;
+  prompt?: InputPrompt;
+  /** Formula template for every data row (owner "formula"). */
+  formula?: string;
+  /** Other header texts that mean this column (read by header, case and spaces ignored). */
+  aliases?: string[];
+}
+
+/** A live-layer rule: a conditional format whose formula is true when the cell breaks a rule. */
+export interface LiveRule {
+  id: string;
+  /** Columns the format is applied to (their data cells). */
+  columns: string[];
+  /** Template evaluated relative to the first data row; true means "mark this cell". */
+  formula: string;
+  fill: string;
+  fontColor?: string;
+  /** What the rule means, for the README, the preview page and tests. */
+  description: string;
+  /** The rule as an expression (expr.ts): `formula` is compiled from it, evaluateLiveRule reads it. */
+  condition?: Expr;
+}
+
+/** A labelled cell in the block above a table (Distributor, Month …). */
+export interface HeaderField {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  numberFormat: string;
+  required: boolean;
+}
+
+export interface TableLayout {
+  /** Which sheet this is; a plan sheet is recognised by its headers, whatever its name. */
+  kind: "roster" | "settings" | "jbp" | "jap" | "reviewLog";
+  defaultSheetName: string;
+  /** Excel table name stem; a unique suffix is added when taken. */
+  tableName: string;
+  title: string;
+  headerBlock: HeaderField[];
+  columns: ColumnLayout[];
+  liveRules: LiveRule[];
+  /** Columns whose presence identifies the table when reading by header. */
+  signature: string[];
+}

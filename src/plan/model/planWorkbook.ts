@@ -1,0 +1,68 @@
+/**
+ * A whole workbook's plan as the core sees it once read: where each table stands, and its rows in
+ * the model's types. Readers produce it (`read.ts`), rules and the RAG engine consume it.
+ */
+import type { Action, CellValue, DateOrder, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./schemas";
+
+/** Where a table was found on its sheet. Column positions are 0-based sheet columns, by key. */
+export interface TablePlacement {
+  sheet: string;
+  /** 0-based sheet row of the header row. */
+  headerRow: number;
+  /** 0-based sheet row of the last data row (headerRow when the table has no rows). */
+  lastRow: number;
+  columns: Record<string, number>;
+  /** Header texts found that no layout column matches, kept so nothing is lost. */
+  extraHeaders: string[];
+}
+
+export interface RosterRow extends RosterEntry {
+  /** `raw` (the row's cells by column key) is filled by the reader, for the roster rules' repairs. */
+  source: { sheet: string; row: number; raw?: Record<string, CellValue> };
+}
+
+/** A roster row that is not a valid RosterEntry (no name, or no known party): kept for the rules. */
+export interface RosterProblemRow {
+  name: string;
+  active: boolean;
+  source: { sheet: string; row: number; raw: Record<string, CellValue> };
+}
+
+export interface JbpPlan {
+  placement: TablePlacement;
+  header: JbpHeader;
+  objectives: Objective[];
+}
+
+export interface JapPlan {
+  placement: TablePlacement;
+  header: JapHeader;
+  actions: Action[];
+}
+
+export interface PlanWorkbook {
+  /** `incomplete`: rows that could not be read as roster entries (reported by owner.roster* rules). */
+  roster: { placement: TablePlacement; rows: RosterRow[]; incomplete?: RosterProblemRow[] } | null;
+  settings: Settings;
+  /** The order dates typed as text were read in: the Settings' choice, else the host's, else DMY. */
+  dateOrder: DateOrder;
+  jbps: JbpPlan[];
+  japs: JapPlan[];
+  /** Findings from reading itself: missing columns, unreadable settings, ambiguous dates. */
+  readFindings: Finding[];
+}
+
+export interface PlanRag {
+  actions: RagResult[];
+  objectives: RagResult[];
+  plan: { rag: Rag; reason: string };
+}
+
+/** What one check gives: every finding (read + rules) and the RAG of everything. */
+export interface CheckResult {
+  plan: PlanWorkbook;
+  findings: Finding[];
+  rag: PlanRag;
+  /** The as-of date used, as a serial. */
+  asOf: number;
+}

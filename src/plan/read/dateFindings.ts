@@ -1,0 +1,29 @@
+/** The findings and repair shared by the readers and the date rules for dates typed as text. */
+import { showValue } from "../model/cells";
+import { finding } from "../model/findings";
+import { DATE_FORMAT } from "../layouts/planLayouts";
+import type { CellValue, DateOrder, Finding } from "../model/schemas";
+import { isoFromSerial, longDate } from "../model/serialDate";
+
+/** Repair of a text date: the serial, with the date number format so it shows as a date. */
+export function dateRepair(serial: number): { value: CellValue; label: string; numberFormat: string } {
+  return { value: serial, label: `Make this the date ${isoFromSerial(serial)}`, numberFormat: DATE_FORMAT };
+}
+
+export function ambiguousFinding(
+  what: string,
+  value: CellValue,
+  serial: number,
+  alternative: number,
+  order: DateOrder,
+  at: { sheet: string; row: number; col: number },
+): Finding {
+  const how = order === "DMY" ? "day first" : "month first";
+  return finding(
+    "date.ambiguous",
+    "warning",
+    at,
+    `${what} ${showValue(value)} could be ${longDate(serial)} or ${longDate(alternative)}; it is read as ${longDate(serial)} (${how}, the workbook's date order).`,
+    dateRepair(serial),
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The labelled block above a JBP or JAP table (Distributor, Month, Period start …), parsed into
+ * JbpHeader / JapHeader. Dates typed as text are read (so the period rules still work) and
+ * reported with a repair; a required label that is missing or blank is a warning.
+ */
+import { cellNumber, cellText, isBlank, parseNumberText, showValue } from "../model/cells";
+import { finding, TABLE_NAMES } from "../model/findings";
+import { readHeaderBlock, type FoundTable, type LabelledValue } from "./findTables";
+import { JapHeader, JbpHeader, type DateOrder, type Finding } from "../model/schemas";
+import { dateNumber } from "./readRows";
+import { ambiguousFinding, dateRepair } from "./dateFindings";
+import { isoFromSerial, longDate, monthStart } from "../model/serialDate";
+import { parseTextDate, parseTextMonth } from "../model/textDate";
+
+export function readJbpHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JbpHeader {
+  const block = readHeaderBlock(table.grid, table.layout.headerBlock, from, table.headerIndex);
+  const reader = fieldReader(table, block, order, findings);
+  const year = reader.integer("year", 2000, 2100);
+  const header = JbpHeader.parse({
+    principal: reader.text("principal"),
+    distributor: reader.text("distributor"),
+    market: reader.text("market"),
+    year,
+    periodStart: reader.date("periodStart"),
+    periodEnd: reader.date("periodEnd"),
+    lastReview: reader.date("lastReview"),
+  });
+  const { periodStart, periodEnd } = header;
+  if (periodStart !== null && periodEnd !== null && periodStart > periodEnd && block.periodStart) {
+    findings.push(
+      finding(
+        "date.startAfterDue",
+        "error",
+        { sheet: table.placement.sheet, row: block.periodStart.row, col: block.periodStart.col },
+        `Period start ${isoFromSerial(periodStart)} is after Period end ${isoFromSerial(periodEnd)}.`,
+      ),
+    );
+  }
+  return header;
+}
+
+export function readJapHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JapHeader {
+  const block = readHeaderBlock(table.grid, table.layout.headerBlock, from, table.headerIndex);
+  const reader = fieldReader(table, block, order, findings);
+  const month = reader.date("month", true);
+  return JapHeader.parse({
+    distributor: reader.text("distributor"),
+    month: month === null ? null : monthStart(month),
+    reviewDate: reader.date("reviewDate"),
+    jbpSheet: reader.text("jbpSheet"),
+  });
+}
+
+function fieldReader(table: FoundTable, block: Record<string, LabelledValue>, order: DateOrder, findings: Finding[]) {
+  const { placement, layout } = table;
+  const tableName = `The ${TABLE_NAMES[layout.kind]} table on sheet '${placement.sheet}'`;
+  const firstCol = Math.min(...Object.values(placement.columns));
+  const label = (key: string): string => layout.headerBlock.find((f) => f.key === key)?.label ?? key;
+  /** The raw value of a field, or null after reporting a missing required one. */
+  const raw = (key: string): LabelledValue | null => {
+    const field = layout.headerBlock.find((f) => f.key === key);
+    const found = block[key];
+    if (found && !isBlank(found.value)) return found;
+    if (field?.required) {
+      const at = found ?? { row: placement.headerRow, col: firstCol };
+      const message = found
+        ? `${tableName} has no value for '${field.label}'. Type it next to the label.`
+        : `${tableName} has no '${field.label}' above it. Add a row labelled '${field.label}' with its value in the next cell.`;
+      findings.push(finding("structure.headerMissing", "warning", { sheet: placement.sheet, ...at }, message));
+    }
+    return null;
+  };
+  const at = (v: LabelledValue) => ({ sheet: placement.sheet, row: v.row, col: v.col });
+  return {
+    text: (key: string): string => cellText(raw(key)?.value),
+    integer(key: string, min: number, max: number): number | null {
+      const v = raw(key);
+      if (!v) return null;
+      const n = cellNumber(v.value) ?? (typeof v.value === "string" ? parseNumberText(v.value) : null);
+      if (n !== null && Number.isInteger(n) && n >= min && n <= max) return n;
+      findings.push(finding("structure.badHeaderValue", "error", at(v), `'${label(key)}' is ${showValue(v.value)}; type a whole number from ${min} to ${max}.`));
+      return null;
+    },
+    date(key: string, monthOnly = false): number | null {
+      const v = raw(key);
+      if (!v) return null;
+      const real = dateNumber(v.value);
+      if (real !== null) return Math.floor(real);
+      const text = typeof v.value === "string" ? textDateOf(v.value, order, monthOnly) : null;
+      if (!text) {
+        findings.push(finding("date.notADate", "error", at(v), `'${label(key)}' is ${showValue(v.value)}, which is not a date. Type a date such as 2026-03-01.`));
+        return null;
+      }
+      findings.push(
+        finding("date.notADate", "warning", at(v), `'${label(key)}' ${showValue(v.value)} is text, not a date; it is read as ${longDate(text.serial)}.`, dateRepair(text.serial)),
+      );
+      if (text.ambiguous && text.alternative !== undefined) findings.push(ambiguousFinding(label(key), v.value, text.serial, text.alternative, order, at(v)));
+      return text.serial;
+    },
+  };
+}
+
+function textDateOf(text: string, order: DateOrder, monthOnly: boolean): { serial: number; ambiguous: boolean; alternative?: number } | null {
+  const date = parseTextDate(text, order);
+  if (date || !monthOnly) return date;
+  const month = parseTextMonth(text);
+  return month === null ? null : { serial: month, ambiguous: false };
+}

@@ -1,0 +1,284 @@
+/**
+ * What a plan's sheets are, decided once for every writer: the add-in's Insert JBP / JAP / sample
+ * plan (src/excel/insertPlan.ts) and `jointplan new` (src/cli/newCommand.ts) both get their
+ * SheetSpecs here and only apply them. Pure: sheet and table names are taken from a `PlanNames`
+ * that knows what the workbook already holds (nothing, for a new file).
+ *
+ * A JBP and a JAP planned together are linked both ways: the JAP's "JBP objective" list reads the
+ * JBP's IDs (JP_ObjectiveIds when that JBP defines it), and the JBP's Red / Amber / Green action
+ * counts read the JAP's RAG column, so the JBP's RAG formula rolls up its actions as the engine does.
+ */
+import { parseRangeA1 } from "../model/a1";
+import type { TableRef } from "../expr/formula";
+import type { TableLayout } from "../layouts/tableLayout";
+import { columnIndex, JAP, JBP, jbpLayoutFor, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow } from "../layouts/planLayouts";
+import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
+import { readWorkbook } from "../read/readPlan";
+import { ymdFromSerial } from "../model/serialDate";
+import { LIST_NAMES, objectiveIdsName } from "../layouts/settingsRows";
+import { buildTableSheetSpec, columnDataRef, type SheetSpec } from "./sheetSpec";
+import { buildSummaryLayout, type SummaryInput, type SummaryLayout } from "../summary/summaryLayout";
+import { buildSummarySheetSpec, SUMMARY_SHEET_NAME, summaryInput } from "../summary/summarySheetSpec";
+import { buildRosterSheetSpec, buildSettingsSheetSpec } from "./supportSheetSpecs";
+import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
+
+/** Empty formatted rows a new table offers at least, whoever writes it. */
+export const TEMPLATE_ACTION_ROWS = 20;
+export const TEMPLATE_OBJECTIVE_ROWS = 8;
+export const TEMPLATE_ROSTER_ROWS = 10;
+export const TEMPLATE_REVIEW_ROWS = 20;
+
+export type Row = Record<string, CellValue>;
+
+/** A whole plan to write as new sheets: the sample, a generated plan, or empty tables with headers. */
+export interface PlanData {
+  roster: Row[];
+  jbp: { header: Row; objectives: Row[] };
+  jap: { header: Row; actions: Row[] };
+  /** Settings for a new Settings sheet (the add-in keeps an existing one as it is). */
+  settings?: Settings;
+  /** Review Log rows (only `jointplan new` writes a Review Log). */
+  reviewLog?: Row[];
+}
+
+/** Roster rows (by column key) as the entries the Roster sheet is built from. */
+export function rosterEntries(rows: Row[]): RosterEntry[] {
+  return rows.map((r) => ({
+    name: String(r.name ?? ""),
+    party: r.party as RosterEntry["party"],
+    role: String(r.role ?? ""),
+    email: String(r.email ?? ""),
+    active: r.active !== false,
+  }));
+}
+
+/** "2026-03" for any day of March 2026; null for a value that is not a date. */
+export function isoMonth(serial: number): string | null {
+  const d = Number.isFinite(serial) ? ymdFromSerial(serial) : null;
+  return d ? `${d.y}-${String(d.m).padStart(2, "0")}` : null;
+}
+
+/** The sheet names a new JBP and JAP are given (made unique against the workbook by PlanNames). */
+export const jbpSheetName = (year: number): string => (Number.isInteger(year) ? `JBP ${year}` : JBP.defaultSheetName);
+export const japSheetName = (month: number): string => {
+  const m = isoMonth(month);
+  return m ? `JAP ${m}` : JAP.defaultSheetName;
+};
+
+/**
+ * The sheet and defined names a plan takes as it grows (tables and defined names share one
+ * namespace in Excel), so no two new sheets or tables collide with each other or with the
+ * workbook's: a taken name gets " (2)" (sheets) or "_2" (tables).
+ */
+export class PlanNames {
+  private readonly sheets: string[];
+  private readonly defined: string[];
+
+  constructor(sheets: Iterable<string> = [], definedNames: Iterable<string> = []) {
+    this.sheets = [...sheets];
+    this.defined = [...definedNames];
+  }
+
+  sheetName(base: string): string {
+    const name = uniqueSheetName(base, this.sheets);
+    this.sheets.push(name);
+    return name;
+  }
+
+  tableName(stem: string): string {
+    const name = uniqueDefinedName(stem, this.defined);
+    this.defined.push(name);
+    return name;
+  }
+
+  has(name: string): boolean {
+    return this.defined.some((n) => n.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Records names a spec or the workbook defines. */
+  take(...names: string[]): void {
+    this.defined.push(...names);
+  }
+}
+
+/** Where a table of `rows` rows (at least `minRows`) will stand on a new sheet of `layout`. */
+export function plannedTableRef(layout: TableLayout, sheetName: string, rows: number, minRows: number): TableRef {
+  const firstDataRow = tableHeaderRow(layout) + 1;
+  const columns: Record<string, number> = {};
+  layout.columns.forEach((c, i) => (columns[c.key] = i));
+  return { sheetName, columns, firstDataRow, lastDataRow: firstDataRow + Math.max(rows, minRows, 1) - 1 };
+}
+
+export interface JbpRequest {
+  /** Header-block values by field key (principal, distributor, market, year, period …). */
+  header: Row;
+  year: number;
+  objectives?: Row[];
+  /** The sheet name to make unique: `JBP {year}` unless given. */
+  sheetBase?: string;
+  /** JAP tables whose actions the JBP counts by colour (none: the counts are 0). */
+  japTables?: TableRef[];
+}
+
+/** A new JBP sheet; the workbook's first JBP also names its ID column JP_ObjectiveIds. */
+export function jbpSheetSpec(names: PlanNames, req: JbpRequest, sheetName = names.sheetName(req.sheetBase ?? jbpSheetName(req.year))): SheetSpec {
+  const rows = req.objectives ?? [];
+  const ref = plannedTableRef(JBP, sheetName, rows.length, TEMPLATE_OBJECTIVE_ROWS);
+  const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, ref.firstDataRow, ref.lastDataRow, columnIndex(JBP, "id"))];
+  const spec = buildTableSheetSpec(jbpLayoutFor(req.japTables ?? []), {
+    sheetName,
+    tableName: names.tableName(JBP.tableName),
+    header: req.header,
+    rows,
+    minRows: TEMPLATE_OBJECTIVE_ROWS,
+    names: idNames,
+  });
+  names.take(...spec.names.map((n) => n.name));
+  return spec;
+}
+
+/** The JBP a JAP is linked to: its sheet (for the header) and the source of the objective list. */
+export interface JbpLink {
+  sheet: string;
+  /** The "JBP objective" list's source; null leaves the column without a list. */
+  idSource: string | null;
+}
+
+/** The link to a JBP planned in the same command: by JP_ObjectiveIds when it defines that name. */
+export function linkToJbp(jbp: SheetSpec): JbpLink {
+  const named = jbp.names.some((n) => n.name === LIST_NAMES.objectiveIds);
+  return { sheet: jbp.sheetName, idSource: named ? `=${LIST_NAMES.objectiveIds}` : columnDataRef(jbp, "id") };
+}
+
+export interface JapRequest {
+  distributor: string;
+  /** Serial of the month's first day; null leaves the Month blank (the check asks for it). */
+  month: number | null;
+  reviewDate?: CellValue;
+  actions?: Row[];
+  /** The sheet name to make unique: `JAP {yyyy-mm}` unless given. */
+  sheetBase?: string;
+  link: JbpLink | null;
+}
+
+/** A new JAP sheet, linked to a JBP when there is one. */
+export function japSheetSpec(names: PlanNames, req: JapRequest, sheetName = names.sheetName(req.sheetBase ?? japSheetName(req.month ?? NaN))): SheetSpec {
+  const spec = buildTableSheetSpec(JAP, {
+    sheetName,
+    tableName: names.tableName(JAP.tableName),
+    header: { distributor: req.distributor, month: req.month, reviewDate: req.reviewDate ?? null, jbpSheet: req.link?.sheet ?? "" },
+    rows: req.actions,
+    minRows: TEMPLATE_ACTION_ROWS,
+    ...(req.link ? { validationSources: { objectiveId: req.link.idSource } } : {}),
+  });
+  names.take(...spec.names.map((n) => n.name));
+  return spec;
+}
+
+/** A JBP and a JAP planned together: the JAP reads the JBP's IDs, the JBP counts the JAP's actions. */
+export function linkedJbpAndJap(
+  names: PlanNames,
+  data: Pick<PlanData, "jbp" | "jap">,
+  sheetBases: { jbp?: string; jap?: string } = {},
+  otherJapTables: TableRef[] = [],
+): { jbp: SheetSpec; jap: SheetSpec } {
+  const year = Number(data.jbp.header.year);
+  const month = typeof data.jap.header.month === "number" ? data.jap.header.month : null;
+  // Both sheet names first, in sheet order, so the JBP's counts can name the JAP's table.
+  const jbpSheet = names.sheetName(sheetBases.jbp ?? jbpSheetName(year));
+  const japSheet = names.sheetName(sheetBases.jap ?? japSheetName(month ?? NaN));
+  const japRef = plannedTableRef(JAP, japSheet, data.jap.actions.length, TEMPLATE_ACTION_ROWS);
+  // The JBP counts every JAP table, as the engine rolls up: the workbook's and this one.
+  const jbp = jbpSheetSpec(names, { header: data.jbp.header, year, objectives: data.jbp.objectives, japTables: [...otherJapTables, japRef] }, jbpSheet);
+  const jap = japSheetSpec(
+    names,
+    {
+      distributor: String(data.jap.header.distributor ?? ""),
+      month,
+      reviewDate: data.jap.header.reviewDate ?? null,
+      actions: data.jap.actions,
+      link: linkToJbp(jbp),
+    },
+    japSheet,
+  );
+  return { jbp, jap };
+}
+
+/** Where a spec's (first) table will stand, as formulas that count over it name it. */
+export function specTableRef(spec: SheetSpec): TableRef {
+  const t = spec.tables[0];
+  if (!t) throw new Error(`Sheet spec '${spec.sheetName}' has no table`);
+  const startCol = parseRangeA1(t.address)?.col ?? 0;
+  const columns: Record<string, number> = {};
+  t.keys.forEach((key, i) => (columns[key] ??= startCol + i));
+  return { sheetName: spec.sheetName, columns, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow };
+}
+
+/** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
+export const NEW_FILE_SHEETS = {
+  roster: ROSTER.defaultSheetName,
+  settings: SETTINGS.defaultSheetName,
+  jbp: JBP.defaultSheetName,
+  jap: JAP.defaultSheetName,
+  summary: SUMMARY_SHEET_NAME,
+  reviewLog: REVIEW_LOG.defaultSheetName,
+} as const;
+
+export interface NewWorkbook {
+  /** In sheet order: Roster, Settings, JBP, JAP, RAG Summary, Review Log. */
+  specs: SheetSpec[];
+  /** The summary's layout, with the address of every figure (tests compare them with the engine's). */
+  summary: SummaryLayout;
+  summaryInput: SummaryInput;
+}
+
+/** What a new plan file holds: its settings, roster, JBP, JAP and (optionally) Review Log rows. */
+export interface NewWorkbookInput extends Omit<PlanData, "roster" | "settings"> {
+  settings: Settings;
+  roster: RosterEntry[];
+}
+
+/** A whole new plan file: every sheet of the plan, the RAG Summary built over them, and a Review Log. */
+export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
+  const names = new PlanNames();
+  const rosterRows = data.roster;
+  const roster = buildRosterSheetSpec(rosterRows, names.sheetName(NEW_FILE_SHEETS.roster), Math.max(TEMPLATE_ROSTER_ROWS, rosterRows.length));
+  const settings = buildSettingsSheetSpec(data.settings, names.sheetName(NEW_FILE_SHEETS.settings));
+  names.take(...roster.names.map((n) => n.name), ...settings.names.map((n) => n.name), ROSTER.tableName, SETTINGS.tableName);
+  const { jbp, jap } = linkedJbpAndJap(names, data, { jbp: NEW_FILE_SHEETS.jbp, jap: NEW_FILE_SHEETS.jap });
+  const reviewLog = buildTableSheetSpec(REVIEW_LOG, {
+    sheetName: names.sheetName(NEW_FILE_SHEETS.reviewLog),
+    tableName: names.tableName(REVIEW_LOG.tableName),
+    rows: data.reviewLog ?? [],
+    minRows: TEMPLATE_REVIEW_ROWS,
+  });
+  // The summary is built from the plan as read, exactly as the add-in's "Build summary" does.
+  const sheets = [roster, settings, jbp, jap, reviewLog];
+  const lastRows = new Map(sheets.flatMap((spec) => spec.tables.map((t) => [spec.sheetName, t.lastDataRow] as [string, number])));
+  const plan = readWorkbook(sheets.map(specGrid));
+  const summaryIn = summaryInput(plan, names.sheetName(NEW_FILE_SHEETS.summary), lastRows);
+  const summaryLayout = buildSummaryLayout(summaryIn);
+  const summary = buildSummarySheetSpec(summaryLayout);
+  return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };
+}
+
+export function newWorkbookSpecs(data: NewWorkbookInput): SheetSpec[] {
+  return newWorkbook(data).specs;
+}
+
+/** The constants a spec writes, as the grid a reader would see before any formula is computed. */
+export function specGrid(spec: SheetSpec): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const block of spec.blocks) {
+    const r = parseRangeA1(block.address);
+    if (!r) continue;
+    for (let row = r.row; row <= r.lastRow; row++) {
+      values[row] ??= [];
+      for (let col = r.col; col <= r.lastCol; col++) values[row][col] = block.values ? block.values[row - r.row][col - r.col] : null;
+    }
+  }
+  let width = 0;
+  for (let i = 0; i < values.length; i++) width = Math.max(width, values[i]?.length ?? 0);
+  const rows = Array.from({ length: values.length }, (_, i) => Array.from({ length: width }, (_, j) => values[i]?.[j] ?? null));
+  return { name: spec.sheetName, values: rows, origin: { row: 0, col: 0 } };
+}

@@ -1,0 +1,94 @@
+/**
+ * The RAG Summary as a SheetSpec, from buildSummaryLayout (summaryLayout.ts), and the summary's
+ * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
+ */
+import { cellA1 } from "../model/a1";
+import type { TableRef } from "../expr/formula";
+import type { PlanWorkbook, TablePlacement } from "../model/planWorkbook";
+import { RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
+import type { SummaryInput, SummaryLayout } from "./summaryLayout";
+
+export const SUMMARY_SHEET_NAME = "RAG Summary";
+/** The summary's title in A1: how a rebuild knows the sheet is the add-in's own. */
+export const SUMMARY_TITLE = "RAG Summary";
+/**
+ * Rows below each table's last row that the summary's formulas also cover, so that actions typed
+ * into new rows count without a rebuild (blank rows count as nothing: an action counts by its RAG).
+ */
+export const SUMMARY_SPARE_ROWS = 500;
+
+/** A table's position for formulas; `lastRow` is the Excel table's last row when known. */
+export function tableRef(placement: TablePlacement, lastRow = placement.lastRow): TableRef {
+  const firstDataRow = placement.headerRow + 1;
+  return {
+    sheetName: placement.sheet,
+    columns: placement.columns,
+    firstDataRow,
+    lastDataRow: Math.max(firstDataRow, lastRow) + SUMMARY_SPARE_ROWS,
+  };
+}
+
+const clean = (s: string): string => s.trim().replace(/\s+/g, " ");
+
+function distinct(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values.map(clean)) {
+    if (v === "" || seen.has(v.toLowerCase())) continue;
+    seen.add(v.toLowerCase());
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The labels and tables of the summary: JBP objective IDs then any other ID the actions use; the
+ * active roster then any other owner the actions name; so no action falls out of a block.
+ */
+export function summaryInput(plan: PlanWorkbook, sheetName: string, lastRows: Map<string, number> = new Map()): SummaryInput {
+  const ref = (p: TablePlacement): TableRef => tableRef(p, lastRows.get(p.sheet) ?? p.lastRow);
+  const actions = plan.japs.flatMap((j) => j.actions);
+  return {
+    sheetName,
+    japTables: plan.japs.filter((j) => j.placement.columns.rag !== undefined).map((j) => ref(j.placement)),
+    jbpTables: plan.jbps.filter((j) => j.placement.columns.rag !== undefined).map((j) => ref(j.placement)),
+    objectiveIds: distinct([...plan.jbps.flatMap((j) => j.objectives.map((o) => o.id)), ...actions.map((a) => a.objectiveId)]),
+    ownerNames: distinct([...(plan.roster?.rows.filter((r) => r.active).map((r) => r.name) ?? []), ...actions.map((a) => a.owner)]),
+    maxPriorities: plan.settings.maxPriorities,
+  };
+}
+
+export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
+  const spec: SheetSpec = {
+    sheetName: layout.sheetName,
+    kind: "summary",
+    names: [],
+    formats: [],
+    blocks: [],
+    tables: [],
+    styles: [],
+    columnWidths: layout.columnWidths,
+    validations: [],
+    conditionalFormats: [],
+    freezeRows: 0,
+    charts: [],
+  };
+  for (const c of layout.cells) {
+    if (c.numberFormat) spec.formats.push({ address: c.address, numberFormat: c.numberFormat });
+    if (c.formula !== undefined) spec.blocks.push({ address: c.address, formulas: [[c.formula]] });
+    else if (c.value !== undefined) spec.blocks.push({ address: c.address, values: [[c.value]] });
+    if (c.bold || c.fill || c.fontColor) {
+      spec.styles.push({ address: c.address, ...(c.bold ? { bold: true } : {}), ...(c.fill ? { fill: c.fill } : {}), ...(c.fontColor ? { fontColor: c.fontColor } : {}) });
+    }
+  }
+  const title = layout.cells.find((c) => c.address === "A1");
+  if (title) spec.styles.push({ address: "A1", fontSize: 14 });
+  for (const cf of layout.conditionalFormats) {
+    spec.conditionalFormats.push({ ruleId: `summary.${cf.rag.toLowerCase()}`, address: cf.address, formula: cf.formula, ...RAG_COLOURS[cf.rag] });
+  }
+  if (layout.chart) {
+    // Right of the figures (columns A..H), level with the title.
+    spec.charts.push({ name: "JP_RagChart", type: "ColumnStacked", source: layout.chart.source, seriesBy: layout.chart.seriesBy, title: layout.chart.title, anchor: cellA1(0, 9), width: 520, height: 320 });
+  }
+  return spec;
+}

@@ -1,0 +1,137 @@
+import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
+import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
+import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { samplePlan } from "../../../src/plan/sample/samplePlan";
+import { serialFromYmd } from "../../../src/plan/model/serialDate";
+import { LIST_NAMES } from "../../../src/plan/layouts/settingsRows";
+import type { SheetSpec } from "../../../src/plan/sheets/sheetSpec";
+import {
+  japSheetSpec,
+  jbpSheetSpec,
+  linkedJbpAndJap,
+  newWorkbook,
+  NEW_FILE_SHEETS as SHEET_NAMES,
+  PlanNames,
+  rosterEntries,
+  specGrid,
+  TEMPLATE_ACTION_ROWS,
+  TEMPLATE_OBJECTIVE_ROWS,
+} from "../../../src/plan/sheets/planSheets";
+
+describe("newWorkbook", () => {
+  const sample = samplePlan();
+  const wb = newWorkbook({ settings: DEFAULT_SETTINGS, roster: [], jbp: sample.jbp, jap: sample.jap });
+
+  it("gives the six sheets in order", () => {
+    expect(wb.specs.map((s) => s.sheetName)).toEqual([SHEET_NAMES.roster, SHEET_NAMES.settings, SHEET_NAMES.jbp, SHEET_NAMES.jap, SHEET_NAMES.summary, SHEET_NAMES.reviewLog]);
+  });
+
+  it("builds the summary from the plan as read: the JAP and the JBP tables, every objective", () => {
+    expect(wb.summaryInput.japTables.map((t) => t.sheetName)).toEqual([SHEET_NAMES.jap]);
+    expect(wb.summaryInput.jbpTables?.map((t) => t.sheetName)).toEqual([SHEET_NAMES.jbp]);
+    expect(wb.summaryInput.objectiveIds).toEqual(expect.arrayContaining(["OBJ-1", "OBJ-2", "OBJ-3", "OBJ-4", "OBJ-5", "OBJ-9"]));
+    expect(wb.summary.map.objectives).not.toBeNull();
+  });
+
+  it("turns a spec's constants into the grid a reader sees", () => {
+    const grid = specGrid(wb.specs[3]);
+    const plan = readWorkbook([grid]);
+    expect(plan.japs[0].actions.map((a) => a.id)).toEqual(sample.jap.actions.map((a) => a.id));
+    expect(grid.values.every((row) => row.length === grid.values[0].length)).toBe(true);
+  });
+
+  it("plans its JBP and JAP exactly as the add-in plans them, but for the sheet names", () => {
+    const names = new PlanNames([SHEET_NAMES.roster, SHEET_NAMES.settings]);
+    names.take(...wb.specs[0].names.map((n) => n.name), ...wb.specs[1].names.map((n) => n.name));
+    const addin = linkedJbpAndJap(names, sample, { jbp: SHEET_NAMES.jbp, jap: SHEET_NAMES.jap });
+    expect(wb.specs[2]).toEqual(addin.jbp);
+    expect(wb.specs[3]).toEqual(addin.jap);
+  });
+});
+
+/** The formula of a column on the first data row of a spec's table. */
+function firstFormula(spec: SheetSpec, key: string): string {
+  const t = spec.tables[0];
+  const col = t.keys.indexOf(key);
+  for (const b of spec.blocks) {
+    if (!b.formulas) continue;
+    const m = /^([A-Z]+)(\d+)/.exec(b.address)!;
+    const firstCol = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const firstRow = Number(m[2]) - 1;
+    const i = t.firstDataRow - firstRow;
+    const j = col - firstCol;
+    if (i >= 0 && i < b.formulas.length && j >= 0 && j < b.formulas[i].length) return b.formulas[i][j] ?? "";
+  }
+  return "";
+}
+
+describe("linkedJbpAndJap", () => {
+  const sample = samplePlan();
+
+  it("names the sheets by year and month, and links them both ways", () => {
+    const { jbp, jap } = linkedJbpAndJap(new PlanNames(), sample);
+    expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2026", "JAP 2026-03"]);
+    expect([jbp.tables[0].name, jap.tables[0].name]).toEqual([JBP.tableName, JAP.tableName]);
+    // The JAP names its JBP in the header and offers the JBP's IDs in its objective list.
+    const grid = readWorkbook([specGrid(jap)]);
+    expect(grid.japs[0].header.jbpSheet).toBe("JBP 2026");
+    const objectiveCol = JAP.columns.findIndex((c) => c.key === "objectiveId");
+    const list = jap.validations.find((v) => v.address.startsWith(String.fromCharCode(65 + objectiveCol)));
+    expect(list?.spec).toMatchObject({ type: "list", source: `=${LIST_NAMES.objectiveIds}` });
+    // The JBP defines that name over its ID column, and counts the JAP's actions by colour.
+    expect(jbp.names.map((n) => n.name)).toEqual([LIST_NAMES.objectiveIds]);
+    expect(jbp.names[0].formula).toBe(`='JBP 2026'!$A$${tableHeaderRow(JBP) + 2}:$A$${tableHeaderRow(JBP) + 1 + TEMPLATE_OBJECTIVE_ROWS}`);
+    for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) expect(firstFormula(jbp, key)).toContain("'JAP 2026-03'!");
+  });
+
+  it("keeps the sample's JAP header and rows, offering at least the template's empty rows", () => {
+    const { jbp, jap } = linkedJbpAndJap(new PlanNames(), sample);
+    const plan = readWorkbook([specGrid(jbp), specGrid(jap)]);
+    expect(plan.japs[0].header).toMatchObject({ distributor: sample.jap.header.distributor, month: sample.jap.header.month, reviewDate: sample.jap.header.reviewDate });
+    expect(jap.tables[0].lastDataRow - jap.tables[0].firstDataRow + 1).toBe(Math.max(TEMPLATE_ACTION_ROWS, sample.jap.actions.length));
+    expect(jbp.tables[0].lastDataRow - jbp.tables[0].firstDataRow + 1).toBe(TEMPLATE_OBJECTIVE_ROWS);
+    const many = linkedJbpAndJap(new PlanNames(), { jbp: sample.jbp, jap: { header: sample.jap.header, actions: [...sample.jap.actions, ...sample.jap.actions] } });
+    expect(many.jap.tables[0].lastDataRow - many.jap.tables[0].firstDataRow + 1).toBe(40);
+  });
+
+  it("never takes a name the workbook has: sheets get ' (2)', tables '_2', and an existing JP_ObjectiveIds is left alone", () => {
+    const names = new PlanNames(["jbp 2026", "JAP 2026-03"], [JBP.tableName, "jp_actions", LIST_NAMES.objectiveIds]);
+    const { jbp, jap } = linkedJbpAndJap(names, sample);
+    expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2026 (2)", "JAP 2026-03 (2)"]);
+    expect([jbp.tables[0].name, jap.tables[0].name]).toEqual(["JP_Objectives_2", "JP_Actions_2"]);
+    expect(jbp.names).toEqual([]);
+    // The JAP then lists this JBP's own ID column, not the other JBP's name.
+    const objectiveCol = JAP.columns.findIndex((c) => c.key === "objectiveId");
+    const list = jap.validations.find((v) => v.address.startsWith(String.fromCharCode(65 + objectiveCol)));
+    expect(list?.spec).toMatchObject({ source: `='JBP 2026 (2)'!$A$${tableHeaderRow(JBP) + 2}:$A$${tableHeaderRow(JBP) + 1 + TEMPLATE_OBJECTIVE_ROWS}` });
+  });
+});
+
+describe("jbpSheetSpec and japSheetSpec alone (the add-in's Insert JBP / Insert JAP)", () => {
+  it("make empty templates of 8 objectives and 20 actions, the JAP unlinked when there is no JBP", () => {
+    const names = new PlanNames();
+    const jbp = jbpSheetSpec(names, { header: { year: 2027 }, year: 2027 });
+    const jap = japSheetSpec(names, { distributor: "Andes", month: serialFromYmd(2027, 2, 1)!, link: null });
+    expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2027", "JAP 2027-02"]);
+    expect(jbp.tables[0].lastDataRow - jbp.tables[0].firstDataRow + 1).toBe(TEMPLATE_OBJECTIVE_ROWS);
+    expect(jap.tables[0].lastDataRow - jap.tables[0].firstDataRow + 1).toBe(TEMPLATE_ACTION_ROWS);
+    expect(readWorkbook([specGrid(jap)]).japs[0].header.jbpSheet).toBe("");
+    // A second JBP does not define JP_ObjectiveIds again.
+    expect(jbpSheetSpec(names, { header: { year: 2027 }, year: 2027 })).toMatchObject({ sheetName: "JBP 2027 (2)", names: [] });
+  });
+
+  it("fall back to the plain names when the year or month is missing", () => {
+    const names = new PlanNames();
+    expect(jbpSheetSpec(names, { header: {}, year: NaN }).sheetName).toBe("JBP");
+    expect(japSheetSpec(names, { distributor: "", month: null, link: null }).sheetName).toBe("JAP");
+  });
+});
+
+describe("rosterEntries", () => {
+  it("reads roster rows as entries: blank text is empty, Active is Yes unless false", () => {
+    expect(rosterEntries([{ name: "Ana Silva", party: "Principal", role: null, active: null }, { name: null, party: "Distributor", email: "x@y.example", active: false }])).toEqual([
+      { name: "Ana Silva", party: "Principal", role: "", email: "", active: true },
+      { name: "", party: "Distributor", role: "", email: "x@y.example", active: false },
+    ]);
+  });
+});
