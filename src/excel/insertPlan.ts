@@ -8,9 +8,10 @@ import { jbpCountWrites, type FormulaWrite } from "../plan/sheets/jbpCounts";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
 import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model/schemas";
 import { ymdFromSerial } from "../plan/model/serialDate";
-import { LIST_NAMES, SETTINGS_ROWS } from "../plan/layouts/settingsRows";
-import type { SheetSpec, SpecName } from "../plan/sheets/sheetSpec";
-import { ROSTER_NAMES, buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
+import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
+import { LIST_NAMES, ROSTER_NAMES, type WorkbookName } from "../plan/model/workbookNames";
+import type { SheetSpec } from "../plan/sheets/sheetSpec";
+import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
 import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
@@ -21,7 +22,7 @@ import { queueSheetSpec } from "./writeSheetSpec";
 /** A new plan's sheets, names taken as it goes (against the workbook's) so two new sheets never collide. */
 export class InsertPlan {
   /** Names to add without a sheet of their own (over an existing Roster or Settings table). */
-  readonly namesOnly: SpecName[] = [];
+  readonly namesOnly: WorkbookName[] = [];
   readonly specs: SheetSpec[] = [];
   readonly created: string[] = [];
   readonly names: PlanNames;
@@ -60,7 +61,7 @@ export class InsertPlan {
       notes.push(`created '${sheet}'`);
     } else if (rosterTable && !this.has(ROSTER_NAMES.names)) {
       // A roster the user made: name its columns so the Owner lists work, without touching it.
-      const names: SpecName[] = [
+      const names: WorkbookName[] = [
         { name: ROSTER_NAMES.names, formula: `=${rosterTable.name}[${headerOf(rosterTable, "name")}]` },
         { name: ROSTER_NAMES.parties, formula: `=${rosterTable.name}[${headerOf(rosterTable, "party")}]` },
         { name: ROSTER_NAMES.active, formula: `=${rosterTable.name}[${headerOf(rosterTable, "active")}]` },

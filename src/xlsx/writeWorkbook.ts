@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../plan/model/a1";
 import type { ValidationSpec } from "../plan/layouts/tableLayout";
 import type { CellValue } from "../plan/model/schemas";
-import type { SheetSpec, SpecName, SpecStyle } from "../plan/sheets/sheetSpec";
+import type { WorkbookName } from "../plan/model/workbookNames";
+import type { SheetSpec, SpecStyle } from "../plan/sheets/sheetSpec";
 import { fileFormula } from "./fileFormula";
 
 export interface WrittenWorkbook {
@@ -95,7 +96,7 @@ function applyStyle(cell: ExcelJS.Cell, style: SpecStyle): void {
  * formula). Names are written as given: the workbook's list is replaced by this one. Also for a
  * workbook ExcelJS loaded, whose formula names it has dropped.
  */
-export function setNames(workbook: ExcelJS.Workbook, names: SpecName[]): void {
+export function setNames(workbook: ExcelJS.Workbook, names: WorkbookName[]): void {
   const model = names.map((n) => ({ name: n.name, ranges: [toFile(n.formula)] }));
   Object.defineProperty(workbook.definedNames, "model", { get: () => model, set: () => undefined, configurable: true });
 }
@@ -152,7 +153,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): string[] {
 }
 
 /** Builds the workbook in memory (tests edit it further, as a user would). */
-export function buildWorkbook(specs: SheetSpec[], extraNames: SpecName[] = []): WrittenWorkbook {
+export function buildWorkbook(specs: SheetSpec[], extraNames: WorkbookName[] = []): WrittenWorkbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "JointPlan";
   // Excel and LibreOffice recalculate everything on open: the cached results ExcelJS leaves are blanks.
@@ -163,7 +164,7 @@ export function buildWorkbook(specs: SheetSpec[], extraNames: SpecName[] = []): 
 }
 
 /** The .xlsx bytes of the specs. */
-export async function writeWorkbook(specs: SheetSpec[], extraNames: SpecName[] = []): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
+export async function writeWorkbook(specs: SheetSpec[], extraNames: WorkbookName[] = []): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
   const { workbook, skippedCharts } = buildWorkbook(specs, extraNames);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return { bytes, skippedCharts };

@@ -16,7 +16,7 @@ import { objectiveRowValues, settingsNameValues } from "../../src/plan/rag/engin
 import { countRags } from "../../src/plan/rag/rollUp";
 import { isoFromSerial, serialFromYmd } from "../../src/plan/model/serialDate";
 import { summaryFigures } from "../../src/plan/summary/summaryFigures";
-import { ROSTER_NAMES } from "../../src/plan/sheets/supportSheetSpecs";
+import { ROSTER_NAMES } from "../../src/plan/model/workbookNames";
 import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { parseCellA1, parseRangeA1 } from "../../src/plan/model/a1";

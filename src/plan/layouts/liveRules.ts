@@ -9,7 +9,8 @@ import { and, FALSE, countEq, eq, gt, iff, isBlankText, isFilled, isNumber, lt, 
 import type { ColumnLayout, LiveRule } from "./tableLayout";
 import type { CellValue } from "../model/schemas";
 import { JAP_IN_USE_KEYS } from "../rag/ragRules";
-import { LIST_NAMES, SETTING_NAMES, SETTINGS_LISTS } from "./settingsRows";
+import { LIST_NAMES, SETTING_NAMES } from "../model/workbookNames";
+import { SETTINGS_LISTS } from "./settingsRows";
 
 /** Fill and font for a broken rule, and a softer one for a cell the check wrote about. */
 export const LIVE_FILL = { fill: "#F8CBAD", fontColor: "#9C0006" };

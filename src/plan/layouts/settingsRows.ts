@@ -1,11 +1,12 @@
 /**
  * The rows of the Settings table: label (read by label, like a header), the workbook name the
- * formulas use, the default and what it means. Drafted by core-read-rules for the reader; owned and
- * completed by core-rag-formulas (names, meanings, formats).
+ * formulas use (model/workbookNames.ts), the default, what it means, its format and validation;
+ * and the lists written beside the table.
  */
 import { absoluteRangeA1, quoteSheet } from "../model/a1";
 import type { ValidationSpec } from "./tableLayout";
 import { ActionParty, DateOrder, DEFAULT_SETTINGS, Direction, Party, Rag, RollUpMethod, Settings, Status, type CellValue } from "../model/schemas";
+import { LIST_NAMES, SETTING_NAMES, type WorkbookName } from "../model/workbookNames";
 
 export interface SettingsRow<K extends keyof Settings = keyof Settings> {
   key: K;
@@ -42,15 +43,15 @@ const VALIDATIONS: Partial<Record<keyof Settings, ValidationSpec>> = {
   paceRed: { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: false },
   staleDays: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "3660", allowBlank: false },
   maxPriorities: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "20", allowBlank: false },
-  rollUp: { type: "list", source: "=JP_RollUpMethods", allowBlank: false },
+  rollUp: { type: "list", source: `=${LIST_NAMES.rollUpMethods}`, allowBlank: false },
   // Blank: from the workbook's locale.
-  dateOrder: { type: "list", source: "=JP_DateOrders", allowBlank: true },
+  dateOrder: { type: "list", source: `=${LIST_NAMES.dateOrders}`, allowBlank: true },
 };
 
-const row = <K extends keyof Settings>(key: K, label: string, name: string, meaning: string): SettingsRow<K> => ({
+const row = <K extends keyof Settings>(key: K, label: string, meaning: string): SettingsRow<K> => ({
   key,
   label,
-  name,
+  name: SETTING_NAMES[key],
   defaultValue: DEFAULT_SETTINGS[key],
   meaning,
   numberFormat: FORMATS[key],
@@ -58,36 +59,17 @@ const row = <K extends keyof Settings>(key: K, label: string, name: string, mean
 });
 
 export const SETTINGS_ROWS: SettingsRow[] = [
-  row("asOf", "As-of date", "JP_AsOf", "The date the plan is judged at. Clear it to judge the plan at today's date."),
-  row("greenThreshold", "Green threshold", "JP_Green", "A KPI at or above this share of its target is Green."),
-  row("amberThreshold", "Amber threshold", "JP_Amber", "A KPI at or above this share of its target (and below Green) is Amber; below it, Red."),
-  row("dueSoonDays", "Due-soon days", "JP_DueSoon", "Actions due within this many days are listed as due soon."),
-  row("paceAmber", "Pace tolerance Amber", "JP_PaceAmber", "Amber when % complete is behind the expected pace by more than this."),
-  row("paceRed", "Pace tolerance Red", "JP_PaceRed", "Red when % complete is behind the expected pace by more than this."),
-  row("staleDays", "Stale-update days", "JP_StaleDays", "An action not updated for more than this many days is at least Amber."),
-  row("maxPriorities", "Most priorities", "JP_MaxPriorities", "The critical few: the most priorities a JAP may have."),
-  row("rollUp", "Roll-up method", "JP_RollUp", "Worst of, or Average score (Red 1, Amber 2, Green 3)."),
-  row("dateOrder", "Date order", "JP_DateOrder", "How dates typed as text are read: DMY (day first) or MDY (month first). Leave blank to follow the workbook's language (Excel's date format)."),
+  row("asOf", "As-of date", "The date the plan is judged at. Clear it to judge the plan at today's date."),
+  row("greenThreshold", "Green threshold", "A KPI at or above this share of its target is Green."),
+  row("amberThreshold", "Amber threshold", "A KPI at or above this share of its target (and below Green) is Amber; below it, Red."),
+  row("dueSoonDays", "Due-soon days", "Actions due within this many days are listed as due soon."),
+  row("paceAmber", "Pace tolerance Amber", "Amber when % complete is behind the expected pace by more than this."),
+  row("paceRed", "Pace tolerance Red", "Red when % complete is behind the expected pace by more than this."),
+  row("staleDays", "Stale-update days", "An action not updated for more than this many days is at least Amber."),
+  row("maxPriorities", "Most priorities", "The critical few: the most priorities a JAP may have."),
+  row("rollUp", "Roll-up method", "Worst of, or Average score (Red 1, Amber 2, Green 3)."),
+  row("dateOrder", "Date order", "How dates typed as text are read: DMY (day first) or MDY (month first). Leave blank to follow the workbook's language (Excel's date format)."),
 ];
-
-/** The workbook name of each setting, for formulas (JP_AsOf …). */
-export const SETTING_NAMES = Object.fromEntries(SETTINGS_ROWS.map((r) => [r.key, r.name])) as Record<keyof Settings, string>;
-
-/** Names of the list ranges that data validation and live rules read (never inline lists). */
-export const LIST_NAMES = {
-  statuses: "JP_Statuses",
-  parties: "JP_Parties",
-  actionParties: "JP_ActionParties",
-  directions: "JP_Directions",
-  rags: "JP_Rags",
-  rollUpMethods: "JP_RollUpMethods",
-  dateOrders: "JP_DateOrders",
-  yesNo: "JP_YesNo",
-  /** Defined by the Roster sheet (supportSheetSpecs.rosterNames). */
-  rosterNames: "JP_RosterNames",
-  /** Defined by the JBP sheet over its ID column (objectiveIdsName). */
-  objectiveIds: "JP_ObjectiveIds",
-} as const;
 
 /** A list written on the Settings sheet, right of the Setting | Value | Meaning table. */
 export interface SettingsList {
@@ -109,13 +91,6 @@ export const SETTINGS_LISTS: SettingsList[] = [
 
 /** 0-based sheet column of the first list: one blank column after the three-column table. */
 export const SETTINGS_LISTS_FIRST_COL = 4;
-
-export interface WorkbookName {
-  name: string;
-  /** "=Settings!$B$2" */
-  formula: string;
-  comment: string;
-}
 
 /** Where each list goes: header at `headerRow`, values below it, one column each. */
 export function settingsListPlacements(

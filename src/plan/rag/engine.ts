@@ -19,7 +19,7 @@ import {
   type RagSignal,
 } from "./ragRules";
 import { countRags, describeCounts, rollUpCounts, type RagCounts } from "./rollUp";
-import { SETTINGS_ROWS } from "../layouts/settingsRows";
+import { SETTING_NAMES } from "../model/workbookNames";
 
 /** The reason of a row the RAG formula leaves blank (nothing in ID, Action, Owner, Status, Start, Due). */
 export const EMPTY_ROW = "Empty row: nothing to judge";
@@ -27,7 +27,7 @@ export const EMPTY_ROW = "Empty row: nothing to judge";
 /** The workbook names the rules read, as the engine's settings give them. */
 export function settingsNameValues(settings: Settings, asOf: number): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
-  for (const r of SETTINGS_ROWS) out[r.name] = r.key === "asOf" ? asOf : (settings[r.key] as CellValue);
+  for (const key of Object.keys(SETTING_NAMES) as (keyof Settings)[]) out[SETTING_NAMES[key]] = key === "asOf" ? asOf : (settings[key] as CellValue);
   return out;
 }
 

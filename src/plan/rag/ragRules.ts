@@ -55,7 +55,7 @@ import {
   type Expr,
 } from "../expr/expr";
 import type { Rag } from "../model/schemas";
-import { SETTING_NAMES } from "../layouts/settingsRows";
+import { SETTING_NAMES } from "../model/workbookNames";
 
 const N = SETTING_NAMES;
 export const asOf = name(N.asOf);

@@ -15,7 +15,8 @@ import { columnIndex, JAP, JBP, jbpLayoutFor, REVIEW_LOG, ROSTER, SETTINGS, tabl
 import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
 import { readWorkbook } from "../read/readPlan";
 import { ymdFromSerial } from "../model/serialDate";
-import { LIST_NAMES, objectiveIdsName } from "../layouts/settingsRows";
+import { objectiveIdsName } from "../layouts/settingsRows";
+import { LIST_NAMES } from "../model/workbookNames";
 import { buildTableSheetSpec, columnDataRef, type SheetSpec } from "./sheetSpec";
 import { buildSummaryLayout, type SummaryInput, type SummaryLayout } from "../summary/summaryLayout";
 import { buildSummarySheetSpec, SUMMARY_SHEET_NAME, summaryInput } from "../summary/summarySheetSpec";

@@ -12,6 +12,7 @@ import { renderTemplate } from "../expr/formula";
 import type { ColumnLayout, InputPrompt, TableLayout, ValidationSpec } from "../layouts/tableLayout";
 import { TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
 import type { CellValue } from "../model/schemas";
+import type { WorkbookName } from "../model/workbookNames";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
 export interface SpecBlock {
@@ -72,13 +73,6 @@ export interface SpecConditionalFormat {
   fontColor?: string;
 }
 
-export interface SpecName {
-  name: string;
-  /** "=Settings!$B$2" */
-  formula: string;
-  comment?: string;
-}
-
 export interface SpecChart {
   name: string;
   type: "ColumnStacked" | "ColumnClustered" | "BarStacked" | "Pie";
@@ -95,7 +89,7 @@ export interface SpecChart {
 export interface SheetSpec {
   sheetName: string;
   kind: TableLayout["kind"] | "summary";
-  names: SpecName[];
+  names: WorkbookName[];
   formats: SpecFormat[];
   blocks: SpecBlock[];
   tables: SpecTable[];
@@ -123,7 +117,7 @@ export interface TableSheetOptions {
    */
   refs?: Record<string, string>;
   /** Workbook names this sheet defines (the Roster's name list, the Settings' values). */
-  names?: SpecName[];
+  names?: WorkbookName[];
   /**
    * A list column's validation source by column key, replacing the layout's (a JAP linked to a
    * JBP other than the one JP_ObjectiveIds names); null leaves the column without validation.

@@ -6,12 +6,11 @@ import { absoluteRangeA1, cellA1, quoteSheet, rangeA1 } from "../model/a1";
 import { ROSTER, SETTINGS, TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
 import type { CellValue, RosterEntry, Settings } from "../model/schemas";
 import { SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows } from "../layouts/settingsRows";
-import { buildTableSheetSpec, type SheetSpec, type SpecName } from "./sheetSpec";
+import { ROSTER_NAMES, type WorkbookName } from "../model/workbookNames";
+import { buildTableSheetSpec, type SheetSpec } from "./sheetSpec";
 
 /** Roster rows the validation lists cover, beyond the rows written, so new people are included. */
 export const ROSTER_NAME_ROWS = 500;
-/** Workbook names that the Roster sheet defines. */
-export const ROSTER_NAMES = { names: "JP_RosterNames", parties: "JP_RosterParties", active: "JP_RosterActive" } as const;
 
 /**
  * The Settings sheet: the Setting | Value | Meaning table, each value with its own format and
@@ -21,7 +20,7 @@ export const ROSTER_NAMES = { names: "JP_RosterNames", parties: "JP_RosterPartie
 export function buildSettingsSheetSpec(settings: Settings, sheetName: string = SETTINGS.defaultSheetName): SheetSpec {
   const headerRow = tableHeaderRow(SETTINGS);
   const firstDataRow = headerRow + 1;
-  const names: SpecName[] = settingsNames(sheetName, firstDataRow, headerRow);
+  const names: WorkbookName[] = settingsNames(sheetName, firstDataRow, headerRow);
   const spec = buildTableSheetSpec(SETTINGS, {
     sheetName,
     tableName: SETTINGS.tableName,
@@ -47,7 +46,7 @@ export function buildSettingsSheetSpec(settings: Settings, sheetName: string = S
 }
 
 /** Names over the Roster's columns, covering spare rows below the table for people added later. */
-export function rosterNames(sheetName: string, firstDataRow: number, columns: { name: number; party: number; active: number }): SpecName[] {
+export function rosterNames(sheetName: string, firstDataRow: number, columns: { name: number; party: number; active: number }): WorkbookName[] {
   const last = firstDataRow + ROSTER_NAME_ROWS - 1;
   const ref = (col: number): string => `=${quoteSheet(sheetName)}!${absoluteRangeA1(firstDataRow, col, last, col)}`;
   return [

@@ -22,7 +22,7 @@ import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts/planLayouts
 import type { CellValue, Rag } from "../model/schemas";
 import { ActionParty } from "../model/schemas";
 import { rollUpExpr } from "../rag/ragRules";
-import { SETTING_NAMES } from "../layouts/settingsRows";
+import { SETTING_NAMES } from "../model/workbookNames";
 
 export interface SummaryInput {
   /** The JAP tables, oldest first; the overdue list reads the last one. */

@@ -2,7 +2,8 @@ import { renderTemplate, formulaProblems, MAX_LIST_SOURCE, MAX_FORMULA_LENGTH } 
 import { JAP, JBP, jbpLayoutFor, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
 import { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag/ragFormula";
-import { LIST_NAMES, SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
+import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
+import { LIST_NAMES } from "../../../src/plan/model/workbookNames";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
 import type { CellValue } from "../../../src/plan/model/schemas";
 

@@ -1,7 +1,6 @@
 import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
 import {
   objectiveIdsName,
-  SETTING_NAMES,
   settingsFromRows,
   settingsListPlacements,
   settingsNames,
@@ -9,6 +8,7 @@ import {
   SETTINGS_ROWS,
 } from "../../../src/plan/layouts/settingsRows";
 import { formulaProblems } from "../../../src/plan/expr/formula";
+import { SETTING_NAMES } from "../../../src/plan/model/workbookNames";
 
 describe("Settings rows and names", () => {
   it("has one row per setting, with a unique JP_ name, a format and a meaning", () => {

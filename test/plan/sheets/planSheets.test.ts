@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
 import { readWorkbook } from "../../../src/plan/read/readPlan";
 import { samplePlan } from "../../../src/plan/sample/samplePlan";
 import { serialFromYmd } from "../../../src/plan/model/serialDate";
-import { LIST_NAMES } from "../../../src/plan/layouts/settingsRows";
+import { LIST_NAMES } from "../../../src/plan/model/workbookNames";
 import type { SheetSpec } from "../../../src/plan/sheets/sheetSpec";
 import {
   japSheetSpec,
