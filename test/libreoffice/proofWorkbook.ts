@@ -4,6 +4,7 @@
  * for each row, so that LibreOffice computes every conditional format's condition as a value.
  */
 import { rangeA1 } from "../../src/plan/model/a1";
+import { liveRuleFormula } from "../../src/plan/sheets/columnFormulas";
 import { renderTemplate } from "../../src/plan/expr/formula";
 import type { LiveRule } from "../../src/plan/layouts/tableLayout";
 import { JAP, JBP, ROSTER } from "../../src/plan/layouts/planLayouts";
@@ -29,7 +30,7 @@ function addLiveColumns(spec: SheetSpec, rules: LiveRule[]): { rule: LiveRule; c
   spec.blocks.push({ address: rangeA1(table.headerRow, first, table.headerRow, first + rules.length - 1), values: [rules.map((r) => LIVE_HEADER_PREFIX + r.id)] });
   const formulas: string[][] = [];
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    formulas.push(rules.map((r) => renderTemplate(r.formula, { columns, row, firstDataRow: table.firstDataRow, lastDataRow: table.lastDataRow, sheetName: spec.sheetName })));
+    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r), { columns, row, firstDataRow: table.firstDataRow, lastDataRow: table.lastDataRow, sheetName: spec.sheetName })));
   }
   spec.blocks.push({ address: rangeA1(table.firstDataRow, first, table.lastDataRow, first + rules.length - 1), formulas });
   return out;

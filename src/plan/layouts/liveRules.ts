@@ -1,9 +1,9 @@
 /**
  * The live layer: conditional formats whose formula is TRUE when a cell breaks a rule, so a plan
  * marks its own faults in any spreadsheet, with or without the add-in. Each rule is an expression
- * (expr.ts), compiled for the format and evaluated by `evaluateLiveRule` for tests and previews.
+ * (expr/expr.ts), compiled for the format where sheets are built (sheets/columnFormulas.ts) and
+ * evaluated by `evaluateLiveRule` for tests and previews.
  */
-import { compileExpr } from "../expr/compileExpr";
 import { evaluate, isTrue } from "../expr/evalExpr";
 import { and, FALSE, countEq, eq, gt, iff, isBlankText, isFilled, isNumber, lt, name, not, num, or, ref, rowInUse, str, contains, type Expr } from "../expr/expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
@@ -19,7 +19,6 @@ export const ISSUE_FILL = { fill: "#FCE4D6" };
 const rule = (id: string, columns: string[], condition: Expr, description: string, fill: { fill: string; fontColor?: string } = LIVE_FILL): LiveRule => ({
   id,
   columns,
-  formula: `=${compileExpr(condition)}`,
   ...fill,
   description,
   condition,
@@ -148,6 +147,5 @@ export function evaluateLiveRule(
   rowValues: Record<string, CellValue | undefined>,
   names: Record<string, CellValue | CellValue[]> = {},
 ): boolean {
-  if (!rule.condition) throw new Error(`Live rule ${rule.id} has no condition to evaluate`);
   return isTrue(evaluate(rule.condition, { row: rowValues, names: { ...defaultListNames(), ...names } }));
 }

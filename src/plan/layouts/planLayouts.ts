@@ -1,14 +1,13 @@
 /**
  * The layouts of the sheets the add-in writes (see ../shared/DESIGN.md, "Sheets the add-in writes").
- * Column keys match the fields of model.ts. Validation and prompts come from `layoutRules.ts`,
- * live rules from `liveRules.ts` and formulas from `ragFormula.ts`, so that each rule has one
- * description.
+ * Column keys match the fields of model/schemas.ts. Validation and prompts come from
+ * `columnRules.ts` and live rules from `liveRules.ts`, so that each rule has one description. A
+ * formula column says only that it is one (kind "formula"): its formula is attached where sheets
+ * are built (sheets/columnFormulas.ts), so reading a plan never compiles a formula.
  */
-import type { TableRef } from "../expr/formula";
 import type { ColumnLayout, HeaderField, TableLayout } from "./tableLayout";
 import { JAP_COLUMN_RULES, JBP_COLUMN_RULES, REVIEW_LOG_COLUMN_RULES, ROSTER_COLUMN_RULES, type ColumnRules } from "./columnRules";
 import { japLiveRules, jbpLiveRules, rosterLiveRules } from "./liveRules";
-import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag/ragFormula";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const PERCENT_FORMAT = "0%";
@@ -52,13 +51,9 @@ function formatFor(kind: ColumnLayout["kind"]): string {
   }
 }
 
-/** Adds each column's validation, prompt and formula (by key) to a layout's columns. */
-function withRules(columns: ColumnLayout[], rules: Record<string, ColumnRules>, formulas: Record<string, string> = {}): ColumnLayout[] {
-  return columns.map((c) => ({
-    ...c,
-    ...(rules[c.key] ?? {}),
-    ...(formulas[c.key] !== undefined ? { formula: formulas[c.key] } : {}),
-  }));
+/** Adds each column's validation and prompt (by key) to a layout's columns. */
+function withRules(columns: ColumnLayout[], rules: Record<string, ColumnRules>): ColumnLayout[] {
+  return columns.map((c) => ({ ...c, ...(rules[c.key] ?? {}) }));
 }
 
 const field = (key: string, label: string, kind: HeaderField["kind"], required = false): HeaderField => ({
@@ -104,6 +99,39 @@ export const SETTINGS: TableLayout = {
   signature: ["setting", "value", "meaning"],
 };
 
+const JBP_COLUMNS = withRules(
+  [
+    col("id", "ID", "id", 50, { required: true }),
+    col("objective", "Objective", "text", 200, { required: true }),
+    col("initiative", "Strategic initiative", "text", 180),
+    col("kpi", "KPI", "text", 140),
+    col("unit", "Unit", "text", 60),
+    col("direction", "Direction", "list", 100),
+    col("baseline", "Baseline", "number", 70),
+    col("q1Target", "Q1 target", "number", 70),
+    col("q2Target", "Q2 target", "number", 70),
+    col("q3Target", "Q3 target", "number", 70),
+    col("q4Target", "Q4 target", "number", 70),
+    col("fyTarget", "FY target", "number", 70),
+    col("q1Actual", "Q1 actual", "number", 70),
+    col("q2Actual", "Q2 actual", "number", 70),
+    col("q3Actual", "Q3 actual", "number", 70),
+    col("q4Actual", "Q4 actual", "number", 70),
+    col("ytdTarget", "YTD target", "formula", 75, { numberFormat: NUMBER_FORMAT }),
+    col("ytdActual", "YTD actual", "formula", 75, { numberFormat: NUMBER_FORMAT }),
+    col("pctToTarget", "% to target", "formula", 75, { numberFormat: PERCENT_FORMAT }),
+    // Counts of the objective's actions by colour over the JAP tables (sheets/columnFormulas.ts).
+    col("actionsRed", "Red actions", "formula", 55, { numberFormat: "0" }),
+    col("actionsAmber", "Amber actions", "formula", 55, { numberFormat: "0" }),
+    col("actionsGreen", "Green actions", "formula", 55, { numberFormat: "0" }),
+    col("rag", "RAG", "formula", 60),
+    col("principalOwner", "Principal owner", "list", 130),
+    col("distributorOwner", "Distributor owner", "list", 130),
+    col("comment", "Comment", "text", 200),
+  ],
+  JBP_COLUMN_RULES,
+);
+
 export const JBP: TableLayout = {
   kind: "jbp",
   defaultSheetName: "JBP",
@@ -118,42 +146,39 @@ export const JBP: TableLayout = {
     field("periodEnd", "Period end", "date", true),
     field("lastReview", "Last quarterly review", "date"),
   ],
-  columns: withRules(
-    [
-      col("id", "ID", "id", 50, { required: true }),
-      col("objective", "Objective", "text", 200, { required: true }),
-      col("initiative", "Strategic initiative", "text", 180),
-      col("kpi", "KPI", "text", 140),
-      col("unit", "Unit", "text", 60),
-      col("direction", "Direction", "list", 100),
-      col("baseline", "Baseline", "number", 70),
-      col("q1Target", "Q1 target", "number", 70),
-      col("q2Target", "Q2 target", "number", 70),
-      col("q3Target", "Q3 target", "number", 70),
-      col("q4Target", "Q4 target", "number", 70),
-      col("fyTarget", "FY target", "number", 70),
-      col("q1Actual", "Q1 actual", "number", 70),
-      col("q2Actual", "Q2 actual", "number", 70),
-      col("q3Actual", "Q3 actual", "number", 70),
-      col("q4Actual", "Q4 actual", "number", 70),
-      col("ytdTarget", "YTD target", "formula", 75, { numberFormat: NUMBER_FORMAT }),
-      col("ytdActual", "YTD actual", "formula", 75, { numberFormat: NUMBER_FORMAT }),
-      col("pctToTarget", "% to target", "formula", 75, { numberFormat: PERCENT_FORMAT }),
-      // Counts of the objective's actions by colour over the JAP tables (see jbpLayoutFor).
-      col("actionsRed", "Red actions", "formula", 55, { numberFormat: "0" }),
-      col("actionsAmber", "Amber actions", "formula", 55, { numberFormat: "0" }),
-      col("actionsGreen", "Green actions", "formula", 55, { numberFormat: "0" }),
-      col("rag", "RAG", "formula", 60),
-      col("principalOwner", "Principal owner", "list", 130),
-      col("distributorOwner", "Distributor owner", "list", 130),
-      col("comment", "Comment", "text", 200),
-    ],
-    JBP_COLUMN_RULES,
-    objectiveFormulas([]),
-  ),
-  liveRules: [],
+  columns: JBP_COLUMNS,
+  liveRules: jbpLiveRules(JBP_COLUMNS),
   signature: ["id", "objective", "q1Target", "fyTarget"],
 };
+
+const JAP_COLUMNS = withRules(
+  [
+    col("id", "ID", "id", 55, { required: true }),
+    col("objectiveId", "JBP objective", "list", 80),
+    col("priority", "Priority", "integer", 55),
+    col("action", "Action", "text", 220, { required: true }),
+    col("party", "Party", "list", 85, { required: true }),
+    col("owner", "Owner", "list", 120, { required: true }),
+    col("start", "Start", "date", 80, { required: true }),
+    col("due", "Due", "date", 80, { required: true }),
+    col("status", "Status", "list", 85, { required: true }),
+    col("pctComplete", "% complete", "percent", 70),
+    col("kpi", "KPI", "text", 130),
+    col("unit", "Unit", "text", 55),
+    col("direction", "Direction", "list", 100),
+    col("baseline", "Baseline", "number", 65),
+    col("target", "Target", "number", 65),
+    col("actual", "Actual", "number", 65),
+    col("resources", "Resources and enablers", "text", 170),
+    col("lastUpdate", "Last update", "date", 80),
+    col("nextStep", "Next step", "text", 170),
+    col("rag", "RAG", "formula", 60),
+    col("ragOverride", "RAG override", "list", 75),
+    col("overrideReason", "Override reason", "text", 150),
+    col("issues", "Issues", "addin", 260),
+  ],
+  JAP_COLUMN_RULES,
+);
 
 export const JAP: TableLayout = {
   kind: "jap",
@@ -166,36 +191,8 @@ export const JAP: TableLayout = {
     field("reviewDate", "Review date", "date"),
     field("jbpSheet", "JBP sheet", "text"),
   ],
-  columns: withRules(
-    [
-      col("id", "ID", "id", 55, { required: true }),
-      col("objectiveId", "JBP objective", "list", 80),
-      col("priority", "Priority", "integer", 55),
-      col("action", "Action", "text", 220, { required: true }),
-      col("party", "Party", "list", 85, { required: true }),
-      col("owner", "Owner", "list", 120, { required: true }),
-      col("start", "Start", "date", 80, { required: true }),
-      col("due", "Due", "date", 80, { required: true }),
-      col("status", "Status", "list", 85, { required: true }),
-      col("pctComplete", "% complete", "percent", 70),
-      col("kpi", "KPI", "text", 130),
-      col("unit", "Unit", "text", 55),
-      col("direction", "Direction", "list", 100),
-      col("baseline", "Baseline", "number", 65),
-      col("target", "Target", "number", 65),
-      col("actual", "Actual", "number", 65),
-      col("resources", "Resources and enablers", "text", 170),
-      col("lastUpdate", "Last update", "date", 80),
-      col("nextStep", "Next step", "text", 170),
-      col("rag", "RAG", "formula", 60),
-      col("ragOverride", "RAG override", "list", 75),
-      col("overrideReason", "Override reason", "text", 150),
-      col("issues", "Issues", "addin", 260),
-    ],
-    JAP_COLUMN_RULES,
-    { rag: ACTION_RAG_FORMULA },
-  ),
-  liveRules: [],
+  columns: JAP_COLUMNS,
+  liveRules: japLiveRules(JAP_COLUMNS),
   signature: ["id", "action", "owner", "due", "status"],
 };
 
@@ -205,31 +202,21 @@ export const REVIEW_LOG: TableLayout = {
   tableName: "JP_ReviewLog",
   title: "Review Log",
   headerBlock: [],
-  columns: [
-    col("date", "Review date", "date", 85, { required: true }),
-    col("actionId", "Action ID", "id", 70, { required: true }),
-    col("action", "Action", "text", 220),
-    col("status", "Status", "list", 85),
-    col("rag", "RAG", "list", 60),
-    col("actual", "Actual", "number", 70),
-    col("comment", "Comment", "text", 260),
-  ],
+  columns: withRules(
+    [
+      col("date", "Review date", "date", 85, { required: true }),
+      col("actionId", "Action ID", "id", 70, { required: true }),
+      col("action", "Action", "text", 220),
+      col("status", "Status", "list", 85),
+      col("rag", "RAG", "list", 60),
+      col("actual", "Actual", "number", 70),
+      col("comment", "Comment", "text", 260),
+    ],
+    REVIEW_LOG_COLUMN_RULES,
+  ),
   liveRules: [],
   signature: ["date", "actionId", "rag"],
 };
-
-JBP.liveRules = jbpLiveRules(JBP.columns);
-JAP.liveRules = japLiveRules(JAP.columns);
-REVIEW_LOG.columns = withRules(REVIEW_LOG.columns, REVIEW_LOG_COLUMN_RULES);
-
-/**
- * The JBP layout whose action-count columns count over these JAP tables (all JAP sheets of the
- * workbook, or the ones the writer links). `JBP` itself counts over none (counts are 0).
- */
-export function jbpLayoutFor(japTables: TableRef[]): TableLayout {
-  const formulas = objectiveFormulas(japTables);
-  return { ...JBP, columns: JBP.columns.map((c) => (formulas[c.key] !== undefined ? { ...c, formula: formulas[c.key] } : c)) };
-}
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [ROSTER, SETTINGS, JBP, JAP, REVIEW_LOG];
 

@@ -1,11 +1,12 @@
 /**
  * The shape of a sheet layout. Layouts are data: the Excel layer, the .xlsx writer and the readers
- * all take headers, formats, validation and formulas from here, and none keeps a copy of its own.
+ * all take headers, formats and validation from here, and none keeps a copy of its own.
  *
- * Formulas are templates. `{key}` stands for the cell of column `key` in the same row (column
- * absolute, row relative, e.g. `$H5`); `{key:col}` for the whole data column of `key` in the table
- * (e.g. `$H$5:$H$204`); `{row}` for the row number. Workbook names (JP_AsOf …) are written as they
- * are. `formula.ts` renders a template for a given table position; every writer calls it.
+ * A formula column is marked by its kind ("formula"); its formula template, and the formula of
+ * each live rule, are compiled where sheets are built (sheets/columnFormulas.ts), never when a
+ * reader loads the layouts. Templates: `{key}` stands for the cell of column `key` in the same row
+ * (column absolute, row relative, e.g. `$H5`); `{key:col}` for the whole data column of `key`
+ * (e.g. `$H$5:$H$204`); `{row}` for the row number (expr/formula.ts renders them).
  */
 import type { Expr } from "../expr/expr";
 
@@ -46,8 +47,6 @@ export interface ColumnLayout {
   owner: "user" | "formula" | "addin";
   validation?: ValidationSpec;
   prompt?: InputPrompt;
-  /** Formula template for every data row (owner "formula"). */
-  formula?: string;
   /** Other header texts that mean this column (read by header, case and spaces ignored). */
   aliases?: string[];
 }
@@ -57,14 +56,16 @@ export interface LiveRule {
   id: string;
   /** Columns the format is applied to (their data cells). */
   columns: string[];
-  /** Template evaluated relative to the first data row; true means "mark this cell". */
-  formula: string;
   fill: string;
   fontColor?: string;
   /** What the rule means, for the README, the preview page and tests. */
   description: string;
-  /** The rule as an expression (expr.ts): `formula` is compiled from it, evaluateLiveRule reads it. */
-  condition?: Expr;
+  /**
+   * The rule as an expression (expr/expr.ts), true where the cell breaks the rule: its
+   * conditional-format formula is compiled from it (sheets/columnFormulas.ts), and
+   * evaluateLiveRule evaluates it.
+   */
+  condition: Expr;
 }
 
 /** A labelled cell in the block above a table (Distributor, Month …). */

@@ -11,7 +11,7 @@
 import { parseRangeA1 } from "../model/a1";
 import type { TableRef } from "../expr/formula";
 import type { TableLayout } from "../layouts/tableLayout";
-import { columnIndex, JAP, JBP, jbpLayoutFor, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow } from "../layouts/planLayouts";
+import { columnIndex, JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow } from "../layouts/planLayouts";
 import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
 import { readWorkbook } from "../read/readPlan";
 import { ymdFromSerial } from "../model/serialDate";
@@ -126,13 +126,14 @@ export function jbpSheetSpec(names: PlanNames, req: JbpRequest, sheetName = name
   const rows = req.objectives ?? [];
   const ref = plannedTableRef(JBP, sheetName, rows.length, TEMPLATE_OBJECTIVE_ROWS);
   const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, ref.firstDataRow, ref.lastDataRow, columnIndex(JBP, "id"))];
-  const spec = buildTableSheetSpec(jbpLayoutFor(req.japTables ?? []), {
+  const spec = buildTableSheetSpec(JBP, {
     sheetName,
     tableName: names.tableName(JBP.tableName),
     header: req.header,
     rows,
     minRows: TEMPLATE_OBJECTIVE_ROWS,
     names: idNames,
+    japTables: req.japTables ?? [],
   });
   names.take(...spec.names.map((n) => n.name));
   return spec;

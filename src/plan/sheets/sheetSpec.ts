@@ -8,11 +8,12 @@
  * then blocks, table, styles, widths, validations, conditional formats, freeze, charts.
  */
 import { absoluteRangeA1, cellA1, columnLetters, quoteSheet, rangeA1 } from "../model/a1";
-import { renderTemplate } from "../expr/formula";
+import { renderTemplate, type TableRef } from "../expr/formula";
 import type { ColumnLayout, InputPrompt, TableLayout, ValidationSpec } from "../layouts/tableLayout";
 import { TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
 import type { CellValue } from "../model/schemas";
 import type { WorkbookName } from "../model/workbookNames";
+import { columnFormulas, liveRuleFormula } from "./columnFormulas";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
 export interface SpecBlock {
@@ -123,6 +124,8 @@ export interface TableSheetOptions {
    * JBP other than the one JP_ObjectiveIds names); null leaves the column without validation.
    */
   validationSources?: Record<string, string | null>;
+  /** The JAP tables a JBP's action counts count over (none: the counts are 0). */
+  japTables?: TableRef[];
 }
 
 /** RAG colours shared by every writer: fill and font, readable when projected. */
@@ -189,11 +192,11 @@ function renderValidation(spec: ValidationSpec, ctx: RenderContext, row: number)
   }
 }
 
-/** Splits the columns into runs of the same writing mode, so each run is one block. */
-function runs(columns: ColumnLayout[]): { start: number; end: number; formula: boolean }[] {
+/** Splits the columns into runs of the same writing mode (values, or `formulas`), so each run is one block. */
+function runs(columns: ColumnLayout[], formulas: Record<string, string>): { start: number; end: number; formula: boolean }[] {
   const out: { start: number; end: number; formula: boolean }[] = [];
   columns.forEach((c, i) => {
-    const formula = c.owner === "formula" && c.formula !== undefined;
+    const formula = c.owner === "formula" && formulas[c.key] !== undefined;
     const last = out[out.length - 1];
     if (last && last.formula === formula && last.end === i - 1) last.end = i;
     else out.push({ start: i, end: i, formula });
@@ -212,6 +215,7 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   const columns: Record<string, number> = {};
   layout.columns.forEach((c, i) => (columns[c.key] = i));
   const ctx: RenderContext = { columns, firstDataRow, lastDataRow, sheetName: options.sheetName, refs: options.refs ?? {} };
+  const formulas = columnFormulas(layout, options.japTables);
 
   const spec: SheetSpec = {
     sheetName: options.sheetName,
@@ -262,20 +266,20 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   // Text typed into a date or number column stays text, as the person typed it: Excel would read
   // "2026-03-15" or "1,200" written through `values` as a date or a number, so the cell gets "@".
   layout.columns.forEach((c, i) => {
-    if (c.numberFormat === TEXT_FORMAT || (c.owner === "formula" && c.formula !== undefined)) return;
+    if (c.numberFormat === TEXT_FORMAT || (c.owner === "formula" && formulas[c.key] !== undefined)) return;
     rows.forEach((row, r) => {
       if (typeof row[c.key] === "string" && row[c.key] !== "") spec.formats.push({ address: cellA1(firstDataRow + r, i), numberFormat: TEXT_FORMAT });
     });
   });
 
   // Data blocks: runs of value columns through `values`, runs of formula columns through `formulas`.
-  for (const run of runs(layout.columns)) {
+  for (const run of runs(layout.columns, formulas)) {
     const address = rangeA1(firstDataRow, run.start, lastDataRow, run.end);
     const cols = layout.columns.slice(run.start, run.end + 1);
     if (run.formula) {
-      const formulas: string[][] = [];
-      for (let r = 0; r < rowCount; r++) formulas.push(cols.map((c) => render(c.formula as string, ctx, firstDataRow + r)));
-      spec.blocks.push({ address, formulas });
+      const cells: string[][] = [];
+      for (let r = 0; r < rowCount; r++) cells.push(cols.map((c) => render(formulas[c.key], ctx, firstDataRow + r)));
+      spec.blocks.push({ address, formulas: cells });
     } else {
       const values: CellValue[][] = [];
       for (let r = 0; r < rowCount; r++) values.push(cols.map((c) => rows[r]?.[c.key] ?? null));
@@ -307,7 +311,7 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
 
   // Live rules: one conditional format per (rule, column), formula relative to the column's top cell.
   for (const rule of layout.liveRules) {
-    const formula = render(rule.formula, ctx, firstDataRow);
+    const formula = render(liveRuleFormula(rule), ctx, firstDataRow);
     if (hasPlaceholder(formula)) continue;
     for (const key of rule.columns) {
       const i = columns[key];

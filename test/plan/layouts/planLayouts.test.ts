@@ -1,5 +1,6 @@
 import { renderTemplate, formulaProblems, MAX_LIST_SOURCE, MAX_FORMULA_LENGTH } from "../../../src/plan/expr/formula";
-import { JAP, JBP, jbpLayoutFor, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
+import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
+import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets/columnFormulas";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
 import { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag/ragFormula";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
@@ -17,21 +18,25 @@ const render = (layout: TableLayout, template: string) => renderTemplate(templat
 const KNOWN_NAMES = new Set([...Object.values(LIST_NAMES), "JP_MaxPriorities"]);
 
 describe("layout formulas", () => {
-  it.each([JAP, JBP, jbpLayoutFor(Array.from({ length: 12 }, (_, i) => placed(JAP, `JAP 2026-${String(i + 1).padStart(2, "0")}`)))])(
-    "every formula column of $kind renders to a portable formula",
-    (layout) => {
+  it.each([
+    { layout: JAP, formulas: columnFormulas(JAP) },
+    { layout: JBP, formulas: columnFormulas(JBP) },
+    { layout: JBP, formulas: columnFormulas(JBP, Array.from({ length: 12 }, (_, i) => placed(JAP, `JAP 2026-${String(i + 1).padStart(2, "0")}`))) },
+  ])(
+    "every formula column of $layout.kind renders to a portable formula",
+    ({ layout, formulas }) => {
       const formulaCols = layout.columns.filter((c) => c.owner === "formula");
       expect(formulaCols.length).toBeGreaterThan(0);
       for (const c of formulaCols) {
-        expect(c.formula).toMatch(/^=/);
-        const f = render(layout, c.formula as string);
+        expect(formulas[c.key]).toMatch(/^=/);
+        const f = render(layout, formulas[c.key]);
         expect({ key: c.key, problems: formulaProblems(f) }).toEqual({ key: c.key, problems: [] });
       }
     },
   );
 
   it("the JAP RAG column is the compiled action rule", () => {
-    expect(JAP.columns.find((c) => c.key === "rag")?.formula).toBe(ACTION_RAG_FORMULA);
+    expect(columnFormulas(JAP).rag).toBe(ACTION_RAG_FORMULA);
     const f = actionRagFormulaFor(placed(JAP), 9);
     expect(f).toContain('TRIM($I10)="Cancelled"');
     expect(f).toContain("$H10<JP_AsOf");
@@ -39,7 +44,7 @@ describe("layout formulas", () => {
   });
 
   it("the JBP counts over every JAP table given, and 0 with none", () => {
-    expect(JBP.columns.find((c) => c.key === "actionsRed")?.formula).toBe("=IF((LEN(TRIM({id}))>0),0,0)");
+    expect(columnFormulas(JBP).actionsRed).toBe("=IF((LEN(TRIM({id}))>0),0,0)");
     const two = objectiveFormulas([placed(JAP, "JAP 2026-02"), placed(JAP, "JAP 2026-03")]).actionsRed;
     expect(two).toBe(
       `=IF((LEN(TRIM({id}))>0),(COUNTIFS('JAP 2026-02'!$B$6:$B$205,{id},'JAP 2026-02'!$T$6:$T$205,"Red")+COUNTIFS('JAP 2026-03'!$B$6:$B$205,{id},'JAP 2026-03'!$T$6:$T$205,"Red")),0)`,
@@ -124,7 +129,7 @@ describe("live rules", () => {
     for (const layout of [JAP, JBP, ROSTER]) {
       for (const r of layout.liveRules) {
         expect(r.description.length).toBeGreaterThan(10);
-        expect({ id: r.id, problems: formulaProblems(render(layout, r.formula)) }).toEqual({ id: r.id, problems: [] });
+        expect({ id: r.id, problems: formulaProblems(render(layout, liveRuleFormula(r))) }).toEqual({ id: r.id, problems: [] });
         for (const k of r.columns) expect(layout.columns.some((c) => c.key === k)).toBe(true);
       }
     }
@@ -169,7 +174,7 @@ describe("live rules", () => {
 
   it("one rule per user column reads the Issues column by header tag, with FIND", () => {
     const owner = rule("jap.issue.owner");
-    expect(owner.formula).toBe('=ISNUMBER(FIND("[Owner]",{issues}))');
+    expect(liveRuleFormula(owner)).toBe('=ISNUMBER(FIND("[Owner]",{issues}))');
     expect(issueTag("Owner")).toBe("[Owner]");
     expect(marks("jap.issue.owner", { issues: "[Owner] 'Ana Silvaa' is not on the Roster" })).toBe(true);
     expect(marks("jap.issue.owner", { issues: "[Due] is before Start" })).toBe(false);

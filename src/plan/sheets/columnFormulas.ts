@@ -1,0 +1,37 @@
+/**
+ * The formulas attached where sheets are built: each formula column's template (the JAP's RAG; the
+ * JBP's KPI, RAG and action counts) and each live rule's conditional-format formula, compiled from
+ * the rule trees (rag/, layouts/liveRules.ts). The layouts hold none, so reading a plan compiles
+ * nothing.
+ */
+import { compileExpr } from "../expr/compileExpr";
+import type { TableRef } from "../expr/formula";
+import type { LiveRule, TableLayout } from "../layouts/tableLayout";
+import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag/ragFormula";
+
+/**
+ * The formula template of each formula column of `layout`, by column key. A JBP's action counts
+ * count over `japTables` (the JAP tables it is linked to; with none they are 0).
+ */
+export function columnFormulas(layout: TableLayout, japTables: readonly TableRef[] = []): Record<string, string> {
+  switch (layout.kind) {
+    case "jap":
+      return { rag: ACTION_RAG_FORMULA };
+    case "jbp":
+      return objectiveFormulas([...japTables]);
+    default:
+      return {};
+  }
+}
+
+const compiledRules = new WeakMap<LiveRule, string>();
+
+/** A live rule's conditional-format formula (relative to the first data row), compiled once. */
+export function liveRuleFormula(rule: LiveRule): string {
+  let formula = compiledRules.get(rule);
+  if (formula === undefined) {
+    formula = `=${compileExpr(rule.condition)}`;
+    compiledRules.set(rule, formula);
+  }
+  return formula;
+}
