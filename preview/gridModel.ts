@@ -18,7 +18,7 @@ export interface GridShape {
 
 /** Rows and columns to draw for a used range such as "A1:W30" (null: an empty sheet). */
 export function gridShape(usedRange: string | null): GridShape {
-  const rect = usedRange ? parseRangeA1(usedRange.replace(/\$/g, "")) : null;
+  const rect = usedRange ? parseRangeA1(usedRange) : null;
   const usedRows = rect ? rect.lastRow + 1 : 0;
   const usedCols = rect ? rect.lastCol + 1 : 0;
   return {

@@ -46,7 +46,7 @@ export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) =
 
 /** The plan sheets a check found (their ids are what the live check listens to). */
 export function planSheets(result: CheckResult): Set<string> {
-  return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.placement.sheet));
+  return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.position.sheet));
 }
 
 function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintPlan, recount: Recount): string {

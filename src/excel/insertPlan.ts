@@ -3,7 +3,7 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import type { TableRef } from "../plan/expr/formula";
+import type { TablePosition } from "../plan/model/tablePosition";
 import { jbpCountWrites, type FormulaWrite } from "../plan/sheets/jbpCounts";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
 import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model/schemas";
@@ -12,10 +12,10 @@ import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
 import { LIST_NAMES, ROSTER_NAMES, type WorkbookName } from "../plan/model/workbookNames";
 import type { SheetSpec } from "../plan/sheets/sheetSpec";
 import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
-import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
+import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTablePosition, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
-import { queueTableRefs, type PlacedTable } from "./tableRefs";
+import { queueTablePositions } from "./tablePositions";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
 
@@ -29,8 +29,8 @@ export class InsertPlan {
   /** Count formulas rewritten on the workbook's JBPs (see recountJbps). */
   readonly formulaWrites: FormulaWrite[] = [];
   /** The workbook's JBP and JAP tables with their positions, when a JBP's counts must cover them. */
-  private existingJbps: PlacedTable[] = [];
-  private existingJaps: TableRef[] = [];
+  private existingJbps: TablePosition[] = [];
+  private existingJaps: TablePosition[] = [];
 
   constructor(readonly index: WorkbookIndex) {
     this.names = new PlanNames(index.sheets, [...index.names, ...index.tables.map((t) => t.name)]);
@@ -96,15 +96,15 @@ export class InsertPlan {
     const jbps = inserting.jap ? planTables(this.index, JBP) : [];
     const japs = inserting.jbp || jbps.length > 0 ? planTables(this.index, JAP) : [];
     if (jbps.length === 0 && japs.length === 0) return;
-    const readJbps = queueTableRefs(context, jbps, JBP);
-    const readJaps = queueTableRefs(context, japs, JAP);
+    const readJbps = queueTablePositions(context, jbps, JBP);
+    const readJaps = queueTablePositions(context, japs, JAP);
     await context.sync();
     this.existingJbps = readJbps();
-    this.existingJaps = readJaps().map((t) => t.ref);
+    this.existingJaps = readJaps();
   }
 
   /** The workbook's JAP tables (read by readCountedTables), which a new JBP counts. */
-  get workbookJapTables(): TableRef[] {
+  get workbookJapTables(): TablePosition[] {
     return this.existingJaps;
   }
 
@@ -114,15 +114,15 @@ export class InsertPlan {
    * sheets whose counts change.
    */
   recountJbps(): string[] {
-    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTableRef);
+    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTablePosition);
     if (newJaps.length === 0) return [];
     const japs = [...this.existingJaps, ...newJaps];
     const sheets: string[] = [];
     for (const jbp of this.existingJbps) {
-      const writes = jbpCountWrites(jbp.ref, japs);
+      const writes = jbpCountWrites(jbp, japs);
       if (writes.length === 0) continue;
       this.formulaWrites.push(...writes);
-      if (!sheets.includes(jbp.ref.sheetName)) sheets.push(jbp.ref.sheetName);
+      if (!sheets.includes(jbp.sheet)) sheets.push(jbp.sheet);
     }
     return sheets;
   }

@@ -27,17 +27,17 @@ export interface Recount {
  * someone typed there.
  */
 function readJbp(state: WorkbookState, jbp: JbpPlan): { jbp: JbpPlan; current: Partial<Record<JbpCountKey, readonly unknown[]>> } | null {
-  const p = jbp.placement;
-  const read = state.jbpCountFormulas.find((t) => t.sheet === p.sheet && t.headerRow === p.headerRow);
+  const p = jbp.position;
+  const read = state.jbpCountFormulas.find((t) => t.position.sheet === p.sheet && t.position.headerRow === p.headerRow);
   if (!read) return null;
   const columns = { ...p.columns };
   const current: Partial<Record<JbpCountKey, readonly unknown[]>> = {};
   for (const key of JBP_COUNT_KEYS) {
-    const col = read.columns[key];
-    if (col !== undefined && col.col === columns[key]) current[key] = col.formulas;
+    const formulas = read.formulas[key];
+    if (formulas !== undefined && read.position.columns[key] === columns[key]) current[key] = formulas;
     else delete columns[key];
   }
-  return { jbp: { ...jbp, placement: { ...p, columns } }, current };
+  return { jbp: { ...jbp, position: { ...p, columns } }, current };
 }
 
 /** What the check rewrites of the JBPs' count formulas, given what it read and found. */
@@ -49,7 +49,7 @@ export function planRecount(state: WorkbookState, result: CheckResult): Recount 
       if (!r) continue;
       const writes = jbpFormulaRefreshAll({ japs: result.plan.japs, jbps: [r.jbp] }, state.tables, () => r.current);
       if (writes.length === 0) continue;
-      if (state.sheets.some((s) => s.name === jbp.placement.sheet && s.protected)) out.lockedSheets.add(jbp.placement.sheet);
+      if (state.sheets.some((s) => s.name === jbp.position.sheet && s.protected)) out.lockedSheets.add(jbp.position.sheet);
       else out.writes.push(...writes);
     }
   } catch (e) {

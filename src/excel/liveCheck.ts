@@ -143,8 +143,8 @@ async function recheck(): Promise<void> {
     const { result } = await runExcel(async (context) => {
       const checked = await checkInContext(context, caps);
       const { state } = checked;
-      const planNames = new Set([...checked.result.plan.japs, ...checked.result.plan.jbps].map((p) => p.placement.sheet));
-      if (checked.result.plan.roster) planNames.add(checked.result.plan.roster.placement.sheet);
+      const planNames = new Set([...checked.result.plan.japs, ...checked.result.plan.jbps].map((p) => p.position.sheet));
+      if (checked.result.plan.roster) planNames.add(checked.result.plan.roster.position.sheet);
       const input = new Set(inputGrids(state).map((g) => g.name));
       const grids = new Map(state.grids.map((g) => [g.name, g]));
       r.sheets = new Map(

@@ -36,8 +36,8 @@ export async function listPlanSheets(): Promise<PlanSheets> {
     const state = await readWorkbookState(context, caps, { notes: false });
     const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
     return {
-      jbps: plan.jbps.map((j) => ({ sheet: j.placement.sheet, distributor: j.header.distributor, year: j.header.year })),
-      japs: plan.japs.map((j) => ({ sheet: j.placement.sheet, distributor: j.header.distributor, month: j.header.month })),
+      jbps: plan.jbps.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, year: j.header.year })),
+      japs: plan.japs.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, month: j.header.month })),
     };
   });
 }

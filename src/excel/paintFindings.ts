@@ -4,7 +4,8 @@
  * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
  * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
  */
-import { cellA1, parseRangeA1 } from "../plan/model/a1";
+import { cellA1 } from "../plan/model/a1";
+import { inExcelTable } from "../plan/model/tablePosition";
 import type { Finding } from "../plan/model/schemas";
 import { headerOfColumn, issuesBySheetRow } from "../plan/rules/issuesText";
 import { JAP, JBP } from "../plan/layouts/planLayouts";
@@ -67,19 +68,15 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
   }
 
   const issuesBySheet = new Map<string, Map<number, string>>();
-  const tables = [...result.plan.japs.map((p) => ({ placement: p.placement, layout: JAP })), ...result.plan.jbps.map((p) => ({ placement: p.placement, layout: JBP }))];
-  for (const { placement, layout } of tables) {
-    const col = placement.columns.issues;
-    if (col === undefined || placement.lastRow <= placement.headerRow) continue;
+  const tables = [...result.plan.japs.map((p) => ({ position: p.position, layout: JAP })), ...result.plan.jbps.map((p) => ({ position: p.position, layout: JBP }))];
+  for (const { position, layout } of tables) {
+    const col = position.columns.issues;
+    if (col === undefined || position.lastRow <= position.headerRow) continue;
     // Tagged with the column header, which the live layer's formats look for to mark the cell.
-    if (!issuesBySheet.has(placement.sheet)) issuesBySheet.set(placement.sheet, issuesBySheetRow(result.findings, placement.sheet, headerOfColumn(placement, layout)));
-    const texts = issuesBySheet.get(placement.sheet)!;
+    if (!issuesBySheet.has(position.sheet)) issuesBySheet.set(position.sheet, issuesBySheetRow(result.findings, position.sheet, headerOfColumn(position, layout)));
+    const texts = issuesBySheet.get(position.sheet)!;
     // Down to the Excel table's end, so a row emptied since the last check loses its old text.
-    const tableEnd = state.tables
-      .filter((t) => t.sheet === placement.sheet)
-      .map((t) => parseRangeA1(t.address))
-      .find((r) => r && r.row === placement.headerRow)?.lastRow;
-    const last = Math.max(placement.lastRow, tableEnd ?? 0);
+    const last = Math.max(position.lastRow, inExcelTable(position, state.tables).lastRow);
     // Only the rows whose text changed, in runs (a gap of a few unchanged rows is rewritten as
     // is, to keep the number of operations small); a one-cell edit rewrites a cell or two.
     let run: { start: number; values: string[][]; gap: number } | null = null;
@@ -87,13 +84,13 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
       if (!run) return;
       const rows = run.values.slice(0, run.values.length - run.gap);
       const end = run.start + rows.length - 1;
-      plan.issues.push({ sheet: placement.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
-      plan.sheets.add(placement.sheet);
+      plan.issues.push({ sheet: position.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
+      plan.sheets.add(position.sheet);
       run = null;
     };
-    for (let row = placement.headerRow + 1; row <= last; row++) {
+    for (let row = position.headerRow + 1; row <= last; row++) {
       const text = texts.get(row) ?? "";
-      const before = gridValueAt(state.grids, placement.sheet, cellA1(row, col));
+      const before = gridValueAt(state.grids, position.sheet, cellA1(row, col));
       const changed = (before ?? "") !== text;
       if (changed) {
         if (!run) run = { start: row, values: [], gap: 0 };

@@ -4,7 +4,8 @@
  * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
  * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
-import { parseCellA1, parseRangeA1 } from "../plan/model/a1";
+import { parseCellA1 } from "../plan/model/a1";
+import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model/tablePosition";
 import { isErrorText } from "../plan/model/cells";
 import { columnKeyMap, headerKey } from "../plan/read/findTables";
 import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets/jbpCounts";
@@ -30,21 +31,20 @@ export interface CellNote {
 }
 
 /**
- * The action-count columns (Red / Amber / Green actions) of one Excel table that has them, as
- * Excel returns their `formulas`: one per data row, by column key, with the 0-based sheet column.
+ * The action-count columns (Red / Amber / Green actions) of one Excel table that has them: where
+ * the table stands (its count columns by key) and their `formulas` as Excel returns them, one per
+ * data row, by column key.
  */
 export interface JbpCountColumns {
-  sheet: string;
-  /** 0-based sheet row of the table's header row. */
-  headerRow: number;
-  columns: Partial<Record<JbpCountKey, { col: number; formulas: unknown[] }>>;
+  position: TablePosition;
+  formulas: Partial<Record<JbpCountKey, unknown[]>>;
 }
 
 export interface WorkbookState {
   sheets: SheetInfo[];
   grids: SheetGrid[];
-  /** Excel tables with their full address (header row included), e.g. "'JAP 2026-03'!A7:W27". */
-  tables: { name: string; sheet: string; address: string }[];
+  /** Excel tables with their headers and full address (header row included), e.g. "'JAP 2026-03'!A7:W27". */
+  tables: (TableListing & { address: string })[];
   /** Workbook-scoped names, as written. */
   names: string[];
   /** Every note (ExcelApi 1.18), user's and ours. Empty when notes are not supported. */
@@ -199,7 +199,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
   return {
     sheets,
     grids,
-    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, address: tableRanges[i].address })),
+    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name), address: tableRanges[i].address })),
     names: p1.names.items.map((n) => n.name),
     notes,
     commentCells,
@@ -239,12 +239,14 @@ function queueCountFormulas(tables: Excel.TableCollection): Map<number, { key: J
 function countColumns(tables: Excel.TableCollection, tableRanges: Excel.Range[], queued: Map<number, { key: JbpCountKey; index: number; range: Excel.Range }[]>): JbpCountColumns[] {
   const out: JbpCountColumns[] = [];
   for (const [ti, cols] of queued) {
-    const address = tableRanges[ti].address;
-    const r = parseRangeA1(address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, ""));
-    if (!r) continue;
-    const columns: JbpCountColumns["columns"] = {};
-    for (const { key, index, range } of cols) columns[key] = { col: r.col + index, formulas: range.formulas.map((row) => row[0]) };
-    out.push({ sheet: tables.items[ti].worksheet.name, headerRow: r.row, columns });
+    const keys: (JbpCountKey | undefined)[] = [];
+    const formulas: JbpCountColumns["formulas"] = {};
+    for (const { key, index, range } of cols) {
+      keys[index] = key;
+      formulas[key] = range.formulas.map((row) => row[0]);
+    }
+    const position = positionFromAddress(tables.items[ti].worksheet.name, tableRanges[ti].address, Array.from(keys));
+    if (position) out.push({ position, formulas });
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Settings and Roster from the task pane: read settings, write them back into their value cells,
  * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
  */
-import { cellA1, parseRangeA1 } from "../plan/model/a1";
+import { cellA1 } from "../plan/model/a1";
+import { excelTableOf, inExcelTable } from "../plan/model/tablePosition";
 import { headerKey, findTables, origin, gridCell } from "../plan/read/findTables";
 import { ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
 import { RosterEntry, Settings, type CellValue } from "../plan/model/schemas";
@@ -65,9 +66,9 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
       await queueSheetSpec(context, context.workbook.worksheets.add(sheet), spec, batcher);
       message = `Created sheet '${sheet}' with these settings.`;
     } else {
-      assertWritable(state, [table.placement.sheet], "save the settings");
+      assertWritable(state, [table.position.sheet], "save the settings");
       const o = origin(table.grid);
-      const ws = context.workbook.worksheets.getItem(table.placement.sheet);
+      const ws = context.workbook.worksheets.getItem(table.position.sheet);
       const missing: string[] = [];
       for (const row of SETTINGS_ROWS) {
         const r = table.rowIndices.find((i) => {
@@ -122,9 +123,9 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
     if (!table) {
       throw new JointPlanError("noRoster", "This workbook has no Roster table (Name, Party, Role, Email, Active). Insert a JAP or JBP template to create one; nothing was changed.");
     }
-    const sheet = table.placement.sheet;
+    const sheet = table.position.sheet;
     assertWritable(state, [sheet], "add people to the Roster");
-    const excelTable = state.tables.find((t) => t.sheet === sheet);
+    const excelTable = excelTableOf(table.position, state.tables);
     const known = new Set(
       table.rowIndices.map((i) => gridCell(table.grid, i, table.gridColumns.name)).filter((v): v is string => typeof v === "string").map(personKey),
     );
@@ -141,7 +142,7 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
     if (toAdd.length > 0) {
       // Rows in the table's own column order, whatever order the user left the columns in.
       const o = origin(table.grid);
-      const cols = Object.entries(table.placement.columns);
+      const cols = Object.entries(table.position.columns);
       const first = Math.min(...cols.map(([, c]) => c));
       const last = Math.max(...cols.map(([, c]) => c));
       const rows = toAdd.map((e) => {
@@ -153,10 +154,10 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
         return row;
       });
       // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
-      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.placement.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
+      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.position.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
       // Blank rows at the table's end (a new Roster has some) are filled first; the rest extend the table.
-      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.placement.headerRow;
-      const tableEnd = excelTable ? parseRangeA1(excelTable.address)?.lastRow ?? table.placement.lastRow : table.placement.lastRow;
+      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.position.headerRow;
+      const tableEnd = inExcelTable(table.position, state.tables).lastRow;
       const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
       const ws = context.workbook.worksheets.getItem(sheet);
       if (caps.enableEvents) context.runtime.enableEvents = false;

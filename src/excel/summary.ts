@@ -4,7 +4,6 @@
  * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
  * find the plan tables wherever they stand (by header), one to write.
  */
-import { parseRangeA1 } from "../plan/model/a1";
 import { readWorkbook } from "../plan/read/readPlan";
 import { buildSummaryLayout } from "../plan/summary/summaryLayout";
 import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
@@ -32,12 +31,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     const sheetName = uniqueSheetName(SUMMARY_SHEET_NAME, taken);
 
     // Formulas cover each Excel table's full range (blank template rows included), plus spare rows.
-    const lastRows = new Map<string, number>();
-    for (const t of state.tables) {
-      const r = parseRangeA1(t.address);
-      if (r) lastRows.set(t.sheet, Math.max(lastRows.get(t.sheet) ?? 0, r.lastRow));
-    }
-    const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, lastRows)));
+    const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, state.tables)));
 
     if (old) context.workbook.worksheets.getItem(old.name).delete();
     const ws = context.workbook.worksheets.add(sheetName);

@@ -8,6 +8,7 @@ import { parseRangeA1 } from "../plan/model/a1";
 import type { ValidationSpec } from "../plan/layouts/tableLayout";
 import type { CellValue } from "../plan/model/schemas";
 import type { SheetSpec, SpecValidation } from "../plan/sheets/sheetSpec";
+import { tableRange } from "../plan/model/tablePosition";
 import { Batcher, payloadBytes } from "./batches";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
@@ -76,7 +77,7 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
     }
   }
   for (const t of spec.tables) {
-    const table = sheet.tables.add(t.address, true);
+    const table = sheet.tables.add(tableRange(t.position), true);
     table.name = t.name;
     table.style = t.style;
     batcher.count(256);

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../plan/model/a1";
 import type { ValidationSpec } from "../plan/layouts/tableLayout";
 import type { CellValue } from "../plan/model/schemas";
+import { firstDataRow, tableRange } from "../plan/model/tablePosition";
 import type { WorkbookName } from "../plan/model/workbookNames";
 import type { SheetSpec, SpecStyle } from "../plan/sheets/sheetSpec";
 import { fileFormula } from "./fileFormula";
@@ -113,18 +114,19 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): string[] {
   }
   for (const t of spec.tables) {
     // ExcelJS writes a table's header and rows itself: hand it back the cells just written.
-    const r = parseRangeA1(t.address);
-    if (!r) throw new Error(`Not a range: ${t.address}`);
+    const address = tableRange(t.position);
+    const r = parseRangeA1(address);
+    if (!r) throw new Error(`Not a range: ${address}`);
     const rows: ExcelJS.CellValue[][] = [];
-    for (let row = t.firstDataRow; row <= t.lastDataRow; row++) {
-      rows.push(t.columns.map((_h, j) => ws.getCell(row + 1, r.col + j + 1).value));
+    for (let row = firstDataRow(t.position); row <= t.position.lastRow; row++) {
+      rows.push(t.headers.map((_h, j) => ws.getCell(row + 1, r.col + j + 1).value));
     }
     ws.addTable({
       name: t.name,
-      ref: ws.getCell(t.headerRow + 1, r.col + 1).address,
+      ref: ws.getCell(t.position.headerRow + 1, r.col + 1).address,
       headerRow: true,
       style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: t.columns.map((name) => ({ name, filterButton: true })),
+      columns: t.headers.map((name) => ({ name, filterButton: true })),
       rows,
     });
   }

@@ -22,17 +22,15 @@ export interface ProofWorkbook extends NewWorkbook {
 
 /** Adds one formula column per live rule, one blank column right of the sheet's table. */
 function addLiveColumns(spec: SheetSpec, rules: LiveRule[]): { rule: LiveRule; col: number }[] {
-  const table = spec.tables[0];
-  const columns: Record<string, number> = {};
-  table.keys.forEach((k, i) => (columns[k] = i));
-  const first = table.keys.length + 1;
+  const table = spec.tables[0].position;
+  const first = spec.tables[0].headers.length + 1;
   const out = rules.map((rule, i) => ({ rule, col: first + i }));
   spec.blocks.push({ address: rangeA1(table.headerRow, first, table.headerRow, first + rules.length - 1), values: [rules.map((r) => LIVE_HEADER_PREFIX + r.id)] });
   const formulas: string[][] = [];
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r), { columns, row, firstDataRow: table.firstDataRow, lastDataRow: table.lastDataRow, sheetName: spec.sheetName })));
+  for (let row = table.headerRow + 1; row <= table.lastRow; row++) {
+    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r), { table, row })));
   }
-  spec.blocks.push({ address: rangeA1(table.firstDataRow, first, table.lastDataRow, first + rules.length - 1), formulas });
+  spec.blocks.push({ address: rangeA1(table.headerRow + 1, first, table.lastRow, first + rules.length - 1), formulas });
   return out;
 }
 

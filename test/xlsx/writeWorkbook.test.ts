@@ -23,7 +23,7 @@ function planSpec(): SheetSpec {
       { address: "C3:C4", formulas: [['=IF(B3>JP_Limit,"late","")'], ['=IF(B4>JP_Limit,"late","")']] },
       { address: "D1", formulas: [["=IFERROR(AGGREGATE(15,6,ROW(B3:B4)/(B3:B4>0),1),\"none\")"]] },
     ],
-    tables: [{ name: "JP_Test", address: "A2:C4", columns: ["Action", "Due", "Check"], keys: ["action", "due", "check"], headerRow: 1, firstDataRow: 2, lastDataRow: 3, style: "TableStyleLight9" }],
+    tables: [{ name: "JP_Test", position: { sheet: "My Plan", headerRow: 1, lastRow: 3, columns: { action: 0, due: 1, check: 2 } }, headers: ["Action", "Due", "Check"], style: "TableStyleLight9" }],
     styles: [{ address: "A1", bold: true, fontSize: 14, fill: "#BFE5C4", horizontalAlignment: "Center" }],
     columnWidths: [{ col: 0, width: 140 }],
     validations: [

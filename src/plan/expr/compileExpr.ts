@@ -4,10 +4,11 @@
  * both compute are emitted; every binary operation is parenthesised so precedence never differs.
  */
 import type { Expr } from "./expr";
-import { columnRef, type TableRef } from "./formula";
+import type { TablePosition } from "../model/tablePosition";
+import { columnRef } from "./formula";
 
 /** Other tables an expression counts in (`countRows`), by the alias the expression uses. */
-export type CompileTables = Record<string, TableRef | TableRef[]>;
+export type CompileTables = Record<string, TablePosition | TablePosition[]>;
 
 /**
  * `tables` maps a countRows alias to one table or several (a JAP per month): with several, the
@@ -65,7 +66,7 @@ function compileWith(e: Expr, tables: CompileTables, self?: (x: Expr) => string)
       const t = tables[e.table];
       const list = t === undefined ? [] : Array.isArray(t) ? t : [t];
       if (list.length === 0) return "0";
-      const one = (table: TableRef): string => `COUNTIFS(${e.where.map((w) => `${columnRef(table, w.key)},${compileExpr(w.value)}`).join(",")})`;
+      const one = (table: TablePosition): string => `COUNTIFS(${e.where.map((w) => `${columnRef(table, w.key)},${compileExpr(w.value)}`).join(",")})`;
       return list.length === 1 ? one(list[0]) : `(${list.map(one).join("+")})`;
     }
   }

@@ -11,26 +11,15 @@
  * Unknown placeholders are left as they are, so a writer can tell a template it cannot complete.
  */
 import { columnLetters, quoteSheet } from "../model/a1";
-
-/** Where a table's data rows stand: 0-based sheet rows and columns by key. */
-export interface TableRef {
-  sheetName: string;
-  columns: Record<string, number>;
-  firstDataRow: number;
-  lastDataRow: number;
-}
+import { firstDataRow, type TablePosition } from "../model/tablePosition";
 
 export interface RenderContext {
-  /** 0-based sheet columns of this table's columns, by key. */
-  columns: Record<string, number>;
+  /** The table the formula stands in; references to its own sheet stay unqualified. */
+  table: TablePosition;
   /** 0-based sheet row the formula is for. */
   row: number;
-  firstDataRow: number;
-  lastDataRow: number;
-  /** This table's sheet; refs to it stay unqualified. */
-  sheetName?: string;
   /** Other tables a template may name as {alias.key:col}. */
-  tables?: Record<string, TableRef>;
+  tables?: Record<string, TablePosition>;
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(:col)?\}/g;
@@ -40,29 +29,31 @@ export function renderTemplate(template: string, ctx: RenderContext): string {
     code.replace(PLACEHOLDER, (whole, first: string, second: string | undefined, colSuffix: string | undefined) => {
       if (second === undefined) {
         if (first === "row" && !colSuffix) return String(ctx.row + 1);
-        const c = ctx.columns[first];
+        const c = ctx.table.columns[first];
         if (c === undefined) return whole;
-        return colSuffix ? columnRange(c, ctx.firstDataRow, ctx.lastDataRow) : `$${columnLetters(c)}${ctx.row + 1}`;
+        return colSuffix ? columnRange(c, ctx.table) : `$${columnLetters(c)}${ctx.row + 1}`;
       }
       const table = ctx.tables?.[first];
       const c = table?.columns[second];
       if (!table || c === undefined) return whole;
-      const prefix = table.sheetName === ctx.sheetName ? "" : `${quoteSheet(table.sheetName)}!`;
-      return prefix + (colSuffix ? columnRange(c, table.firstDataRow, table.lastDataRow) : `$${columnLetters(c)}${ctx.row + 1}`);
+      const prefix = table.sheet === ctx.table.sheet ? "" : `${quoteSheet(table.sheet)}!`;
+      return prefix + (colSuffix ? columnRange(c, table) : `$${columnLetters(c)}${ctx.row + 1}`);
     }),
   );
 }
 
 /** `'Sheet name'!$H$5:$H$204`: a table column as an absolute, sheet-qualified range. */
-export function columnRef(table: TableRef, key: string): string {
+export function columnRef(table: TablePosition, key: string): string {
   const c = table.columns[key];
-  if (c === undefined) throw new Error(`Table on '${table.sheetName}' has no column '${key}'`);
-  return `${quoteSheet(table.sheetName)}!${columnRange(c, table.firstDataRow, table.lastDataRow)}`;
+  if (c === undefined) throw new Error(`Table on '${table.sheet}' has no column '${key}'`);
+  return `${quoteSheet(table.sheet)}!${columnRange(c, table)}`;
 }
 
-function columnRange(col: number, first: number, last: number): string {
+/** A column's data cells, absolute: at least the first data row when the table has none. */
+function columnRange(col: number, table: TablePosition): string {
   const c = columnLetters(col);
-  return `$${c}$${first + 1}:$${c}$${Math.max(first, last) + 1}`;
+  const first = firstDataRow(table);
+  return `$${c}$${first + 1}:$${c}$${Math.max(first, table.lastRow) + 1}`;
 }
 
 /** Applies `f` to the parts of a formula outside "string literals" (with "" escapes). */

@@ -3,15 +3,11 @@
  * the model's types. Readers produce it (`read.ts`), rules and the RAG engine consume it.
  */
 import type { Action, CellValue, DateOrder, Finding, JapHeader, JbpHeader, Objective, RagResult, Rag, RosterEntry, Settings } from "./schemas";
+import type { TablePosition } from "./tablePosition";
 
-/** Where a table was found on its sheet. Column positions are 0-based sheet columns, by key. */
-export interface TablePlacement {
-  sheet: string;
-  /** 0-based sheet row of the header row. */
-  headerRow: number;
-  /** 0-based sheet row of the last data row (headerRow when the table has no rows). */
-  lastRow: number;
-  columns: Record<string, number>;
+/** A table as the reader found it: where it stands, and the header texts it kept aside. */
+export interface PlanTable {
+  position: TablePosition;
   /** Header texts found that no layout column matches, kept so nothing is lost. */
   extraHeaders: string[];
 }
@@ -28,21 +24,19 @@ export interface RosterProblemRow {
   source: { sheet: string; row: number; raw: Record<string, CellValue> };
 }
 
-export interface JbpPlan {
-  placement: TablePlacement;
+export interface JbpPlan extends PlanTable {
   header: JbpHeader;
   objectives: Objective[];
 }
 
-export interface JapPlan {
-  placement: TablePlacement;
+export interface JapPlan extends PlanTable {
   header: JapHeader;
   actions: Action[];
 }
 
 export interface PlanWorkbook {
   /** `incomplete`: rows that could not be read as roster entries (reported by owner.roster* rules). */
-  roster: { placement: TablePlacement; rows: RosterRow[]; incomplete?: RosterProblemRow[] } | null;
+  roster: (PlanTable & { rows: RosterRow[]; incomplete?: RosterProblemRow[] }) | null;
   settings: Settings;
   /** The order dates typed as text were read in: the Settings' choice, else the host's, else DMY. */
   dateOrder: DateOrder;

@@ -3,7 +3,8 @@
  * their rendering for one row (what the LibreOffice proof and the writers need).
  */
 import { compileExpr } from "../expr/compileExpr";
-import { MAX_FORMULA_LENGTH, renderTemplate, type TableRef } from "../expr/formula";
+import { MAX_FORMULA_LENGTH, renderTemplate } from "../expr/formula";
+import type { TablePosition } from "../model/tablePosition";
 import { actionRagExpr, JAP_ALIAS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
 
 const template = (body: string): string => `=${body}`;
@@ -23,7 +24,7 @@ export const OBJECTIVE_FORMULAS = {
  * The JBP's action-count columns (Red/Amber/Green actions) over the given JAP tables, added up
  * across sheets (one COUNTIFS per JAP table and colour). With no JAP table the counts are 0.
  */
-export function objectiveCountFormulas(japTables: TableRef[]): { actionsRed: string; actionsAmber: string; actionsGreen: string } {
+export function objectiveCountFormulas(japTables: TablePosition[]): { actionsRed: string; actionsAmber: string; actionsGreen: string } {
   const tables = { [JAP_ALIAS]: japTables };
   const out = {
     actionsRed: template(compileExpr(objectiveActionCount("Red"), tables)),
@@ -38,16 +39,16 @@ export function objectiveCountFormulas(japTables: TableRef[]): { actionsRed: str
 }
 
 /** Every JBP formula column for these JAP tables, by column key. */
-export function objectiveFormulas(japTables: TableRef[]): Record<string, string> {
+export function objectiveFormulas(japTables: TablePosition[]): Record<string, string> {
   return { ...OBJECTIVE_FORMULAS, ...objectiveCountFormulas(japTables) };
 }
 
 /** A template rendered for one row of a table placed at `table`. */
-export function renderForRow(formulaTemplate: string, table: TableRef, row: number): string {
-  return renderTemplate(formulaTemplate, { ...table, row });
+export function renderForRow(formulaTemplate: string, table: TablePosition, row: number): string {
+  return renderTemplate(formulaTemplate, { table, row });
 }
 
 /** The JAP RAG formula of one sheet row (0-based), e.g. for the LibreOffice proof. */
-export function actionRagFormulaFor(table: TableRef, row: number): string {
+export function actionRagFormulaFor(table: TablePosition, row: number): string {
   return renderForRow(ACTION_RAG_FORMULA, table, row);
 }

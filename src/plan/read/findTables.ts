@@ -7,7 +7,7 @@
 import { isBlank, toCellValue } from "../model/cells";
 import type { ColumnLayout, HeaderField, TableLayout } from "../layouts/tableLayout";
 import type { CellValue, SheetGrid } from "../model/schemas";
-import type { TablePlacement } from "../model/planWorkbook";
+import type { PlanTable } from "../model/planWorkbook";
 
 /** Header and label text as compared: no case, no whitespace, no trailing ":" or "*". */
 export function headerKey(text: string): string {
@@ -31,10 +31,10 @@ export function origin(grid: SheetGrid): { row: number; col: number } {
   return grid.origin ?? { row: 0, col: 0 };
 }
 
-export interface FoundTable {
+/** The reader's working record of one table found on a grid (the plan keeps its PlanTable part). */
+export interface FoundTable extends PlanTable {
   layout: TableLayout;
   grid: SheetGrid;
-  placement: TablePlacement;
   /** Index in grid.values of the header row. */
   headerIndex: number;
   /** Indices in grid.values of the data rows (blank rows left out). */
@@ -185,7 +185,8 @@ function mapTable(grid: SheetGrid, layout: TableLayout, headerIndex: number, end
     rowIndices,
     gridColumns,
     missing: layout.columns.filter((c) => c.required && gridColumns[c.key] === undefined),
-    placement: { sheet: grid.name, headerRow: o.row + headerIndex, lastRow: o.row + lastIndex, columns, extraHeaders },
+    position: { sheet: grid.name, headerRow: o.row + headerIndex, lastRow: o.row + lastIndex, columns },
+    extraHeaders,
   };
 }
 

@@ -31,7 +31,7 @@ export function readJbpHeader(table: FoundTable, from: number, order: DateOrder,
       finding(
         "date.startAfterDue",
         "error",
-        { sheet: table.placement.sheet, row: block.periodStart.row, col: block.periodStart.col },
+        { sheet: table.position.sheet, row: block.periodStart.row, col: block.periodStart.col },
         `Period start ${isoFromSerial(periodStart)} is after Period end ${isoFromSerial(periodEnd)}.`,
       ),
     );
@@ -52,9 +52,9 @@ export function readJapHeader(table: FoundTable, from: number, order: DateOrder,
 }
 
 function fieldReader(table: FoundTable, block: Record<string, LabelledValue>, order: DateOrder, findings: Finding[]) {
-  const { placement, layout } = table;
-  const tableName = `The ${TABLE_NAMES[layout.kind]} table on sheet '${placement.sheet}'`;
-  const firstCol = Math.min(...Object.values(placement.columns));
+  const { position, layout } = table;
+  const tableName = `The ${TABLE_NAMES[layout.kind]} table on sheet '${position.sheet}'`;
+  const firstCol = Math.min(...Object.values(position.columns));
   const label = (key: string): string => layout.headerBlock.find((f) => f.key === key)?.label ?? key;
   /** The raw value of a field, or null after reporting a missing required one. */
   const raw = (key: string): LabelledValue | null => {
@@ -62,15 +62,15 @@ function fieldReader(table: FoundTable, block: Record<string, LabelledValue>, or
     const found = block[key];
     if (found && !isBlank(found.value)) return found;
     if (field?.required) {
-      const at = found ?? { row: placement.headerRow, col: firstCol };
+      const at = found ?? { row: position.headerRow, col: firstCol };
       const message = found
         ? `${tableName} has no value for '${field.label}'. Type it next to the label.`
         : `${tableName} has no '${field.label}' above it. Add a row labelled '${field.label}' with its value in the next cell.`;
-      findings.push(finding("structure.headerMissing", "warning", { sheet: placement.sheet, ...at }, message));
+      findings.push(finding("structure.headerMissing", "warning", { sheet: position.sheet, ...at }, message));
     }
     return null;
   };
-  const at = (v: LabelledValue) => ({ sheet: placement.sheet, row: v.row, col: v.col });
+  const at = (v: LabelledValue) => ({ sheet: position.sheet, row: v.row, col: v.col });
   return {
     text: (key: string): string => cellText(raw(key)?.value),
     integer(key: string, min: number, max: number): number | null {

@@ -41,7 +41,7 @@ export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): Pla
 
   const rosterTable = all.find((t) => t.layout === ROSTER);
   let roster: PlanWorkbook["roster"] = null;
-  if (rosterTable) roster = { placement: rosterTable.placement, ...rosterFromRows(rawRows(rosterTable)) };
+  if (rosterTable) roster = { position: rosterTable.position, extraHeaders: rosterTable.extraHeaders, ...rosterFromRows(rawRows(rosterTable)) };
 
   const jbps: JbpPlan[] = [];
   const japs: JapPlan[] = [];
@@ -51,10 +51,10 @@ export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): Pla
       const from = i === 0 ? 0 : (tables[i - 1].rowIndices.at(-1) ?? tables[i - 1].headerIndex) + 1;
       if (table.layout === JBP) {
         const header = readJbpHeader(table, from, dateOrder, readFindings);
-        jbps.push({ placement: table.placement, header, objectives: rawRows(table).map(objectiveFromRow) });
+        jbps.push({ position: table.position, extraHeaders: table.extraHeaders, header, objectives: rawRows(table).map(objectiveFromRow) });
       } else if (table.layout === JAP) {
         const header = readJapHeader(table, from, dateOrder, readFindings);
-        japs.push({ placement: table.placement, header, actions: rawRows(table).map(actionFromRow) });
+        japs.push({ position: table.position, extraHeaders: table.extraHeaders, header, actions: rawRows(table).map(actionFromRow) });
       }
     });
   }
@@ -63,14 +63,14 @@ export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): Pla
 
 /** One finding per missing required column, at the first cell of the header row. */
 function missingColumnFindings(table: FoundTable): Finding[] {
-  const { placement, layout } = table;
-  const firstCol = Math.min(...Object.values(placement.columns));
+  const { position, layout } = table;
+  const firstCol = Math.min(...Object.values(position.columns));
   return table.missing.map((column) =>
     finding(
       "structure.missingColumn",
       "error",
-      { sheet: placement.sheet, row: placement.headerRow, col: firstCol },
-      `The ${TABLE_NAMES[layout.kind]} table on sheet '${placement.sheet}' has no '${column.header}' column. Add a column headed '${column.header}'.`,
+      { sheet: position.sheet, row: position.headerRow, col: firstCol },
+      `The ${TABLE_NAMES[layout.kind]} table on sheet '${position.sheet}' has no '${column.header}' column. Add a column headed '${column.header}'.`,
     ),
   );
 }

@@ -30,7 +30,7 @@ export function rawRows(table: FoundTable): RawRow[] {
       // Plain values as they are; anything odd goes through toCellValue.
       raw[keys[i]] = typeof v === "string" || typeof v === "boolean" || v === null || (typeof v === "number" && Number.isFinite(v)) ? v : toCellValue(v);
     }
-    return { source: { sheet: table.placement.sheet, row: o.row + r, raw } };
+    return { source: { sheet: table.position.sheet, row: o.row + r, raw } };
   });
 }
 

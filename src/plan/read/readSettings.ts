@@ -33,7 +33,7 @@ export function readSettings(table: FoundTable | undefined, hostOrder: DateOrder
     const label = gridCell(table.grid, r, table.gridColumns.setting);
     const row = typeof label === "string" ? byLabel.get(headerKey(label)) : undefined;
     if (!row || cells.has(row.key)) continue;
-    const at = { sheet: table.placement.sheet, row: o.row + r, col: o.col + table.gridColumns.value };
+    const at = { sheet: table.position.sheet, row: o.row + r, col: o.col + table.gridColumns.value };
     cells.set(row.key, { value: gridCell(table.grid, r, table.gridColumns.value), at });
   }
   const draft: Record<string, unknown> = { ...DEFAULT_SETTINGS };

@@ -22,7 +22,7 @@ export function dateRules(ctx: RuleContext): Finding[] {
   for (const jap of ctx.plan.japs) {
     const period = japPeriod(ctx, jap);
     for (const a of jap.actions) {
-      for (const column of DATE_COLUMNS) if (has(jap.placement, column.key)) realDate(ctx, jap, a, column, out);
+      for (const column of DATE_COLUMNS) if (has(jap.position, column.key)) realDate(ctx, jap, a, column, out);
       orderAndPeriod(ctx, jap, a, period, out);
     }
   }
@@ -32,7 +32,7 @@ export function dateRules(ctx: RuleContext): Finding[] {
 /** Reports a date cell that is blank (when required), text, or anything but a date. */
 function realDate(ctx: RuleContext, jap: JapPlan, a: Action, column: (typeof DATE_COLUMNS)[number], out: Finding[]): void {
   const raw = a.source.raw[column.key];
-  const at = cellAt(jap.placement, a.source.row, column.key);
+  const at = cellAt(jap.position, a.source.row, column.key);
   if (isBlank(raw)) {
     if (column.required) out.push(finding("date.missing", "error", at, `${column.label} is empty. Type the ${column.key === "start" ? "start" : "due"} date, such as 2026-03-05.`));
     return;
@@ -84,7 +84,7 @@ function japPeriod(ctx: RuleContext, jap: JapPlan): Period | null {
 }
 
 function orderAndPeriod(ctx: RuleContext, jap: JapPlan, a: Action, period: Period | null, out: Finding[]): void {
-  const p = jap.placement;
+  const p = jap.position;
   const row = a.source.row;
   const start = a.start === null ? null : Math.floor(a.start);
   const due = a.due === null ? null : Math.floor(a.due);

@@ -8,7 +8,7 @@ import { columnFromLetters } from "../model/a1";
 import type { TableLayout } from "../layouts/tableLayout";
 import { issueTag } from "../layouts/liveRules";
 import type { Finding } from "../model/schemas";
-import type { TablePlacement } from "../model/planWorkbook";
+import type { TablePosition } from "../model/tablePosition";
 
 /** Excel shows about 1,000 characters of a cell comfortably; an Issues cell stays well below. */
 export const ISSUES_MAX_LENGTH = 400;
@@ -16,11 +16,11 @@ export const ISSUES_MAX_LENGTH = 400;
 /** The layout header of the column a finding points at, when the finding is in a table column. */
 export type HeaderOf = (finding: Finding) => string | undefined;
 
-/** Maps a finding's cell to its layout column header, for one table's placement. */
-export function headerOfColumn(placement: TablePlacement, layout: TableLayout): HeaderOf {
+/** Maps a finding's cell to its layout column header, for one table's position. */
+export function headerOfColumn(position: TablePosition, layout: TableLayout): HeaderOf {
   const byCol = new Map<number, string>();
   for (const column of layout.columns) {
-    const at = placement.columns[column.key];
+    const at = position.columns[column.key];
     if (at !== undefined) byCol.set(at, column.header);
   }
   return (f) => {

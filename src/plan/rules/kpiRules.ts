@@ -10,7 +10,7 @@ import type { TableLayout } from "../layouts/tableLayout";
 import { columnFormat, JAP, JBP } from "../layouts/planLayouts";
 import { matchDirection } from "../model/listValues";
 import type { Direction, Finding } from "../model/schemas";
-import type { TablePlacement } from "../model/planWorkbook";
+import type { TablePosition } from "../model/tablePosition";
 import { cellAt, has, type Raw, type RuleContext } from "./ruleContext";
 
 const ACTION_FIGURES = [
@@ -31,7 +31,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const jap of ctx.plan.japs) {
     for (const a of jap.actions) {
-      const row = { placement: jap.placement, layout: JAP, row: a.source.row, raw: a.source.raw };
+      const row = { position: jap.position, layout: JAP, row: a.source.row, raw: a.source.raw };
       numbers(row, [...ACTION_FIGURES, ["pctComplete", "% complete"]], out);
       percentComplete(row, out);
       if (!hasKpi(row, ACTION_FIGURES)) continue;
@@ -43,7 +43,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
   }
   for (const jbp of ctx.plan.jbps) {
     for (const o of jbp.objectives) {
-      const row = { placement: jbp.placement, layout: JBP, row: o.source.row, raw: o.source.raw };
+      const row = { position: jbp.position, layout: JBP, row: o.source.row, raw: o.source.raw };
       numbers(row, OBJECTIVE_FIGURES, out);
       if (!hasKpi(row, OBJECTIVE_FIGURES)) continue;
       kpiBasics(row, OBJECTIVE_FIGURES, out);
@@ -62,15 +62,15 @@ export function kpiRules(ctx: RuleContext): Finding[] {
 }
 
 interface Row {
-  placement: TablePlacement;
+  position: TablePosition;
   /** The table's layout, whose column formats the repairs give the cells they turn into numbers. */
   layout: TableLayout;
   row: number;
   raw: Raw;
 }
 
-const at = (r: Row, key: string) => cellAt(r.placement, r.row, key);
-const present = (r: Row, key: string) => has(r.placement, key) && !isBlank(r.raw[key]);
+const at = (r: Row, key: string) => cellAt(r.position, r.row, key);
+const present = (r: Row, key: string) => has(r.position, key) && !isBlank(r.raw[key]);
 
 function hasKpi(r: Row, figures: readonly (readonly [string, string])[]): boolean {
   return present(r, "kpi") || figures.some(([key]) => present(r, key));
@@ -108,7 +108,7 @@ function numbers(r: Row, figures: readonly (readonly [string, string])[], out: F
  */
 function percentComplete(r: Row, out: Finding[]): void {
   const v = r.raw.pctComplete;
-  if (!has(r.placement, "pctComplete") || typeof v !== "number" || v < 2 || v > 100) return;
+  if (!has(r.position, "pctComplete") || typeof v !== "number" || v < 2 || v > 100) return;
   out.push(
     finding("kpi.percentScale", "error", at(r, "pctComplete"), `% complete is ${formatNumber(v)}, which Excel reads as ${formatNumber(v * 100)} %. Did you mean ${formatNumber(v)} %?`, {
       value: v / 100,
@@ -121,14 +121,14 @@ function percentComplete(r: Row, out: Finding[]): void {
 function kpiBasics(r: Row, figures: readonly (readonly [string, string])[], out: Finding[]): void {
   const name = cellText(r.raw.kpi);
   const kpi = name ? `KPI '${name}'` : "This KPI";
-  if (!name && has(r.placement, "kpi")) {
+  if (!name && has(r.position, "kpi")) {
     const first = figures.find(([key]) => present(r, key));
     if (first) out.push(finding("kpi.nameMissing", "warning", at(r, "kpi"), `${first[1]} is set but KPI is empty. Name the KPI it measures.`));
   }
-  if (has(r.placement, "unit") && isBlank(r.raw.unit)) {
+  if (has(r.position, "unit") && isBlank(r.raw.unit)) {
     out.push(finding("kpi.unitMissing", "warning", at(r, "unit"), `${kpi} has no unit. Type its unit, such as cases, EUR or %.`));
   }
-  if (!has(r.placement, "direction")) return;
+  if (!has(r.position, "direction")) return;
   const raw = r.raw.direction;
   const direction = matchDirection(raw);
   if (isBlank(raw)) {
@@ -152,8 +152,8 @@ function targets(
   out: Finding[],
   actualOnly = false,
 ): void {
-  if (target !== null || present(r, targetKey) || !has(r.placement, targetKey)) return;
-  if (actual !== null && has(r.placement, actualKey)) {
+  if (target !== null || present(r, targetKey) || !has(r.position, targetKey)) return;
+  if (actual !== null && has(r.position, actualKey)) {
     out.push(finding("kpi.actualWithoutTarget", "error", at(r, actualKey), `${actualLabel} is ${formatNumber(actual)} but ${targetLabel} is empty. Type the target it is measured against.`));
   } else if (!actualOnly) {
     const name = cellText(r.raw.kpi);

@@ -6,7 +6,8 @@
 import { cellText, isBlank, isErrorCell, parseFlag, showValue } from "../model/cells";
 import { finding } from "../model/findings";
 import type { CellValue, Finding } from "../model/schemas";
-import type { JapPlan, TablePlacement } from "../model/planWorkbook";
+import type { JapPlan } from "../model/planWorkbook";
+import type { TablePosition } from "../model/tablePosition";
 import { personKey } from "./rosterIndex";
 import { cellAt, has, isOpen, type RuleContext } from "./ruleContext";
 
@@ -23,10 +24,10 @@ export function ownerRules(ctx: RuleContext): Finding[] {
   for (const jbp of ctx.plan.jbps) {
     for (const o of jbp.objectives) {
       for (const [key, party] of [["principalOwner", "Principal"], ["distributorOwner", "Distributor"]] as const) {
-        if (!has(jbp.placement, key) || isBlank(o.source.raw[key])) continue;
-        const fit = checkName(ctx, jbp.placement, o.source.row, key, o.source.raw[key], label(key), true, out);
+        if (!has(jbp.position, key) || isBlank(o.source.raw[key])) continue;
+        const fit = checkName(ctx, jbp.position, o.source.row, key, o.source.raw[key], label(key), true, out);
         if (fit && fit.party !== party) {
-          out.push(finding("owner.partyMismatch", "error", cellAt(jbp.placement, o.source.row, key), `${label(key)} '${fit.name}' is on the Roster as ${fit.party}, not ${party}.`));
+          out.push(finding("owner.partyMismatch", "error", cellAt(jbp.position, o.source.row, key), `${label(key)} '${fit.name}' is on the Roster as ${fit.party}, not ${party}.`));
         }
       }
     }
@@ -35,29 +36,29 @@ export function ownerRules(ctx: RuleContext): Finding[] {
 }
 
 function actionOwnerRules(ctx: RuleContext, jap: JapPlan, out: Finding[]): void {
-  if (!has(jap.placement, "owner")) return;
+  if (!has(jap.position, "owner")) return;
   const openLoad = new Map<string, { name: string; count: number; at: { sheet: string; row: number; col: number } }>();
   for (const a of jap.actions) {
     const raw = a.source.raw.owner;
-    const at = cellAt(jap.placement, a.source.row, "owner");
+    const at = cellAt(jap.position, a.source.row, "owner");
     if (isBlank(raw)) {
       out.push(finding("owner.required", "error", at, "Owner is empty. Choose the person responsible from the Roster."));
       continue;
     }
-    const fit = checkName(ctx, jap.placement, a.source.row, "owner", raw, "Owner", isOpen(a.status), out);
+    const fit = checkName(ctx, jap.position, a.source.row, "owner", raw, "Owner", isOpen(a.status), out);
     if (!fit) continue;
-    if (has(jap.placement, "party") && (a.party === "Principal" || a.party === "Distributor") && fit.party !== a.party) {
+    if (has(jap.position, "party") && (a.party === "Principal" || a.party === "Distributor") && fit.party !== a.party) {
       out.push(
         finding(
           "owner.partyMismatch",
           "error",
-          cellAt(jap.placement, a.source.row, "party"),
+          cellAt(jap.position, a.source.row, "party"),
           `Party is ${a.party} but Owner '${fit.name}' is on the Roster as ${fit.party}.`,
           { value: fit.party, label: `Set Party to ${fit.party}` },
         ),
       );
     }
-    if (has(jap.placement, "status") && isOpen(a.status)) {
+    if (has(jap.position, "status") && isOpen(a.status)) {
       const key = personKey(fit.name);
       const load = openLoad.get(key) ?? { name: fit.name, count: 0, at };
       load.count++;
@@ -85,7 +86,7 @@ function actionOwnerRules(ctx: RuleContext, jap: JapPlan, out: Finding[]): void 
  */
 function checkName(
   ctx: RuleContext,
-  placement: TablePlacement,
+  position: TablePosition,
   row: number,
   key: string,
   raw: CellValue,
@@ -94,7 +95,7 @@ function checkName(
   out: Finding[],
 ): { name: string; party: string } | null {
   if (!ctx.plan.roster) return null;
-  const at = cellAt(placement, row, key);
+  const at = cellAt(position, row, key);
   if (isErrorCell(raw)) {
     out.push(finding("owner.notOnRoster", "error", at, `${what} shows the error ${raw.error}. Choose a name from the Roster.`));
     return null;
@@ -141,7 +142,7 @@ function spellingFinding(what: string, typed: string, rosterName: string, at: { 
 function rosterRules(ctx: RuleContext, out: Finding[]): void {
   const roster = ctx.plan.roster;
   if (!roster) return;
-  const p = roster.placement;
+  const p = roster.position;
   const rows = [...roster.rows.map((r) => ({ name: r.name, row: r.source.row, raw: r.source.raw ?? {} })), ...(roster.incomplete ?? []).map((r) => ({ name: r.name, row: r.source.row, raw: r.source.raw }))].sort(
     (a, b) => a.row - b.row,
   );

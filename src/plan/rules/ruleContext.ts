@@ -1,6 +1,7 @@
 /** What every rule family gets: the plan, the as-of date, the roster index and cell positions. */
 import type { CellValue, DateOrder, Settings } from "../model/schemas";
-import type { JapPlan, JbpPlan, PlanWorkbook, TablePlacement } from "../model/planWorkbook";
+import type { JapPlan, JbpPlan, PlanWorkbook } from "../model/planWorkbook";
+import type { TablePosition } from "../model/tablePosition";
 import { RosterIndex } from "./rosterIndex";
 
 export interface RuleContext {
@@ -16,12 +17,12 @@ export function ruleContext(plan: PlanWorkbook, asOf: number): RuleContext {
 }
 
 /** The sheet position of a row's cell in column `key` (the table must have the column). */
-export function cellAt(placement: TablePlacement, row: number, key: string): { sheet: string; row: number; col: number } {
-  return { sheet: placement.sheet, row, col: placement.columns[key] };
+export function cellAt(position: TablePosition, row: number, key: string): { sheet: string; row: number; col: number } {
+  return { sheet: position.sheet, row, col: position.columns[key] };
 }
 
-export function has(placement: TablePlacement, key: string): boolean {
-  return placement.columns[key] !== undefined;
+export function has(position: TablePosition, key: string): boolean {
+  return position.columns[key] !== undefined;
 }
 
 export type Raw = Record<string, CellValue>;
@@ -35,7 +36,7 @@ export function isOpen(status: string | null): boolean {
 export function linkedJbps(plan: PlanWorkbook, jap: JapPlan): JbpPlan[] {
   const sheet = jap.header.jbpSheet.trim().toLowerCase();
   if (sheet) {
-    const named = plan.jbps.filter((j) => j.placement.sheet.toLowerCase() === sheet);
+    const named = plan.jbps.filter((j) => j.position.sheet.toLowerCase() === sheet);
     if (named.length > 0) return named;
   }
   const distributor = jap.header.distributor.trim().toLowerCase();

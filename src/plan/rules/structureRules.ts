@@ -7,20 +7,21 @@ import { finding } from "../model/findings";
 import { columnFormat, JAP } from "../layouts/planLayouts";
 import { matchActionParty, matchRag, matchStatus } from "../model/listValues";
 import { ActionParty, Rag, Status, type CellValue, type Finding } from "../model/schemas";
-import type { JapPlan, JbpPlan, TablePlacement } from "../model/planWorkbook";
+import type { JapPlan, JbpPlan } from "../model/planWorkbook";
+import type { TablePosition } from "../model/tablePosition";
 import { cellAt, has, linkedJbps, type RuleContext } from "./ruleContext";
 
 export function structureRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const jbp of ctx.plan.jbps) {
-    uniqueIds(jbp.placement, jbp.objectives, "objective", out);
-    for (const o of jbp.objectives) required(jbp.placement, o.source.row, o.source.raw, "objective", "Objective is empty. Say what this objective aims for.", out);
+    uniqueIds(jbp.position, jbp.objectives, "objective", out);
+    for (const o of jbp.objectives) required(jbp.position, o.source.row, o.source.raw, "objective", "Objective is empty. Say what this objective aims for.", out);
   }
   for (const jap of ctx.plan.japs) {
-    uniqueIds(jap.placement, jap.actions, "action", out);
+    uniqueIds(jap.position, jap.actions, "action", out);
     const objectiveIds = objectiveIndex(linkedJbps(ctx.plan, jap));
     for (const a of jap.actions) {
-      const p = jap.placement;
+      const p = jap.position;
       const row = a.source.row;
       const raw = a.source.raw;
       required(p, row, raw, "action", "Action is empty. Describe what will be done.", out);
@@ -40,7 +41,7 @@ export function structureRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function uniqueIds(p: TablePlacement, rows: { id: string; source: { row: number } }[], what: string, out: Finding[]): void {
+function uniqueIds(p: TablePosition, rows: { id: string; source: { row: number } }[], what: string, out: Finding[]): void {
   if (!has(p, "id")) return;
   const first = new Map<string, number>();
   for (const r of rows) {
@@ -57,13 +58,13 @@ function uniqueIds(p: TablePlacement, rows: { id: string; source: { row: number 
   }
 }
 
-function required(p: TablePlacement, row: number, raw: Record<string, CellValue>, key: string, message: string, out: Finding[]): void {
+function required(p: TablePosition, row: number, raw: Record<string, CellValue>, key: string, message: string, out: Finding[]): void {
   if (has(p, key) && isBlank(raw[key])) out.push(finding("structure.required", "error", cellAt(p, row, key), message));
 }
 
 /** A list column: blank (when required) or unknown is an error; another spelling of a value is a warning with a repair. */
 function listCell<T extends string>(
-  p: TablePlacement,
+  p: TablePosition,
   row: number,
   raw: Record<string, CellValue>,
   key: string,
@@ -98,7 +99,7 @@ function objectiveIndex(jbps: JbpPlan[]): Map<string, string> | null {
 const idKey = (id: string) => id.toLowerCase().replace(/[\s\u00a0]+/g, "");
 
 /** An action's JBP objective must exist (skipped when the workbook holds no JBP to check against). */
-function objectiveRef(p: TablePlacement, row: number, raw: Record<string, CellValue>, ids: Map<string, string> | null, out: Finding[]): void {
+function objectiveRef(p: TablePosition, row: number, raw: Record<string, CellValue>, ids: Map<string, string> | null, out: Finding[]): void {
   if (!ids || !has(p, "objectiveId") || isBlank(raw.objectiveId)) return;
   const typed = cellText(raw.objectiveId);
   const known = ids.get(idKey(typed));
@@ -112,7 +113,7 @@ function objectiveRef(p: TablePlacement, row: number, raw: Record<string, CellVa
 }
 
 /** The critical few: a priority is a whole number from 1 to the most priorities allowed. */
-function priority(ctx: RuleContext, p: TablePlacement, row: number, v: CellValue | undefined, out: Finding[]): void {
+function priority(ctx: RuleContext, p: TablePosition, row: number, v: CellValue | undefined, out: Finding[]): void {
   if (!has(p, "priority") || isBlank(v)) return;
   const max = ctx.settings.maxPriorities;
   if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= max) return;
@@ -129,7 +130,7 @@ function priority(ctx: RuleContext, p: TablePlacement, row: number, v: CellValue
 }
 
 /** % complete fits the status (Done is 100 %, Not started is 0 %) and stays within 0..100 %. */
-function pctVsStatus(p: TablePlacement, row: number, v: CellValue | undefined, status: string | null, out: Finding[]): void {
+function pctVsStatus(p: TablePosition, row: number, v: CellValue | undefined, status: string | null, out: Finding[]): void {
   if (!has(p, "pctComplete") || typeof v !== "number") return;
   // 2..100 is a scale slip reported by kpi.percentScale; judging it against the status would repeat it.
   if (v >= 2 && v <= 100) return;
@@ -148,13 +149,13 @@ function pctVsStatus(p: TablePlacement, row: number, v: CellValue | undefined, s
 }
 
 function noRoster(ctx: RuleContext, out: Finding[]): void {
-  const jap: JapPlan | undefined = ctx.plan.japs.find((j) => j.actions.length > 0 && has(j.placement, "owner"));
+  const jap: JapPlan | undefined = ctx.plan.japs.find((j) => j.actions.length > 0 && has(j.position, "owner"));
   if (ctx.plan.roster || !jap) return;
   out.push(
     finding(
       "structure.noRoster",
       "warning",
-      { sheet: jap.placement.sheet, row: jap.placement.headerRow, col: jap.placement.columns.owner },
+      { sheet: jap.position.sheet, row: jap.position.headerRow, col: jap.position.columns.owner },
       "No Roster table was found, so owners cannot be checked. Add a Roster sheet with Name, Party and Active columns.",
     ),
   );

@@ -5,7 +5,7 @@
  * nothing.
  */
 import { compileExpr } from "../expr/compileExpr";
-import type { TableRef } from "../expr/formula";
+import type { TablePosition } from "../model/tablePosition";
 import type { LiveRule, TableLayout } from "../layouts/tableLayout";
 import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag/ragFormula";
 
@@ -13,7 +13,7 @@ import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag/ragFormula";
  * The formula template of each formula column of `layout`, by column key. A JBP's action counts
  * count over `japTables` (the JAP tables it is linked to; with none they are 0).
  */
-export function columnFormulas(layout: TableLayout, japTables: readonly TableRef[] = []): Record<string, string> {
+export function columnFormulas(layout: TableLayout, japTables: readonly TablePosition[] = []): Record<string, string> {
   switch (layout.kind) {
     case "jap":
       return { rag: ACTION_RAG_FORMULA };

@@ -5,9 +5,10 @@
  * a JAP inserted later, added, removed (#REF!) or grown since the JBP was written leaves them stale.
  * These columns are the add-in's (owner "formula"), so rewriting them never touches user text.
  */
-import { parseRangeA1, rangeA1 } from "../model/a1";
-import { renderTemplate, type TableRef } from "../expr/formula";
-import type { PlanWorkbook, TablePlacement } from "../model/planWorkbook";
+import { rangeA1 } from "../model/a1";
+import { renderTemplate } from "../expr/formula";
+import type { PlanWorkbook } from "../model/planWorkbook";
+import { firstDataRow, inExcelTable, type TableListing, type TablePosition } from "../model/tablePosition";
 import { objectiveCountFormulas } from "../rag/ragFormula";
 
 /** The JBP columns whose formulas depend on where the JAP tables are. */
@@ -24,24 +25,23 @@ export interface FormulaWrite {
 }
 
 /** A JAP table can be counted when it has both the columns the count reads. */
-export const countableJap = (t: TableRef): boolean => t.columns.rag !== undefined && t.columns.objectiveId !== undefined;
+export const countableJap = (t: TablePosition): boolean => t.columns.rag !== undefined && t.columns.objectiveId !== undefined;
 
 /**
  * Every count cell of a JBP table, rendered over these JAP tables (columns the JBP lacks are left
  * out; a JBP without an ID column gets nothing, as there is nothing to count by).
  */
-export function jbpCountWrites(jbp: TableRef, japTables: TableRef[]): FormulaWrite[] {
-  if (jbp.columns.id === undefined || jbp.lastDataRow < jbp.firstDataRow) return [];
+export function jbpCountWrites(jbp: TablePosition, japTables: TablePosition[]): FormulaWrite[] {
+  const first = firstDataRow(jbp);
+  if (jbp.columns.id === undefined || jbp.lastRow < first) return [];
   const templates = objectiveCountFormulas(japTables.filter(countableJap));
   const out: FormulaWrite[] = [];
   for (const key of JBP_COUNT_KEYS) {
     const col = jbp.columns[key];
     if (col === undefined) continue;
     const formulas: string[][] = [];
-    for (let row = jbp.firstDataRow; row <= jbp.lastDataRow; row++) {
-      formulas.push([renderTemplate(templates[key], { columns: jbp.columns, row, firstDataRow: jbp.firstDataRow, lastDataRow: jbp.lastDataRow, sheetName: jbp.sheetName })]);
-    }
-    out.push({ sheetName: jbp.sheetName, key, address: rangeA1(jbp.firstDataRow, col, jbp.lastDataRow, col), formulas });
+    for (let row = first; row <= jbp.lastRow; row++) formulas.push([renderTemplate(templates[key], { table: jbp, row })]);
+    out.push({ sheetName: jbp.sheet, key, address: rangeA1(first, col, jbp.lastRow, col), formulas });
   }
   return out;
 }
@@ -53,7 +53,7 @@ export function jbpCountWrites(jbp: TableRef, japTables: TableRef[]): FormulaWri
  * nothing. A cell holding a constant someone typed is left as it is (never changed unasked); a
  * blank cell, or a column not read at all, is written.
  */
-export function jbpFormulaRefresh(jbp: TableRef, japTables: TableRef[], current: Partial<Record<JbpCountKey, readonly unknown[]>>): FormulaWrite[] {
+export function jbpFormulaRefresh(jbp: TablePosition, japTables: TablePosition[], current: Partial<Record<JbpCountKey, readonly unknown[]>>): FormulaWrite[] {
   const out: FormulaWrite[] = [];
   for (const w of jbpCountWrites(jbp, japTables)) {
     const now = current[w.key];
@@ -71,7 +71,7 @@ export function jbpFormulaRefresh(jbp: TableRef, japTables: TableRef[], current:
       }
       let end = i;
       while (end + 1 < stale.length && stale[end + 1]) end++;
-      out.push({ ...w, address: rangeA1(jbp.firstDataRow + i, col, jbp.firstDataRow + end, col), formulas: w.formulas.slice(i, end + 1) });
+      out.push({ ...w, address: rangeA1(firstDataRow(jbp) + i, col, firstDataRow(jbp) + end, col), formulas: w.formulas.slice(i, end + 1) });
       i = end + 1;
     }
   }
@@ -87,25 +87,13 @@ export function normalFormula(formula: unknown): string {
   return formula.replace(/("(?:[^"]|"")*")|[^"]+/g, (part, literal: string | undefined) => (literal ? literal : part.replace(/'/g, "").toUpperCase()));
 }
 
-/** An Excel table as the reader lists it: its sheet and full address (header row included). */
-export interface SheetTable {
-  sheet: string;
-  address: string;
-}
-
 /**
  * Where a table read from a grid counts over: the data rows of the Excel table whose header row it
- * is (blank template rows included, as insert writes the counts), else the rows read.
+ * is (blank template rows included, as insert writes the counts), else the rows read; at least one.
  */
-export function countedTableRef(p: TablePlacement, tables: readonly SheetTable[]): TableRef {
-  const cols = Object.values(p.columns);
-  const table = tables.find((t) => {
-    if (t.sheet !== p.sheet) return false;
-    const r = parseRangeA1(t.address.slice(t.address.lastIndexOf("!") + 1).replace(/\$/g, ""));
-    return r !== null && r.row === p.headerRow && cols.every((c) => c >= r.col && c <= r.lastCol);
-  });
-  const r = table ? parseRangeA1(table.address.slice(table.address.lastIndexOf("!") + 1).replace(/\$/g, "")) : null;
-  return { sheetName: p.sheet, columns: p.columns, firstDataRow: p.headerRow + 1, lastDataRow: r ? Math.max(r.lastRow, p.headerRow + 1) : Math.max(p.lastRow, p.headerRow + 1) };
+export function countedTable(p: TablePosition, tables: readonly TableListing[]): TablePosition {
+  const t = inExcelTable(p, tables);
+  return { ...t, lastRow: Math.max(t.lastRow, firstDataRow(t)) };
 }
 
 /**
@@ -114,9 +102,9 @@ export function countedTableRef(p: TablePlacement, tables: readonly SheetTable[]
  */
 export function jbpFormulaRefreshAll(
   plan: Pick<PlanWorkbook, "jbps" | "japs">,
-  tables: readonly SheetTable[],
+  tables: readonly TableListing[],
   current: (jbpSheet: string) => Partial<Record<JbpCountKey, readonly unknown[]>>,
 ): FormulaWrite[] {
-  const japs = plan.japs.map((j) => countedTableRef(j.placement, tables));
-  return plan.jbps.flatMap((j) => jbpFormulaRefresh(countedTableRef(j.placement, tables), japs, current(j.placement.sheet)));
+  const japs = plan.japs.map((j) => countedTable(j.position, tables));
+  return plan.jbps.flatMap((j) => jbpFormulaRefresh(countedTable(j.position, tables), japs, current(j.position.sheet)));
 }

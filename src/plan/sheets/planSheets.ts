@@ -9,15 +9,14 @@
  * counts read the JAP's RAG column, so the JBP's RAG formula rolls up its actions as the engine does.
  */
 import { parseRangeA1 } from "../model/a1";
-import type { TableRef } from "../expr/formula";
-import type { TableLayout } from "../layouts/tableLayout";
-import { columnIndex, JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow } from "../layouts/planLayouts";
+import { firstDataRow, tableRange, type TablePosition } from "../model/tablePosition";
+import { columnIndex, JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts/planLayouts";
 import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
 import { readWorkbook } from "../read/readPlan";
 import { ymdFromSerial } from "../model/serialDate";
 import { objectiveIdsName } from "../layouts/settingsRows";
 import { LIST_NAMES } from "../model/workbookNames";
-import { buildTableSheetSpec, columnDataRef, type SheetSpec } from "./sheetSpec";
+import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
 import { buildSummaryLayout, type SummaryInput, type SummaryLayout } from "../summary/summaryLayout";
 import { buildSummarySheetSpec, SUMMARY_SHEET_NAME, summaryInput } from "../summary/summarySheetSpec";
 import { buildRosterSheetSpec, buildSettingsSheetSpec } from "./supportSheetSpecs";
@@ -102,13 +101,6 @@ export class PlanNames {
   }
 }
 
-/** Where a table of `rows` rows (at least `minRows`) will stand on a new sheet of `layout`. */
-export function plannedTableRef(layout: TableLayout, sheetName: string, rows: number, minRows: number): TableRef {
-  const firstDataRow = tableHeaderRow(layout) + 1;
-  const columns: Record<string, number> = {};
-  layout.columns.forEach((c, i) => (columns[c.key] = i));
-  return { sheetName, columns, firstDataRow, lastDataRow: firstDataRow + Math.max(rows, minRows, 1) - 1 };
-}
 
 export interface JbpRequest {
   /** Header-block values by field key (principal, distributor, market, year, period …). */
@@ -118,14 +110,14 @@ export interface JbpRequest {
   /** The sheet name to make unique: `JBP {year}` unless given. */
   sheetBase?: string;
   /** JAP tables whose actions the JBP counts by colour (none: the counts are 0). */
-  japTables?: TableRef[];
+  japTables?: TablePosition[];
 }
 
 /** A new JBP sheet; the workbook's first JBP also names its ID column JP_ObjectiveIds. */
 export function jbpSheetSpec(names: PlanNames, req: JbpRequest, sheetName = names.sheetName(req.sheetBase ?? jbpSheetName(req.year))): SheetSpec {
   const rows = req.objectives ?? [];
-  const ref = plannedTableRef(JBP, sheetName, rows.length, TEMPLATE_OBJECTIVE_ROWS);
-  const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, ref.firstDataRow, ref.lastDataRow, columnIndex(JBP, "id"))];
+  const at = newTablePosition(JBP, sheetName, Math.max(rows.length, TEMPLATE_OBJECTIVE_ROWS));
+  const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, firstDataRow(at), at.lastRow, columnIndex(JBP, "id"))];
   const spec = buildTableSheetSpec(JBP, {
     sheetName,
     tableName: names.tableName(JBP.tableName),
@@ -182,14 +174,14 @@ export function linkedJbpAndJap(
   names: PlanNames,
   data: Pick<PlanData, "jbp" | "jap">,
   sheetBases: { jbp?: string; jap?: string } = {},
-  otherJapTables: TableRef[] = [],
+  otherJapTables: TablePosition[] = [],
 ): { jbp: SheetSpec; jap: SheetSpec } {
   const year = Number(data.jbp.header.year);
   const month = typeof data.jap.header.month === "number" ? data.jap.header.month : null;
   // Both sheet names first, in sheet order, so the JBP's counts can name the JAP's table.
   const jbpSheet = names.sheetName(sheetBases.jbp ?? jbpSheetName(year));
   const japSheet = names.sheetName(sheetBases.jap ?? japSheetName(month ?? NaN));
-  const japRef = plannedTableRef(JAP, japSheet, data.jap.actions.length, TEMPLATE_ACTION_ROWS);
+  const japRef = newTablePosition(JAP, japSheet, Math.max(data.jap.actions.length, TEMPLATE_ACTION_ROWS));
   // The JBP counts every JAP table, as the engine rolls up: the workbook's and this one.
   const jbp = jbpSheetSpec(names, { header: data.jbp.header, year, objectives: data.jbp.objectives, japTables: [...otherJapTables, japRef] }, jbpSheet);
   const jap = japSheetSpec(
@@ -207,13 +199,10 @@ export function linkedJbpAndJap(
 }
 
 /** Where a spec's (first) table will stand, as formulas that count over it name it. */
-export function specTableRef(spec: SheetSpec): TableRef {
+export function specTablePosition(spec: SheetSpec): TablePosition {
   const t = spec.tables[0];
   if (!t) throw new Error(`Sheet spec '${spec.sheetName}' has no table`);
-  const startCol = parseRangeA1(t.address)?.col ?? 0;
-  const columns: Record<string, number> = {};
-  t.keys.forEach((key, i) => (columns[key] ??= startCol + i));
-  return { sheetName: spec.sheetName, columns, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow };
+  return t.position;
 }
 
 /** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
@@ -256,9 +245,9 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
   });
   // The summary is built from the plan as read, exactly as the add-in's "Build summary" does.
   const sheets = [roster, settings, jbp, jap, reviewLog];
-  const lastRows = new Map(sheets.flatMap((spec) => spec.tables.map((t) => [spec.sheetName, t.lastDataRow] as [string, number])));
+  const tables = sheets.flatMap((spec) => spec.tables.map((t) => ({ name: t.name, sheet: spec.sheetName, headers: t.headers, address: tableRange(t.position) })));
   const plan = readWorkbook(sheets.map(specGrid));
-  const summaryIn = summaryInput(plan, names.sheetName(NEW_FILE_SHEETS.summary), lastRows);
+  const summaryIn = summaryInput(plan, names.sheetName(NEW_FILE_SHEETS.summary), tables);
   const summaryLayout = buildSummaryLayout(summaryIn);
   const summary = buildSummarySheetSpec(summaryLayout);
   return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };

@@ -8,11 +8,12 @@
  * then blocks, table, styles, widths, validations, conditional formats, freeze, charts.
  */
 import { absoluteRangeA1, cellA1, columnLetters, quoteSheet, rangeA1 } from "../model/a1";
-import { renderTemplate, type TableRef } from "../expr/formula";
+import { renderTemplate } from "../expr/formula";
 import type { ColumnLayout, InputPrompt, TableLayout, ValidationSpec } from "../layouts/tableLayout";
 import { TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
 import type { CellValue } from "../model/schemas";
 import type { WorkbookName } from "../model/workbookNames";
+import { firstDataRow, type TablePosition } from "../model/tablePosition";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
@@ -44,16 +45,10 @@ export interface SpecStyle {
 
 export interface SpecTable {
   name: string;
-  /** Header row and data rows. */
-  address: string;
-  /** Header texts in order, as written. */
-  columns: string[];
-  /** Layout column keys in the same order. */
-  keys: string[];
-  /** 0-based sheet rows. */
-  headerRow: number;
-  firstDataRow: number;
-  lastDataRow: number;
+  /** Where the table stands: header row, data rows, columns by key (tableRange gives its address). */
+  position: TablePosition;
+  /** Header texts in column order, as written. */
+  headers: string[];
   style: string;
 }
 
@@ -125,7 +120,7 @@ export interface TableSheetOptions {
    */
   validationSources?: Record<string, string | null>;
   /** The JAP tables a JBP's action counts count over (none: the counts are 0). */
-  japTables?: TableRef[];
+  japTables?: TablePosition[];
 }
 
 /** RAG colours shared by every writer: fill and font, readable when projected. */
@@ -155,21 +150,12 @@ function substituteRefs(template: string, refs: Record<string, string>): string 
 }
 
 interface RenderContext {
-  columns: Record<string, number>;
-  firstDataRow: number;
-  lastDataRow: number;
-  sheetName: string;
+  table: TablePosition;
   refs: Record<string, string>;
 }
 
 function render(template: string, ctx: RenderContext, row: number): string {
-  return renderTemplate(substituteRefs(template, ctx.refs), {
-    columns: ctx.columns,
-    row,
-    firstDataRow: ctx.firstDataRow,
-    lastDataRow: ctx.lastDataRow,
-    sheetName: ctx.sheetName,
-  });
+  return renderTemplate(substituteRefs(template, ctx.refs), { table: ctx.table, row });
 }
 
 /** Unknown `{placeholder}` left after rendering (outside string literals is good enough here). */
@@ -204,17 +190,25 @@ function runs(columns: ColumnLayout[], formulas: Record<string, string>): { star
   return out;
 }
 
+/**
+ * Where a new table of `layout` with `rowCount` data rows stands on a new sheet: under the
+ * layout's header block, from column A, one column per layout column.
+ */
+export function newTablePosition(layout: TableLayout, sheet: string, rowCount: number): TablePosition {
+  const headerRow = tableHeaderRow(layout);
+  const columns: Record<string, number> = {};
+  layout.columns.forEach((c, i) => (columns[c.key] ??= i));
+  return { sheet, headerRow, lastRow: headerRow + Math.max(rowCount, 1), columns };
+}
 
 export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOptions): SheetSpec {
   const rows = options.rows ?? [];
-  const headerRow = tableHeaderRow(layout);
-  const firstDataRow = headerRow + 1;
   const rowCount = Math.max(rows.length, options.minRows ?? 0, 1);
-  const lastDataRow = firstDataRow + rowCount - 1;
+  const table = newTablePosition(layout, options.sheetName, rowCount);
+  const { headerRow, lastRow: lastDataRow, columns } = table;
+  const firstDataRow = headerRow + 1;
   const lastCol = layout.columns.length - 1;
-  const columns: Record<string, number> = {};
-  layout.columns.forEach((c, i) => (columns[c.key] = i));
-  const ctx: RenderContext = { columns, firstDataRow, lastDataRow, sheetName: options.sheetName, refs: options.refs ?? {} };
+  const ctx: RenderContext = { table, refs: options.refs ?? {} };
   const formulas = columnFormulas(layout, options.japTables);
 
   const spec: SheetSpec = {
@@ -287,16 +281,7 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     }
   }
 
-  spec.tables.push({
-    name: options.tableName,
-    address: rangeA1(headerRow, 0, lastDataRow, lastCol),
-    columns: layout.columns.map((c) => c.header),
-    keys: layout.columns.map((c) => c.key),
-    headerRow,
-    firstDataRow,
-    lastDataRow,
-    style: TABLE_STYLE,
-  });
+  spec.tables.push({ name: options.tableName, position: table, headers: layout.columns.map((c) => c.header), style: TABLE_STYLE });
 
   // Validation: one per column, rendered at the first data row (sources are absolute or names).
   layout.columns.forEach((c, i) => {
@@ -345,8 +330,8 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
 
 /** The absolute address of a table column's data cells, for names and validation sources. */
 export function columnDataRef(spec: SheetSpec, key: string): string {
-  const t = spec.tables[0];
-  const i = t.keys.indexOf(key);
-  if (i < 0) throw new Error(`Sheet ${spec.sheetName} has no column '${key}'`);
-  return `=${quoteSheet(spec.sheetName)}!${absoluteRangeA1(t.firstDataRow, i, t.lastDataRow, i)}`;
+  const t = spec.tables[0].position;
+  const i = t.columns[key];
+  if (i === undefined) throw new Error(`Sheet ${spec.sheetName} has no column '${key}'`);
+  return `=${quoteSheet(spec.sheetName)}!${absoluteRangeA1(firstDataRow(t), i, t.lastRow, i)}`;
 }

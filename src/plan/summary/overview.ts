@@ -35,7 +35,7 @@ export interface Overview {
 const closed = (a: Action): boolean => a.status === "Done" || a.status === "Cancelled";
 
 function refOf(jap: JapPlan, a: Action, rag: RagResult | undefined): ActionRef {
-  const col = jap.placement.columns.id ?? Math.min(...Object.values(jap.placement.columns));
+  const col = jap.position.columns.id ?? Math.min(...Object.values(jap.position.columns));
   return {
     sheet: a.source.sheet,
     cell: cellA1(a.source.row, col),

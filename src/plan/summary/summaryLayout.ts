@@ -17,7 +17,8 @@
 import { cellA1, columnLetters, rangeA1 } from "../model/a1";
 import { compileExpr } from "../expr/compileExpr";
 import { ref } from "../expr/expr";
-import { columnRef, renderTemplate, type TableRef } from "../expr/formula";
+import { columnRef, renderTemplate } from "../expr/formula";
+import { firstDataRow, type TablePosition } from "../model/tablePosition";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts/planLayouts";
 import type { CellValue, Rag } from "../model/schemas";
 import { ActionParty } from "../model/schemas";
@@ -26,9 +27,9 @@ import { SETTING_NAMES } from "../model/workbookNames";
 
 export interface SummaryInput {
   /** The JAP tables, oldest first; the overdue list reads the last one. */
-  japTables: TableRef[];
+  japTables: TablePosition[];
   /** JBP tables whose RAG column gives the plan RAG; without one, the plan rolls up the actions. */
-  jbpTables?: TableRef[];
+  jbpTables?: TablePosition[];
   objectiveIds: string[];
   ownerNames: string[];
   maxPriorities: number;
@@ -97,7 +98,7 @@ const COLOUR_FILLS: Record<Rag, { fill: string; fontColor: string }> = {
 const DIMENSION_KEYS: Record<SummaryDimension, string> = { objective: "objectiveId", owner: "owner", party: "party", priority: "priority" };
 const DIMENSION_TITLES: Record<SummaryDimension, string> = { objective: "By objective", owner: "By owner", party: "By party", priority: "By priority" };
 
-const sumOver = (tables: TableRef[], one: (t: TableRef) => string): string => (tables.length === 0 ? "0" : tables.map(one).join("+"));
+const sumOver = (tables: TablePosition[], one: (t: TablePosition) => string): string => (tables.length === 0 ? "0" : tables.map(one).join("+"));
 
 interface LabelMatch {
   /** Absolute address of the label cell ($A$12). */
@@ -107,20 +108,20 @@ interface LabelMatch {
 }
 
 /** The SUMPRODUCT factors of one table: rows in use, and (optionally) the label match. */
-function factors(t: TableRef, label: LabelMatch | null): string[] {
+function factors(t: TablePosition, label: LabelMatch | null): string[] {
   const inUse = `--(LEN(${columnRef(t, "rag")})>0)`;
   return label ? [`--(TRIM(${columnRef(t, label.key)})=TRIM(${label.cell}))`, inUse] : [inUse];
 }
 
-function figureFormulas(tables: TableRef[], label: LabelMatch | null): Record<keyof FigureRow, string> {
-  const sp = (t: TableRef, extra: string[]): string => `SUMPRODUCT(${[...factors(t, label), ...extra].join(",")})`;
+function figureFormulas(tables: TablePosition[], label: LabelMatch | null): Record<keyof FigureRow, string> {
+  const sp = (t: TablePosition, extra: string[]): string => `SUMPRODUCT(${[...factors(t, label), ...extra].join(",")})`;
   const count = (colour: Rag): string => `=${sumOver(tables, (t) => sp(t, [`--(${columnRef(t, "rag")}="${colour}")`]))}`;
-  const overridden = (t: TableRef): string => {
+  const overridden = (t: TablePosition): string => {
     const ov = columnRef(t, "ragOverride");
     const listed = COLOURS.map((c) => `(TRIM(${ov})="${c}")`).join("+");
     return sp(t, [listed, `--(LEN(TRIM(${columnRef(t, "overrideReason")}))>0)`]);
   };
-  const pctFactors = (t: TableRef): string[] => {
+  const pctFactors = (t: TablePosition): string[] => {
     const p = columnRef(t, "pctComplete");
     return [`--(TRIM(${columnRef(t, "status")})<>"Cancelled")`, `--ISNUMBER(${p})`, `--(${p}>=0)`, `--(${p}<=1)`];
   };
@@ -153,7 +154,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
       put(row, i, { value: i === 0 ? first : h, bold: true, numberFormat: TEXT_FORMAT, ...(colour ? COLOUR_FILLS[colour] : { fill: HEADER_FILL }) });
     });
   };
-  const figureRow = (row: number, label: CellValue, labelFormat: string, tables: TableRef[], dimKey: string | null): FigureRow => {
+  const figureRow = (row: number, label: CellValue, labelFormat: string, tables: TablePosition[], dimKey: string | null): FigureRow => {
     put(row, 0, { value: label, numberFormat: labelFormat, bold: dimKey === null });
     const f = figureFormulas(tables, dimKey ? { cell: `$A$${row + 1}`, key: dimKey } : null);
     const out = {} as FigureRow;
@@ -178,7 +179,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   if (jbps.length > 0) {
     const row = r++;
     put(row, 0, { value: "Objectives", bold: true, numberFormat: TEXT_FORMAT });
-    const rag = (t: TableRef): string => columnRef(t, "rag");
+    const rag = (t: TablePosition): string => columnRef(t, "rag");
     objectives = { Red: "", Amber: "", Green: "", Grey: "", overridden: "", total: "", pctComplete: "" };
     COLOURS.forEach((c, i) => {
       (objectives as FigureRow)[c] = put(row, i + 1, { formula: `=${sumOver(jbps, (t) => `COUNTIF(${rag(t)},"${c}")`)}`, numberFormat: "0" });
@@ -189,10 +190,8 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   const basis = objectives ?? all;
   const basisRow = Number(/\d+$/.exec(basis.Red)?.[0]) - 1;
   const planFormula = renderTemplate(`=${compileExpr(rollUpExpr(ref("red"), ref("amber"), ref("green")))}`, {
-    columns: { red: 1, amber: 2, green: 3 },
+    table: { sheet: input.sheetName, headerRow: basisRow - 1, lastRow: basisRow, columns: { red: 1, amber: 2, green: 3 } },
     row: basisRow,
-    firstDataRow: basisRow,
-    lastDataRow: basisRow,
   });
   const planRag = put(planRow, 1, { formula: planFormula, bold: true });
   for (const c of COLOURS) cfs.push({ address: planRag, formula: `=${planRag}="${c}"`, rag: c });
@@ -232,7 +231,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   // Headers unlike the JAP's (ID, Action, Owner, Due, Status), so no reader takes this block for a JAP table.
   const overdueCols = ["Sheet row", "Action ID", "Overdue action", "Action owner", "Was due", "Days overdue", "Current status"];
   const current = input.japTables[input.japTables.length - 1];
-  put(r++, 0, { value: current ? `Overdue actions on ${current.sheetName} (first ${OVERDUE_ROWS})` : "Overdue actions", bold: true });
+  put(r++, 0, { value: current ? `Overdue actions on ${current.sheet} (first ${OVERDUE_ROWS})` : "Overdue actions", bold: true });
   overdueCols.forEach((h, i) => put(r, i, { value: h, bold: true, fill: HEADER_FILL, numberFormat: TEXT_FORMAT }));
   r++;
   const overdueFirst = r;
@@ -247,7 +246,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
       formula: `=IFERROR(AGGREGATE(15,6,ROW(${due})/(ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${at("rag")})>0)*(${open})),${k}),"")`,
       numberFormat: "0",
     });
-    const offset = `${rowCell}-${current.firstDataRow}`;
+    const offset = `${rowCell}-${firstDataRow(current)}`;
     const text = (col: number, key: string): void => {
       put(r, col, { formula: `=IF(${rowCell}="","",INDEX(${at(key)},${offset})&"")`, numberFormat: "General" });
     };

@@ -3,8 +3,8 @@
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
 import { cellA1 } from "../model/a1";
-import type { TableRef } from "../expr/formula";
-import type { PlanWorkbook, TablePlacement } from "../model/planWorkbook";
+import type { PlanWorkbook } from "../model/planWorkbook";
+import { inExcelTable, withSpareRows, type TableListing, type TablePosition } from "../model/tablePosition";
 import { RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 
@@ -16,17 +16,6 @@ export const SUMMARY_TITLE = "RAG Summary";
  * into new rows count without a rebuild (blank rows count as nothing: an action counts by its RAG).
  */
 export const SUMMARY_SPARE_ROWS = 500;
-
-/** A table's position for formulas; `lastRow` is the Excel table's last row when known. */
-export function tableRef(placement: TablePlacement, lastRow = placement.lastRow): TableRef {
-  const firstDataRow = placement.headerRow + 1;
-  return {
-    sheetName: placement.sheet,
-    columns: placement.columns,
-    firstDataRow,
-    lastDataRow: Math.max(firstDataRow, lastRow) + SUMMARY_SPARE_ROWS,
-  };
-}
 
 const clean = (s: string): string => s.trim().replace(/\s+/g, " ");
 
@@ -43,15 +32,17 @@ function distinct(values: string[]): string[] {
 
 /**
  * The labels and tables of the summary: JBP objective IDs then any other ID the actions use; the
- * active roster then any other owner the actions name; so no action falls out of a block.
+ * active roster then any other owner the actions name; so no action falls out of a block. Each
+ * table counts down to the end of the Excel table it stands in (`tables`, as the workbook lists
+ * them), plus SUMMARY_SPARE_ROWS.
  */
-export function summaryInput(plan: PlanWorkbook, sheetName: string, lastRows: Map<string, number> = new Map()): SummaryInput {
-  const ref = (p: TablePlacement): TableRef => tableRef(p, lastRows.get(p.sheet) ?? p.lastRow);
+export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: readonly TableListing[] = []): SummaryInput {
+  const ref = (p: TablePosition): TablePosition => withSpareRows(inExcelTable(p, tables), SUMMARY_SPARE_ROWS);
   const actions = plan.japs.flatMap((j) => j.actions);
   return {
     sheetName,
-    japTables: plan.japs.filter((j) => j.placement.columns.rag !== undefined).map((j) => ref(j.placement)),
-    jbpTables: plan.jbps.filter((j) => j.placement.columns.rag !== undefined).map((j) => ref(j.placement)),
+    japTables: plan.japs.filter((j) => j.position.columns.rag !== undefined).map((j) => ref(j.position)),
+    jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => ref(j.position)),
     objectiveIds: distinct([...plan.jbps.flatMap((j) => j.objectives.map((o) => o.id)), ...actions.map((a) => a.objectiveId)]),
     ownerNames: distinct([...(plan.roster?.rows.filter((r) => r.active).map((r) => r.name) ?? []), ...actions.map((a) => a.owner)]),
     maxPriorities: plan.settings.maxPriorities,

@@ -128,7 +128,7 @@ describe("compileExpr writes the same tree as a formula", () => {
 
   it("adds one COUNTIFS per table for countRows, and 0 with none", () => {
     const e = countRows("jap", [{ key: "rag", value: str("Red") }]);
-    const t = (sheetName: string) => ({ sheetName, columns: { rag: 19 }, firstDataRow: 4, lastDataRow: 23 });
+    const t = (sheet: string) => ({ sheet, headerRow: 3, lastRow: 23, columns: { rag: 19 } });
     expect(compileExpr(e)).toBe("0");
     expect(compileExpr(e, { jap: [t("JAP 2026-03"), t("JAP")] })).toBe(`(COUNTIFS('JAP 2026-03'!$T$5:$T$24,"Red")+COUNTIFS(JAP!$T$5:$T$24,"Red"))`);
   });

@@ -1,6 +1,6 @@
 import { formulaFunctions, formulaProblems, nestingDepth, renderTemplate, columnRef } from "../../../src/plan/expr/formula";
 
-const ctx = { columns: { owner: 5, due: 7, rag: 19 }, row: 4, firstDataRow: 4, lastDataRow: 203, sheetName: "JAP 2026-03" };
+const ctx = { table: { sheet: "JAP 2026-03", headerRow: 3, lastRow: 203, columns: { owner: 5, due: 7, rag: 19 } }, row: 4 };
 
 describe("renderTemplate", () => {
   it("renders same-row cells, whole columns and the row number", () => {
@@ -13,10 +13,10 @@ describe("renderTemplate", () => {
 
   it("quotes other sheets' columns and keeps the same sheet unqualified", () => {
     const tables = {
-      jap: { sheetName: "JAP 2026-03", columns: { rag: 19 }, firstDataRow: 4, lastDataRow: 23 },
-      other: { sheetName: "Bob's plan", columns: { rag: 2 }, firstDataRow: 1, lastDataRow: 1 },
+      jap: { sheet: "JAP 2026-03", headerRow: 3, lastRow: 23, columns: { rag: 19 } },
+      other: { sheet: "Bob's plan", headerRow: 0, lastRow: 1, columns: { rag: 2 } },
     };
-    expect(renderTemplate("={jap.rag:col}&{other.rag:col}", { ...ctx, sheetName: "JBP", tables })).toBe("='JAP 2026-03'!$T$5:$T$24&'Bob''s plan'!$C$2:$C$2");
+    expect(renderTemplate("={jap.rag:col}&{other.rag:col}", { ...ctx, table: { ...ctx.table, sheet: "JBP" }, tables })).toBe("='JAP 2026-03'!$T$5:$T$24&'Bob''s plan'!$C$2:$C$2");
     expect(renderTemplate("={jap.rag:col}", { ...ctx, tables })).toBe("=$T$5:$T$24");
     expect(columnRef(tables.jap, "rag")).toBe("'JAP 2026-03'!$T$5:$T$24");
     expect(() => columnRef(tables.jap, "nope")).toThrow("no column 'nope'");

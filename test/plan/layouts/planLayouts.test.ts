@@ -8,13 +8,13 @@ import { LIST_NAMES } from "../../../src/plan/model/workbookNames";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
 import type { CellValue } from "../../../src/plan/model/schemas";
 
-const placed = (layout: TableLayout, sheetName = "JAP 2026-03") => ({
-  sheetName,
+const placed = (layout: TableLayout, sheet = "JAP 2026-03") => ({
+  sheet,
+  headerRow: 4,
+  lastRow: 204,
   columns: Object.fromEntries(layout.columns.map((c, i) => [c.key, i])),
-  firstDataRow: 5,
-  lastDataRow: 204,
 });
-const render = (layout: TableLayout, template: string) => renderTemplate(template, { ...placed(layout), row: 5 });
+const render = (layout: TableLayout, template: string) => renderTemplate(template, { table: placed(layout), row: 5 });
 const KNOWN_NAMES = new Set([...Object.values(LIST_NAMES), "JP_MaxPriorities"]);
 
 describe("layout formulas", () => {

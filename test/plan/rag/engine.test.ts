@@ -185,7 +185,7 @@ describe("computePlanRag", () => {
     jbps: withJbp
       ? [
           {
-            placement: { sheet: "JBP", headerRow: 10, lastRow: 12, columns: {}, extraHeaders: [] },
+            position: { sheet: "JBP", headerRow: 10, lastRow: 12, columns: {} }, extraHeaders: [],
             header: {} as never,
             objectives: [objective(), objective({ id: "O-2" }, 13)],
           },
@@ -193,7 +193,7 @@ describe("computePlanRag", () => {
       : [],
     japs: [
       {
-        placement: { sheet: "JAP", headerRow: 4, lastRow: 7, columns: {}, extraHeaders: [] },
+        position: { sheet: "JAP", headerRow: 4, lastRow: 7, columns: {} }, extraHeaders: [],
         header: {} as never,
         actions: [
           action(),

@@ -16,8 +16,9 @@ describe("reading a plan by header", () => {
     expect(a1).toMatchObject({ id: "A-1", objectiveId: "O-1", priority: 1, party: "Distributor", owner: "Bruno Costa", status: "In progress", pctComplete: 0.5, direction: "Higher is better", target: 40, ragOverride: null });
     expect(a1.source).toMatchObject({ sheet: "JAP", row: japRow(0) });
     expect(a1.source.raw.owner).toBe("Bruno Costa");
-    expect(plan.japs[0].placement).toMatchObject({ sheet: "JAP", headerRow: tableHeaderRow(JAP), lastRow: japRow(3), extraHeaders: [] });
-    expect(plan.japs[0].placement.columns.owner).toBe(5);
+    expect(plan.japs[0].position).toMatchObject({ sheet: "JAP", headerRow: tableHeaderRow(JAP), lastRow: japRow(3) });
+    expect(plan.japs[0].extraHeaders).toEqual([]);
+    expect(plan.japs[0].position.columns.owner).toBe(5);
     expect(plan.roster?.rows.map((r) => [r.name, r.party, r.active])).toEqual([
       ["Ana Silva", "Principal", true],
       ["Bruno Costa", "Distributor", true],
@@ -41,8 +42,8 @@ describe("reading a plan by header", () => {
     const actions = soundActions().map((a) => ({ ...a, notes: "keep me" }));
     const plan = readWorkbook([rosterGrid(soundRoster()), japGrid(JAP_HEADER, actions, { columns })]);
     const jap = plan.japs[0];
-    expect(jap.placement.columns).toEqual({ owner: 0, id: 2, action: 3, due: 4, status: 5, pctComplete: 6, start: 7, party: 8 });
-    expect(jap.placement.extraHeaders).toEqual(["My notes"]);
+    expect(jap.position.columns).toEqual({ owner: 0, id: 2, action: 3, due: 4, status: 5, pctComplete: 6, start: 7, party: 8 });
+    expect(jap.extraHeaders).toEqual(["My notes"]);
     expect(jap.actions[1]).toMatchObject({ id: "A-2", owner: "Ana Silva", due: d("2026-03-10"), status: "Done", pctComplete: 1 });
     expect(jap.actions[1].source.raw).not.toHaveProperty("notes");
     expect(plan.readFindings).toEqual([]);
@@ -70,8 +71,8 @@ describe("reading a plan by header", () => {
     const moved: SheetGrid = { ...grid, origin: { row: 2, col: 3 } };
     const jap = readWorkbook([moved]).japs[0];
     const headerRow = 2 + 7 + tableHeaderRow(JAP);
-    expect(jap.placement).toMatchObject({ sheet: "Plan de acción", headerRow, lastRow: headerRow + 4 });
-    expect(jap.placement.columns.id).toBe(3);
+    expect(jap.position).toMatchObject({ sheet: "Plan de acción", headerRow, lastRow: headerRow + 4 });
+    expect(jap.position.columns.id).toBe(3);
     expect(jap.header.month).toBe(d("2026-03-01"));
     expect(jap.actions[2].source.row).toBe(headerRow + 3);
   });
@@ -83,7 +84,7 @@ describe("reading a plan by header", () => {
       ["A-1", japRow(0)],
       ["A-2", japRow(3)],
     ]);
-    expect(jap.placement.lastRow).toBe(japRow(3));
+    expect(jap.position.lastRow).toBe(japRow(3));
   });
 
   test("two tables on one sheet: each with its own header block and rows", () => {
@@ -95,13 +96,13 @@ describe("reading a plan by header", () => {
       [d("2026-03-01"), ["A-1", "A-2"]],
       [d("2026-04-01"), ["B-1"]],
     ]);
-    expect(plan.japs[1].placement.headerRow).toBe(march.values.length + 1 + tableHeaderRow(JAP));
+    expect(plan.japs[1].position.headerRow).toBe(march.values.length + 1 + tableHeaderRow(JAP));
   });
 
   test("an empty table has its header row as last row", () => {
     const jap = readWorkbook([japGrid(JAP_HEADER, [])]).japs[0];
     expect(jap.actions).toEqual([]);
-    expect(jap.placement.lastRow).toBe(jap.placement.headerRow);
+    expect(jap.position.lastRow).toBe(jap.position.headerRow);
   });
 
   test("every kind of cell value is parsed into the model's types", () => {

@@ -79,15 +79,15 @@ describe("issuesText", () => {
 describe("Issues tags drive the live layer", () => {
   const result = checkWorkbook(soundPlan(withAction(0, { owner: "Bruno Costaa" })), { today: d("2026-06-30") });
   const jap = result.plan.japs[0];
-  const headerOf = headerOfColumn(jap.placement, JAP);
+  const headerOf = headerOfColumn(jap.position, JAP);
 
   test("each finding is tagged with its column's header", () => {
-    const text = issuesBySheetRow(result.findings, jap.placement.sheet, headerOf).get(row0);
+    const text = issuesBySheetRow(result.findings, jap.position.sheet, headerOf).get(row0);
     expect(text).toMatch(/^✖ \[Owner\] Owner 'Bruno Costaa' is not on the Roster/);
   });
 
   test("the Owner cell's issue rule fires on that text, and no other column's does", () => {
-    const text = issuesBySheetRow(result.findings, jap.placement.sheet, headerOf).get(row0) ?? "";
+    const text = issuesBySheetRow(result.findings, jap.position.sheet, headerOf).get(row0) ?? "";
     const fired = JAP.liveRules.filter((r) => r.id.includes(".issue.") && evaluateLiveRule(r, { issues: text })).map((r) => r.columns[0]);
     expect(fired).toEqual(["owner"]);
   });

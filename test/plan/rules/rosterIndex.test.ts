@@ -14,13 +14,13 @@ describe("roster lookups", () => {
 
   test("names compare without case and extra spaces", () => {
     expect(personKey("  Ana\u00a0 SILVA ")).toBe("ana silva");
-    const index = new RosterIndex({ placement: { sheet: "Roster", headerRow: 0, lastRow: 2, columns: {}, extraHeaders: [] }, rows: [person("Ana Silva", false), person("ana silva"), person("Bruno Costa")] });
+    const index = new RosterIndex({ position: { sheet: "Roster", headerRow: 0, lastRow: 2, columns: {} }, extraHeaders: [], rows: [person("Ana Silva", false), person("ana silva"), person("Bruno Costa")] });
     expect(index.lookup("ANA  SILVA").map((r) => r.active)).toEqual([true, false]);
     expect(index.lookup("Nobody")).toEqual([]);
   });
 
   test("did you mean: nearest active name within a threshold that grows with length", () => {
-    const index = new RosterIndex({ placement: { sheet: "Roster", headerRow: 0, lastRow: 3, columns: {}, extraHeaders: [] }, rows: [person("Ana Silva"), person("Ana Silveira"), person("Bo Li"), person("Old Name", false)] });
+    const index = new RosterIndex({ position: { sheet: "Roster", headerRow: 0, lastRow: 3, columns: {} }, extraHeaders: [], rows: [person("Ana Silva"), person("Ana Silveira"), person("Bo Li"), person("Old Name", false)] });
     expect(index.suggest("Ana Silvaa")).toBe("Ana Silva");
     expect(index.suggest("ana silvera")).toBe("Ana Silveira");
     expect(index.suggest("Bo Lu")).toBe("Bo Li");

@@ -1,17 +1,17 @@
-import type { TableRef } from "../../../src/plan/expr/formula";
+import { tableRange, type TablePosition } from "../../../src/plan/model/tablePosition";
 import { JBP_COUNT_KEYS, jbpCountWrites, jbpFormulaRefresh, jbpFormulaRefreshAll, normalFormula, type FormulaWrite, type JbpCountKey } from "../../../src/plan/sheets/jbpCounts";
 import { columnIndex, JAP, JBP } from "../../../src/plan/layouts/planLayouts";
 import { parseRangeA1 } from "../../../src/plan/model/a1";
 import { readWorkbook } from "../../../src/plan/read/readPlan";
 import { samplePlan } from "../../../src/plan/sample/samplePlan";
 import type { SheetSpec } from "../../../src/plan/sheets/sheetSpec";
-import { japSheetSpec, jbpSheetSpec, linkedJbpAndJap, PlanNames, specGrid, specTableRef } from "../../../src/plan/sheets/planSheets";
+import { japSheetSpec, jbpSheetSpec, linkedJbpAndJap, PlanNames, specGrid, specTablePosition } from "../../../src/plan/sheets/planSheets";
 
-const planned = (): { jbp: TableRef; japA: TableRef; japB: TableRef; names: PlanNames } => {
+const planned = (): { jbp: TablePosition; japA: TablePosition; japB: TablePosition; names: PlanNames } => {
   const names = new PlanNames();
-  const japA = specTableRef(japSheetSpec(names, { distributor: "Andes", month: 46082, link: null }));
-  const japB = specTableRef(japSheetSpec(names, { distributor: "Andes", month: 46113, actions: Array.from({ length: 30 }, (_, i) => ({ id: `A${i}` })), link: null }));
-  const jbp = specTableRef(jbpSheetSpec(names, { header: {}, year: 2026 }));
+  const japA = specTablePosition(japSheetSpec(names, { distributor: "Andes", month: 46082, link: null }));
+  const japB = specTablePosition(japSheetSpec(names, { distributor: "Andes", month: 46113, actions: Array.from({ length: 30 }, (_, i) => ({ id: `A${i}` })), link: null }));
+  const jbp = specTablePosition(jbpSheetSpec(names, { header: {}, year: 2026 }));
   return { jbp, japA, japB, names };
 };
 
@@ -23,7 +23,7 @@ describe("jbpCountWrites", () => {
     const { japA, japB } = planned();
     const names = new PlanNames(["JAP 2026-03", "JAP 2026-04"]);
     const spec = jbpSheetSpec(names, { header: {}, year: 2026, japTables: [japA, japB] });
-    const writes = jbpCountWrites(specTableRef(spec), [japA, japB]);
+    const writes = jbpCountWrites(specTablePosition(spec), [japA, japB]);
     expect(writes.map((w) => w.key)).toEqual([...JBP_COUNT_KEYS]);
     for (const w of writes) {
       const r = parseRangeA1(w.address)!;
@@ -40,7 +40,7 @@ describe("jbpCountWrites", () => {
 
   it("counts by the JBP's own ID column wherever it stands, and leaves out columns it lacks", () => {
     const { japA } = planned();
-    const jbp: TableRef = { sheetName: "Plan", columns: { id: 3, actionsGreen: 0 }, firstDataRow: 4, lastDataRow: 6 };
+    const jbp: TablePosition = { sheet: "Plan", headerRow: 3, lastRow: 6, columns: { id: 3, actionsGreen: 0 } };
     const writes = jbpCountWrites(jbp, [japA]);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ sheetName: "Plan", key: "actionsGreen", address: "A5:A7" });
@@ -50,7 +50,7 @@ describe("jbpCountWrites", () => {
   it("writes nothing for a JBP without an ID column, and skips a JAP table without RAG or objective column", () => {
     const { jbp, japA } = planned();
     expect(jbpCountWrites({ ...jbp, columns: { actionsRed: 19 } }, [japA])).toEqual([]);
-    const noRag: TableRef = { ...japA, sheetName: "Old JAP", columns: { objectiveId: 1 } };
+    const noRag: TablePosition = { ...japA, sheet: "Old JAP", columns: { objectiveId: 1 } };
     const f = jbpCountWrites(jbp, [noRag, japA])[0].formulas[0][0];
     expect(f).not.toContain("Old JAP");
     expect(f).toContain("'JAP 2026-03'!");
@@ -88,8 +88,8 @@ describe("jbpFormulaRefresh", () => {
   it("rewrites when a JAP table grew, when a row was added to the JBP, and when a column was never read", () => {
     const { jbp, japA } = planned();
     const now = current(jbpCountWrites(jbp, [japA]));
-    expect(jbpFormulaRefresh(jbp, [{ ...japA, lastDataRow: japA.lastDataRow + 5 }], now)).toHaveLength(3);
-    const longer = { ...jbp, lastDataRow: jbp.lastDataRow + 1 };
+    expect(jbpFormulaRefresh(jbp, [{ ...japA, lastRow: japA.lastRow + 5 }], now)).toHaveLength(3);
+    const longer = { ...jbp, lastRow: jbp.lastRow + 1 };
     expect(jbpFormulaRefresh(longer, [japA], now)).toHaveLength(3);
     const { actionsRed: _red, ...rest } = now;
     expect(jbpFormulaRefresh(jbp, [japA], rest).map((w) => w.key)).toEqual(["actionsRed"]);
@@ -118,12 +118,12 @@ describe("normalFormula", () => {
   });
 });
 
-describe("specTableRef", () => {
+describe("specTablePosition", () => {
   it("is where the spec's table stands, columns by key", () => {
     const { japA, jbp } = planned();
-    expect(japA).toMatchObject({ sheetName: "JAP 2026-03", firstDataRow: 7, lastDataRow: 26 });
+    expect(japA).toMatchObject({ sheet: "JAP 2026-03", headerRow: 6, lastRow: 26 });
     expect(japA.columns.rag).toBe(columnIndex(JAP, "rag"));
-    expect(jbp).toMatchObject({ sheetName: "JBP 2026", firstDataRow: 10, lastDataRow: 17 });
+    expect(jbp).toMatchObject({ sheet: "JBP 2026", headerRow: 9, lastRow: 17 });
   });
 });
 
@@ -131,7 +131,7 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
   const sample = samplePlan();
   const built = linkedJbpAndJap(new PlanNames(), sample);
   const plan = readWorkbook([specGrid(built.jbp), specGrid(built.jap)]);
-  const tables = [built.jbp, built.jap].map((s) => ({ sheet: s.sheetName, address: `'${s.sheetName}'!${s.tables[0].address}` }));
+  const tables = [built.jbp, built.jap].map((s) => ({ name: s.tables[0].name, sheet: s.sheetName, headers: s.tables[0].headers, address: `'${s.sheetName}'!${tableRange(s.tables[0].position)}` }));
   /** The count formulas a spec wrote, by key, as Excel would return them. */
   const written = (spec: SheetSpec): Partial<Record<JbpCountKey, string[]>> => {
     const out: Partial<Record<JbpCountKey, string[]>> = {};
@@ -144,7 +144,7 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
   };
 
   it("writes nothing over a plan as the add-in wrote it, blank template rows included", () => {
-    expect(plan.jbps[0].placement.lastRow).toBeLessThan(built.jbp.tables[0].lastDataRow);
+    expect(plan.jbps[0].position.lastRow).toBeLessThan(built.jbp.tables[0].position.lastRow);
     expect(jbpFormulaRefreshAll(plan, tables, () => written(built.jbp))).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
     const other = japSheetSpec(new PlanNames([built.jbp.sheetName, built.jap.sheetName]), { distributor: "Andes", month: 46113, actions: [{ id: "X1", action: "Extra" }], link: null });
     const plan2 = readWorkbook([specGrid(built.jbp), specGrid(built.jap), specGrid(other)]);
     expect(plan2.japs).toHaveLength(2);
-    const tables2 = [...tables, { sheet: other.sheetName, address: `'${other.sheetName}'!${other.tables[0].address}` }];
+    const tables2 = [...tables, { name: other.tables[0].name, sheet: other.sheetName, headers: other.tables[0].headers, address: `'${other.sheetName}'!${tableRange(other.tables[0].position)}` }];
     const writes = jbpFormulaRefreshAll(plan2, tables2, () => written(built.jbp));
     expect(writes.map((w) => w.key)).toEqual([...JBP_COUNT_KEYS]);
     expect(writes[0].sheetName).toBe(built.jbp.sheetName);

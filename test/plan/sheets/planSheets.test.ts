@@ -27,8 +27,8 @@ describe("newWorkbook", () => {
   });
 
   it("builds the summary from the plan as read: the JAP and the JBP tables, every objective", () => {
-    expect(wb.summaryInput.japTables.map((t) => t.sheetName)).toEqual([SHEET_NAMES.jap]);
-    expect(wb.summaryInput.jbpTables?.map((t) => t.sheetName)).toEqual([SHEET_NAMES.jbp]);
+    expect(wb.summaryInput.japTables.map((t) => t.sheet)).toEqual([SHEET_NAMES.jap]);
+    expect(wb.summaryInput.jbpTables?.map((t) => t.sheet)).toEqual([SHEET_NAMES.jbp]);
     expect(wb.summaryInput.objectiveIds).toEqual(expect.arrayContaining(["OBJ-1", "OBJ-2", "OBJ-3", "OBJ-4", "OBJ-5", "OBJ-9"]));
     expect(wb.summary.map.objectives).not.toBeNull();
   });
@@ -52,13 +52,13 @@ describe("newWorkbook", () => {
 /** The formula of a column on the first data row of a spec's table. */
 function firstFormula(spec: SheetSpec, key: string): string {
   const t = spec.tables[0];
-  const col = t.keys.indexOf(key);
+  const col = t.position.columns[key];
   for (const b of spec.blocks) {
     if (!b.formulas) continue;
     const m = /^([A-Z]+)(\d+)/.exec(b.address)!;
     const firstCol = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     const firstRow = Number(m[2]) - 1;
-    const i = t.firstDataRow - firstRow;
+    const i = (t.position.headerRow + 1) - firstRow;
     const j = col - firstCol;
     if (i >= 0 && i < b.formulas.length && j >= 0 && j < b.formulas[i].length) return b.formulas[i][j] ?? "";
   }
@@ -88,10 +88,10 @@ describe("linkedJbpAndJap", () => {
     const { jbp, jap } = linkedJbpAndJap(new PlanNames(), sample);
     const plan = readWorkbook([specGrid(jbp), specGrid(jap)]);
     expect(plan.japs[0].header).toMatchObject({ distributor: sample.jap.header.distributor, month: sample.jap.header.month, reviewDate: sample.jap.header.reviewDate });
-    expect(jap.tables[0].lastDataRow - jap.tables[0].firstDataRow + 1).toBe(Math.max(TEMPLATE_ACTION_ROWS, sample.jap.actions.length));
-    expect(jbp.tables[0].lastDataRow - jbp.tables[0].firstDataRow + 1).toBe(TEMPLATE_OBJECTIVE_ROWS);
+    expect(jap.tables[0].position.lastRow - jap.tables[0].position.headerRow).toBe(Math.max(TEMPLATE_ACTION_ROWS, sample.jap.actions.length));
+    expect(jbp.tables[0].position.lastRow - jbp.tables[0].position.headerRow).toBe(TEMPLATE_OBJECTIVE_ROWS);
     const many = linkedJbpAndJap(new PlanNames(), { jbp: sample.jbp, jap: { header: sample.jap.header, actions: [...sample.jap.actions, ...sample.jap.actions] } });
-    expect(many.jap.tables[0].lastDataRow - many.jap.tables[0].firstDataRow + 1).toBe(40);
+    expect(many.jap.tables[0].position.lastRow - many.jap.tables[0].position.headerRow).toBe(40);
   });
 
   it("never takes a name the workbook has: sheets get ' (2)', tables '_2', and an existing JP_ObjectiveIds is left alone", () => {
@@ -113,8 +113,8 @@ describe("jbpSheetSpec and japSheetSpec alone (the add-in's Insert JBP / Insert 
     const jbp = jbpSheetSpec(names, { header: { year: 2027 }, year: 2027 });
     const jap = japSheetSpec(names, { distributor: "Andes", month: serialFromYmd(2027, 2, 1)!, link: null });
     expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2027", "JAP 2027-02"]);
-    expect(jbp.tables[0].lastDataRow - jbp.tables[0].firstDataRow + 1).toBe(TEMPLATE_OBJECTIVE_ROWS);
-    expect(jap.tables[0].lastDataRow - jap.tables[0].firstDataRow + 1).toBe(TEMPLATE_ACTION_ROWS);
+    expect(jbp.tables[0].position.lastRow - jbp.tables[0].position.headerRow).toBe(TEMPLATE_OBJECTIVE_ROWS);
+    expect(jap.tables[0].position.lastRow - jap.tables[0].position.headerRow).toBe(TEMPLATE_ACTION_ROWS);
     expect(readWorkbook([specGrid(jap)]).japs[0].header.jbpSheet).toBe("");
     // A second JBP does not define JP_ObjectiveIds again.
     expect(jbpSheetSpec(names, { header: { year: 2027 }, year: 2027 })).toMatchObject({ sheetName: "JBP 2027 (2)", names: [] });

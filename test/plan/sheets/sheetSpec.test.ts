@@ -1,4 +1,5 @@
 import { parseRangeA1 } from "../../../src/plan/model/a1";
+import { tableRange } from "../../../src/plan/model/tablePosition";
 import { JAP, JBP, ROSTER, SETTINGS, TEXT_FORMAT, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
 import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
 import { samplePlan } from "../../../src/plan/sample/samplePlan";
@@ -27,8 +28,9 @@ describe("buildTableSheetSpec", () => {
   it("places the table under the header block, with at least minRows rows", () => {
     const headerRow = tableHeaderRow(JAP);
     expect(spec.tables).toEqual([
-      expect.objectContaining({ name: "JP_Actions", address: "A7:W32", headerRow, firstDataRow: headerRow + 1, lastDataRow: headerRow + 25, keys: JAP.columns.map((c) => c.key) }),
+      expect.objectContaining({ name: "JP_Actions", position: { sheet: "JAP 2026-03", headerRow, lastRow: headerRow + 25, columns: Object.fromEntries(JAP.columns.map((c, i) => [c.key, i])) } }),
     ]);
+    expect(tableRange(spec.tables[0].position)).toBe("A7:W32");
     expect(spec.freezeRows).toBe(headerRow + 1);
     expectWellFormed(spec);
   });
@@ -82,14 +84,14 @@ describe("Settings and Roster specs", () => {
     expect(values.map((r) => r[0])).toEqual(SETTINGS_ROWS.map((r) => r.label));
     expect(values[0][1]).toBe(46099);
     expect(spec.formats).toContainEqual({ address: "B2", numberFormat: "yyyy-mm-dd" });
-    expect(spec.tables[0].columns).toEqual(SETTINGS.columns.map((c) => c.header));
+    expect(spec.tables[0].headers).toEqual(SETTINGS.columns.map((c) => c.header));
   });
 
   it("names the Roster's columns over spare rows, so people added later are in the lists", () => {
     const spec = buildRosterSheetSpec([{ name: "Ana Silva", party: "Principal", role: "", email: "", active: true }]);
     expectWellFormed(spec);
     expect(spec.names.find((n) => n.name === "JP_RosterNames")?.formula).toBe("=Roster!$A$2:$A$501");
-    expect(spec.tables[0].columns).toEqual(ROSTER.columns.map((c) => c.header));
+    expect(spec.tables[0].headers).toEqual(ROSTER.columns.map((c) => c.header));
     expect(spec.blocks.find((b) => b.address === "A2:E11")!.values![0]).toEqual(["Ana Silva", "Principal", "", "", true]);
   });
 });

@@ -1,5 +1,5 @@
 import { formulaProblems } from "../../../src/plan/expr/formula";
-import type { TablePlacement } from "../../../src/plan/model/planWorkbook";
+import type { TablePosition } from "../../../src/plan/model/tablePosition";
 import { readWorkbook } from "../../../src/plan/read/readPlan";
 import { summaryFigures } from "../../../src/plan/summary/summaryFigures";
 import { buildSummaryLayout, OVERDUE_ROWS } from "../../../src/plan/summary/summaryLayout";
@@ -8,18 +8,13 @@ import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator
 import { action, AS_OF, d, SETTINGS } from "../rag/ragFixtures";
 import type { PlanWorkbook } from "../../../src/plan/model/planWorkbook";
 
-const tableRef = (p: TablePlacement) => ({
-  sheetName: p.sheet,
-  columns: p.columns,
-  firstDataRow: p.headerRow + 1,
-  lastDataRow: Math.max(p.lastRow, p.headerRow + 1),
-});
+const tableRef = (p: TablePosition): TablePosition => ({ ...p, lastRow: Math.max(p.lastRow, p.headerRow + 1) });
 
 describe("buildSummaryLayout", () => {
   const plan = readWorkbook(generateActionGrid(120, 3));
   const layout = buildSummaryLayout({
-    japTables: plan.japs.map((j) => tableRef(j.placement)),
-    jbpTables: plan.jbps.map((j) => tableRef(j.placement)),
+    japTables: plan.japs.map((j) => tableRef(j.position)),
+    jbpTables: plan.jbps.map((j) => tableRef(j.position)),
     objectiveIds: plan.jbps[0].objectives.map((o) => o.id),
     ownerNames: plan.roster!.rows.slice(0, 6).map((r) => r.name),
     maxPriorities: 5,
@@ -80,7 +75,7 @@ describe("summaryFigures", () => {
       settings: SETTINGS,
       dateOrder: "DMY",
       jbps: [],
-      japs: [{ placement: { sheet: "JAP", headerRow: 4, lastRow: 9, columns: {}, extraHeaders: [] }, header: {} as never, actions }],
+      japs: [{ position: { sheet: "JAP", headerRow: 4, lastRow: 9, columns: {} }, extraHeaders: [], header: {} as never, actions }],
       readFindings: [],
     };
     const f = summaryFigures(plan, AS_OF, { objectiveIds: ["O-1", "O-2"], ownerNames: ["Ana Silva"], maxPriorities: 2 });
