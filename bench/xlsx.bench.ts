@@ -6,8 +6,8 @@ import { performance } from "perf_hooks";
 import { newWorkbookSpecs } from "../src/plan/sheets/planSheets";
 import { DEFAULT_SETTINGS } from "../src/plan/model/schemas";
 import { samplePlan } from "../src/plan/sample/samplePlan";
-import { readWorkbookGrids } from "../src/xlsx/readWorkbook";
-import { writeWorkbook } from "../src/xlsx/writeWorkbook";
+import { readWorkbookGrids } from "../src/xlsx/readXlsx";
+import { writeWorkbook } from "../src/xlsx/writeXlsx";
 
 function input(actions: number) {
   const sample = samplePlan();

@@ -7,7 +7,7 @@ import { checkWorkbook } from "../plan/rules/checkWorkbook";
 import type { DateOrder } from "../plan/model/schemas";
 import type { CheckResult } from "../plan/model/planWorkbook";
 import { todaySerial } from "../plan/model/serialDate";
-import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readWorkbook";
+import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readXlsx";
 import { CliError, type CliIo } from "./io";
 
 /**

@@ -8,7 +8,7 @@ import * as path from "path";
 import { DEFAULT_SETTINGS } from "../plan/model/schemas";
 import { samplePlan } from "../plan/sample/samplePlan";
 import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
-import { writeWorkbook } from "../xlsx/writeWorkbook";
+import { writeWorkbook } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/sheets/planSheets";

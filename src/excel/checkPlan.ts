@@ -13,7 +13,7 @@ import { runExcel } from "./context";
 import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { planRecount, queueRecount, recountMessage, type Recount } from "./jbpRecount";
-import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbook";
+import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { NOTES_UNSUPPORTED_MESSAGE, capabilities, type Capabilities } from "./requirements";
 
 export interface CheckOutcome {

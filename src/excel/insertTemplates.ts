@@ -11,7 +11,7 @@ import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialD
 import { rosterEntries, type PlanData } from "../plan/sheets/planSheets";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { InsertPlan, addJap, addJbp, addPlan, writeInsertPlan } from "./insertPlan";
+import { InsertPlan, addJap, addJbp, addPlan, writeInsertPlan } from "./insertBatch";
 
 export type { PlanData } from "../plan/sheets/planSheets";
 import { readIndex } from "./workbookIndex";

@@ -9,7 +9,7 @@ import type { FormulaWrite, JbpCountKey } from "../plan/sheets/jbpCounts";
 import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/sheets/jbpCounts";
 import type { CheckResult, JbpPlan } from "../plan/model/planWorkbook";
 import type { Batcher } from "./batches";
-import type { WorkbookState } from "./readWorkbook";
+import type { WorkbookState } from "./readWorkbookState";
 
 export interface Recount {
   /** Count cells to rewrite, in runs (none when the counts are up to date). */

@@ -44,7 +44,7 @@ import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summary/summarySheetS
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
-import { gridValueAt, inputGrids } from "./readWorkbook";
+import { gridValueAt, inputGrids } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";
 

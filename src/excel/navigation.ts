@@ -4,7 +4,7 @@ import { readWorkbook } from "../plan/read/readPlan";
 import { ymdFromSerial } from "../plan/model/serialDate";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { inputGrids, readWorkbookState } from "./readWorkbook";
+import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 
 /** Activates the sheet and selects the cell. Two syncs: the sheet is looked up first, so a deleted sheet gets a clear message. */

@@ -12,7 +12,7 @@ import { JAP, JBP } from "../plan/layouts/planLayouts";
 import type { CheckResult } from "../plan/model/planWorkbook";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
-import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";
+import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbookState";
 
 /** Marks a note as the add-in's own, so the next check may replace or remove it. */
 export const NOTE_PREFIX = "JointPlan: ";

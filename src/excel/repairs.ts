@@ -18,7 +18,7 @@ import { JointPlanError } from "./errors";
 import { planRecount, queueRecount, recountMessage } from "./jbpRecount";
 import { planPaint, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
+import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 
 export interface RepairOutcome {

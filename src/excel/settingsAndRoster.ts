@@ -15,7 +15,7 @@ import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
-import { inputGrids, readWorkbookState } from "./readWorkbook";
+import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";

@@ -12,7 +12,7 @@ import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
-import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbook";
+import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
 

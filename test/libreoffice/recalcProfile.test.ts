@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { readWorkbookGrids } from "../../src/xlsx/readXlsx";
 import { describeWithSoffice, recalculate } from "./soffice";
 
 describeWithSoffice("LibreOffice recalculation profile", (soffice) => {

@@ -11,8 +11,8 @@ import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { newWorkbookSpecs } from "../../src/plan/sheets/planSheets";
 import { serialFromIso } from "../../src/plan/model/serialDate";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
-import { setNames } from "../../src/xlsx/writeWorkbook";
+import { readWorkbookGrids } from "../../src/xlsx/readXlsx";
+import { setNames } from "../../src/xlsx/writeXlsx";
 import { cli } from "../cli/runCli";
 import { describeWithSoffice, recalculate } from "./soffice";
 

@@ -1,6 +1,6 @@
 /**
  * What a plan's sheets are, decided once for every writer: the add-in's Insert JBP / JAP / sample
- * plan (src/excel/insertPlan.ts) and `jointplan new` (src/cli/newCommand.ts) both get their
+ * plan (src/excel/insertBatch.ts) and `jointplan new` (src/cli/newCommand.ts) both get their
  * SheetSpecs here and only apply them. Pure: sheet and table names are taken from a `PlanNames`
  * that knows what the workbook already holds (nothing, for a new file).
  *

@@ -1,4 +1,4 @@
-import { HEAD_ROWS, READ_CELLS_PER_REQUEST, readWorkbookState } from "../../src/excel/readWorkbook";
+import { HEAD_ROWS, READ_CELLS_PER_REQUEST, readWorkbookState } from "../../src/excel/readWorkbookState";
 import { capabilities } from "../../src/excel/requirements";
 import { measure, useSim } from "./support/sim";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
-import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeWorkbook";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeXlsx";
+import { readWorkbookGrids } from "../../src/xlsx/readXlsx";
 
 /** A small hand-made spec that uses every part of a SheetSpec. */
 function planSpec(): SheetSpec {

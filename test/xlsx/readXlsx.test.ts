@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { dateToSerial } from "../../src/xlsx/cellValue";
 import { fileKind } from "../../src/xlsx/fileKind";
-import { readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readXlsx";
 
 async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
