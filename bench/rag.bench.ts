@@ -6,7 +6,7 @@
  */
 import type { PlanWorkbook } from "../src/plan/model/planWorkbook";
 import { computePlanRag } from "../src/plan/rag/engine";
-import { readWorkbook } from "../src/plan/read/readPlan";
+import { readPlan } from "../src/plan/read/readPlan";
 import { summaryFigures } from "../src/plan/summary/summaryFigures";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms } from "./support/alternate";
@@ -18,7 +18,7 @@ const n0 = (n: number): string => n.toLocaleString("en-US");
 export function main(): void {
   const rag: Record<number, number> = {};
   for (const n of [1000, 10000]) {
-    const plan: PlanWorkbook = readWorkbook(generateActionGrid(n, 42));
+    const plan: PlanWorkbook = readPlan(generateActionGrid(n, 42));
     const rows = plan.japs.flatMap((j) => j.actions);
     if (rows.length !== n) throw new Error(`expected ${n} actions, read ${rows.length}`);
     const clone = (): unknown => structuredClone(rows);

@@ -19,7 +19,7 @@
  */
 import { checkWorkbook } from "../src/plan/rules/checkWorkbook";
 import type { SheetGrid } from "../src/plan/model/schemas";
-import { readWorkbook } from "../src/plan/read/readPlan";
+import { readPlan } from "../src/plan/read/readPlan";
 import { validatePlan } from "../src/plan/rules/validatePlan";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms, RUNS } from "./support/alternate";
@@ -37,10 +37,10 @@ export function main(): void {
     const grids: SheetGrid[] = generateActionGrid(n, 42);
     const cells = grids.reduce((s, g) => s + g.values.reduce((t, r) => t + r.length, 0), 0);
     const clone = () => structuredClone(grids);
-    const plan = readWorkbook(grids);
-    const read = alternate(() => readWorkbook(grids), clone);
+    const plan = readPlan(grids);
+    const read = alternate(() => readPlan(grids), clone);
     const validate = alternate(() => validatePlan(plan, { asOf: GENERATED_AS_OF }), clone);
-    const both = alternate(() => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }), clone);
+    const both = alternate(() => validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF }), clone);
     const whole = alternate(() => checkWorkbook(grids, { today: GENERATED_AS_OF }), clone);
     const baseline = both.baseline;
     const readValidate = both.subject;

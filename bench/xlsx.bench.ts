@@ -6,8 +6,8 @@ import { performance } from "perf_hooks";
 import { newWorkbookSpecs } from "../src/plan/sheets/planSheets";
 import { DEFAULT_SETTINGS } from "../src/plan/model/schemas";
 import { samplePlan } from "../src/plan/sample/samplePlan";
-import { readWorkbookGrids } from "../src/xlsx/readXlsx";
-import { writeWorkbook } from "../src/xlsx/writeXlsx";
+import { readXlsx } from "../src/xlsx/readXlsx";
+import { writeXlsx } from "../src/xlsx/writeXlsx";
 
 function input(actions: number) {
   const sample = samplePlan();
@@ -36,8 +36,8 @@ export async function main(): Promise<void> {
   for (const n of [100, 1000, 5000]) {
     const specs = newWorkbookSpecs(input(n));
     let bytes: Buffer = Buffer.alloc(0);
-    const write = await median(5, async () => (bytes = (await writeWorkbook(specs)).bytes));
-    const read = await median(5, () => readWorkbookGrids(bytes));
+    const write = await median(5, async () => (bytes = (await writeXlsx(specs)).bytes));
+    const read = await median(5, () => readXlsx(bytes));
     globalThis.gc?.();
     const heap = process.memoryUsage().heapUsed / 1e6;
     const ratio = first ? `   ${n / first.n}x rows -> write ${(write / first.write).toFixed(1)}x, read ${(read / first.read).toFixed(1)}x` : "";

@@ -20,7 +20,7 @@ export interface NewOptions {
   asOf?: number;
 }
 
-export interface ReadOptions {
+export interface ReportOptions {
   json: boolean;
   asOf?: number;
   /** --date-order: how dates typed as text are read, over the Settings' Date order. */
@@ -31,7 +31,7 @@ export type ParsedArgs =
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | { kind: "new"; file: string; options: NewOptions }
-  | { kind: "check" | "rag"; file: string; options: ReadOptions }
+  | { kind: "check" | "rag"; file: string; options: ReportOptions }
   | { kind: "error"; message: string; command?: CommandName };
 
 interface FlagSpec {

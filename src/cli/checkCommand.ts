@@ -1,12 +1,13 @@
 /** `jointplan check IN.xlsx`: every finding; exit 1 when any is an error. */
 import * as path from "path";
+import { planRowCounts } from "../plan/model/planWorkbook";
 import { isoFromSerial } from "../plan/model/serialDate";
-import type { ReadOptions } from "./args";
+import type { ReportOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
 
-export async function runCheck(file: string, options: ReadOptions, io: CliIo): Promise<number> {
+export async function runCheck(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
     io.out(JSON.stringify(findingsJson(result.findings), null, 2) + "\n");
@@ -15,8 +16,7 @@ export async function runCheck(file: string, options: ReadOptions, io: CliIo): P
       findingsText(result.findings, {
         file: path.basename(file),
         asOf: isoFromSerial(result.asOf),
-        actions: result.plan.japs.reduce((n, j) => n + j.actions.length, 0),
-        objectives: result.plan.jbps.reduce((n, j) => n + j.objectives.length, 0),
+        ...planRowCounts(result.plan),
       }),
     );
   }

@@ -7,7 +7,7 @@ import { checkWorkbook } from "../plan/rules/checkWorkbook";
 import type { DateOrder } from "../plan/model/schemas";
 import type { CheckResult } from "../plan/model/planWorkbook";
 import { todaySerial } from "../plan/model/serialDate";
-import { readWorkbookGrids, WorkbookReadError } from "../xlsx/readXlsx";
+import { readXlsx, WorkbookReadError } from "../xlsx/readXlsx";
 import { CliError, type CliIo } from "./io";
 
 /**
@@ -17,7 +17,7 @@ import { CliError, type CliIo } from "./io";
 export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<CheckResult> {
   let grids;
   try {
-    grids = await readWorkbookGrids(file);
+    grids = await readXlsx(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new CliError(e.message, 2);
     throw e;

@@ -1,6 +1,6 @@
 /**
  * `jointplan new OUT.xlsx`: a plan workbook, empty or with the sample, whose sheets are planned by
- * src/plan/workbookPlan.ts as the add-in's are; this file only turns options into plan data and
+ * src/plan/sheets and src/plan/workbook as the add-in's are; this file only turns options into plan data and
  * writes the file. An existing file is never replaced without --force.
  */
 import { promises as fs } from "fs";
@@ -8,10 +8,10 @@ import * as path from "path";
 import { DEFAULT_SETTINGS } from "../plan/model/schemas";
 import { samplePlan } from "../plan/sample/samplePlan";
 import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
-import { writeWorkbook } from "../xlsx/writeXlsx";
+import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
-import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/sheets/planSheets";
+import { newJbpHeader, newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/sheets/planSheets";
 import { plural } from "./table";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */
@@ -45,12 +45,7 @@ export function newWorkbookInput(options: NewOptions, today: number): NewWorkboo
     settings,
     roster: [],
     jbp: {
-      header: {
-        principal: options.principal ?? "",
-        distributor: options.distributor ?? "",
-        market: options.market ?? "",
-        year, periodStart: serialFromYmd(year, 1, 1), periodEnd: serialFromYmd(year, 12, 31),
-      },
+      header: newJbpHeader(year, options),
       objectives: [],
     },
     jap: { header: { distributor: options.distributor ?? "", month: serialFromYmd(year, month, 1) }, actions: [] },
@@ -75,7 +70,7 @@ async function writeFile(file: string, bytes: Buffer, force: boolean): Promise<v
 export async function runNew(file: string, options: NewOptions, io: CliIo): Promise<number> {
   const input = newWorkbookInput(options, todaySerial(io.now()));
   const specs = newWorkbookSpecs(input);
-  const { bytes, skippedCharts } = await writeWorkbook(specs);
+  const { bytes, skippedCharts } = await writeXlsx(specs);
   await writeFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`

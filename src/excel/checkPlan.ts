@@ -7,12 +7,12 @@
 import { checkWorkbook } from "../plan/rules/checkWorkbook";
 import type { Finding } from "../plan/model/schemas";
 import { overviewOf, type Overview } from "../plan/summary/overview";
-import type { CheckResult, PlanWorkbook } from "../plan/model/planWorkbook";
+import { planRowCounts, type CheckResult, type PlanWorkbook } from "../plan/model/planWorkbook";
 import { todaySerial } from "../plan/model/serialDate";
 import { runExcel } from "./context";
-import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
+import { MAX_ADDIN_NOTES, assertWritable, paintBatch, queuePaint, type PaintBatch } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { planRecount, queueRecount, recountMessage, type Recount } from "./jbpRecount";
+import { recountWrites, queueRecount, recountMessage, type Recount } from "./jbpRecount";
 import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { NOTES_UNSUPPORTED_MESSAGE, capabilities, type Capabilities } from "./requirements";
 
@@ -29,7 +29,8 @@ export type CheckProgress = (done: number, total: number) => void;
 
 /** The rows of the plan's tables, the unit of a check's progress. */
 export function planRows(plan: PlanWorkbook): number {
-  return plan.japs.reduce((n, j) => n + j.actions.length, 0) + plan.jbps.reduce((n, j) => n + j.objectives.length, 0);
+  const { actions, objectives } = planRowCounts(plan);
+  return actions + objectives;
 }
 
 /**
@@ -49,7 +50,7 @@ export function planSheets(result: CheckResult): Set<string> {
   return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.position.sheet));
 }
 
-function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintPlan, recount: Recount): string {
+function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintBatch, recount: Recount): string {
   const overCap = paint.notesOverCap;
   const sheets = planSheets(result).size;
   if (sheets === 0) return "No JBP or JAP table found. Insert a template (or the sample plan) first.";
@@ -68,7 +69,7 @@ function summaryMessage(result: CheckResult, errors: number, warnings: number, c
 }
 
 /** The number of writes a paint plan queues (none: nothing to sync). */
-export const paintWrites = (paint: PaintPlan): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
+export const paintWrites = (paint: PaintBatch): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
 
 /**
  * One check inside a batch: read, check, paint (and rewrite stale JBP counts), sync. Three syncs in
@@ -83,7 +84,7 @@ export async function checkInContext(
   context: Excel.RequestContext,
   caps: Capabilities,
   onProgress?: CheckProgress,
-): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintPlan; recount: Recount }> {
+): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintBatch; recount: Recount }> {
   const state = await readWorkbookState(context, caps, { notes: caps.notes });
   let total = 0;
   const result = checkState(state, (plan) => {
@@ -91,10 +92,10 @@ export async function checkInContext(
     onProgress?.(0, total);
   });
   onProgress?.(total, total);
-  const paint = planPaint(state, result, caps.notes);
+  const paint = paintBatch(state, result, caps.notes);
   assertWritable(state, paint.sheets, "write its findings there");
-  // Never on a protected sheet (planRecount leaves those out and the message says so).
-  const recount = planRecount(state, result);
+  // Never on a protected sheet (recountWrites leaves those out and the message says so).
+  const recount = recountWrites(state, result);
   if (paintWrites(paint) + recount.writes.length > 0) {
     await writeQuietly(context, caps, async (batcher) => {
       await queuePaint(context, paint, batcher);

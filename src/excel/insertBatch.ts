@@ -15,12 +15,13 @@ import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/sup
 import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTablePosition, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
+import { queueRecount } from "./jbpRecount";
 import { queueTablePositions } from "./tablePositions";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
 
 /** A new plan's sheets, names taken as it goes (against the workbook's) so two new sheets never collide. */
-export class InsertPlan {
+export class InsertBatch {
   /** Names to add without a sheet of their own (over an existing Roster or Settings table). */
   readonly namesOnly: WorkbookName[] = [];
   readonly specs: SheetSpec[] = [];
@@ -129,36 +130,31 @@ export class InsertPlan {
 }
 
 /** Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only above 4 MB). */
-export async function writeInsertPlan(context: Excel.RequestContext, plan: InsertPlan, activate: string): Promise<void> {
+export async function writeInsertBatch(context: Excel.RequestContext, batch: InsertBatch, activate: string): Promise<void> {
   const batcher = new Batcher(context);
-  for (const n of plan.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
-  for (const spec of plan.specs) {
+  for (const n of batch.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
+  for (const spec of batch.specs) {
     const ws = context.workbook.worksheets.add(spec.sheetName);
     await queueSheetSpec(context, ws, spec, batcher);
   }
   // After the new sheets, so that the formulas find the JAP sheets they name.
-  for (const w of plan.formulaWrites) {
-    const ws = context.workbook.worksheets.getItem(w.sheetName);
-    await batcher.addRows(w.address, w.formulas, (address, slice) => {
-      ws.getRange(address).formulas = slice;
-    });
-  }
+  await queueRecount(context, batch.formulaWrites, batcher);
   context.workbook.worksheets.getItem(activate).activate();
   await context.sync();
 }
 
-export interface JapRequest {
+export interface JapInsertRequest {
   distributor: string;
   month: number;
   jbpSheet?: string;
 }
 
 /** The workbook's JBP a new JAP links to: the one named, else the one of the JAP's year, else the first. */
-function workbookJbpLink(plan: InsertPlan, req: JapRequest): JbpLink | null {
-  const jbps = planTables(plan.index, JBP);
+function workbookJbpLink(batch: InsertBatch, req: JapInsertRequest): JbpLink | null {
+  const jbps = planTables(batch.index, JBP);
   let table = jbps[0];
   if (req.jbpSheet !== undefined && req.jbpSheet !== "") {
-    const sheet = plan.index.sheets.find((s) => s.toLowerCase() === req.jbpSheet!.toLowerCase());
+    const sheet = batch.index.sheets.find((s) => s.toLowerCase() === req.jbpSheet!.toLowerCase());
     if (!sheet) throw new JointPlanError("sheetMissing", `There is no sheet '${req.jbpSheet}' to link the JAP to. Pick a JBP sheet from the list; nothing was changed.`);
     table = jbps.find((t) => t.sheet === sheet)!;
     if (!table) throw new JointPlanError("tableMissing", `Sheet '${sheet}' has no JBP objectives table (ID, Objective, Q1 target, FY target …). Insert a JBP template, or link to another sheet; nothing was changed.`);
@@ -169,26 +165,26 @@ function workbookJbpLink(plan: InsertPlan, req: JapRequest): JbpLink | null {
   if (!table) return null;
   // The first JBP defines JP_ObjectiveIds; another JBP is reached through its table column,
   // by INDIRECT so that the list grows with the table.
-  const idSource = jbps[0] === table && plan.has(LIST_NAMES.objectiveIds) ? `=${LIST_NAMES.objectiveIds}` : `=INDIRECT("${table.name}[${headerOf(table, "id", JBP)}]")`;
+  const idSource = jbps[0] === table && batch.has(LIST_NAMES.objectiveIds) ? `=${LIST_NAMES.objectiveIds}` : `=INDIRECT("${table.name}[${headerOf(table, "id", JBP)}]")`;
   return { sheet: table.sheet, idSource };
 }
 
 /** Adds an empty JAP to the plan, linked to a JBP: a given sheet, one planned in this command, or the workbook's. */
-export function addJap(plan: InsertPlan, req: JapRequest, plannedJbp?: SheetSpec): { sheet: string; linked: string | null } {
-  const link = plannedJbp ? linkToJbp(plannedJbp) : workbookJbpLink(plan, req);
-  const spec = plan.add(japSheetSpec(plan.names, { distributor: req.distributor, month: req.month, link }));
+export function addJap(batch: InsertBatch, req: JapInsertRequest, plannedJbp?: SheetSpec): { sheet: string; linked: string | null } {
+  const link = plannedJbp ? linkToJbp(plannedJbp) : workbookJbpLink(batch, req);
+  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link }));
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
 
 /** Adds an empty JBP to the plan, counting the actions of the workbook's JAP tables (read first). */
-export function addJbp(plan: InsertPlan, header: Record<string, CellValue>, year: number): SheetSpec {
-  return plan.add(jbpSheetSpec(plan.names, { header, year, japTables: plan.workbookJapTables }));
+export function addJbp(batch: InsertBatch, header: Record<string, CellValue>, year: number): SheetSpec {
+  return batch.add(jbpSheetSpec(batch.names, { header, year, japTables: batch.workbookJapTables }));
 }
 
 /** Adds a JBP and a JAP linked to each other, as the sample and generated plans are inserted. */
-export function addPlan(plan: InsertPlan, data: Pick<PlanData, "jbp" | "jap">): { jbp: SheetSpec; jap: SheetSpec } {
-  const { jbp, jap } = linkedJbpAndJap(plan.names, data, {}, plan.workbookJapTables);
-  plan.add(jbp);
-  plan.add(jap);
+export function addPlan(batch: InsertBatch, data: Pick<PlanData, "jbp" | "jap">): { jbp: SheetSpec; jap: SheetSpec } {
+  const { jbp, jap } = linkedJbpAndJap(batch.names, data, {}, batch.workbookJapTables);
+  batch.add(jbp);
+  batch.add(jap);
   return { jbp, jap };
 }

@@ -41,7 +41,7 @@ function readJbp(state: WorkbookState, jbp: JbpPlan): { jbp: JbpPlan; current: P
 }
 
 /** What the check rewrites of the JBPs' count formulas, given what it read and found. */
-export function planRecount(state: WorkbookState, result: CheckResult): Recount {
+export function recountWrites(state: WorkbookState, result: CheckResult): Recount {
   const out: Recount = { writes: [], lockedSheets: new Set(), problem: null };
   try {
     for (const jbp of result.plan.jbps) {

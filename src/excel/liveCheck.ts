@@ -280,7 +280,7 @@ async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string
           if (h.used.isNullObject || h.head.isNullObject) return [ws.id, "other"];
           const grid: SheetGrid = {
             name: ws.name,
-            values: h.head.values.map((row) => row.map((v) => toCellValue(v === "" ? null : v))),
+            values: h.head.values.map((row) => row.map((v) => toCellValue(v, "Untyped"))),
             origin: { row: h.used.rowIndex, col: h.used.columnIndex },
           };
           return [ws.id, roleOf(grid, false)];

@@ -1,6 +1,6 @@
 /** Go to a cell, and list the plan sheets for the task pane's pickers. */
 import { parseCellA1 } from "../plan/model/a1";
-import { readWorkbook } from "../plan/read/readPlan";
+import { readPlan } from "../plan/read/readPlan";
 import { ymdFromSerial } from "../plan/model/serialDate";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
@@ -34,7 +34,7 @@ export async function listPlanSheets(): Promise<PlanSheets> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     return {
       jbps: plan.jbps.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, year: j.header.year })),
       japs: plan.japs.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, month: j.header.month })),

@@ -35,7 +35,7 @@ export function noteText(findings: Finding[]): string {
   return `${NOTE_PREFIX}${lines.join("\n")}`;
 }
 
-export interface PaintPlan {
+export interface PaintBatch {
   /** Issues columns to rewrite: sheet, address of the data cells, one string per row. */
   issues: { sheet: string; address: string; values: string[][] }[];
   notesToAdd: { sheet: string; cell: string; content: string }[];
@@ -59,8 +59,8 @@ function errorsFirst(a: Finding[], b: Finding[]): number {
 }
 
 /** Works out what to write; pure apart from the note proxies it carries. */
-export function planPaint(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintPlan {
-  const plan: PaintPlan = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
+export function paintBatch(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintBatch {
+  const batch: PaintBatch = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const ck = cellKey(f.sheet, f.cell);
@@ -84,8 +84,8 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
       if (!run) return;
       const rows = run.values.slice(0, run.values.length - run.gap);
       const end = run.start + rows.length - 1;
-      plan.issues.push({ sheet: position.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
-      plan.sheets.add(position.sheet);
+      batch.issues.push({ sheet: position.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
+      batch.sheets.add(position.sheet);
       run = null;
     };
     for (let row = position.headerRow + 1; row <= last; row++) {
@@ -104,47 +104,47 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
     flush();
   }
 
-  if (!withNotes) return plan;
-  const issueSheets = new Set(plan.issues.map((i) => i.sheet));
+  if (!withNotes) return batch;
+  const issueSheets = new Set(batch.issues.map((i) => i.sheet));
   const existing = new Map(state.notes.map((n) => [cellKey(n.sheet, n.cell), n]));
   // Cells that get a note: errors first, then in reading order, up to the cap.
   const ranked = [...byCell].sort(([, a], [, b]) => errorsFirst(a, b));
   const noted = new Map(ranked.slice(0, MAX_ADDIN_NOTES));
-  plan.notesOverCap = Math.max(0, ranked.length - MAX_ADDIN_NOTES);
+  batch.notesOverCap = Math.max(0, ranked.length - MAX_ADDIN_NOTES);
   for (const [key, findings] of noted) {
     const f = findings[0];
     const content = noteText(findings);
     const old = existing.get(key);
     if (old && !isAddinNote(old.content)) {
-      plan.notesSkipped.push(key);
+      batch.notesSkipped.push(key);
       continue;
     }
     if (state.commentCells.has(key)) {
-      plan.notesSkipped.push(key);
+      batch.notesSkipped.push(key);
       continue;
     }
     // A protected sheet the check has no column on (a locked Roster): no notes there, no refusal.
     if (isProtected(state, f.sheet) && !issueSheets.has(f.sheet)) {
-      plan.protectedNoteSheets.add(f.sheet);
+      batch.protectedNoteSheets.add(f.sheet);
       continue;
     }
     if (old) {
       if (old.content !== content) {
-        plan.notesToUpdate.push({ note: old.note, content });
-        plan.sheets.add(f.sheet);
+        batch.notesToUpdate.push({ note: old.note, content });
+        batch.sheets.add(f.sheet);
       }
     } else {
-      plan.notesToAdd.push({ sheet: f.sheet, cell: f.cell.replace(/\$/g, ""), content });
-      plan.sheets.add(f.sheet);
+      batch.notesToAdd.push({ sheet: f.sheet, cell: f.cell.replace(/\$/g, ""), content });
+      batch.sheets.add(f.sheet);
     }
   }
   for (const [key, n] of existing) {
     if (isAddinNote(n.content) && !noted.has(key) && !(isProtected(state, n.sheet) && !issueSheets.has(n.sheet))) {
-      plan.notesToDelete.push(n.note);
-      plan.sheets.add(n.sheet);
+      batch.notesToDelete.push(n.note);
+      batch.sheets.add(n.sheet);
     }
   }
-  return plan;
+  return batch;
 }
 
 const isProtected = (state: WorkbookState, sheet: string): boolean => state.sheets.some((s) => s.name === sheet && s.protected);
@@ -162,24 +162,24 @@ export function assertWritable(state: WorkbookState, sheets: Iterable<string>, w
   }
 }
 
-export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan, batcher: Batcher): Promise<void> {
+export async function queuePaint(context: Excel.RequestContext, batch: PaintBatch, batcher: Batcher): Promise<void> {
   const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
-  for (const col of plan.issues) {
+  for (const col of batch.issues) {
     const ws = sheet(col.sheet);
     await batcher.addRows(col.address, col.values, (address, rows) => {
       ws.getRange(address).values = rows;
     });
   }
-  for (const n of plan.notesToDelete) {
+  for (const n of batch.notesToDelete) {
     n.delete();
     batcher.count(96);
   }
-  for (const u of plan.notesToUpdate) {
+  for (const u of batch.notesToUpdate) {
     await batcher.add(payloadBytes(u.content) + 96, () => {
       u.note.content = u.content;
     });
   }
-  for (const a of plan.notesToAdd) {
+  for (const a of batch.notesToAdd) {
     await batcher.add(payloadBytes(a.content) + 128, () => {
       sheet(a.sheet).notes.add(a.cell, a.content);
     });

@@ -6,7 +6,7 @@
  */
 import { parseCellA1 } from "../plan/model/a1";
 import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model/tablePosition";
-import { isErrorText } from "../plan/model/cells";
+import { toCellValue } from "../plan/model/cells";
 import { columnKeyMap, headerKey } from "../plan/read/findTables";
 import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets/jbpCounts";
 import { JBP } from "../plan/layouts/planLayouts";
@@ -71,13 +71,8 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
   return { sheet, cell };
 }
 
-/** Values as the core takes them: blanks null, error values as `{ error }` (by their text). */
-function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return isErrorText(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return null;
-}
+/** Office.js values as the core takes them: read without valueTypes (see ValueType). */
+const cellValue = (v: unknown): CellValue => toCellValue(v, "Untyped");
 
 interface Phase1 {
   sheets: Excel.WorksheetCollection;
@@ -134,7 +129,7 @@ async function readTails(context: Excel.RequestContext, tails: Tail[]): Promise<
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const { slice, range } of batch) {
-      for (const row of range.values) slice.tail.grid.values.push(row.map(toCellValue));
+      for (const row of range.values) slice.tail.grid.values.push(row.map(cellValue));
       for (const row of range.numberFormat as string[][]) slice.tail.grid.numberFormats!.push(row);
     }
   }
@@ -180,7 +175,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     if (range.isNullObject || head.isNullObject) return;
     const grid: SheetGrid = {
       name: sheets[i].name,
-      values: head.values.map((row) => row.map(toCellValue)),
+      values: head.values.map((row) => row.map(cellValue)),
       numberFormats: head.numberFormat as string[][],
       origin: { row: range.rowIndex, col: range.columnIndex },
     };

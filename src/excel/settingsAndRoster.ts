@@ -7,7 +7,7 @@ import { excelTableOf, inExcelTable } from "../plan/model/tablePosition";
 import { headerKey, findTables, origin, gridCell } from "../plan/read/findTables";
 import { ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
 import { RosterEntry, Settings, type CellValue } from "../plan/model/schemas";
-import { readWorkbook } from "../plan/read/readPlan";
+import { readPlan } from "../plan/read/readPlan";
 import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
 import { buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
 import { uniqueSheetName } from "../plan/sheets/uniqueNames";
@@ -26,7 +26,7 @@ export async function readSettings(): Promise<Settings> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    return readWorkbook(inputGrids(state), { dateOrder: state.dateOrder }).settings;
+    return readPlan(inputGrids(state), { dateOrder: state.dateOrder }).settings;
   });
 }
 

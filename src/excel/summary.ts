@@ -4,7 +4,7 @@
  * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
  * find the plan tables wherever they stand (by header), one to write.
  */
-import { readWorkbook } from "../plan/read/readPlan";
+import { readPlan } from "../plan/read/readPlan";
 import { buildSummaryLayout } from "../plan/summary/summaryLayout";
 import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
 import { uniqueSheetName } from "../plan/sheets/uniqueNames";
@@ -20,7 +20,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }

@@ -29,7 +29,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Converts one ExcelJS value (or a formula's result) to a CellValue. */
-export function toCellValue(value: ExcelJsValue | undefined): CellValue {
+export function cellValueOfExcelJs(value: ExcelJsValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
   if (typeof value === "string" || typeof value === "boolean") return value;
@@ -39,7 +39,7 @@ export function toCellValue(value: ExcelJsValue | undefined): CellValue {
   if ("richText" in value && Array.isArray(value.richText)) return richTextToString(value as { richText: { text: string }[] });
   if ("formula" in value || "sharedFormula" in value) {
     // A formula never calculated (no cached result) reads as blank, as Excel would show it before recalculation.
-    return toCellValue((value as { result?: ExcelJsValue }).result);
+    return cellValueOfExcelJs((value as { result?: ExcelJsValue }).result);
   }
   if ("hyperlink" in value) {
     const text = (value as { text?: unknown }).text;

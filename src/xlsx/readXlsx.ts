@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../plan/model/schemas";
-import { toCellValue } from "./cellValue";
+import { cellValueOfExcelJs } from "./cellValue";
 import { fileKind, unreadableReason } from "./fileKind";
 
 /** A workbook that cannot be read, with a one-line reason for the person who gave it. */
@@ -73,7 +73,7 @@ export function worksheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
       const isSlave = cell.isMerged && cell.master.address !== cell.address;
       // cell.value drops falsy formula results (0, FALSE, ""); cell.result keeps them.
       const value = cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) : cell.value;
-      v[c - 1] = isSlave ? null : toCellValue(value);
+      v[c - 1] = isSlave ? null : cellValueOfExcelJs(value);
       f[c - 1] = cell.numFmt || "General";
     });
     values.push(v);
@@ -87,7 +87,7 @@ export function workbookGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
 }
 
 /** Reads every worksheet of an .xlsx file (path or bytes) as SheetGrids. */
-export async function readWorkbookGrids(file: string | Buffer, name = typeof file === "string" ? path.basename(file) : "workbook"): Promise<SheetGrid[]> {
+export async function readXlsx(file: string | Buffer, name = typeof file === "string" ? path.basename(file) : "workbook"): Promise<SheetGrid[]> {
   const bytes = typeof file === "string" ? await readFileBytes(file) : file;
   return workbookGrids(await loadWorkbook(bytes, name));
 }

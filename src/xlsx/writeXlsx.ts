@@ -166,7 +166,7 @@ export function buildWorkbook(specs: SheetSpec[], extraNames: WorkbookName[] = [
 }
 
 /** The .xlsx bytes of the specs. */
-export async function writeWorkbook(specs: SheetSpec[], extraNames: WorkbookName[] = []): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
+export async function writeXlsx(specs: SheetSpec[], extraNames: WorkbookName[] = []): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
   const { workbook, skippedCharts } = buildWorkbook(specs, extraNames);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return { bytes, skippedCharts };

@@ -17,8 +17,8 @@ import { countRags } from "../../src/plan/rag/rollUp";
 import { isoFromSerial, serialFromYmd } from "../../src/plan/model/serialDate";
 import { summaryFigures } from "../../src/plan/summary/summaryFigures";
 import { ROSTER_NAMES } from "../../src/plan/model/workbookNames";
-import { readWorkbookGrids } from "../../src/xlsx/readXlsx";
-import { writeWorkbook } from "../../src/xlsx/writeXlsx";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { parseCellA1, parseRangeA1 } from "../../src/plan/model/a1";
 import { generatePlan } from "./generatePlan";
 import { proofWorkbook, type ProofWorkbook } from "./proofWorkbook";
@@ -101,13 +101,13 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
     for (const c of CASES) {
       const proof = proofWorkbook(generatePlan(c.asOf, c.actions, c.seed), c.settings);
       const file = path.join(dir, `${c.name}.xlsx`);
-      writeFileSync(file, (await writeWorkbook(proof.specs)).bytes);
+      writeFileSync(file, (await writeXlsx(proof.specs)).bytes);
       files.push(file);
       proofs.push(proof);
     }
     const outputs = recalculate(soffice, files, path.join(dir, "out"));
     for (let i = 0; i < CASES.length; i++) {
-      const grids = await readWorkbookGrids(outputs[i]);
+      const grids = await readXlsx(outputs[i]);
       const result = checkWorkbook(grids, { today: CASES[i].asOf });
       computed.set(CASES[i].name, { proof: proofs[i], grids, result, asOf: CASES[i].asOf });
     }

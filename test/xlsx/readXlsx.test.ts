@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { dateToSerial } from "../../src/xlsx/cellValue";
 import { fileKind } from "../../src/xlsx/fileKind";
-import { readWorkbookGrids, WorkbookReadError } from "../../src/xlsx/readXlsx";
+import { readXlsx, WorkbookReadError } from "../../src/xlsx/readXlsx";
 
 async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -12,7 +12,7 @@ async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-describe("readWorkbookGrids", () => {
+describe("readXlsx", () => {
   it("reads values as Excel would hand them over: results, errors, serial dates, text", async () => {
     const bytes = await bytesOf((wb) => {
       const ws = wb.addWorksheet("Plan");
@@ -36,7 +36,7 @@ describe("readWorkbookGrids", () => {
       ws.getCell("B4").value = { formula: "A1<0", result: false };
       ws.getCell("C4").value = { formula: 'IF(A1>0,"","x")', result: "" };
     });
-    const [grid] = await readWorkbookGrids(bytes);
+    const [grid] = await readXlsx(bytes);
     expect(grid.name).toBe("Plan");
     expect(grid.origin).toEqual({ row: 0, col: 0 });
     expect(grid.values).toEqual([
@@ -58,7 +58,7 @@ describe("readWorkbookGrids", () => {
       ws.getCell("A1").value = new Date(Date.UTC(2028, 1, 29));
       ws.getCell("A1").numFmt = "yyyy-mm-dd";
     });
-    const [grid] = await readWorkbookGrids(bytes);
+    const [grid] = await readXlsx(bytes);
     expect(grid.values[0][0]).toBe(46812);
   });
 
@@ -68,7 +68,7 @@ describe("readWorkbookGrids", () => {
       ws.getCell("A1").value = "Title";
       ws.mergeCells("A1:C1");
     });
-    const [grid] = await readWorkbookGrids(bytes);
+    const [grid] = await readXlsx(bytes);
     expect(grid.values[0]).toEqual(["Title", null, null]);
   });
 
@@ -77,7 +77,7 @@ describe("readWorkbookGrids", () => {
       wb.addWorksheet("One").getCell("B2").value = 1;
       wb.addWorksheet("Empty");
     });
-    const grids = await readWorkbookGrids(bytes);
+    const grids = await readXlsx(bytes);
     expect(grids.map((g) => g.name)).toEqual(["One", "Empty"]);
     expect(grids[0].values).toEqual([
       [null, null],
@@ -106,7 +106,7 @@ describe("unreadable files give a one-line reason", () => {
     const file = path.join(dir, name);
     if (content) writeFileSync(file, content);
     try {
-      await readWorkbookGrids(file);
+      await readXlsx(file);
     } catch (e) {
       expect(e).toBeInstanceOf(WorkbookReadError);
       const message = (e as Error).message;

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
-import { pointsToCharacters, writeWorkbook } from "../../src/xlsx/writeXlsx";
-import { readWorkbookGrids } from "../../src/xlsx/readXlsx";
+import { pointsToCharacters, writeXlsx } from "../../src/xlsx/writeXlsx";
+import { readXlsx } from "../../src/xlsx/readXlsx";
 
 /** A small hand-made spec that uses every part of a SheetSpec. */
 function planSpec(): SheetSpec {
@@ -37,9 +37,9 @@ function planSpec(): SheetSpec {
   };
 }
 
-describe("writeWorkbook", () => {
+describe("writeXlsx", () => {
   it("writes a spec's cells, text as text, formulas as formulas, and reports the charts it cannot write", async () => {
-    const { bytes, skippedCharts } = await writeWorkbook([planSpec()]);
+    const { bytes, skippedCharts } = await writeXlsx([planSpec()]);
     expect(skippedCharts).toEqual(["My Plan: A chart"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -57,7 +57,7 @@ describe("writeWorkbook", () => {
     expect(ws.getColumn(1).width).toBeCloseTo(pointsToCharacters(140));
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     // The grid reader sees what Excel would show before recalculation.
-    const [grid] = await readWorkbookGrids(bytes);
+    const [grid] = await readXlsx(bytes);
     expect(grid.values.slice(0, 4)).toEqual([
       ["Limit", 10, null, null],
       ["Action", "Due", "Check", null],
@@ -67,7 +67,7 @@ describe("writeWorkbook", () => {
   });
 
   it("writes names, the table, validation and conditional formats into the file", async () => {
-    const { bytes } = await writeWorkbook([planSpec()]);
+    const { bytes } = await writeXlsx([planSpec()]);
     const zip = await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(zip.worksheets).toHaveLength(1);
     const xml = await unzipText(bytes);

@@ -10,9 +10,9 @@
  * Trees are compiled once to closures (cached), so evaluating 10,000 rows stays cheap.
  */
 import type { CmpOp, Expr } from "./expr";
-import type { CellValue } from "../model/schemas";
+import { isErrorCell } from "../model/cells";
+import type { CellError, CellValue } from "../model/schemas";
 
-export type XError = { error: string };
 export type XValue = CellValue;
 
 export interface EvalEnv {
@@ -26,11 +26,9 @@ export interface EvalEnv {
 
 type Fn = (env: EvalEnv) => XValue;
 
-const VALUE: XError = { error: "#VALUE!" };
-const DIV0: XError = { error: "#DIV/0!" };
-const NAME: XError = { error: "#NAME?" };
-
-export const isError = (v: XValue | undefined): v is XError => typeof v === "object" && v !== null;
+const VALUE: CellError = { error: "#VALUE!" };
+const DIV0: CellError = { error: "#DIV/0!" };
+const NAME: CellError = { error: "#NAME?" };
 
 const E48 = 1 / 2 ** 48;
 /** rtl::math::approxEqual as LibreOffice has it (Excel behaves alike for these sizes). */
@@ -51,7 +49,7 @@ function approxAdd(a: number, b: number): number {
 }
 
 /** Text of a value as TRIM, LEN and & see it (numbers in General format, up to 15 digits). */
-export function toText(v: XValue): string | XError {
+export function toText(v: XValue): string | CellError {
   if (v === null) return "";
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -65,7 +63,7 @@ export function excelTrim(s: string): string {
   return s.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ");
 }
 
-function toNumber(v: XValue): number | XError {
+function toNumber(v: XValue): number | CellError {
   if (v === null) return 0;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
@@ -73,7 +71,7 @@ function toNumber(v: XValue): number | XError {
   return v;
 }
 
-function toBool(v: XValue): boolean | XError {
+function toBool(v: XValue): boolean | CellError {
   if (v === null) return false;
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v !== 0;
@@ -84,9 +82,9 @@ function toBool(v: XValue): boolean | XError {
 const typeRank = (v: number | string | boolean): number => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
 
 /** -1, 0 or 1 as Excel orders two values, or an error. */
-export function compareValues(a: XValue, b: XValue): number | XError {
-  if (isError(a)) return a;
-  if (isError(b)) return b;
+export function compareValues(a: XValue, b: XValue): number | CellError {
+  if (isErrorCell(a)) return a;
+  if (isErrorCell(b)) return b;
   if (a === null && b === null) return 0;
   if (a === null) a = typeof b === "number" ? 0 : typeof b === "string" ? "" : false;
   if (b === null) b = typeof a === "number" ? 0 : typeof a === "string" ? "" : false;
@@ -135,14 +133,14 @@ function hasText(v: XValue): boolean {
  * x = a&b&…, the first error among the parts, else whether any part has text (TRIM only removes
  * spaces, so the joined text keeps a character exactly when some part does).
  */
-function filledFn(x: Expr): (env: EvalEnv) => boolean | XError {
+function filledFn(x: Expr): (env: EvalEnv) => boolean | CellError {
   if (x.op === "concat") {
     const parts = x.args.map(compiled);
     return (env) => {
       let found = false;
       for (const p of parts) {
         const v = p(env);
-        if (isError(v)) return v;
+        if (isErrorCell(v)) return v;
         if (!found) found = hasText(v);
       }
       return found;
@@ -151,7 +149,7 @@ function filledFn(x: Expr): (env: EvalEnv) => boolean | XError {
   const a = compiled(x);
   return (env) => {
     const v = a(env);
-    return isError(v) ? v : hasText(v);
+    return isErrorCell(v) ? v : hasText(v);
   };
 }
 
@@ -188,7 +186,7 @@ function cmpShortcut(e: Extract<Expr, { op: "cmp" }>): Fn | null {
     if (op === "=" || op === "<=") {
       return (env) => {
         const f = filled(env);
-        return isError(f) ? f : !f;
+        return isErrorCell(f) ? f : !f;
       };
     }
     return null;
@@ -200,7 +198,7 @@ function cmpShortcut(e: Extract<Expr, { op: "cmp" }>): Fn | null {
     const isEq = op === "=";
     return (env) => {
       const s = toText(x(env));
-      if (isError(s)) return s;
+      if (isErrorCell(s)) return s;
       const t = excelTrim(s);
       return (t === word || lower(t) === wordLower) === isEq;
     };
@@ -251,7 +249,7 @@ function build(e: Expr): Fn {
       const f = compiled(e.else);
       return (env) => {
         const b = toBool(c(env));
-        if (isError(b)) return b;
+        if (isErrorCell(b)) return b;
         return b ? t(env) : f(env);
       };
     }
@@ -265,7 +263,7 @@ function build(e: Expr): Fn {
           const v = a(env);
           if (v === null) continue;
           const b = toBool(v);
-          if (isError(b)) return b;
+          if (isErrorCell(b)) return b;
           acc = isAnd ? acc && b : acc || b;
         }
         return acc;
@@ -275,7 +273,7 @@ function build(e: Expr): Fn {
       const a = compiled(e.arg);
       return (env) => {
         const b = toBool(a(env));
-        return isError(b) ? b : !b;
+        return isErrorCell(b) ? b : !b;
       };
     }
     case "cmp": {
@@ -286,7 +284,7 @@ function build(e: Expr): Fn {
       const op = e.cmp;
       return (env) => {
         const c = compareValues(a(env), b(env));
-        return isError(c) ? c : byCmp(op, c);
+        return isErrorCell(c) ? c : byCmp(op, c);
       };
     }
     case "arith": {
@@ -295,9 +293,9 @@ function build(e: Expr): Fn {
       const op = e.arith;
       return (env) => {
         const x = toNumber(a(env));
-        if (isError(x)) return x;
+        if (isErrorCell(x)) return x;
         const y = toNumber(b(env));
-        if (isError(y)) return y;
+        if (isErrorCell(y)) return y;
         switch (op) {
           case "+":
             return approxAdd(x, y);
@@ -320,7 +318,7 @@ function build(e: Expr): Fn {
           const v = a(env);
           if (v === null) continue;
           const n = toNumber(v);
-          if (isError(n)) return n;
+          if (isErrorCell(n)) return n;
           acc = acc === null ? n : isMin ? Math.min(acc, n) : Math.max(acc, n);
         }
         return acc ?? 0;
@@ -334,14 +332,14 @@ function build(e: Expr): Fn {
       const a = compiled(e.arg);
       return (env) => {
         const s = toText(a(env));
-        return isError(s) ? s : excelTrim(s);
+        return isErrorCell(s) ? s : excelTrim(s);
       };
     }
     case "len": {
       const a = compiled(e.arg);
       return (env) => {
         const s = toText(a(env));
-        return isError(s) ? s : s.length;
+        return isErrorCell(s) ? s : s.length;
       };
     }
     case "concat": {
@@ -350,7 +348,7 @@ function build(e: Expr): Fn {
         let out = "";
         for (const a of args) {
           const s = toText(a(env));
-          if (isError(s)) return s;
+          if (isErrorCell(s)) return s;
           out += s;
         }
         return out;
@@ -363,7 +361,7 @@ function build(e: Expr): Fn {
       return (env) => {
         const needle = toText(n(env));
         const hay = toText(h(env));
-        if (isError(needle) || isError(hay)) return false;
+        if (isErrorCell(needle) || isErrorCell(hay)) return false;
         return hay.includes(needle);
       };
     }
@@ -372,7 +370,7 @@ function build(e: Expr): Fn {
       const options = e.options.map(compiled);
       return (env) => {
         const n = toNumber(idx(env));
-        if (isError(n)) return n;
+        if (isErrorCell(n)) return n;
         const i = Math.trunc(n);
         if (i < 1 || i > options.length) return VALUE;
         return options[i - 1](env);
@@ -385,12 +383,12 @@ function build(e: Expr): Fn {
         const cells = env.names[range];
         if (cells === undefined) return NAME;
         const v = toText(value(env));
-        if (isError(v)) return v;
+        if (isErrorCell(v)) return v;
         const want = excelTrim(v).toLowerCase();
         let n = 0;
         for (const cell of Array.isArray(cells) ? cells : [cells]) {
           const s = toText(cell);
-          if (isError(s)) return s;
+          if (isErrorCell(s)) return s;
           if (excelTrim(s).toLowerCase() === want) n++;
         }
         return n;
@@ -404,7 +402,7 @@ function build(e: Expr): Fn {
         const wants: XValue[] = [];
         for (const w of where) {
           const v = w.value(env);
-          if (isError(v)) return v;
+          if (isErrorCell(v)) return v;
           wants.push(v);
         }
         let n = 0;
@@ -417,7 +415,7 @@ function build(e: Expr): Fn {
 
 /** COUNTIFS with a plain criterion: numbers by value (numeric text too), text ignoring case. */
 function criterionMatches(cell: XValue, want: XValue): boolean {
-  if (isError(cell) || want === null) return false;
+  if (isErrorCell(cell) || want === null) return false;
   if (typeof want === "number" || (typeof want === "string" && want.trim() !== "" && Number.isFinite(Number(want)))) {
     const n = Number(want);
     return typeof cell === "number" ? cell === n : typeof cell === "string" && cell.toLowerCase() === String(want).toLowerCase();

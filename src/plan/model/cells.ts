@@ -2,13 +2,14 @@
  * Cell values as spreadsheets hand them over, parsed without ever throwing: blanks, numbers,
  * numeric text, flags, error values and list (enum) cells.
  */
-import type { CellValue } from "./schemas";
+import type { CellError, CellValue } from "./schemas";
 import { serialFromYmd } from "./serialDate";
 
 export const ERROR_VALUES = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
 const ERROR_SET = new Set(ERROR_VALUES);
 
-export function isErrorCell(v: CellValue): v is { error: string } {
+/** An error value (#N/A, #REF! …) as the core holds it: `{ error }`. */
+export function isErrorCell(v: CellValue | undefined): v is CellError {
   return typeof v === "object" && v !== null;
 }
 
@@ -18,14 +19,23 @@ export function isBlank(v: CellValue | undefined): boolean {
 }
 
 /**
- * Turns whatever a reader produced into a CellValue. Office.js hands errors as text with
- * valueType "Error"; pass that type and "#N/A" becomes `{ error: "#N/A" }`. Anything that is not a
- * cell value (undefined, NaN, objects) becomes blank or an error rather than a crash later.
+ * How a reader tells what a cell is: Office.js's valueType of the cell ("Error", "String" …) when it
+ * was loaded, or "Untyped" for Office.js `Range.values` read without their valueTypes (the Excel
+ * layer loads none, which halves a read), where a blank cell is "" and an error is its text (#N/A).
  */
-export function toCellValue(value: unknown, valueType?: string): CellValue {
+export type ValueType = "Untyped" | "Error" | (string & {});
+
+/**
+ * Turns whatever a reader produced into a CellValue: the one conversion, for every reader. With the
+ * valueType "Error", "#N/A" becomes `{ error: "#N/A" }`; "Untyped" values are recognised by their
+ * text (a blank "" is null, an error text an error). Anything that is not a cell value (undefined,
+ * NaN, objects) becomes blank or an error rather than a crash later.
+ */
+export function toCellValue(value: unknown, valueType?: ValueType): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") {
     if (valueType === "Error") return { error: value };
+    if (valueType === "Untyped") return value === "" ? null : isErrorText(value) ? { error: value } : value;
     return value;
   }
   if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };

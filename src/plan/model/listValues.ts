@@ -23,6 +23,11 @@ export const matchStatus = enumMatcher(Status.options, {
   Dropped: "Cancelled",
 });
 
+/** Statuses still to do: neither Done nor Cancelled (the overdue lists and rules count these). */
+export const OPEN_STATUSES: readonly Status[] = Status.options.filter((s) => s !== "Done" && s !== "Cancelled");
+/** Open means still to do; a status not in the list (null) counts as open. */
+export const isOpenStatus = (status: string | null): boolean => status !== "Done" && status !== "Cancelled";
+
 export const matchParty = enumMatcher(Party.options);
 export const matchActionParty = enumMatcher(ActionParty.options, { Both: "Joint", Shared: "Joint" });
 

@@ -46,6 +46,11 @@ export interface PlanWorkbook {
   readFindings: Finding[];
 }
 
+/** How many rows the plan's tables hold: JAP actions and JBP objectives (what a check reports, and counts progress by). */
+export function planRowCounts(plan: Pick<PlanWorkbook, "japs" | "jbps">): { actions: number; objectives: number } {
+  return { actions: plan.japs.reduce((n, j) => n + j.actions.length, 0), objectives: plan.jbps.reduce((n, j) => n + j.objectives.length, 0) };
+}
+
 export interface PlanRag {
   actions: RagResult[];
   objectives: RagResult[];

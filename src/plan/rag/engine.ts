@@ -1,28 +1,27 @@
 /**
  * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
- * compiled from) and says why in words a planner understands.
+ * compiled from); reasons.ts says why in words.
  */
 import type { CellValue } from "../model/schemas";
+import { isErrorCell } from "../model/cells";
 import { compiled, evaluate, isTrue, type EvalEnv } from "../expr/evalExpr";
 import type { Action, Objective, Rag, RagResult, Settings } from "../model/schemas";
 import type { PlanRag, PlanWorkbook } from "../model/planWorkbook";
 import {
-  ACTION_MEASURES,
   ACTION_RULES,
   japRowInUse,
   OBJECTIVE_KPI,
   objectiveKpiScore,
   objectiveRagExpr,
-  SCORE,
   SIGNAL_GROUPS,
   type RagGate,
   type RagSignal,
 } from "./ragRules";
-import { countRags, describeCounts, rollUpCounts, type RagCounts } from "./rollUp";
+import { countRags, RAG_SCORE, rollUpCounts, type RagCounts } from "./rollUp";
+import { EMPTY_ROW, gateReason, objectiveReason, ON_TRACK, overrideReason, planReason, signalReason, signalsReason } from "./reasons";
 import { SETTING_NAMES } from "../model/workbookNames";
 
-/** The reason of a row the RAG formula leaves blank (nothing in ID, Action, Owner, Status, Start, Due). */
-export const EMPTY_ROW = "Empty row: nothing to judge";
+export { EMPTY_ROW } from "./reasons";
 
 /** The workbook names the rules read, as the engine's settings give them. */
 export function settingsNameValues(settings: Settings, asOf: number): Record<string, CellValue> {
@@ -31,33 +30,14 @@ export function settingsNameValues(settings: Settings, asOf: number): Record<str
   return out;
 }
 
-/** The action cells the rules read (the JAP RAG formula's columns). */
-type ActionKey =
-  | "id"
-  | "objectiveId"
-  | "priority"
-  | "party"
-  | "action"
-  | "owner"
-  | "status"
-  | "start"
-  | "due"
-  | "pctComplete"
-  | "direction"
-  | "target"
-  | "actual"
-  | "lastUpdate"
-  | "ragOverride"
-  | "overrideReason";
-
 /**
- * An action's cells as the RAG formula reads them: the cell as it stands on the sheet
- * (`source.raw`) when the reader kept it, so the engine sees exactly what the formula sees (a
- * status typed as "Completed" is not Done for either); else the parsed field (actions built in
- * code). An error value counts as blank here; on the sheet the formula shows the error.
+ * An action's cells as the RAG formula reads them, by the columns the formula reads (the one list of
+ * them): the cell as it stands on the sheet (`source.raw`) when the reader kept it, so the engine sees
+ * exactly what the formula sees (a status typed as "Completed" is not Done for either); else the
+ * parsed field (actions built in code). An error value counts as blank here; on the sheet the formula
+ * shows the error. One object literal: every row has the same shape (the rules read it key by key).
  */
-export function actionRowValues(a: Action): Record<string, CellValue> {
-  // One object literal: every row has the same shape from the start (the rules read it key by key).
+export function actionRowValues(a: Action): Record<ActionKey, CellValue> {
   const raw = a.source.raw;
   return {
     id: cellOf(raw.id, a.id),
@@ -76,105 +56,17 @@ export function actionRowValues(a: Action): Record<string, CellValue> {
     lastUpdate: cellOf(raw.lastUpdate, a.lastUpdate),
     ragOverride: cellOf(raw.ragOverride, a.ragOverride),
     overrideReason: cellOf(raw.overrideReason, a.overrideReason),
-  } satisfies Record<ActionKey, CellValue>;
-}
-
-/** actionRowValues into a row object it made before: the engine reuses one for all the actions of a plan. */
-function fillActionRow(a: Action, row: Record<ActionKey, CellValue>): void {
-  const raw = a.source.raw;
-  row.id = cellOf(raw.id, a.id);
-  row.objectiveId = cellOf(raw.objectiveId, a.objectiveId);
-  row.priority = cellOf(raw.priority, a.priority);
-  row.party = cellOf(raw.party, a.party);
-  row.action = cellOf(raw.action, a.action);
-  row.owner = cellOf(raw.owner, a.owner);
-  row.status = cellOf(raw.status, a.status);
-  row.start = cellOf(raw.start, a.start);
-  row.due = cellOf(raw.due, a.due);
-  row.pctComplete = cellOf(raw.pctComplete, a.pctComplete);
-  row.direction = cellOf(raw.direction, a.direction);
-  row.target = cellOf(raw.target, a.target);
-  row.actual = cellOf(raw.actual, a.actual);
-  row.lastUpdate = cellOf(raw.lastUpdate, a.lastUpdate);
-  row.ragOverride = cellOf(raw.ragOverride, a.ragOverride);
-  row.overrideReason = cellOf(raw.overrideReason, a.overrideReason);
-}
-
-function blankActionRow(): Record<ActionKey, CellValue> {
-  return {
-    id: null,
-    objectiveId: null,
-    priority: null,
-    party: null,
-    action: null,
-    owner: null,
-    status: null,
-    start: null,
-    due: null,
-    pctComplete: null,
-    direction: null,
-    target: null,
-    actual: null,
-    lastUpdate: null,
-    ragOverride: null,
-    overrideReason: null,
   };
 }
 
+/** The action cells the rules read (the JAP RAG formula's columns). */
+type ActionKey = "id" | "objectiveId" | "priority" | "party" | "action" | "owner" | "status" | "start" | "due" | "pctComplete" | "direction" | "target" | "actual" | "lastUpdate" | "ragOverride" | "overrideReason";
+
 /** The raw cell when the reader kept it (an error value as blank), else the parsed field. */
 function cellOf(raw: CellValue | undefined, parsed: CellValue): CellValue {
-  return raw === undefined ? parsed : typeof raw === "object" && raw !== null ? null : raw;
+  return raw === undefined ? parsed : isErrorCell(raw) ? null : raw;
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
-const days = (n: number): string => {
-  const d = Math.round(n);
-  return `${d} ${d === 1 ? "day" : "days"}`;
-};
-const numberAt = (e: Parameters<typeof evaluate>[0], env: EvalEnv): number => {
-  const v = evaluate(e, env);
-  return typeof v === "number" ? v : NaN;
-};
-const rawText = (env: EvalEnv, key: string): string => {
-  const v = env.row[key];
-  return typeof v === "string" ? v.trim() : "";
-};
-
-function gateReason(id: string, env: EvalEnv): string {
-  switch (id) {
-    case "cancelled":
-      return "Cancelled";
-    case "noStatus": {
-      const typed = rawText(env, "status");
-      return typed ? `Not enough data: status '${typed}' is not in the list` : "Not enough data: no status";
-    }
-    case "noDue":
-      return rawText(env, "due") ? "Not enough data: the due date is not a real date" : "Not enough data: no due date";
-    case "done":
-      return "Done";
-    default:
-      return `Overdue by ${days(numberAt(ACTION_MEASURES.daysOverdue, env))}`;
-  }
-}
-
-function signalReason(s: RagSignal, env: EvalEnv): string {
-  switch (s.id) {
-    case "behindRed":
-    case "behindAmber":
-      return `Behind schedule: ${pct(numberAt(ACTION_MEASURES.done, env))} done, ${pct(numberAt(ACTION_MEASURES.expected, env))} expected`;
-    case "notStartedLate":
-      return `Not started, ${days(numberAt(ACTION_MEASURES.daysSinceStart, env))} after its start date`;
-    case "onHold":
-      return "On hold";
-    case "kpiRed":
-    case "kpiAmber":
-      return `KPI at ${pct(numberAt(ACTION_MEASURES.attainment, env))} of target`;
-    default:
-      return `No update for ${days(numberAt(ACTION_MEASURES.daysSinceUpdate, env))}`;
-  }
-}
-
-/** The computed colour (before any override) and its reason. */
 /** The action rules of ragRules.ts compiled once, in their order: in use, gates, each group's signals, override. */
 interface CompiledRules {
   inUse: (env: EvalEnv) => CellValue;
@@ -207,10 +99,10 @@ function computedActionRag(env: EvalEnv, r: CompiledRules): { rag: Rag; reason: 
       }
     }
   }
-  if (hits === null) return { rag: "Green", reason: "On track" };
+  if (hits === null) return { rag: "Green", reason: ON_TRACK };
   if (hits.length === 1) return { rag: hits[0].rag, reason: signalReason(hits[0], env) };
-  hits.sort((x, y) => SCORE[x.rag] - SCORE[y.rag]);
-  return { rag: hits[0].rag, reason: hits.map((h) => signalReason(h, env)).join("; ") };
+  hits.sort((x, y) => RAG_SCORE[x.rag] - RAG_SCORE[y.rag]);
+  return { rag: hits[0].rag, reason: signalsReason(hits, env) };
 }
 
 /** Whether the RAG formula judges this row at all (something in ID, Action, Owner, Status, Start or Due). */
@@ -232,7 +124,7 @@ function actionRag(action: Action, env: EvalEnv): RagResult {
   // Result objects written out whole, in one key order (no spread of a partial object per row).
   if (isTrue(r.overrideValid(env))) {
     const rag = r.overrideValue(env) as Rag;
-    const reason = `Override: ${rag} (reason: ${String(env.row.overrideReason ?? "").trim()})`;
+    const reason = overrideReason(rag, env.row.overrideReason);
     return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag, overridden: true, reason };
   }
   return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag: computed.rag, overridden: false, reason: computed.reason };
@@ -257,7 +149,7 @@ export function objectiveRowValues(o: Objective, counts: RagCounts, names: Recor
   const row: Record<string, CellValue> = {};
   for (const key of OBJECTIVE_KEYS) {
     const raw = o.source.raw[key];
-    row[key] = raw === undefined ? (o[key] as CellValue) : typeof raw === "object" && raw !== null ? null : raw;
+    row[key] = cellOf(raw, o[key] as CellValue);
   }
   Object.assign(row, {
     actionsRed: counts.Red,
@@ -292,12 +184,9 @@ function objectiveRag(objective: Objective, counts: RagCounts, names: Record<str
     return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
   }
   const rag = value as Rag;
-  const parts = [describeCounts({ ...counts, Grey: 0 }, "actions")];
   const kpi = evaluate(objectiveKpiScore, env);
   const attained = env.row.pctToTarget;
-  if (typeof kpi === "number" && kpi > 0 && typeof attained === "number") parts.push(`KPI at ${pct(attained)} of target (YTD)`);
-  else parts.push("no KPI results yet");
-  const reason = `${settings.rollUp}: ${parts.join("; ")}`;
+  const reason = objectiveReason(settings.rollUp, counts, typeof kpi === "number" && kpi > 0 && typeof attained === "number" ? attained : null);
   return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag, computed: rag, overridden: false, reason };
 }
 
@@ -306,16 +195,13 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const names = settingsNameValues(settings, asOf);
   const actions: RagResult[] = [];
   const byObjective = new Map<string, Rag[]>();
-  // One row object and one environment for all the actions: the rules read them and keep nothing,
-  // so 10,000 actions make no garbage beyond their results (less garbage collection while the
-  // freshly read plan is still in the young generation).
-  const row = blankActionRow();
-  const env: EvalEnv = { row, names };
+  // One environment for all the actions, each action's row set in turn (the rules keep nothing).
+  const env: EvalEnv = { row: {}, names };
   // Thousands of actions share a few objective IDs: each ID's key is worked out once.
   const keys = new Map<string, string>();
   for (const jap of plan.japs) {
     for (const a of jap.actions) {
-      fillActionRow(a, row);
+      env.row = actionRowValues(a);
       const r = actionRag(a, env);
       actions.push(r);
       let key = keys.get(a.objectiveId);
@@ -338,5 +224,5 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const basis = objectives.length > 0 ? objectives : actions;
   const counts = countRags(basis.map((r) => r.rag));
   const noun = objectives.length > 0 ? "objectives" : "actions";
-  return { actions, objectives, plan: { rag: rollUpCounts(counts, settings.rollUp), reason: `${settings.rollUp}: ${describeCounts(counts, noun)}` } };
+  return { actions, objectives, plan: { rag: rollUpCounts(counts, settings.rollUp), reason: planReason(settings.rollUp, counts, noun) } };
 }

@@ -1,6 +1,6 @@
 /**
  * The RAG rules, written once as data (../shared/DESIGN.md "RAG rules"). The JAP and JBP RAG
- * formulas (ragFormula.ts) are compiled from these trees, and the engine (rag.ts) evaluates the
+ * formulas (ragFormula.ts) are compiled from these trees, and the engine (engine.ts) evaluates the
  * same trees, so a row gets one colour whichever computes it.
  *
  * Action, in order:
@@ -54,7 +54,8 @@ import {
   sub,
   type Expr,
 } from "../expr/expr";
-import type { Rag } from "../model/schemas";
+import { Rag, Status } from "../model/schemas";
+import { RAG_SCORE } from "./rollUp";
 import { SETTING_NAMES } from "../model/workbookNames";
 
 const N = SETTING_NAMES;
@@ -69,9 +70,7 @@ const lastUpdate = ref("lastUpdate");
 const override = ref("ragOverride");
 const overrideReason = ref("overrideReason");
 
-const STATUSES = ["Not started", "In progress", "On hold", "Done", "Cancelled"] as const;
-const RAGS: Rag[] = ["Red", "Amber", "Green", "Grey"];
-const isStatus = (s: (typeof STATUSES)[number]): Expr => isText(status, s);
+const isStatus = (s: Status): Expr => isText(status, s);
 
 /** The RAG an override cell asks for, in its canonical spelling. */
 const overrideValue: Expr = iff(
@@ -80,8 +79,6 @@ const overrideValue: Expr = iff(
   iff(isText(override, "Amber"), str("Amber"), iff(isText(override, "Green"), str("Green"), str("Grey"))),
 );
 
-/** Score of a colour: Red 1, Amber 2, Green 3 (the order CHOOSE turns back into words). */
-export const SCORE: Record<Exclude<Rag, "Grey">, number> = { Red: 1, Amber: 2, Green: 3 };
 
 /** Attainment of a KPI by direction, with zero guards; both figures must be numbers. */
 export function attainment(targetE: Expr, actualE: Expr, lowerIsBetter: Expr): Expr {
@@ -122,10 +119,10 @@ export interface RagSignal {
 }
 
 export const ACTION_RULES = {
-  override: { valid: and(or(...RAGS.map((r) => isText(override, r))), isFilled(overrideReason)), value: overrideValue },
+  override: { valid: and(or(...Rag.options.map((r) => isText(override, r))), isFilled(overrideReason)), value: overrideValue },
   gates: [
     { id: "cancelled", when: isStatus("Cancelled"), rag: "Grey" },
-    { id: "noStatus", when: not(or(...STATUSES.map(isStatus))), rag: "Grey" },
+    { id: "noStatus", when: not(or(...Status.options.map(isStatus))), rag: "Grey" },
     { id: "noDue", when: not(isNumber(due)), rag: "Grey" },
     { id: "done", when: isStatus("Done"), rag: "Green" },
     { id: "overdue", when: lt(due, asOf), rag: "Red" },
@@ -151,7 +148,7 @@ export const SIGNAL_GROUPS: SignalGroup[] = ["schedule", "kpi", "stale"];
 /** A group's score as a formula: the first signal that holds, else Green (3). */
 export function groupScore(group: SignalGroup): Expr {
   const signals = ACTION_RULES.signals.filter((s) => s.group === group);
-  return signals.reduceRight<Expr>((rest, s) => iff(s.when, num(SCORE[s.rag]), rest), num(SCORE.Green));
+  return signals.reduceRight<Expr>((rest, s) => iff(s.when, num(RAG_SCORE[s.rag]), rest), num(RAG_SCORE.Green));
 }
 
 /** The whole action rule as one expression: what the JAP RAG column computes. */

@@ -16,6 +16,7 @@ export interface RagCounts {
   Grey: number;
 }
 
+/** Score of a colour: Red 1, Amber 2, Green 3 (the order CHOOSE turns back into words; Grey has none). */
 export const RAG_SCORE: Record<Exclude<Rag, "Grey">, number> = { Red: 1, Amber: 2, Green: 3 };
 /** Worst first, Grey last (it never rolls up). */
 export const RAG_ORDER: Rag[] = ["Red", "Amber", "Green", "Grey"];
@@ -39,12 +40,6 @@ export function rollUpCounts(c: RagCounts, method: RollUpMethod): Rag {
 
 export function rollUp(rags: Iterable<Rag>, method: RollUpMethod): Rag {
   return rollUpCounts(countRags(rags), method);
-}
-
-/** "1 Red, 2 Amber, 3 Green actions" (colours with zero left out; "no actions" when none). */
-export function describeCounts(c: RagCounts, noun: string): string {
-  const parts = RAG_ORDER.filter((r) => c[r] > 0).map((r) => `${c[r]} ${r}`);
-  return parts.length === 0 ? `no ${noun}` : `${parts.join(", ")} ${noun}`;
 }
 
 /** Worse of two colours; Grey only when both are Grey. */

@@ -5,7 +5,7 @@
  * columns still read correctly.
  */
 import { isBlank, toCellValue } from "../model/cells";
-import type { ColumnLayout, HeaderField, TableLayout } from "../layouts/tableLayout";
+import type { ColumnLayout, TableLayout } from "../layouts/tableLayout";
 import type { CellValue, SheetGrid } from "../model/schemas";
 import type { PlanTable } from "../model/planWorkbook";
 
@@ -188,33 +188,4 @@ function mapTable(grid: SheetGrid, layout: TableLayout, headerIndex: number, end
     position: { sheet: grid.name, headerRow: o.row + headerIndex, lastRow: o.row + lastIndex, columns },
     extraHeaders,
   };
-}
-
-export interface LabelledValue {
-  value: CellValue;
-  /** 0-based sheet position of the value cell (or of the label when no value was found). */
-  row: number;
-  col: number;
-}
-
-/**
- * The header block above a table: a label ("Distributor") with its value in a cell to its right
- * (the next non-blank one of two, for labels in merged cells). Reads grid rows [from, to).
- */
-export function readHeaderBlock(grid: SheetGrid, fields: readonly HeaderField[], from: number, to: number): Record<string, LabelledValue> {
-  const byLabel = new Map(fields.map((f) => [headerKey(f.label), f.key] as const));
-  const o = origin(grid);
-  const found: Record<string, LabelledValue> = {};
-  for (let r = Math.max(0, from); r < to; r++) {
-    const width = gridWidth(grid, r);
-    for (let c = 0; c < width; c++) {
-      const v = gridCell(grid, r, c);
-      const key = typeof v === "string" ? byLabel.get(headerKey(v)) : undefined;
-      if (key === undefined || found[key]) continue;
-      let valueCol = c + 1;
-      if (isBlank(gridCell(grid, r, valueCol)) && !isBlank(gridCell(grid, r, c + 2)) && !byLabel.has(headerKey(String(gridCell(grid, r, c + 2))))) valueCol = c + 2;
-      found[key] = { value: gridCell(grid, r, valueCol), row: o.row + r, col: o.col + valueCol };
-    }
-  }
-  return found;
 }

@@ -5,15 +5,16 @@
  */
 import { cellNumber, cellText, isBlank, parseNumberText, showValue } from "../model/cells";
 import { finding, TABLE_NAMES } from "../model/findings";
-import { readHeaderBlock, type FoundTable, type LabelledValue } from "./findTables";
-import { JapHeader, JbpHeader, type DateOrder, type Finding } from "../model/schemas";
+import { gridCell, gridWidth, headerKey, origin, type FoundTable } from "./findTables";
+import type { HeaderField } from "../layouts/tableLayout";
+import { JapHeader, JbpHeader, type CellValue, type DateOrder, type Finding, type SheetGrid } from "../model/schemas";
 import { dateNumber } from "./readRows";
 import { ambiguousFinding, dateRepair } from "./dateFindings";
 import { isoFromSerial, longDate, monthStart } from "../model/serialDate";
 import { parseTextDate, parseTextMonth } from "../model/textDate";
 
 export function readJbpHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JbpHeader {
-  const block = readHeaderBlock(table.grid, table.layout.headerBlock, from, table.headerIndex);
+  const block = labelledValues(table.grid, table.layout.headerBlock, from, table.headerIndex);
   const reader = fieldReader(table, block, order, findings);
   const year = reader.integer("year", 2000, 2100);
   const header = JbpHeader.parse({
@@ -40,7 +41,7 @@ export function readJbpHeader(table: FoundTable, from: number, order: DateOrder,
 }
 
 export function readJapHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JapHeader {
-  const block = readHeaderBlock(table.grid, table.layout.headerBlock, from, table.headerIndex);
+  const block = labelledValues(table.grid, table.layout.headerBlock, from, table.headerIndex);
   const reader = fieldReader(table, block, order, findings);
   const month = reader.date("month", true);
   return JapHeader.parse({
@@ -105,4 +106,33 @@ function textDateOf(text: string, order: DateOrder, monthOnly: boolean): { seria
   if (date || !monthOnly) return date;
   const month = parseTextMonth(text);
   return month === null ? null : { serial: month, ambiguous: false };
+}
+
+interface LabelledValue {
+  value: CellValue;
+  /** 0-based sheet position of the value cell (or of the label when no value was found). */
+  row: number;
+  col: number;
+}
+
+/**
+ * The header block above a table: a label ("Distributor") with its value in a cell to its right
+ * (the next non-blank one of two, for labels in merged cells). Reads grid rows [from, to).
+ */
+function labelledValues(grid: SheetGrid, fields: readonly HeaderField[], from: number, to: number): Record<string, LabelledValue> {
+  const byLabel = new Map(fields.map((f) => [headerKey(f.label), f.key] as const));
+  const o = origin(grid);
+  const found: Record<string, LabelledValue> = {};
+  for (let r = Math.max(0, from); r < to; r++) {
+    const width = gridWidth(grid, r);
+    for (let c = 0; c < width; c++) {
+      const v = gridCell(grid, r, c);
+      const key = typeof v === "string" ? byLabel.get(headerKey(v)) : undefined;
+      if (key === undefined || found[key]) continue;
+      let valueCol = c + 1;
+      if (isBlank(gridCell(grid, r, valueCol)) && !isBlank(gridCell(grid, r, c + 2)) && !byLabel.has(headerKey(String(gridCell(grid, r, c + 2))))) valueCol = c + 2;
+      found[key] = { value: gridCell(grid, r, valueCol), row: o.row + r, col: o.col + valueCol };
+    }
+  }
+  return found;
 }

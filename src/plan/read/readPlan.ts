@@ -14,7 +14,7 @@ import { readSettings } from "./readSettings";
 
 const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
-export interface ReadOptions {
+export interface PlanReadOptions {
   /**
    * The host's date order (from the workbook's locale in Excel; the CLI's --date-order), used when
    * the Settings' Date order is blank or absent; an explicit DMY or MDY there wins. Default DMY.
@@ -24,7 +24,7 @@ export interface ReadOptions {
   dateOrderOverride?: DateOrder;
 }
 
-export function readWorkbook(grids: SheetGrid[], options: ReadOptions = {}): PlanWorkbook {
+export function readPlan(grids: SheetGrid[], options: PlanReadOptions = {}): PlanWorkbook {
   const readFindings: Finding[] = [];
   const bySheet = grids.map((grid) => ({ grid, tables: findTables(grid, READ_LAYOUTS) }));
   const all = bySheet.flatMap((s) => s.tables);

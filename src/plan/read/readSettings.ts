@@ -7,8 +7,8 @@ import { finding } from "../model/findings";
 import { gridCell, headerKey, origin, type FoundTable } from "./findTables";
 import { matchDateOrder, matchRollUp } from "../model/listValues";
 import { DEFAULT_SETTINGS, Settings, type CellValue, type DateOrder, type Finding } from "../model/schemas";
-import { DATE_FORMAT } from "../layouts/planLayouts";
-import { isoFromSerial, longDate, MAX_SERIAL } from "../model/serialDate";
+import { dateRepair } from "./dateFindings";
+import { longDate, MAX_SERIAL } from "../model/serialDate";
 import { SETTINGS_ROWS, type SettingsRow } from "../layouts/settingsRows";
 import { parseTextDate } from "../model/textDate";
 
@@ -71,7 +71,7 @@ function readSetting(key: keyof Settings, v: CellValue, order: DateOrder): Read 
       if (n !== null) return n >= 1 && n <= MAX_SERIAL ? { ok: true, value: Math.floor(n) } : { ok: false };
       const text = typeof v === "string" ? parseTextDate(v, order) : null;
       // A text as-of date would break the workbook's formulas: report it, offer the real date.
-      return text ? { ok: false, repair: { value: text.serial, label: `Make this the date ${isoFromSerial(text.serial)}`, numberFormat: DATE_FORMAT } } : { ok: false };
+      return text ? { ok: false, repair: dateRepair(text.serial) } : { ok: false };
     }
     case "rollUp": {
       const m = matchRollUp(v);

@@ -5,10 +5,10 @@
 import type { SheetGrid } from "../model/schemas";
 import type { CheckResult, PlanWorkbook } from "../model/planWorkbook";
 import { computePlanRag } from "../rag/engine";
-import { readWorkbook, type ReadOptions } from "../read/readPlan";
+import { readPlan, type PlanReadOptions } from "../read/readPlan";
 import { validatePlan } from "./validatePlan";
 
-export interface CheckOptions extends ReadOptions {
+export interface CheckOptions extends PlanReadOptions {
   /** Serial date that overrides the Settings' as-of date. */
   asOf?: number;
   /** Today's serial (todaySerial(new Date()) in the add-in), used when nothing else sets the as-of date. */
@@ -18,7 +18,7 @@ export interface CheckOptions extends ReadOptions {
 }
 
 export function checkWorkbook(grids: SheetGrid[], options: CheckOptions): CheckResult {
-  const plan = readWorkbook(grids, { dateOrder: options.dateOrder, dateOrderOverride: options.dateOrderOverride });
+  const plan = readPlan(grids, { dateOrder: options.dateOrder, dateOrderOverride: options.dateOrderOverride });
   options.onRead?.(plan);
   const asOf = Math.floor(options.asOf ?? plan.settings.asOf ?? options.today);
   return { plan, findings: validatePlan(plan, { asOf }), rag: computePlanRag(plan, asOf), asOf };

@@ -2,6 +2,7 @@
 import type { CellValue, DateOrder, Settings } from "../model/schemas";
 import type { JapPlan, JbpPlan, PlanWorkbook } from "../model/planWorkbook";
 import type { TablePosition } from "../model/tablePosition";
+import { isOpenStatus } from "../model/listValues";
 import { RosterIndex } from "./rosterIndex";
 
 export interface RuleContext {
@@ -28,9 +29,7 @@ export function has(position: TablePosition, key: string): boolean {
 export type Raw = Record<string, CellValue>;
 
 /** Open means still to do: neither Done nor Cancelled. */
-export function isOpen(status: string | null): boolean {
-  return status !== "Done" && status !== "Cancelled";
-}
+export const isOpen = isOpenStatus;
 
 /** The JBPs a JAP belongs to: the one its header names, else those of its distributor, else all. */
 export function linkedJbps(plan: PlanWorkbook, jap: JapPlan): JbpPlan[] {

@@ -6,6 +6,7 @@
  * to show; the rest are sound. Pure data, rows by the layouts' column keys.
  */
 import { DEFAULT_SETTINGS, type CellValue, type Rag, type Settings } from "../model/schemas";
+import { serialFromYmd, ymdFromSerial } from "../model/serialDate";
 
 export type SampleRow = Record<string, CellValue>;
 
@@ -46,14 +47,12 @@ export interface SamplePlan {
   expectedRag: SampleExpectation[];
 }
 
-/** Excel serial of a UTC calendar date (days since 1899-12-30). */
-function serial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
+/** Excel serial of a calendar date (every date the sample uses exists). */
+const serial = (year: number, month: number, day: number): number => serialFromYmd(year, month, day)!;
 
 function calendar(s: number): { year: number; month: number } {
-  const d = new Date(Date.UTC(1899, 11, 30) + s * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+  const { y, m } = ymdFromSerial(s)!;
+  return { year: y, month: m };
 }
 
 /** 2026-03-18: mid-month, so most actions are under way, two are overdue (A-06 by its Due-before-Start fault), one is stale. */

@@ -12,8 +12,8 @@ import { parseRangeA1 } from "../model/a1";
 import { firstDataRow, tableRange, type TablePosition } from "../model/tablePosition";
 import { columnIndex, JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts/planLayouts";
 import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
-import { readWorkbook } from "../read/readPlan";
-import { ymdFromSerial } from "../model/serialDate";
+import { readPlan } from "../read/readPlan";
+import { serialFromYmd, ymdFromSerial } from "../model/serialDate";
 import { objectiveIdsName } from "../layouts/settingsRows";
 import { LIST_NAMES } from "../model/workbookNames";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
@@ -56,6 +56,19 @@ export function rosterEntries(rows: Row[]): RosterEntry[] {
 export function isoMonth(serial: number): string | null {
   const d = Number.isFinite(serial) ? ymdFromSerial(serial) : null;
   return d ? `${d.y}-${String(d.m).padStart(2, "0")}` : null;
+}
+
+/** The header of a new JBP for a calendar year: the names given, the period 1 January to 31 December. */
+export function newJbpHeader(year: number, names: { principal?: string; distributor?: string; market?: string } = {}): Row {
+  return {
+    principal: names.principal ?? "",
+    distributor: names.distributor ?? "",
+    market: names.market ?? "",
+    year,
+    periodStart: serialFromYmd(year, 1, 1),
+    periodEnd: serialFromYmd(year, 12, 31),
+    lastReview: null,
+  };
 }
 
 /** The sheet names a new JBP and JAP are given (made unique against the workbook by PlanNames). */
@@ -102,7 +115,7 @@ export class PlanNames {
 }
 
 
-export interface JbpRequest {
+export interface JbpSheetRequest {
   /** Header-block values by field key (principal, distributor, market, year, period …). */
   header: Row;
   year: number;
@@ -114,7 +127,7 @@ export interface JbpRequest {
 }
 
 /** A new JBP sheet; the workbook's first JBP also names its ID column JP_ObjectiveIds. */
-export function jbpSheetSpec(names: PlanNames, req: JbpRequest, sheetName = names.sheetName(req.sheetBase ?? jbpSheetName(req.year))): SheetSpec {
+export function jbpSheetSpec(names: PlanNames, req: JbpSheetRequest, sheetName = names.sheetName(req.sheetBase ?? jbpSheetName(req.year))): SheetSpec {
   const rows = req.objectives ?? [];
   const at = newTablePosition(JBP, sheetName, Math.max(rows.length, TEMPLATE_OBJECTIVE_ROWS));
   const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, firstDataRow(at), at.lastRow, columnIndex(JBP, "id"))];
@@ -144,7 +157,7 @@ export function linkToJbp(jbp: SheetSpec): JbpLink {
   return { sheet: jbp.sheetName, idSource: named ? `=${LIST_NAMES.objectiveIds}` : columnDataRef(jbp, "id") };
 }
 
-export interface JapRequest {
+export interface JapSheetRequest {
   distributor: string;
   /** Serial of the month's first day; null leaves the Month blank (the check asks for it). */
   month: number | null;
@@ -156,7 +169,7 @@ export interface JapRequest {
 }
 
 /** A new JAP sheet, linked to a JBP when there is one. */
-export function japSheetSpec(names: PlanNames, req: JapRequest, sheetName = names.sheetName(req.sheetBase ?? japSheetName(req.month ?? NaN))): SheetSpec {
+export function japSheetSpec(names: PlanNames, req: JapSheetRequest, sheetName = names.sheetName(req.sheetBase ?? japSheetName(req.month ?? NaN))): SheetSpec {
   const spec = buildTableSheetSpec(JAP, {
     sheetName,
     tableName: names.tableName(JAP.tableName),
@@ -246,7 +259,7 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
   // The summary is built from the plan as read, exactly as the add-in's "Build summary" does.
   const sheets = [roster, settings, jbp, jap, reviewLog];
   const tables = sheets.flatMap((spec) => spec.tables.map((t) => ({ name: t.name, sheet: spec.sheetName, headers: t.headers, address: tableRange(t.position) })));
-  const plan = readWorkbook(sheets.map(specGrid));
+  const plan = readPlan(sheets.map(specGrid));
   const summaryIn = summaryInput(plan, names.sheetName(NEW_FILE_SHEETS.summary), tables);
   const summaryLayout = buildSummaryLayout(summaryIn);
   const summary = buildSummarySheetSpec(summaryLayout);

@@ -11,7 +11,7 @@ import { absoluteRangeA1, cellA1, columnLetters, quoteSheet, rangeA1 } from "../
 import { renderTemplate } from "../expr/formula";
 import type { ColumnLayout, InputPrompt, TableLayout, ValidationSpec } from "../layouts/tableLayout";
 import { TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
-import type { CellValue } from "../model/schemas";
+import type { CellValue, Rag } from "../model/schemas";
 import type { WorkbookName } from "../model/workbookNames";
 import { firstDataRow, type TablePosition } from "../model/tablePosition";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
@@ -97,6 +97,11 @@ export interface SheetSpec {
   charts: SpecChart[];
 }
 
+/** A sheet with nothing on it yet, for a builder to fill. */
+export function emptySheetSpec(sheetName: string, kind: SheetSpec["kind"]): SheetSpec {
+  return { sheetName, kind, names: [], formats: [], blocks: [], tables: [], styles: [], columnWidths: [], validations: [], conditionalFormats: [], freezeRows: 0, charts: [] };
+}
+
 export interface TableSheetOptions {
   sheetName: string;
   tableName: string;
@@ -124,7 +129,7 @@ export interface TableSheetOptions {
 }
 
 /** RAG colours shared by every writer: fill and font, readable when projected. */
-export const RAG_COLOURS: Record<"Red" | "Amber" | "Green" | "Grey", { fill: string; fontColor: string }> = {
+export const RAG_COLOURS: Record<Rag, { fill: string; fontColor: string }> = {
   Red: { fill: "#F4B6B6", fontColor: "#7A0000" },
   Amber: { fill: "#FFE29A", fontColor: "#6B4A00" },
   Green: { fill: "#BFE5C4", fontColor: "#0B5A1B" },
@@ -212,18 +217,10 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   const formulas = columnFormulas(layout, options.japTables);
 
   const spec: SheetSpec = {
-    sheetName: options.sheetName,
-    kind: layout.kind,
+    ...emptySheetSpec(options.sheetName, layout.kind),
     names: options.names ?? [],
-    formats: [],
-    blocks: [],
-    tables: [],
-    styles: [],
     columnWidths: layout.columns.map((c, i) => ({ col: i, width: c.width })),
-    validations: [],
-    conditionalFormats: [],
     freezeRows: firstDataRow,
-    charts: [],
   };
 
   // Title and header block (label, value) above the table.

@@ -5,6 +5,7 @@
 import { cellA1 } from "../model/a1";
 import type { Action, Rag, RagResult } from "../model/schemas";
 import type { CheckResult, JapPlan } from "../model/planWorkbook";
+import { isOpenStatus } from "../model/listValues";
 
 export interface ActionRef {
   sheet: string;
@@ -32,7 +33,7 @@ export interface Overview {
   actionRags: ActionRef[];
 }
 
-const closed = (a: Action): boolean => a.status === "Done" || a.status === "Cancelled";
+const closed = (a: Action): boolean => !isOpenStatus(a.status);
 
 function refOf(jap: JapPlan, a: Action, rag: RagResult | undefined): ActionRef {
   const col = jap.position.columns.id ?? Math.min(...Object.values(jap.position.columns));

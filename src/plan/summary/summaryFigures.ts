@@ -5,9 +5,10 @@
 import { excelTrim, toText } from "../expr/evalExpr";
 import type { CellValue, Rag } from "../model/schemas";
 import { ActionParty } from "../model/schemas";
+import { OPEN_STATUSES } from "../model/listValues";
 import type { PlanWorkbook } from "../model/planWorkbook";
 import { actionRowValues, computePlanRag, EMPTY_ROW } from "../rag/engine";
-import { OVERDUE_ROWS, type SummaryDimension } from "./summaryLayout";
+import { DIMENSION_KEYS, OVERDUE_ROWS, type SummaryDimension } from "./summaryLayout";
 
 export interface FigureValues {
   Red: number;
@@ -77,8 +78,7 @@ function figures(rows: Counted[]): FigureValues {
   return f;
 }
 
-const DIMENSION_KEYS: Record<SummaryDimension, string> = { objective: "objectiveId", owner: "owner", party: "party", priority: "priority" };
-const OPEN = new Set(["not started", "in progress", "on hold"]);
+const OPEN = new Set(OPEN_STATUSES.map((s) => s.toLowerCase()));
 
 export function summaryFigures(plan: PlanWorkbook, asOf: number, labels: SummaryLabels = {}): SummaryFigures {
   const settings = plan.settings;

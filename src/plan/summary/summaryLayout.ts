@@ -20,8 +20,9 @@ import { ref } from "../expr/expr";
 import { columnRef, renderTemplate } from "../expr/formula";
 import { firstDataRow, type TablePosition } from "../model/tablePosition";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts/planLayouts";
-import type { CellValue, Rag } from "../model/schemas";
-import { ActionParty } from "../model/schemas";
+import { ActionParty, Rag, type CellValue } from "../model/schemas";
+import { OPEN_STATUSES } from "../model/listValues";
+import { RAG_COLOURS } from "../sheets/sheetSpec";
 import { rollUpExpr } from "../rag/ragRules";
 import { SETTING_NAMES } from "../model/workbookNames";
 
@@ -87,15 +88,10 @@ export interface FigureRow {
 
 export const OVERDUE_ROWS = 25;
 export const SUMMARY_HEADERS = ["", "Red", "Amber", "Green", "Grey", "Overridden", "Total", "% complete"];
-const COLOURS: Rag[] = ["Red", "Amber", "Green", "Grey"];
+const COLOURS: readonly Rag[] = Rag.options;
 const HEADER_FILL = "#DDEBF7";
-const COLOUR_FILLS: Record<Rag, { fill: string; fontColor: string }> = {
-  Red: { fill: "#F4B6B6", fontColor: "#7A0000" },
-  Amber: { fill: "#FFE29A", fontColor: "#6B4A00" },
-  Green: { fill: "#BFE5C4", fontColor: "#0B5A1B" },
-  Grey: { fill: "#D9D9D9", fontColor: "#404040" },
-};
-const DIMENSION_KEYS: Record<SummaryDimension, string> = { objective: "objectiveId", owner: "owner", party: "party", priority: "priority" };
+/** The JAP column each block of the summary groups by. */
+export const DIMENSION_KEYS: Record<SummaryDimension, string> = { objective: "objectiveId", owner: "owner", party: "party", priority: "priority" };
 const DIMENSION_TITLES: Record<SummaryDimension, string> = { objective: "By objective", owner: "By owner", party: "By party", priority: "By priority" };
 
 const sumOver = (tables: TablePosition[], one: (t: TablePosition) => string): string => (tables.length === 0 ? "0" : tables.map(one).join("+"));
@@ -151,7 +147,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   const header = (row: number, first: string): void => {
     SUMMARY_HEADERS.forEach((h, i) => {
       const colour = COLOURS.find((c) => c === h);
-      put(row, i, { value: i === 0 ? first : h, bold: true, numberFormat: TEXT_FORMAT, ...(colour ? COLOUR_FILLS[colour] : { fill: HEADER_FILL }) });
+      put(row, i, { value: i === 0 ? first : h, bold: true, numberFormat: TEXT_FORMAT, ...(colour ? RAG_COLOURS[colour] : { fill: HEADER_FILL }) });
     });
   };
   const figureRow = (row: number, label: CellValue, labelFormat: string, tables: TablePosition[], dimKey: string | null): FigureRow => {
@@ -240,7 +236,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
     const at = (key: string): string => columnRef(current, key);
     const due = at("due");
     const status = at("status");
-    const open = ["Not started", "In progress", "On hold"].map((s) => `(TRIM(${status})="${s}")`).join("+");
+    const open = OPEN_STATUSES.map((s) => `(TRIM(${status})="${s}")`).join("+");
     const rowCell = `$A${r + 1}`;
     put(r, 0, {
       formula: `=IFERROR(AGGREGATE(15,6,ROW(${due})/(ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${at("rag")})>0)*(${open})),${k}),"")`,

@@ -5,7 +5,7 @@
 import { cellA1 } from "../model/a1";
 import type { PlanWorkbook } from "../model/planWorkbook";
 import { inExcelTable, withSpareRows, type TableListing, type TablePosition } from "../model/tablePosition";
-import { RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
+import { emptySheetSpec, RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 
 export const SUMMARY_SHEET_NAME = "RAG Summary";
@@ -50,20 +50,7 @@ export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: read
 }
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
-  const spec: SheetSpec = {
-    sheetName: layout.sheetName,
-    kind: "summary",
-    names: [],
-    formats: [],
-    blocks: [],
-    tables: [],
-    styles: [],
-    columnWidths: layout.columnWidths,
-    validations: [],
-    conditionalFormats: [],
-    freezeRows: 0,
-    charts: [],
-  };
+  const spec: SheetSpec = { ...emptySheetSpec(layout.sheetName, "summary"), columnWidths: layout.columnWidths };
   for (const c of layout.cells) {
     if (c.numberFormat) spec.formats.push({ address: c.address, numberFormat: c.numberFormat });
     if (c.formula !== undefined) spec.blocks.push({ address: c.address, formulas: [[c.formula]] });

@@ -1,6 +1,6 @@
 import { JAP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
 import type { SheetGrid } from "../../../src/plan/model/schemas";
-import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read/readPlan";
 import { japGrid, rosterGrid, settingsGrid, tableGrid } from "../../support/planGrids";
 import { AS_OF, d, JAP_HEADER, soundActions, soundPlan, soundRoster } from "../../support/soundPlan";
 
@@ -8,7 +8,7 @@ const japRow = (i: number) => tableHeaderRow(JAP) + 1 + i;
 
 describe("reading a plan by header", () => {
   test("finds every table and header block of the sound plan", () => {
-    const plan = readWorkbook(soundPlan());
+    const plan = readPlan(soundPlan());
     expect(plan.readFindings).toEqual([]);
     expect(plan.japs[0].header).toEqual({ distributor: "Andes Foods", month: d("2026-03-01"), reviewDate: d("2026-03-18"), jbpSheet: "" });
     expect(plan.jbps[0].header).toMatchObject({ principal: "Northwind", year: 2026, periodStart: d("2026-01-01") });
@@ -40,7 +40,7 @@ describe("reading a plan by header", () => {
       "party",
     ];
     const actions = soundActions().map((a) => ({ ...a, notes: "keep me" }));
-    const plan = readWorkbook([rosterGrid(soundRoster()), japGrid(JAP_HEADER, actions, { columns })]);
+    const plan = readPlan([rosterGrid(soundRoster()), japGrid(JAP_HEADER, actions, { columns })]);
     const jap = plan.japs[0];
     expect(jap.position.columns).toEqual({ owner: 0, id: 2, action: 3, due: 4, status: 5, pctComplete: 6, start: 7, party: 8 });
     expect(jap.extraHeaders).toEqual(["My notes"]);
@@ -51,7 +51,7 @@ describe("reading a plan by header", () => {
 
   test("a missing required column is one clear finding at the header row's first cell", () => {
     const columns = JAP.columns.map((c) => c.key).filter((k) => k !== "owner");
-    const plan = readWorkbook([japGrid(JAP_HEADER, soundActions(), { columns }, "JAP March")]);
+    const plan = readPlan([japGrid(JAP_HEADER, soundActions(), { columns }, "JAP March")]);
     expect(plan.readFindings).toEqual([
       {
         rule: "structure.missingColumn",
@@ -69,7 +69,7 @@ describe("reading a plan by header", () => {
   test("a table is found wherever its header row stands, on a sheet of any name, from the grid's origin", () => {
     const grid = japGrid(JAP_HEADER, soundActions(), { offset: 7 }, "Plan de acción");
     const moved: SheetGrid = { ...grid, origin: { row: 2, col: 3 } };
-    const jap = readWorkbook([moved]).japs[0];
+    const jap = readPlan([moved]).japs[0];
     const headerRow = 2 + 7 + tableHeaderRow(JAP);
     expect(jap.position).toMatchObject({ sheet: "Plan de acción", headerRow, lastRow: headerRow + 4 });
     expect(jap.position.columns.id).toBe(3);
@@ -79,7 +79,7 @@ describe("reading a plan by header", () => {
 
   test("trailing blank rows are ignored, a blank row in the middle is skipped, formula-only rows do not count", () => {
     const actions = [soundActions()[0], {}, { id: "  ", owner: "" }, soundActions()[1], { rag: "Grey", issues: "old text" }, {}];
-    const jap = readWorkbook([japGrid(JAP_HEADER, actions)]).japs[0];
+    const jap = readPlan([japGrid(JAP_HEADER, actions)]).japs[0];
     expect(jap.actions.map((a) => [a.id, a.source.row])).toEqual([
       ["A-1", japRow(0)],
       ["A-2", japRow(3)],
@@ -91,7 +91,7 @@ describe("reading a plan by header", () => {
     const march = japGrid(JAP_HEADER, soundActions().slice(0, 2));
     const april = japGrid({ distributor: "Andes Foods", month: d("2026-04-01") }, [{ ...soundActions()[2], id: "B-1" }]);
     const grid = { name: "JAPs", values: [...march.values, [], ...april.values] };
-    const plan = readWorkbook([grid]);
+    const plan = readPlan([grid]);
     expect(plan.japs.map((j) => [j.header.month, j.actions.map((a) => a.id)])).toEqual([
       [d("2026-03-01"), ["A-1", "A-2"]],
       [d("2026-04-01"), ["B-1"]],
@@ -100,7 +100,7 @@ describe("reading a plan by header", () => {
   });
 
   test("an empty table has its header row as last row", () => {
-    const jap = readWorkbook([japGrid(JAP_HEADER, [])]).japs[0];
+    const jap = readPlan([japGrid(JAP_HEADER, [])]).japs[0];
     expect(jap.actions).toEqual([]);
     expect(jap.position.lastRow).toBe(jap.position.headerRow);
   });
@@ -123,7 +123,7 @@ describe("reading a plan by header", () => {
       lastUpdate: -4,
       ragOverride: "r",
     };
-    const a = readWorkbook([japGrid(JAP_HEADER, [action])]).japs[0].actions[0];
+    const a = readPlan([japGrid(JAP_HEADER, [action])]).japs[0].actions[0];
     expect(a).toMatchObject({
       id: "7",
       priority: null,
@@ -146,7 +146,7 @@ describe("reading a plan by header", () => {
 
   test("the header block: text dates are read with a finding and a repair, missing labels are reported", () => {
     const header = { distributor: "Andes Foods", month: "March 2026", reviewDate: "05/03/2026" };
-    const plan = readWorkbook([japGrid(header, soundActions())]);
+    const plan = readPlan([japGrid(header, soundActions())]);
     expect(plan.japs[0].header.month).toBe(d("2026-03-01"));
     expect(plan.japs[0].header.reviewDate).toBe(d("2026-03-05"));
     expect(plan.readFindings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
@@ -155,18 +155,18 @@ describe("reading a plan by header", () => {
       ["date.ambiguous", "warning", "B4"],
     ]);
     expect(plan.readFindings[1].repair).toEqual({ sheet: "JAP", cell: "B4", value: d("2026-03-05"), label: "Make this the date 2026-03-05", numberFormat: "yyyy-mm-dd" });
-    const noMonth = readWorkbook([tableGrid("JAP", { ...JAP, headerBlock: JAP.headerBlock.filter((f) => f.key !== "month") }, soundActions(), { header: { distributor: "X" } })]);
+    const noMonth = readPlan([tableGrid("JAP", { ...JAP, headerBlock: JAP.headerBlock.filter((f) => f.key !== "month") }, soundActions(), { header: { distributor: "X" } })]);
     expect(noMonth.readFindings.map((f) => f.message)).toEqual(["The JAP table on sheet 'JAP' has no 'Month' above it. Add a row labelled 'Month' with its value in the next cell."]);
   });
 
   test("a JBP's period must start before it ends", () => {
     const swap = (r: unknown[]) => (r[0] === "Period start" ? ["Period start", d("2026-12-31")] : r[0] === "Period end" ? ["Period end", d("2026-01-01")] : r);
-    const plan = readWorkbook(soundPlan().map((g) => (g.name === "JBP" ? { ...g, values: g.values.map((r) => swap(r) as typeof r) } : g)));
+    const plan = readPlan(soundPlan().map((g) => (g.name === "JBP" ? { ...g, values: g.values.map((r) => swap(r) as typeof r) } : g)));
     expect(plan.readFindings.map((f) => [f.rule, f.cell, f.message])).toEqual([["date.startAfterDue", "B6", "Period start 2026-12-31 is after Period end 2026-01-01."]]);
   });
 
   test("a JBP's year must be a whole number in range", () => {
-    const plan = readWorkbook(soundPlan().map((g) => (g.name === "JBP" ? { ...g, values: g.values.map((r) => (r[0] === "Year" ? ["Year", "twenty"] : r)) } : g)));
+    const plan = readPlan(soundPlan().map((g) => (g.name === "JBP" ? { ...g, values: g.values.map((r) => (r[0] === "Year" ? ["Year", "twenty"] : r)) } : g)));
     expect(plan.jbps[0].header.year).toBeNull();
     expect(plan.readFindings.map((f) => [f.rule, f.message])).toEqual([["structure.badHeaderValue", "'Year' is 'twenty'; type a whole number from 2000 to 2100."]]);
   });
@@ -174,19 +174,19 @@ describe("reading a plan by header", () => {
 
 describe("reading Settings and the Roster", () => {
   test("settings are read by label; blanks keep defaults; the host's date order is the fallback", () => {
-    const plan = readWorkbook([settingsGrid({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: null, rollUp: "average", maxPriorities: 3 })], { dateOrder: "MDY" });
+    const plan = readPlan([settingsGrid({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: null, rollUp: "average", maxPriorities: 3 })], { dateOrder: "MDY" });
     // The blank Date order stays blank in the settings (a writer keeps it); the plan reads by the host's.
     expect(plan.settings).toMatchObject({ asOf: AS_OF, greenThreshold: 0.9, amberThreshold: 0.85, rollUp: "Average score", maxPriorities: 3, dateOrder: null });
     expect(plan.dateOrder).toBe("MDY");
     expect(plan.readFindings).toEqual([]);
-    const explicit = readWorkbook([settingsGrid({ dateOrder: "DMY" })], { dateOrder: "MDY" });
+    const explicit = readPlan([settingsGrid({ dateOrder: "DMY" })], { dateOrder: "MDY" });
     expect([explicit.settings.dateOrder, explicit.dateOrder]).toEqual(["DMY", "DMY"]);
-    expect(readWorkbook([]).dateOrder).toBe("DMY");
-    expect(readWorkbook([]).settings.asOf).toBeNull();
+    expect(readPlan([]).dateOrder).toBe("DMY");
+    expect(readPlan([]).settings.asOf).toBeNull();
   });
 
   test("unreadable settings fall back to their defaults with a finding", () => {
-    const plan = readWorkbook([settingsGrid({ asOf: "05/03/2026", greenThreshold: 95, amberThreshold: "high", staleDays: 7.5, rollUp: "Best of" })]);
+    const plan = readPlan([settingsGrid({ asOf: "05/03/2026", greenThreshold: 95, amberThreshold: "high", staleDays: 7.5, rollUp: "Best of" })]);
     expect(plan.settings).toMatchObject({ asOf: null, greenThreshold: 0.95, amberThreshold: 0.85, staleDays: 30, rollUp: "Worst of" });
     const byCell = Object.fromEntries(plan.readFindings.map((f) => [f.cell, f]));
     expect(Object.keys(byCell).sort()).toEqual(["B2", "B3", "B4", "B5", "B6"]);
@@ -199,7 +199,7 @@ describe("reading Settings and the Roster", () => {
   });
 
   test("amber above green is reported and the defaults are used", () => {
-    const plan = readWorkbook([settingsGrid({ greenThreshold: 0.8, amberThreshold: 0.9 })]);
+    const plan = readPlan([settingsGrid({ greenThreshold: 0.8, amberThreshold: 0.9 })]);
     expect(plan.settings).toMatchObject({ greenThreshold: 0.95, amberThreshold: 0.85 });
     expect(plan.readFindings.map((f) => [f.cell, f.message])).toEqual([
       ["B3", "Setting 'Amber threshold' is 0.9: The Amber threshold must not be above the Green threshold. The check uses the defaults 85 % and 95 % instead."],
@@ -208,7 +208,7 @@ describe("reading Settings and the Roster", () => {
 
   test("roster rows without a party or name are kept aside for the rules", () => {
     const rows = [...soundRoster(), { name: "Eve Agency", party: "Agency" }, { name: "", party: "Principal", role: "?" }, { name: "Flo", party: "distributor", active: "maybe" }];
-    const roster = readWorkbook([rosterGrid(rows)]).roster!;
+    const roster = readPlan([rosterGrid(rows)]).roster!;
     expect(roster.rows.map((r) => r.name)).toEqual(["Ana Silva", "Bruno Costa", "Carla Ruiz", "Dan Old", "Flo"]);
     expect(roster.rows[4]).toMatchObject({ party: "Distributor", active: true });
     expect(roster.incomplete?.map((r) => [r.name, r.source.row])).toEqual([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../../src/plan/model/schemas";
-import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read/readPlan";
 import { validatePlan } from "../../../src/plan/rules/validatePlan";
 import { Finding } from "../../../src/plan/model/schemas";
 import { RULES } from "../../../src/plan/rules/ruleCatalog";
@@ -8,14 +8,14 @@ import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 
-const errorsOf = (grids: SheetGrid[]) => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }).filter((f) => f.severity === "error");
+const errorsOf = (grids: SheetGrid[]) => validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF }).filter((f) => f.severity === "error");
 
 describe("validation properties", () => {
   test("a generated plan with no faults has no error findings, whatever the column order", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 80 }), fc.integer(), fc.boolean(), (n, seed, shuffleColumns) => {
         const grids = generateActionGrid(n, seed, { shuffleColumns });
-        const plan = readWorkbook(grids);
+        const plan = readPlan(grids);
         expect(plan.japs[0].actions).toHaveLength(n);
         expect(errorsOf(grids)).toEqual([]);
       }),
@@ -30,7 +30,7 @@ describe("validation properties", () => {
         grids[3].values[grids[3].values.length - 1][5] = " ana  silva ";
         grids[3].values[grids[3].values.length - 1][7] = "05/03/2026";
         const before = structuredClone(grids);
-        const findings = validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF });
+        const findings = validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF });
         expect(findings.some((f) => f.repair)).toBe(true);
         expect(grids).toEqual(before);
       }),
@@ -78,7 +78,7 @@ describe("validation properties", () => {
           const row = grid.values[r];
           (row as unknown[])[Math.floor(cell / grid.values.length) % row.length] = value;
         }
-        const findings = validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF });
+        const findings = validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF });
         for (const f of findings) {
           expect(Finding.safeParse(f).success).toBe(true);
           expect(RULE_IDS.has(f.rule)).toBe(true);
@@ -90,7 +90,7 @@ describe("validation properties", () => {
       fc.property(fc.array(fc.array(anyCell, { maxLength: 25 }), { maxLength: 30 }), (values) => {
         const headers = ["ID", "Action", "Owner", "Due", "Status", "Name", "Party", "Active", "Setting", "Value", "Meaning"];
         const grid = { name: "Any", values: [headers, ...values] } as SheetGrid;
-        expect(() => validatePlan(readWorkbook([grid]), { asOf: GENERATED_AS_OF })).not.toThrow();
+        expect(() => validatePlan(readPlan([grid]), { asOf: GENERATED_AS_OF })).not.toThrow();
       }),
       { numRuns: 300 },
     );

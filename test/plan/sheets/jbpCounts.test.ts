@@ -2,7 +2,7 @@ import { tableRange, type TablePosition } from "../../../src/plan/model/tablePos
 import { JBP_COUNT_KEYS, jbpCountWrites, jbpFormulaRefresh, jbpFormulaRefreshAll, normalFormula, type FormulaWrite, type JbpCountKey } from "../../../src/plan/sheets/jbpCounts";
 import { columnIndex, JAP, JBP } from "../../../src/plan/layouts/planLayouts";
 import { parseRangeA1 } from "../../../src/plan/model/a1";
-import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read/readPlan";
 import { samplePlan } from "../../../src/plan/sample/samplePlan";
 import type { SheetSpec } from "../../../src/plan/sheets/sheetSpec";
 import { japSheetSpec, jbpSheetSpec, linkedJbpAndJap, PlanNames, specGrid, specTablePosition } from "../../../src/plan/sheets/planSheets";
@@ -130,7 +130,7 @@ describe("specTablePosition", () => {
 describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
   const sample = samplePlan();
   const built = linkedJbpAndJap(new PlanNames(), sample);
-  const plan = readWorkbook([specGrid(built.jbp), specGrid(built.jap)]);
+  const plan = readPlan([specGrid(built.jbp), specGrid(built.jap)]);
   const tables = [built.jbp, built.jap].map((s) => ({ name: s.tables[0].name, sheet: s.sheetName, headers: s.tables[0].headers, address: `'${s.sheetName}'!${tableRange(s.tables[0].position)}` }));
   /** The count formulas a spec wrote, by key, as Excel would return them. */
   const written = (spec: SheetSpec): Partial<Record<JbpCountKey, string[]>> => {
@@ -150,7 +150,7 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
 
   it("rewrites the JBP's counts once a second JAP stands in the workbook", () => {
     const other = japSheetSpec(new PlanNames([built.jbp.sheetName, built.jap.sheetName]), { distributor: "Andes", month: 46113, actions: [{ id: "X1", action: "Extra" }], link: null });
-    const plan2 = readWorkbook([specGrid(built.jbp), specGrid(built.jap), specGrid(other)]);
+    const plan2 = readPlan([specGrid(built.jbp), specGrid(built.jap), specGrid(other)]);
     expect(plan2.japs).toHaveLength(2);
     const tables2 = [...tables, { name: other.tables[0].name, sheet: other.sheetName, headers: other.tables[0].headers, address: `'${other.sheetName}'!${tableRange(other.tables[0].position)}` }];
     const writes = jbpFormulaRefreshAll(plan2, tables2, () => written(built.jbp));

@@ -1,6 +1,6 @@
 import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
 import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
-import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read/readPlan";
 import { samplePlan } from "../../../src/plan/sample/samplePlan";
 import { serialFromYmd } from "../../../src/plan/model/serialDate";
 import { LIST_NAMES } from "../../../src/plan/model/workbookNames";
@@ -35,7 +35,7 @@ describe("newWorkbook", () => {
 
   it("turns a spec's constants into the grid a reader sees", () => {
     const grid = specGrid(wb.specs[3]);
-    const plan = readWorkbook([grid]);
+    const plan = readPlan([grid]);
     expect(plan.japs[0].actions.map((a) => a.id)).toEqual(sample.jap.actions.map((a) => a.id));
     expect(grid.values.every((row) => row.length === grid.values[0].length)).toBe(true);
   });
@@ -73,7 +73,7 @@ describe("linkedJbpAndJap", () => {
     expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2026", "JAP 2026-03"]);
     expect([jbp.tables[0].name, jap.tables[0].name]).toEqual([JBP.tableName, JAP.tableName]);
     // The JAP names its JBP in the header and offers the JBP's IDs in its objective list.
-    const grid = readWorkbook([specGrid(jap)]);
+    const grid = readPlan([specGrid(jap)]);
     expect(grid.japs[0].header.jbpSheet).toBe("JBP 2026");
     const objectiveCol = JAP.columns.findIndex((c) => c.key === "objectiveId");
     const list = jap.validations.find((v) => v.address.startsWith(String.fromCharCode(65 + objectiveCol)));
@@ -86,7 +86,7 @@ describe("linkedJbpAndJap", () => {
 
   it("keeps the sample's JAP header and rows, offering at least the template's empty rows", () => {
     const { jbp, jap } = linkedJbpAndJap(new PlanNames(), sample);
-    const plan = readWorkbook([specGrid(jbp), specGrid(jap)]);
+    const plan = readPlan([specGrid(jbp), specGrid(jap)]);
     expect(plan.japs[0].header).toMatchObject({ distributor: sample.jap.header.distributor, month: sample.jap.header.month, reviewDate: sample.jap.header.reviewDate });
     expect(jap.tables[0].position.lastRow - jap.tables[0].position.headerRow).toBe(Math.max(TEMPLATE_ACTION_ROWS, sample.jap.actions.length));
     expect(jbp.tables[0].position.lastRow - jbp.tables[0].position.headerRow).toBe(TEMPLATE_OBJECTIVE_ROWS);
@@ -115,7 +115,7 @@ describe("jbpSheetSpec and japSheetSpec alone (the add-in's Insert JBP / Insert 
     expect([jbp.sheetName, jap.sheetName]).toEqual(["JBP 2027", "JAP 2027-02"]);
     expect(jbp.tables[0].position.lastRow - jbp.tables[0].position.headerRow).toBe(TEMPLATE_OBJECTIVE_ROWS);
     expect(jap.tables[0].position.lastRow - jap.tables[0].position.headerRow).toBe(TEMPLATE_ACTION_ROWS);
-    expect(readWorkbook([specGrid(jap)]).japs[0].header.jbpSheet).toBe("");
+    expect(readPlan([specGrid(jap)]).japs[0].header.jbpSheet).toBe("");
     // A second JBP does not define JP_ObjectiveIds again.
     expect(jbpSheetSpec(names, { header: { year: 2027 }, year: 2027 })).toMatchObject({ sheetName: "JBP 2027 (2)", names: [] });
   });

@@ -1,6 +1,6 @@
 import { formulaProblems } from "../../../src/plan/expr/formula";
 import type { TablePosition } from "../../../src/plan/model/tablePosition";
-import { readWorkbook } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read/readPlan";
 import { summaryFigures } from "../../../src/plan/summary/summaryFigures";
 import { buildSummaryLayout, OVERDUE_ROWS } from "../../../src/plan/summary/summaryLayout";
 import { computePlanRag } from "../../../src/plan/rag/engine";
@@ -11,7 +11,7 @@ import type { PlanWorkbook } from "../../../src/plan/model/planWorkbook";
 const tableRef = (p: TablePosition): TablePosition => ({ ...p, lastRow: Math.max(p.lastRow, p.headerRow + 1) });
 
 describe("buildSummaryLayout", () => {
-  const plan = readWorkbook(generateActionGrid(120, 3));
+  const plan = readPlan(generateActionGrid(120, 3));
   const layout = buildSummaryLayout({
     japTables: plan.japs.map((j) => tableRef(j.position)),
     jbpTables: plan.jbps.map((j) => tableRef(j.position)),
@@ -50,7 +50,7 @@ describe("buildSummaryLayout", () => {
       while (values.length <= row) values.push([]);
       values[row][col] = typeof c.value === "string" || typeof c.value === "number" ? c.value : null;
     }
-    const read = readWorkbook([{ name: "RAG Summary", values: values.map((r) => Array.from(r, (v) => v ?? null)) }]);
+    const read = readPlan([{ name: "RAG Summary", values: values.map((r) => Array.from(r, (v) => v ?? null)) }]);
     expect(read.japs).toEqual([]);
     expect(read.jbps).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe("summaryFigures", () => {
   });
 
   it("agrees with the engine on a generated plan", () => {
-    const plan = readWorkbook(generateActionGrid(300, 11));
+    const plan = readPlan(generateActionGrid(300, 11));
     const f = summaryFigures(plan, GENERATED_AS_OF);
     const rag = computePlanRag(plan, GENERATED_AS_OF);
     expect(f.all.total).toBe(300);
