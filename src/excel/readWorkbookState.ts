@@ -4,14 +4,14 @@
  * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
  * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
-import { parseCellA1 } from "../plan/model/a1";
+import { parseCellA1, splitSheetRef } from "../plan/model/a1";
 import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model/tablePosition";
 import { toCellValue } from "../plan/model/cells";
 import { columnKeyMap, headerKey } from "../plan/read/findTables";
 import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets/jbpCounts";
 import { JBP } from "../plan/layouts/planLayouts";
 import type { CellValue, DateOrder, SheetGrid } from "../plan/model/schemas";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summary/summarySheetSpec";
+import { SUMMARY_MARK, summarySheetName } from "../plan/summary/summaryMark";
 import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
 
@@ -55,6 +55,8 @@ export interface WorkbookState {
   jbpCountFormulas: JbpCountColumns[];
   /** Excel's date order (its culture's short date pattern; DMY without ExcelApi 1.12), for a blank Settings Date order. */
   dateOrder: DateOrder;
+  /** The formula of the RAG Summary's mark (the name JP_SummarySheet), null when the workbook has none. */
+  summaryMark: string | null;
 }
 
 /** Note and comment locations read per request (each is about 250 bytes of request). */
@@ -64,11 +66,8 @@ export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell
 
 /** "'JAP 2026-03'!C7" → { sheet, cell }. */
 export function splitAddress(address: string): { sheet: string; cell: string } {
-  const bang = address.lastIndexOf("!");
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const cell = address.slice(bang + 1).split(":")[0].replace(/\$/g, "");
-  return { sheet, cell };
+  const { sheet, local } = splitSheetRef(address);
+  return { sheet: sheet ?? "", cell: local.split(":")[0].replace(/\$/g, "") };
 }
 
 /** Office.js values as the core takes them: read without valueTypes (see ValueType). */
@@ -81,6 +80,7 @@ interface Phase1 {
   notes: Excel.NoteCollection | null;
   comments: Excel.CommentCollection | null;
   dateOrder: () => DateOrder;
+  summaryMark: Excel.NamedItem;
 }
 
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
@@ -89,7 +89,8 @@ function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNote
   const names = context.workbook.names.load("items/name");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
-  return { sheets, tables, names, notes, comments, dateOrder: queueHostDateOrder(context) };
+  const summaryMark = context.workbook.names.getItemOrNullObject(SUMMARY_MARK).load("formula");
+  return { sheets, tables, names, notes, comments, dateOrder: queueHostDateOrder(context), summaryMark };
 }
 
 /**
@@ -200,6 +201,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     commentCells,
     jbpCountFormulas: countColumns(p1.tables, tableRanges, countRanges),
     dateOrder: p1.dateOrder(),
+    summaryMark: p1.summaryMark.isNullObject ? null : p1.summaryMark.formula,
   };
 }
 
@@ -246,12 +248,21 @@ function countColumns(tables: Excel.TableCollection, tableRanges: Excel.Range[],
   return out;
 }
 
+/** The add-in's own RAG Summary sheet, by its mark (summaryMark.ts), or null. */
+export function summarySheet(state: WorkbookState): string | null {
+  return summarySheetName(
+    state.sheets.map((s) => ({ name: s.name, cell: (at) => gridValueAt(state.grids, s.name, at) })),
+    state.summaryMark,
+  );
+}
+
 /**
  * The grids the plan is read from: every sheet but the add-in's own RAG Summary (its overdue list
  * has ID, Action, Owner, Due and Status headers, so a reader by header would take it for a JAP).
  */
 export function inputGrids(state: WorkbookState): SheetGrid[] {
-  return state.grids.filter((g) => !(g.name.toLowerCase().startsWith(SUMMARY_SHEET_NAME.toLowerCase()) && gridValueAt([g], g.name, "A1") === SUMMARY_TITLE));
+  const summary = summarySheet(state);
+  return state.grids.filter((g) => g.name !== summary);
 }
 
 /** Where a cell sits in a sheet's grid, or null when the sheet was not read or the cell is not a cell. */

@@ -6,13 +6,14 @@
  */
 import { readPlan } from "../plan/read/readPlan";
 import { buildSummaryLayout } from "../plan/summary/summaryLayout";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
+import { buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
+import { SUMMARY_MARK, SUMMARY_SHEET_NAME } from "../plan/summary/summaryMark";
 import { uniqueSheetName } from "../plan/sheets/uniqueNames";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
-import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbookState";
+import { inputGrids, readWorkbookState, summarySheet } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
 
@@ -24,16 +25,19 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }
-    // The add-in's own summary: the sheet of that name whose A1 holds the summary's title.
-    const old = state.sheets.find((s) => s.name.toLowerCase() === SUMMARY_SHEET_NAME.toLowerCase() && gridValueAt(state.grids, s.name, "A1") === SUMMARY_TITLE);
+    // The add-in's own summary (by its mark, never a user's sheet of that name) is rebuilt in place,
+    // under the name it has now; a first summary takes a name no sheet has.
+    const ownName = summarySheet(state);
+    const old = state.sheets.find((s) => s.name === ownName);
     if (old) assertWritable(state, [old.name], "rebuild the RAG Summary");
-    const taken = state.sheets.filter((s) => s !== old).map((s) => s.name);
-    const sheetName = uniqueSheetName(SUMMARY_SHEET_NAME, taken);
+    const sheetName = old ? old.name : uniqueSheetName(SUMMARY_SHEET_NAME, state.sheets.map((s) => s.name));
 
     // Formulas cover each Excel table's full range (blank template rows included), plus spare rows.
     const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, state.tables)));
 
     if (old) context.workbook.worksheets.getItem(old.name).delete();
+    // The old mark, left pointing at #REF! (or at a sheet it no longer names), gives way to the new one.
+    if (state.summaryMark !== null) context.workbook.names.getItem(SUMMARY_MARK).delete();
     const ws = context.workbook.worksheets.add(sheetName);
     await queueSheetSpec(context, ws, spec, new Batcher(context));
     ws.position = 0;

@@ -46,6 +46,19 @@ export function parseCellA1(address: string): { row: number; col: number } | nul
   return { row: Number(m[2]) - 1, col: columnFromLetters(m[1]) };
 }
 
+/**
+ * "'JAP 2026-03'!$C$7:$D$9" (or "=Sheet!A1") into its sheet ("JAP 2026-03", quotes undone; null
+ * when there is none) and the address on it ("$C$7:$D$9").
+ */
+export function splitSheetRef(ref: string): { sheet: string | null; local: string } {
+  const text = ref.startsWith("=") ? ref.slice(1) : ref;
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, local: text };
+  const raw = text.slice(0, bang);
+  const sheet = raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2 ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  return { sheet, local: text.slice(bang + 1) };
+}
+
 /** Parses "A1:C5", "A1" or "Sheet!A1:C5" into a 0-based rectangle; null when not a range. */
 export function parseRangeA1(address: string): { row: number; col: number; lastRow: number; lastCol: number } | null {
   const bang = address.lastIndexOf("!");

@@ -18,7 +18,8 @@ import { objectiveIdsName } from "../layouts/settingsRows";
 import { LIST_NAMES } from "../model/workbookNames";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
 import { buildSummaryLayout, type SummaryInput, type SummaryLayout } from "../summary/summaryLayout";
-import { buildSummarySheetSpec, SUMMARY_SHEET_NAME, summaryInput } from "../summary/summarySheetSpec";
+import { buildSummarySheetSpec, summaryInput } from "../summary/summarySheetSpec";
+import { SUMMARY_SHEET_NAME } from "../summary/summaryMark";
 import { buildRosterSheetSpec, buildSettingsSheetSpec } from "./supportSheetSpecs";
 import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
 

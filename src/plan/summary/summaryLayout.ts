@@ -25,6 +25,7 @@ import { OPEN_STATUSES } from "../model/listValues";
 import { RAG_COLOURS } from "../sheets/sheetSpec";
 import { rollUpExpr } from "../rag/ragRules";
 import { SETTING_NAMES } from "../model/workbookNames";
+import { SUMMARY_HEAD_LABELS, SUMMARY_TITLE } from "./summaryMark";
 
 export interface SummaryInput {
   /** The JAP tables, oldest first; the overdue list reads the last one. */
@@ -161,10 +162,10 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   };
 
   let r = 0;
-  put(r++, 0, { value: "RAG Summary", bold: true });
-  put(r, 0, { value: "As of", bold: true });
+  put(r++, 0, { value: SUMMARY_TITLE, bold: true });
+  put(r, 0, { value: SUMMARY_HEAD_LABELS.A2, bold: true });
   const asOf = put(r++, 1, { formula: `=${SETTING_NAMES.asOf}`, numberFormat: DATE_FORMAT });
-  put(r, 0, { value: "Plan RAG", bold: true });
+  put(r, 0, { value: SUMMARY_HEAD_LABELS.A3, bold: true });
   const planRow = r++;
   r++;
 

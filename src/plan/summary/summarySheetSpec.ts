@@ -7,10 +7,8 @@ import type { PlanWorkbook } from "../model/planWorkbook";
 import { inExcelTable, withSpareRows, type TableListing, type TablePosition } from "../model/tablePosition";
 import { emptySheetSpec, RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
+import { summaryMark } from "./summaryMark";
 
-export const SUMMARY_SHEET_NAME = "RAG Summary";
-/** The summary's title in A1: how a rebuild knows the sheet is the add-in's own. */
-export const SUMMARY_TITLE = "RAG Summary";
 /**
  * Rows below each table's last row that the summary's formulas also cover, so that actions typed
  * into new rows count without a rebuild (blank rows count as nothing: an action counts by its RAG).
@@ -50,7 +48,8 @@ export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: read
 }
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
-  const spec: SheetSpec = { ...emptySheetSpec(layout.sheetName, "summary"), columnWidths: layout.columnWidths };
+  // The mark tells this sheet from a user's own "RAG Summary", and follows a rename (summaryMark.ts).
+  const spec: SheetSpec = { ...emptySheetSpec(layout.sheetName, "summary"), names: [summaryMark(layout.sheetName)], columnWidths: layout.columnWidths };
   for (const c of layout.cells) {
     if (c.numberFormat) spec.formats.push({ address: c.address, numberFormat: c.numberFormat });
     if (c.formula !== undefined) spec.blocks.push({ address: c.address, formulas: [[c.formula]] });
