@@ -4,10 +4,10 @@
  * same action rows). Prints medians, the ratio to the baseline (target: at most 10x for 10,000
  * actions) and the 10k/1k growth (linear ≈ 10). Also the RAG Summary's figures for reference.
  */
-import type { PlanWorkbook } from "../src/plan/model/planWorkbook";
-import { computePlanRag } from "../src/plan/rag/engine";
-import { readPlan } from "../src/plan/read/readPlan";
-import { summaryFigures } from "../src/plan/summary/summaryFigures";
+import type { PlanWorkbook } from "../src/plan/model";
+import { computePlanRag } from "../src/plan/rag";
+import { readPlan } from "../src/plan/read";
+import { summaryFigures } from "../src/plan/summary";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms } from "./support/alternate";
 

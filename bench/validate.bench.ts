@@ -17,10 +17,9 @@
  *   and load on a shared machine, which spoils a 70 ms run more often than a 7 ms one, so even the
  *   best of 11 runs of the larger size is more inflated. A quadratic rule would give about 100x.
  */
-import { checkWorkbook } from "../src/plan/rules/checkWorkbook";
-import type { SheetGrid } from "../src/plan/model/schemas";
-import { readPlan } from "../src/plan/read/readPlan";
-import { validatePlan } from "../src/plan/rules/validatePlan";
+import { checkWorkbook, validatePlan } from "../src/plan/rules";
+import type { SheetGrid } from "../src/plan/model";
+import { readPlan } from "../src/plan/read";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms, RUNS } from "./support/alternate";
 

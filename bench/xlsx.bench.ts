@@ -3,9 +3,9 @@
  * Prints write and read times (median of 5 after a warm-up), file size, and the ratios as rows grow.
  */
 import { performance } from "perf_hooks";
-import { newWorkbookSpecs } from "../src/plan/sheets/planSheets";
-import { DEFAULT_SETTINGS } from "../src/plan/model/schemas";
-import { samplePlan } from "../src/plan/sample/samplePlan";
+import { newWorkbookSpecs } from "../src/plan/workbook";
+import { DEFAULT_SETTINGS } from "../src/plan/model";
+import { samplePlan } from "../src/plan/sample";
 import { readXlsx } from "../src/xlsx/readXlsx";
 import { writeXlsx } from "../src/xlsx/writeXlsx";
 

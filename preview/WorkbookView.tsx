@@ -7,7 +7,7 @@
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CellState, SimulatedExcel } from "../test/sim";
-import { columnLetters, parseCellA1 } from "../src/plan/model/a1";
+import { columnLetters, parseCellA1 } from "../src/plan/model";
 import { address, describeRule, gridShape, pointsToPx } from "./gridModel";
 
 const useStyles = makeStyles({

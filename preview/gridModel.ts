@@ -2,7 +2,7 @@
  * What the preview's grid shows of one sheet: the rectangle to draw (the used range, at least a
  * screenful, capped so a big sheet stays quick) and the cell at each address.
  */
-import { columnLetters, parseRangeA1 } from "../src/plan/model/a1";
+import { columnLetters, parseRangeA1 } from "../src/plan/model";
 
 export const MAX_ROWS = 300;
 export const MAX_COLS = 40;

@@ -2,8 +2,7 @@
  * Command-line arguments, parsed by hand (no dependency): a command, its positional file, and its
  * flags, each validated so that a mistake is one clear line, never a stack trace.
  */
-import { DateOrder } from "../plan/model/schemas";
-import { serialFromIso } from "../plan/model/serialDate";
+import { DateOrder, serialFromIso } from "../plan/model";
 
 export type CommandName = "new" | "check" | "rag";
 export const COMMANDS: readonly CommandName[] = ["new", "check", "rag"];

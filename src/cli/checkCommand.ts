@@ -1,7 +1,6 @@
 /** `jointplan check IN.xlsx`: every finding; exit 1 when any is an error. */
 import * as path from "path";
-import { planRowCounts } from "../plan/model/planWorkbook";
-import { isoFromSerial } from "../plan/model/serialDate";
+import { isoFromSerial, planRowCounts } from "../plan/model";
 import type { ReportOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";

@@ -3,10 +3,8 @@
  * Unreadable files and workbooks without a plan sheet become CliErrors (exit 2) with one line.
  */
 import * as path from "path";
-import { checkWorkbook } from "../plan/rules/checkWorkbook";
-import type { DateOrder } from "../plan/model/schemas";
-import type { CheckResult } from "../plan/model/planWorkbook";
-import { todaySerial } from "../plan/model/serialDate";
+import { checkWorkbook } from "../plan/rules";
+import { type CheckResult, type DateOrder, todaySerial } from "../plan/model";
 import { readXlsx, WorkbookReadError } from "../xlsx/readXlsx";
 import { CliError, type CliIo } from "./io";
 

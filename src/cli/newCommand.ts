@@ -5,13 +5,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { DEFAULT_SETTINGS } from "../plan/model/schemas";
-import { samplePlan } from "../plan/sample/samplePlan";
-import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
+import { DEFAULT_SETTINGS, isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model";
+import { samplePlan } from "../plan/sample";
 import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
-import { newJbpHeader, newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/sheets/planSheets";
+import { newJbpHeader, rosterEntries, type Row } from "../plan/sheets";
+import { type NewWorkbookInput, newWorkbookSpecs } from "../plan/workbook";
 import { plural } from "./table";
 
 /** The plan's year and month: --month, else --year (January unless it is this year), else the reference date's. */

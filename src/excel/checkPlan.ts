@@ -4,11 +4,9 @@
  * touched: only the Issues column, the add-in's own notes and the JBP's action-count formulas
  * (when they no longer count the workbook's JAP tables) change.
  */
-import { checkWorkbook } from "../plan/rules/checkWorkbook";
-import type { Finding } from "../plan/model/schemas";
-import { overviewOf, type Overview } from "../plan/summary/overview";
-import { planRowCounts, type CheckResult, type PlanWorkbook } from "../plan/model/planWorkbook";
-import { todaySerial } from "../plan/model/serialDate";
+import { checkWorkbook } from "../plan/rules";
+import { type CheckResult, type Finding, planRowCounts, type PlanWorkbook, todaySerial } from "../plan/model";
+import { type Overview, overviewOf } from "../plan/summary";
 import { runExcel } from "./context";
 import { MAX_ADDIN_NOTES, assertWritable, paintBatch, queuePaint, type PaintBatch } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";

@@ -3,16 +3,9 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import type { TablePosition } from "../plan/model/tablePosition";
-import { jbpCountWrites, type FormulaWrite } from "../plan/sheets/jbpCounts";
-import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
-import { DEFAULT_SETTINGS, type CellValue, type RosterEntry, type Settings } from "../plan/model/schemas";
-import { ymdFromSerial } from "../plan/model/serialDate";
-import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
-import { LIST_NAMES, ROSTER_NAMES, type WorkbookName } from "../plan/model/workbookNames";
-import type { SheetSpec } from "../plan/sheets/sheetSpec";
-import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
-import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTablePosition, type JbpLink, type PlanData } from "../plan/sheets/planSheets";
+import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
+import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
 import { Batcher } from "./batches";
 import { JointPlanError } from "./errors";
 import { queueRecount } from "./jbpRecount";

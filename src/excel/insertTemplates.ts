@@ -6,14 +6,14 @@
  * table. Inserting never overwrites: taken names get a new unique one, an existing Roster and
  * Settings are reused, and only the JBPs' own formula columns are rewritten.
  */
-import { samplePlan } from "../plan/sample/samplePlan";
-import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model/serialDate";
-import { newJbpHeader, rosterEntries, type PlanData } from "../plan/sheets/planSheets";
+import { samplePlan } from "../plan/sample";
+import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model";
+import { newJbpHeader, type PlanData, rosterEntries } from "../plan/sheets";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { InsertBatch, addJap, addJbp, addPlan, writeInsertBatch } from "./insertBatch";
 
-export type { PlanData } from "../plan/sheets/planSheets";
+export type { PlanData } from "../plan/sheets";
 import { readIndex } from "./workbookIndex";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -5,9 +5,8 @@
  * (jbpFormulaRefreshAll); this file matches it to what was read, keeps it off protected sheets and
  * queues the writes in the check's one write request. Nothing here syncs.
  */
-import type { FormulaWrite, JbpCountKey } from "../plan/sheets/jbpCounts";
-import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/sheets/jbpCounts";
-import type { CheckResult, JbpPlan } from "../plan/model/planWorkbook";
+import { type FormulaWrite, JBP_COUNT_KEYS, type JbpCountKey, jbpFormulaRefreshAll } from "../plan/sheets";
+import type { CheckResult, JbpPlan } from "../plan/model";
 import type { Batcher } from "./batches";
 import type { WorkbookState } from "./readWorkbookState";
 

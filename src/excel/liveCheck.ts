@@ -36,14 +36,12 @@
  * When the runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck
  * registers anew. Nothing is stored in the workbook or the browser.
  */
-import { toCellValue } from "../plan/model/cells";
-import { columnKeyMap, findTables, headerKey } from "../plan/read/findTables";
-import type { Finding, SheetGrid } from "../plan/model/schemas";
-import { overviewOf, type Overview } from "../plan/summary/overview";
-import { SUMMARY_MARK, summarySheetName } from "../plan/summary/summaryMark";
+import { type Finding, type SheetGrid, toCellValue } from "../plan/model";
+import { columnKeyMap, findTables, headerKey } from "../plan/read";
+import { type Overview, overviewOf, SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
-import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
+import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { gridValueAt, summarySheet } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";

@@ -1,7 +1,6 @@
 /** Go to a cell, and list the plan sheets for the task pane's pickers. */
-import { parseCellA1 } from "../plan/model/a1";
-import { readPlan } from "../plan/read/readPlan";
-import { ymdFromSerial } from "../plan/model/serialDate";
+import { parseCellA1, ymdFromSerial } from "../plan/model";
+import { readPlan } from "../plan/read";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { inputGrids, readWorkbookState } from "./readWorkbookState";

@@ -4,12 +4,9 @@
  * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
  * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
  */
-import { cellA1 } from "../plan/model/a1";
-import { inExcelTable } from "../plan/model/tablePosition";
-import type { Finding } from "../plan/model/schemas";
-import { headerOfColumn, issuesBySheetRow } from "../plan/rules/issuesText";
-import { JAP, JBP } from "../plan/layouts/planLayouts";
-import type { CheckResult } from "../plan/model/planWorkbook";
+import { cellA1, type CheckResult, type Finding, inExcelTable } from "../plan/model";
+import { headerOfColumn, issuesBySheetRow } from "../plan/rules";
+import { JAP, JBP } from "../plan/layouts";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbookState";

@@ -4,14 +4,11 @@
  * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
  * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
  */
-import { parseCellA1, splitSheetRef } from "../plan/model/a1";
-import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model/tablePosition";
-import { toCellValue } from "../plan/model/cells";
-import { columnKeyMap, headerKey } from "../plan/read/findTables";
-import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets/jbpCounts";
-import { JBP } from "../plan/layouts/planLayouts";
-import type { CellValue, DateOrder, SheetGrid } from "../plan/model/schemas";
-import { SUMMARY_MARK, summarySheetName } from "../plan/summary/summaryMark";
+import { type CellValue, type DateOrder, parseCellA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
+import { columnKeyMap, headerKey } from "../plan/read";
+import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets";
+import { JBP } from "../plan/layouts";
+import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
 

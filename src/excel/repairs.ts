@@ -9,8 +9,7 @@
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
  */
-import { cellText } from "../plan/model/cells";
-import type { CellValue, Finding, Repair } from "../plan/model/schemas";
+import { cellText, type CellValue, type Finding, type Repair } from "../plan/model";
 import { payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";

@@ -2,15 +2,10 @@
  * Settings and Roster from the task pane: read settings, write them back into their value cells,
  * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
  */
-import { cellA1 } from "../plan/model/a1";
-import { excelTableOf, inExcelTable } from "../plan/model/tablePosition";
-import { headerKey, findTables, origin, gridCell } from "../plan/read/findTables";
-import { ROSTER, SETTINGS } from "../plan/layouts/planLayouts";
-import { RosterEntry, Settings, type CellValue } from "../plan/model/schemas";
-import { readPlan } from "../plan/read/readPlan";
-import { SETTINGS_ROWS } from "../plan/layouts/settingsRows";
-import { buildSettingsSheetSpec } from "../plan/sheets/supportSheetSpecs";
-import { uniqueSheetName } from "../plan/sheets/uniqueNames";
+import { cellA1, type CellValue, excelTableOf, inExcelTable, RosterEntry, Settings } from "../plan/model";
+import { findTables, gridCell, headerKey, origin, readPlan } from "../plan/read";
+import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, ROSTER, SETTINGS, SETTINGS_ROWS, TEXT_FORMAT } from "../plan/layouts";
+import { buildSettingsSheetSpec, uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
@@ -19,7 +14,6 @@ import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
-import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts/planLayouts";
 
 /** The settings as the check reads them (defaults where the sheet has none). Two syncs. */
 export async function readSettings(): Promise<Settings> {

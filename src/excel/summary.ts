@@ -4,11 +4,9 @@
  * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
  * find the plan tables wherever they stand (by header), one to write.
  */
-import { readPlan } from "../plan/read/readPlan";
-import { buildSummaryLayout } from "../plan/summary/summaryLayout";
-import { buildSummarySheetSpec, summaryInput } from "../plan/summary/summarySheetSpec";
-import { SUMMARY_MARK, SUMMARY_SHEET_NAME } from "../plan/summary/summaryMark";
-import { uniqueSheetName } from "../plan/sheets/uniqueNames";
+import { readPlan } from "../plan/read";
+import { buildSummaryLayout, buildSummarySheetSpec, SUMMARY_MARK, SUMMARY_SHEET_NAME, summaryInput } from "../plan/summary";
+import { uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";

@@ -3,9 +3,9 @@
  * over them. The index (workbookIndex.ts) knows tables by name and headers only: Office.js gives a
  * table's position through its range, so this costs one round trip, taken only when needed.
  */
-import { columnKeyMap, headerKey } from "../plan/read/findTables";
-import type { TableLayout } from "../plan/layouts/tableLayout";
-import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model/tablePosition";
+import { columnKeyMap, headerKey } from "../plan/read";
+import type { TableLayout } from "../plan/layouts";
+import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model";
 
 /** Queues the load of these tables' ranges; the returned function gives their positions after the sync. */
 export function queueTablePositions(context: Excel.RequestContext, tables: TableListing[], layout: TableLayout): () => TablePosition[] {

@@ -2,10 +2,9 @@
  * What a workbook holds, read in one sync: sheet names, tables with their header texts, defined
  * names. Enough to insert without overwriting, and to recognise plan tables by their headers.
  */
-import { headerKey } from "../plan/read/findTables";
-import type { TableLayout } from "../plan/layouts/tableLayout";
-import { ROSTER } from "../plan/layouts/planLayouts";
-import type { TableListing } from "../plan/model/tablePosition";
+import { headerKey } from "../plan/read";
+import { ROSTER, type TableLayout } from "../plan/layouts";
+import type { TableListing } from "../plan/model";
 
 export interface WorkbookIndex {
   sheets: string[];

@@ -4,11 +4,9 @@
  * names, number formats ("@" before any text lands), cells, table, styles, widths, validation,
  * conditional formats, frozen rows, charts.
  */
-import { parseRangeA1 } from "../plan/model/a1";
-import type { ValidationSpec } from "../plan/layouts/tableLayout";
-import type { CellValue } from "../plan/model/schemas";
-import type { SheetSpec, SpecValidation } from "../plan/sheets/sheetSpec";
-import { tableRange } from "../plan/model/tablePosition";
+import { type CellValue, parseRangeA1, tableRange } from "../plan/model";
+import type { ValidationSpec } from "../plan/layouts";
+import type { SheetSpec, SpecValidation } from "../plan/sheets";
 import { Batcher, payloadBytes } from "./batches";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */

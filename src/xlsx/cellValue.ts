@@ -4,7 +4,7 @@
  * cells; the core works in Excel serial numbers, so they are turned back exactly.
  */
 import type { CellValue as ExcelJsValue } from "exceljs";
-import type { CellValue } from "../plan/model/schemas";
+import type { CellValue } from "../plan/model";
 
 const MS_PER_DAY = 24 * 3600 * 1000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */

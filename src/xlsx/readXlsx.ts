@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid } from "../plan/model/schemas";
+import type { CellValue, SheetGrid } from "../plan/model";
 import { cellValueOfExcelJs } from "./cellValue";
 import { fileKind, unreadableReason } from "./fileKind";
 

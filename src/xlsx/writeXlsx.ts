@@ -6,12 +6,9 @@
  * cannot write charts); `skippedCharts` says so to the caller.
  */
 import ExcelJS from "exceljs";
-import { parseRangeA1 } from "../plan/model/a1";
-import type { ValidationSpec } from "../plan/layouts/tableLayout";
-import type { CellValue } from "../plan/model/schemas";
-import { firstDataRow, tableRange } from "../plan/model/tablePosition";
-import type { WorkbookName } from "../plan/model/workbookNames";
-import type { SheetSpec, SpecStyle } from "../plan/sheets/sheetSpec";
+import { type CellValue, firstDataRow, parseRangeA1, tableRange, type WorkbookName } from "../plan/model";
+import type { ValidationSpec } from "../plan/layouts";
+import type { SheetSpec, SpecStyle } from "../plan/sheets";
 import { fileFormula } from "./fileFormula";
 
 export interface WrittenWorkbook {

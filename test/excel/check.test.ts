@@ -1,7 +1,7 @@
 import { checkPlan, getOverview } from "../../src/excel/checkPlan";
 import { JointPlanError } from "../../src/excel/errors";
 import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
-import { JAP, JBP } from "../../src/plan/layouts/planLayouts";
+import { JAP, JBP } from "../../src/plan/layouts";
 import { NOTE_PREFIX } from "../../src/excel/paintFindings";
 import { createSimulatedExcel, type SimulatedExcel } from "../sim";
 import { scaledPlan } from "./support/plans";

@@ -1,11 +1,9 @@
 import { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "../../src/excel/insertTemplates";
-import { columnFormulas } from "../../src/plan/sheets/columnFormulas";
-import { JAP, JBP } from "../../src/plan/layouts/planLayouts";
-import { samplePlan } from "../../src/plan/sample/samplePlan";
-import { SETTINGS_ROWS } from "../../src/plan/layouts/settingsRows";
-import { serialFromYmd } from "../../src/plan/model/serialDate";
+import { columnFormulas } from "../../src/plan/sheets";
+import { JAP, JBP, SETTINGS_ROWS } from "../../src/plan/layouts";
+import { samplePlan } from "../../src/plan/sample";
+import { type Rag, serialFromYmd } from "../../src/plan/model";
 import { getOverview } from "../../src/excel/checkPlan";
-import type { Rag } from "../../src/plan/model/schemas";
 
 const mix = (rags: Rag[]): Record<Rag, number> => {
   const out: Record<Rag, number> = { Red: 0, Amber: 0, Green: 0, Grey: 0 };

@@ -2,8 +2,8 @@ import { checkPlan } from "../../src/excel/checkPlan";
 import { goToCell } from "../../src/excel/navigation";
 import { applyRepairs } from "../../src/excel/repairs";
 import { insertPlanData } from "../../src/excel/insertTemplates";
-import { columnIndex, DATE_FORMAT, JAP, NUMBER_FORMAT } from "../../src/plan/layouts/planLayouts";
-import type { Finding, Repair } from "../../src/plan/model/schemas";
+import { columnIndex, DATE_FORMAT, JAP, NUMBER_FORMAT } from "../../src/plan/layouts";
+import type { Finding, Repair } from "../../src/plan/model";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 

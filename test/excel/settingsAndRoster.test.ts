@@ -1,7 +1,7 @@
 import { insertJapTemplate } from "../../src/excel/insertTemplates";
 import { listPlanSheets } from "../../src/excel/navigation";
 import { addRosterEntries, readSettings, writeSettings } from "../../src/excel/settingsAndRoster";
-import { DEFAULT_SETTINGS } from "../../src/plan/model/schemas";
+import { DEFAULT_SETTINGS } from "../../src/plan/model";
 import { scaledPlan } from "./support/plans";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { measure, useSim } from "./support/sim";

@@ -3,14 +3,11 @@
  * helper columns right of the JAP and JBP tables: one per live rule, holding the rule's formula
  * for each row, so that LibreOffice computes every conditional format's condition as a value.
  */
-import { rangeA1 } from "../../src/plan/model/a1";
-import { liveRuleFormula } from "../../src/plan/sheets/columnFormulas";
-import { renderTemplate } from "../../src/plan/expr/formula";
-import type { LiveRule } from "../../src/plan/layouts/tableLayout";
-import { JAP, JBP, ROSTER } from "../../src/plan/layouts/planLayouts";
-import type { RosterEntry, Settings } from "../../src/plan/model/schemas";
-import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
-import { newWorkbook, type NewWorkbook } from "../../src/plan/sheets/planSheets";
+import { rangeA1, type RosterEntry, type Settings } from "../../src/plan/model";
+import { liveRuleFormula, type SheetSpec } from "../../src/plan/sheets";
+import { renderTemplate } from "../../src/plan/expr";
+import { JAP, JBP, type LiveRule, ROSTER } from "../../src/plan/layouts";
+import { newWorkbook, type NewWorkbook } from "../../src/plan/workbook";
 import type { GeneratedPlan } from "./generatePlan";
 
 export const LIVE_HEADER_PREFIX = "live:";

@@ -1,7 +1,7 @@
 /** Reads and validates grids at the sound plan's as-of date: the rule tests' one-liner. */
-import type { Finding, SheetGrid } from "../../src/plan/model/schemas";
-import { readPlan } from "../../src/plan/read/readPlan";
-import { validatePlan } from "../../src/plan/rules/validatePlan";
+import type { Finding, SheetGrid } from "../../src/plan/model";
+import { readPlan } from "../../src/plan/read";
+import { validatePlan } from "../../src/plan/rules";
 import { AS_OF } from "./soundPlan";
 
 export function findingsOf(grids: SheetGrid[], asOf = AS_OF): Finding[] {

@@ -4,9 +4,8 @@
  * and a March 2026 JAP of n actions that pass every error rule (warnings such as an owner with many
  * open actions can occur in large plans). Deterministic for a seed.
  */
-import { JAP } from "../../src/plan/layouts/planLayouts";
-import type { CellValue, SheetGrid } from "../../src/plan/model/schemas";
-import { serialFromYmd } from "../../src/plan/model/serialDate";
+import { JAP } from "../../src/plan/layouts";
+import { type CellValue, serialFromYmd, type SheetGrid } from "../../src/plan/model";
 import { japGrid, jbpGrid, rosterGrid, settingsGrid, type Row } from "./planGrids";
 
 export const GENERATED_AS_OF = serialFromYmd(2026, 3, 18)!;

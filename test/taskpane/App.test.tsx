@@ -2,7 +2,7 @@ import * as React from "react";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import * as api from "../../src/excel/commandApi";
 import { App } from "../../src/taskpane/App";
-import type { Finding } from "../../src/plan/model/schemas";
+import type { Finding } from "../../src/plan/model";
 import { actionRef, overview } from "./commandApiMock";
 
 jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock());

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as api from "../../src/excel/commandApi";
 import { CheckTab } from "../../src/taskpane/check/CheckTab";
 import { usePlanState } from "../../src/taskpane/shared/usePlanState";
-import type { Finding, Repair } from "../../src/plan/model/schemas";
+import type { Finding, Repair } from "../../src/plan/model";
 import { finding, overview } from "./commandApiMock";
 
 jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock());

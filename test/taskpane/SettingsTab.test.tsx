@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as api from "../../src/excel/commandApi";
 import { SettingsTab } from "../../src/taskpane/settings/SettingsTab";
-import { DEFAULT_SETTINGS } from "../../src/plan/model/schemas";
+import { DEFAULT_SETTINGS } from "../../src/plan/model";
 import { descriptionOf, type } from "./dom";
 
 jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock());

@@ -1,6 +1,6 @@
 import { SettingsText, settingsToForm } from "../../src/taskpane/settings/settingsForm";
 import { fieldErrors } from "../../src/taskpane/shared/useZodForm";
-import { DEFAULT_SETTINGS } from "../../src/plan/model/schemas";
+import { DEFAULT_SETTINGS } from "../../src/plan/model";
 
 describe("settings form", () => {
   it("shows fractions as percentages and points, and a blank as-of date as today", () => {

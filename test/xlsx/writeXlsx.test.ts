@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SheetSpec } from "../../src/plan/sheets/sheetSpec";
+import type { SheetSpec } from "../../src/plan/sheets";
 import { pointsToCharacters, writeXlsx } from "../../src/xlsx/writeXlsx";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 

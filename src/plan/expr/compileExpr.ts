@@ -4,7 +4,7 @@
  * both compute are emitted; every binary operation is parenthesised so precedence never differs.
  */
 import type { Expr } from "./expr";
-import type { TablePosition } from "../model/tablePosition";
+import type { TablePosition } from "../model";
 import { columnRef } from "./formula";
 
 /** Other tables an expression counts in (`countRows`), by the alias the expression uses. */

@@ -10,8 +10,7 @@
  * Trees are compiled once to closures (cached), so evaluating 10,000 rows stays cheap.
  */
 import type { CmpOp, Expr } from "./expr";
-import { isErrorCell } from "../model/cells";
-import type { CellError, CellValue } from "../model/schemas";
+import { type CellError, type CellValue, isErrorCell } from "../model";
 
 export type XValue = CellValue;
 

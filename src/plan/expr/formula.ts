@@ -10,8 +10,7 @@
  *   {table.key}      that table's cell in the same sheet row (rarely useful, kept for symmetry)
  * Unknown placeholders are left as they are, so a writer can tell a template it cannot complete.
  */
-import { columnLetters, quoteSheet } from "../model/a1";
-import { firstDataRow, type TablePosition } from "../model/tablePosition";
+import { columnLetters, firstDataRow, quoteSheet, type TablePosition } from "../model";
 
 export interface RenderContext {
   /** The table the formula stands in; references to its own sheet stay unqualified. */

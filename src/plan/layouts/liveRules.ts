@@ -4,12 +4,10 @@
  * (expr/expr.ts), compiled for the format where sheets are built (sheets/columnFormulas.ts) and
  * evaluated by `evaluateLiveRule` for tests and previews.
  */
-import { evaluate, isTrue } from "../expr/evalExpr";
-import { and, FALSE, countEq, eq, gt, iff, isBlankText, isFilled, isNumber, lt, name, not, num, or, ref, rowInUse, str, contains, type Expr } from "../expr/expr";
+import { and, contains, countEq, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, name, not, num, or, ref, rowInUse, str } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
-import type { CellValue } from "../model/schemas";
-import { JAP_IN_USE_KEYS } from "../rag/ragRules";
-import { LIST_NAMES, SETTING_NAMES } from "../model/workbookNames";
+import { type CellValue, LIST_NAMES, SETTING_NAMES } from "../model";
+import { JAP_IN_USE_KEYS } from "../rag";
 import { SETTINGS_LISTS } from "./settingsRows";
 
 /** Fill and font for a broken rule, and a softer one for a cell the check wrote about. */

@@ -3,10 +3,8 @@
  * formulas use (model/workbookNames.ts), the default, what it means, its format and validation;
  * and the lists written beside the table.
  */
-import { absoluteRangeA1, quoteSheet } from "../model/a1";
+import { absoluteRangeA1, ActionParty, type CellValue, DateOrder, DEFAULT_SETTINGS, Direction, LIST_NAMES, Party, quoteSheet, Rag, RollUpMethod, SETTING_NAMES, Settings, Status, type WorkbookName } from "../model";
 import type { ValidationSpec } from "./tableLayout";
-import { ActionParty, DateOrder, DEFAULT_SETTINGS, Direction, Party, Rag, RollUpMethod, Settings, Status, type CellValue } from "../model/schemas";
-import { LIST_NAMES, SETTING_NAMES, type WorkbookName } from "../model/workbookNames";
 
 export interface SettingsRow<K extends keyof Settings = keyof Settings> {
   key: K;

@@ -8,7 +8,7 @@
  * (column absolute, row relative, e.g. `$H5`); `{key:col}` for the whole data column of `key`
  * (e.g. `$H$5:$H$204`); `{row}` for the row number (expr/formula.ts renders them).
  */
-import type { Expr } from "../expr/expr";
+import type { Expr } from "../expr";
 
 /** What a column holds, which drives parsing, number format and the kind of validation. */
 export type ColumnKind =

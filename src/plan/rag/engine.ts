@@ -2,11 +2,8 @@
  * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
  * compiled from); reasons.ts says why in words.
  */
-import type { CellValue } from "../model/schemas";
-import { isErrorCell } from "../model/cells";
-import { compiled, evaluate, isTrue, type EvalEnv } from "../expr/evalExpr";
-import type { Action, Objective, Rag, RagResult, Settings } from "../model/schemas";
-import type { PlanRag, PlanWorkbook } from "../model/planWorkbook";
+import { type Action, type CellValue, isErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
+import { compiled, type EvalEnv, evaluate, isTrue } from "../expr";
 import {
   ACTION_RULES,
   japRowInUse,
@@ -19,9 +16,7 @@ import {
 } from "./ragRules";
 import { countRags, RAG_SCORE, rollUpCounts, type RagCounts } from "./rollUp";
 import { EMPTY_ROW, gateReason, objectiveReason, ON_TRACK, overrideReason, planReason, signalReason, signalsReason } from "./reasons";
-import { SETTING_NAMES } from "../model/workbookNames";
 
-export { EMPTY_ROW } from "./reasons";
 
 /** The workbook names the rules read, as the engine's settings give them. */
 export function settingsNameValues(settings: Settings, asOf: number): Record<string, CellValue> {

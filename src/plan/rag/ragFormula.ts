@@ -2,9 +2,8 @@
  * The RAG and KPI formula templates of the JAP and JBP layouts, compiled from ragRules.ts, and
  * their rendering for one row (what the LibreOffice proof and the writers need).
  */
-import { compileExpr } from "../expr/compileExpr";
-import { MAX_FORMULA_LENGTH, renderTemplate } from "../expr/formula";
-import type { TablePosition } from "../model/tablePosition";
+import { compileExpr, MAX_FORMULA_LENGTH, renderTemplate } from "../expr";
+import type { TablePosition } from "../model";
 import { actionRagExpr, JAP_ALIAS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
 
 const template = (body: string): string => `=${body}`;

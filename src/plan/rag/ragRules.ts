@@ -25,38 +25,9 @@
  * List cells are compared as Excel does (TRIM, case ignored); aliases such as "Completed" are not
  * list values: the live rule and the check flag them.
  */
-import {
-  add,
-  and,
-  choose,
-  countRows,
-  div,
-  eq,
-  ge,
-  gt,
-  guarded,
-  iff,
-  isFilled,
-  isNumber,
-  isText,
-  le,
-  lt,
-  max,
-  min,
-  mul,
-  name,
-  not,
-  num,
-  or,
-  ref,
-  rowInUse,
-  str,
-  sub,
-  type Expr,
-} from "../expr/expr";
-import { Rag, Status } from "../model/schemas";
+import { add, and, choose, countRows, div, eq, type Expr, ge, gt, guarded, iff, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "../expr";
+import { Rag, SETTING_NAMES, Status } from "../model";
 import { RAG_SCORE } from "./rollUp";
-import { SETTING_NAMES } from "../model/workbookNames";
 
 const N = SETTING_NAMES;
 export const asOf = name(N.asOf);

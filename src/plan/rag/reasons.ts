@@ -3,9 +3,8 @@
  * colour. The engine (engine.ts) decides the colour; these say why, from the same rule trees and the
  * same row (ragRules.ts's measures, evaluated only where their rule held).
  */
-import { evaluate, type EvalEnv } from "../expr/evalExpr";
-import type { Expr } from "../expr/expr";
-import type { Rag, RollUpMethod } from "../model/schemas";
+import { type EvalEnv, evaluate, type Expr } from "../expr";
+import type { Rag, RollUpMethod } from "../model";
 import { ACTION_MEASURES, type RagGate, type RagSignal } from "./ragRules";
 import { RAG_ORDER, type RagCounts } from "./rollUp";
 

@@ -7,7 +7,7 @@
  * This is the plain TypeScript statement of the rule. The JBP RAG formula and computeObjectiveRag
  * evaluate ragRules.objectiveRagExpr instead; tests hold the two equal.
  */
-import type { Rag, RollUpMethod } from "../model/schemas";
+import type { Rag, RollUpMethod } from "../model";
 
 export interface RagCounts {
   Red: number;

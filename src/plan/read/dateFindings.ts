@@ -1,9 +1,6 @@
 /** The findings and repair shared by the readers and the date rules for dates typed as text. */
-import { showValue } from "../model/cells";
-import { finding } from "../model/findings";
-import { DATE_FORMAT } from "../layouts/planLayouts";
-import type { CellValue, DateOrder, Finding } from "../model/schemas";
-import { isoFromSerial, longDate } from "../model/serialDate";
+import { type CellValue, type DateOrder, finding, type Finding, isoFromSerial, longDate, showValue } from "../model";
+import { DATE_FORMAT } from "../layouts";
 
 /** Repair of a text date: the serial, with the date number format so it shows as a date. */
 export function dateRepair(serial: number): { value: CellValue; label: string; numberFormat: string } {

@@ -4,10 +4,8 @@
  * ignored; aliases count; one may be missing when at least four of the layout's headers are there). Columns are then mapped by header, so moved, inserted or re-cased
  * columns still read correctly.
  */
-import { isBlank, toCellValue } from "../model/cells";
-import type { ColumnLayout, TableLayout } from "../layouts/tableLayout";
-import type { CellValue, SheetGrid } from "../model/schemas";
-import type { PlanTable } from "../model/planWorkbook";
+import { type CellValue, isBlank, type PlanTable, type SheetGrid, toCellValue } from "../model";
+import type { ColumnLayout, TableLayout } from "../layouts";
 
 /** Header and label text as compared: no case, no whitespace, no trailing ":" or "*". */
 export function headerKey(text: string): string {

@@ -3,15 +3,11 @@
  * JbpHeader / JapHeader. Dates typed as text are read (so the period rules still work) and
  * reported with a repair; a required label that is missing or blank is a warning.
  */
-import { cellNumber, cellText, isBlank, parseNumberText, showValue } from "../model/cells";
-import { finding, TABLE_NAMES } from "../model/findings";
+import { cellNumber, cellText, type CellValue, type DateOrder, finding, type Finding, isBlank, isoFromSerial, JapHeader, JbpHeader, longDate, monthStart, parseNumberText, parseTextDate, parseTextMonth, type SheetGrid, showValue, TABLE_NAMES } from "../model";
 import { gridCell, gridWidth, headerKey, origin, type FoundTable } from "./findTables";
-import type { HeaderField } from "../layouts/tableLayout";
-import { JapHeader, JbpHeader, type CellValue, type DateOrder, type Finding, type SheetGrid } from "../model/schemas";
+import type { HeaderField } from "../layouts";
 import { dateNumber } from "./readRows";
 import { ambiguousFinding, dateRepair } from "./dateFindings";
-import { isoFromSerial, longDate, monthStart } from "../model/serialDate";
-import { parseTextDate, parseTextMonth } from "../model/textDate";
 
 export function readJbpHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JbpHeader {
   const block = labelledValues(table.grid, table.layout.headerBlock, from, table.headerIndex);

@@ -3,11 +3,9 @@
  * header row on any sheet, its columns by their header text. Reading never throws on cell values;
  * what it cannot read becomes a finding.
  */
-import { finding, TABLE_NAMES } from "../model/findings";
+import { type DateOrder, finding, type Finding, type JapPlan, type JbpPlan, type PlanWorkbook, type SheetGrid, TABLE_NAMES } from "../model";
 import { findTables, type FoundTable } from "./findTables";
-import { JAP, JBP, ROSTER, SETTINGS } from "../layouts/planLayouts";
-import type { DateOrder, Finding, SheetGrid } from "../model/schemas";
-import type { JapPlan, JbpPlan, PlanWorkbook } from "../model/planWorkbook";
+import { JAP, JBP, ROSTER, SETTINGS } from "../layouts";
 import { readJapHeader, readJbpHeader } from "./headerBlock";
 import { actionFromRow, objectiveFromRow, rawRows, rosterFromRows } from "./readRows";
 import { readSettings } from "./readSettings";

@@ -3,12 +3,8 @@
  * null, an unknown list value is null) and `source.raw` keeps every raw cell by column key, so the
  * rules can tell "blank" from "unreadable" and offer repairs.
  */
-import { cellNumber, cellText, parseFlag, toCellValue } from "../model/cells";
+import { type Action, cellNumber, cellText, type CellValue, matchActionParty, matchDirection, matchParty, matchRag, matchStatus, MAX_SERIAL, type Objective, parseFlag, type RosterProblemRow, type RosterRow, toCellValue } from "../model";
 import { origin, type FoundTable } from "./findTables";
-import { matchActionParty, matchDirection, matchParty, matchRag, matchStatus } from "../model/listValues";
-import type { Action, CellValue, Objective } from "../model/schemas";
-import type { RosterProblemRow, RosterRow } from "../model/planWorkbook";
-import { MAX_SERIAL } from "../model/serialDate";
 
 export interface RawRow {
   source: { sheet: string; row: number; raw: Record<string, CellValue> };

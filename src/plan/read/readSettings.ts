@@ -2,15 +2,10 @@
  * The Settings table, read by each setting's label. A value that cannot be read falls back to
  * its default with a finding, so one typo never stops a check.
  */
-import { cellNumber, isBlank, parseNumberText, showValue } from "../model/cells";
-import { finding } from "../model/findings";
+import { cellNumber, type CellValue, type DateOrder, DEFAULT_SETTINGS, finding, type Finding, isBlank, longDate, matchDateOrder, matchRollUp, MAX_SERIAL, parseNumberText, parseTextDate, Settings, showValue } from "../model";
 import { gridCell, headerKey, origin, type FoundTable } from "./findTables";
-import { matchDateOrder, matchRollUp } from "../model/listValues";
-import { DEFAULT_SETTINGS, Settings, type CellValue, type DateOrder, type Finding } from "../model/schemas";
 import { dateRepair } from "./dateFindings";
-import { longDate, MAX_SERIAL } from "../model/serialDate";
-import { SETTINGS_ROWS, type SettingsRow } from "../layouts/settingsRows";
-import { parseTextDate } from "../model/textDate";
+import { SETTINGS_ROWS, type SettingsRow } from "../layouts";
 
 type Read = { ok: true; value: unknown } | { ok: false; repair?: { value: CellValue; label: string; numberFormat?: string } };
 type At = { sheet: string; row: number; col: number };

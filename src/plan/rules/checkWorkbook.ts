@@ -2,10 +2,9 @@
  * One check of a workbook: read by header, validate, and compute the RAG of everything at one
  * as-of date (the one passed, else the Settings' as-of date, else today).
  */
-import type { SheetGrid } from "../model/schemas";
-import type { CheckResult, PlanWorkbook } from "../model/planWorkbook";
-import { computePlanRag } from "../rag/engine";
-import { readPlan, type PlanReadOptions } from "../read/readPlan";
+import type { CheckResult, PlanWorkbook, SheetGrid } from "../model";
+import { computePlanRag } from "../rag";
+import { type PlanReadOptions, readPlan } from "../read";
 import { validatePlan } from "./validatePlan";
 
 export interface CheckOptions extends PlanReadOptions {

@@ -2,14 +2,9 @@
  * Date rules: Start and Due are real dates (not text), Start on or before Due, inside the plan's
  * period, Last update not in the future, and nothing open past its due date.
  */
-import { isBlank, isErrorCell, showValue } from "../model/cells";
-import { finding } from "../model/findings";
-import type { Action, Finding } from "../model/schemas";
-import type { JapPlan } from "../model/planWorkbook";
-import { ambiguousFinding, dateRepair } from "../read/dateFindings";
+import { type Action, finding, type Finding, isBlank, isErrorCell, isoFromSerial, type JapPlan, longDate, MAX_SERIAL, monthEnd, parseTextDate, showValue } from "../model";
+import { ambiguousFinding, dateRepair } from "../read";
 import { cellAt, has, isOpen, linkedJbps, type RuleContext } from "./ruleContext";
-import { isoFromSerial, longDate, MAX_SERIAL, monthEnd } from "../model/serialDate";
-import { parseTextDate } from "../model/textDate";
 
 const DATE_COLUMNS = [
   { key: "start", label: "Start", required: true },

@@ -4,11 +4,8 @@
  * formats find that tag (liveRules.ts) to mark the offending cell, so tags are kept even when the
  * messages are cut short.
  */
-import { columnFromLetters } from "../model/a1";
-import type { TableLayout } from "../layouts/tableLayout";
-import { issueTag } from "../layouts/liveRules";
-import type { Finding } from "../model/schemas";
-import type { TablePosition } from "../model/tablePosition";
+import { columnFromLetters, type Finding, type TablePosition } from "../model";
+import { issueTag, type TableLayout } from "../layouts";
 
 /** Excel shows about 1,000 characters of a cell comfortably; an Issues cell stays well below. */
 export const ISSUES_MAX_LENGTH = 400;

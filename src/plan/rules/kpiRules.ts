@@ -3,14 +3,8 @@
  * needs a target; a target worse than its baseline is a warning; percentages in one scale; and a
  * JBP objective's FY target is the sum of its quarters for additive units.
  */
-import { cellText, formatNumber, isBlank, isErrorCell, parseNumberText, showValue } from "../model/cells";
-import { finding } from "../model/findings";
-import { isAdditiveUnit, isPercentUnit } from "../model/kpiUnits";
-import type { TableLayout } from "../layouts/tableLayout";
-import { columnFormat, JAP, JBP } from "../layouts/planLayouts";
-import { matchDirection } from "../model/listValues";
-import type { Direction, Finding } from "../model/schemas";
-import type { TablePosition } from "../model/tablePosition";
+import { cellText, type Direction, finding, type Finding, formatNumber, isAdditiveUnit, isBlank, isErrorCell, isPercentUnit, matchDirection, parseNumberText, showValue, type TablePosition } from "../model";
+import { columnFormat, JAP, JBP, type TableLayout } from "../layouts";
 import { cellAt, has, type Raw, type RuleContext } from "./ruleContext";
 
 const ACTION_FIGURES = [

@@ -3,11 +3,7 @@
  * "did you mean"), whose party fits the action's Party; roster names are unique and have a party;
  * nobody owns too many open actions.
  */
-import { cellText, isBlank, isErrorCell, parseFlag, showValue } from "../model/cells";
-import { finding } from "../model/findings";
-import type { CellValue, Finding } from "../model/schemas";
-import type { JapPlan } from "../model/planWorkbook";
-import type { TablePosition } from "../model/tablePosition";
+import { cellText, type CellValue, finding, type Finding, isBlank, isErrorCell, type JapPlan, parseFlag, showValue, type TablePosition } from "../model";
 import { personKey } from "./rosterIndex";
 import { cellAt, has, isOpen, type RuleContext } from "./ruleContext";
 

@@ -2,8 +2,7 @@
  * The roster by normalised name (case and spaces ignored), so each owner lookup is one map read,
  * and "did you mean" suggestions, cached per name: 10,000 actions stay linear.
  */
-import { editDistance } from "../model/editDistance";
-import type { PlanWorkbook, RosterRow } from "../model/planWorkbook";
+import { editDistance, type PlanWorkbook, type RosterRow } from "../model";
 
 /** How names are compared: lower case, runs of spaces made one, ends trimmed. */
 export function personKey(name: string): string {

@@ -2,7 +2,7 @@
  * Every validation rule by id, with its severity and what it checks: for the task pane's filters,
  * the README and the preview page. Tests hold it equal to the ids the rules emit.
  */
-import type { Severity } from "../model/schemas";
+import type { Severity } from "../model";
 
 export interface RuleInfo {
   id: string;

@@ -1,8 +1,5 @@
 /** What every rule family gets: the plan, the as-of date, the roster index and cell positions. */
-import type { CellValue, DateOrder, Settings } from "../model/schemas";
-import type { JapPlan, JbpPlan, PlanWorkbook } from "../model/planWorkbook";
-import type { TablePosition } from "../model/tablePosition";
-import { isOpenStatus } from "../model/listValues";
+import { type CellValue, type DateOrder, isOpenStatus, type JapPlan, type JbpPlan, type PlanWorkbook, type Settings, type TablePosition } from "../model";
 import { RosterIndex } from "./rosterIndex";
 
 export interface RuleContext {

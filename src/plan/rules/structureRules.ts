@@ -2,13 +2,8 @@
  * Structure rules: unique IDs, every referenced JBP objective exists, the critical few priorities,
  * list values from their lists, % complete that fits the status, and a reason for each override.
  */
-import { cellNumber, cellText, formatNumber, isBlank, parseNumberText, showValue } from "../model/cells";
-import { finding } from "../model/findings";
-import { columnFormat, JAP } from "../layouts/planLayouts";
-import { matchActionParty, matchRag, matchStatus } from "../model/listValues";
-import { ActionParty, Rag, Status, type CellValue, type Finding } from "../model/schemas";
-import type { JapPlan, JbpPlan } from "../model/planWorkbook";
-import type { TablePosition } from "../model/tablePosition";
+import { ActionParty, cellNumber, cellText, type CellValue, finding, type Finding, formatNumber, isBlank, type JapPlan, type JbpPlan, matchActionParty, matchRag, matchStatus, parseNumberText, Rag, showValue, Status, type TablePosition } from "../model";
+import { columnFormat, JAP } from "../layouts";
 import { cellAt, has, linkedJbps, type RuleContext } from "./ruleContext";
 
 export function structureRules(ctx: RuleContext): Finding[] {

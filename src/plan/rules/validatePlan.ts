@@ -4,9 +4,8 @@
  */
 import { dateRules } from "./dateRules";
 import { kpiRules } from "./kpiRules";
-import type { Finding } from "../model/schemas";
+import type { Finding, PlanWorkbook } from "../model";
 import { ownerRules } from "./ownerRules";
-import type { PlanWorkbook } from "../model/planWorkbook";
 import { ruleContext } from "./ruleContext";
 import { structureRules } from "./structureRules";
 

@@ -5,8 +5,7 @@
  * Some actions carry deliberate faults (marked FAULT below) so that "Check plan" has something
  * to show; the rest are sound. Pure data, rows by the layouts' column keys.
  */
-import { DEFAULT_SETTINGS, type CellValue, type Rag, type Settings } from "../model/schemas";
-import { serialFromYmd, ymdFromSerial } from "../model/serialDate";
+import { type CellValue, DEFAULT_SETTINGS, type Rag, serialFromYmd, type Settings, ymdFromSerial } from "../model";
 
 export type SampleRow = Record<string, CellValue>;
 

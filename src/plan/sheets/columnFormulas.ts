@@ -4,10 +4,10 @@
  * the rule trees (rag/, layouts/liveRules.ts). The layouts hold none, so reading a plan compiles
  * nothing.
  */
-import { compileExpr } from "../expr/compileExpr";
-import type { TablePosition } from "../model/tablePosition";
-import type { LiveRule, TableLayout } from "../layouts/tableLayout";
-import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag/ragFormula";
+import { compileExpr } from "../expr";
+import type { TablePosition } from "../model";
+import type { LiveRule, TableLayout } from "../layouts";
+import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag";
 
 /**
  * The formula template of each formula column of `layout`, by column key. A JBP's action counts

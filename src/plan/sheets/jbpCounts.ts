@@ -5,11 +5,9 @@
  * a JAP inserted later, added, removed (#REF!) or grown since the JBP was written leaves them stale.
  * These columns are the add-in's (owner "formula"), so rewriting them never touches user text.
  */
-import { rangeA1 } from "../model/a1";
-import { renderTemplate } from "../expr/formula";
-import type { PlanWorkbook } from "../model/planWorkbook";
-import { firstDataRow, inExcelTable, type TableListing, type TablePosition } from "../model/tablePosition";
-import { objectiveCountFormulas } from "../rag/ragFormula";
+import { firstDataRow, inExcelTable, type PlanWorkbook, rangeA1, type TableListing, type TablePosition } from "../model";
+import { renderTemplate } from "../expr";
+import { objectiveCountFormulas } from "../rag";
 
 /** The JBP columns whose formulas depend on where the JAP tables are. */
 export const JBP_COUNT_KEYS = ["actionsRed", "actionsAmber", "actionsGreen"] as const;

@@ -1,6 +1,6 @@
 /**
  * What a plan's sheets are, decided once for every writer: the add-in's Insert JBP / JAP / sample
- * plan (src/excel/insertBatch.ts) and `jointplan new` (src/cli/newCommand.ts) both get their
+ * plan (src/excel/insertBatch.ts) and `jointplan new` (workbook/newWorkbook.ts) both get their
  * SheetSpecs here and only apply them. Pure: sheet and table names are taken from a `PlanNames`
  * that knows what the workbook already holds (nothing, for a new file).
  *
@@ -8,19 +8,9 @@
  * JBP's IDs (JP_ObjectiveIds when that JBP defines it), and the JBP's Red / Amber / Green action
  * counts read the JAP's RAG column, so the JBP's RAG formula rolls up its actions as the engine does.
  */
-import { parseRangeA1 } from "../model/a1";
-import { firstDataRow, tableRange, type TablePosition } from "../model/tablePosition";
-import { columnIndex, JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts/planLayouts";
-import type { CellValue, RosterEntry, SheetGrid, Settings } from "../model/schemas";
-import { readPlan } from "../read/readPlan";
-import { serialFromYmd, ymdFromSerial } from "../model/serialDate";
-import { objectiveIdsName } from "../layouts/settingsRows";
-import { LIST_NAMES } from "../model/workbookNames";
+import { type CellValue, firstDataRow, LIST_NAMES, parseRangeA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, type TablePosition, ymdFromSerial } from "../model";
+import { columnIndex, JAP, JBP, objectiveIdsName } from "../layouts";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
-import { buildSummaryLayout, type SummaryInput, type SummaryLayout } from "../summary/summaryLayout";
-import { buildSummarySheetSpec, summaryInput } from "../summary/summarySheetSpec";
-import { SUMMARY_SHEET_NAME } from "../summary/summaryMark";
-import { buildRosterSheetSpec, buildSettingsSheetSpec } from "./supportSheetSpecs";
 import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
 
 /** Empty formatted rows a new table offers at least, whoever writes it. */
@@ -217,58 +207,6 @@ export function specTablePosition(spec: SheetSpec): TablePosition {
   const t = spec.tables[0];
   if (!t) throw new Error(`Sheet spec '${spec.sheetName}' has no table`);
   return t.position;
-}
-
-/** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
-export const NEW_FILE_SHEETS = {
-  roster: ROSTER.defaultSheetName,
-  settings: SETTINGS.defaultSheetName,
-  jbp: JBP.defaultSheetName,
-  jap: JAP.defaultSheetName,
-  summary: SUMMARY_SHEET_NAME,
-  reviewLog: REVIEW_LOG.defaultSheetName,
-} as const;
-
-export interface NewWorkbook {
-  /** In sheet order: Roster, Settings, JBP, JAP, RAG Summary, Review Log. */
-  specs: SheetSpec[];
-  /** The summary's layout, with the address of every figure (tests compare them with the engine's). */
-  summary: SummaryLayout;
-  summaryInput: SummaryInput;
-}
-
-/** What a new plan file holds: its settings, roster, JBP, JAP and (optionally) Review Log rows. */
-export interface NewWorkbookInput extends Omit<PlanData, "roster" | "settings"> {
-  settings: Settings;
-  roster: RosterEntry[];
-}
-
-/** A whole new plan file: every sheet of the plan, the RAG Summary built over them, and a Review Log. */
-export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
-  const names = new PlanNames();
-  const rosterRows = data.roster;
-  const roster = buildRosterSheetSpec(rosterRows, names.sheetName(NEW_FILE_SHEETS.roster), Math.max(TEMPLATE_ROSTER_ROWS, rosterRows.length));
-  const settings = buildSettingsSheetSpec(data.settings, names.sheetName(NEW_FILE_SHEETS.settings));
-  names.take(...roster.names.map((n) => n.name), ...settings.names.map((n) => n.name), ROSTER.tableName, SETTINGS.tableName);
-  const { jbp, jap } = linkedJbpAndJap(names, data, { jbp: NEW_FILE_SHEETS.jbp, jap: NEW_FILE_SHEETS.jap });
-  const reviewLog = buildTableSheetSpec(REVIEW_LOG, {
-    sheetName: names.sheetName(NEW_FILE_SHEETS.reviewLog),
-    tableName: names.tableName(REVIEW_LOG.tableName),
-    rows: data.reviewLog ?? [],
-    minRows: TEMPLATE_REVIEW_ROWS,
-  });
-  // The summary is built from the plan as read, exactly as the add-in's "Build summary" does.
-  const sheets = [roster, settings, jbp, jap, reviewLog];
-  const tables = sheets.flatMap((spec) => spec.tables.map((t) => ({ name: t.name, sheet: spec.sheetName, headers: t.headers, address: tableRange(t.position) })));
-  const plan = readPlan(sheets.map(specGrid));
-  const summaryIn = summaryInput(plan, names.sheetName(NEW_FILE_SHEETS.summary), tables);
-  const summaryLayout = buildSummaryLayout(summaryIn);
-  const summary = buildSummarySheetSpec(summaryLayout);
-  return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };
-}
-
-export function newWorkbookSpecs(data: NewWorkbookInput): SheetSpec[] {
-  return newWorkbook(data).specs;
 }
 
 /** The constants a spec writes, as the grid a reader would see before any formula is computed. */

@@ -7,13 +7,9 @@
  * Order a writer must keep: names, then formats (so "@" is on text cells before any value lands),
  * then blocks, table, styles, widths, validations, conditional formats, freeze, charts.
  */
-import { absoluteRangeA1, cellA1, columnLetters, quoteSheet, rangeA1 } from "../model/a1";
-import { renderTemplate } from "../expr/formula";
-import type { ColumnLayout, InputPrompt, TableLayout, ValidationSpec } from "../layouts/tableLayout";
-import { TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
-import type { CellValue, Rag } from "../model/schemas";
-import type { WorkbookName } from "../model/workbookNames";
-import { firstDataRow, type TablePosition } from "../model/tablePosition";
+import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, quoteSheet, type Rag, rangeA1, type TableListing, type TablePosition, tableRange, type WorkbookName } from "../model";
+import { renderTemplate } from "../expr";
+import { type ColumnLayout, type InputPrompt, tableHeaderRow, type TableLayout, TEXT_FORMAT, type ValidationSpec } from "../layouts";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
@@ -323,6 +319,11 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     }
   }
   return spec;
+}
+
+/** A spec's tables as the workbook will list them once written (name, sheet, headers, address). */
+export function tableListing(spec: SheetSpec): TableListing[] {
+  return spec.tables.map((t) => ({ name: t.name, sheet: spec.sheetName, headers: t.headers, address: `${quoteSheet(spec.sheetName)}!${tableRange(t.position)}` }));
 }
 
 /** The absolute address of a table column's data cells, for names and validation sources. */

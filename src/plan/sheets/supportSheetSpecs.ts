@@ -2,11 +2,8 @@
  * The Settings and Roster sheets as SheetSpecs, with the workbook names the plan formulas and
  * validation lists use. Pure; both writers (Excel layer, .xlsx writer) apply these.
  */
-import { absoluteRangeA1, cellA1, quoteSheet, rangeA1 } from "../model/a1";
-import { ROSTER, SETTINGS, TEXT_FORMAT, tableHeaderRow } from "../layouts/planLayouts";
-import type { CellValue, RosterEntry, Settings } from "../model/schemas";
-import { SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows } from "../layouts/settingsRows";
-import { ROSTER_NAMES, type WorkbookName } from "../model/workbookNames";
+import { absoluteRangeA1, cellA1, type CellValue, quoteSheet, rangeA1, ROSTER_NAMES, type RosterEntry, type Settings, type WorkbookName } from "../model";
+import { ROSTER, SETTINGS, SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows, tableHeaderRow, TEXT_FORMAT } from "../layouts";
 import { buildTableSheetSpec, type SheetSpec } from "./sheetSpec";
 
 /** Roster rows the validation lists cover, beyond the rows written, so new people are included. */

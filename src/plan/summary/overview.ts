@@ -2,10 +2,7 @@
  * The plan at a glance, from one check: what the task pane's overview and the ribbon's messages
  * show. Pure; computed from a CheckResult, never from the sheet.
  */
-import { cellA1 } from "../model/a1";
-import type { Action, Rag, RagResult } from "../model/schemas";
-import type { CheckResult, JapPlan } from "../model/planWorkbook";
-import { isOpenStatus } from "../model/listValues";
+import { type Action, cellA1, type CheckResult, isOpenStatus, type JapPlan, type Rag, type RagResult } from "../model";
 
 export interface ActionRef {
   sheet: string;

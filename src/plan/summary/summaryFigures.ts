@@ -2,12 +2,9 @@
  * The RAG Summary's figures computed by the engine from a PlanWorkbook, with the semantics of
  * summaryLayout.ts's formulas (see there), so tests can hold formulas and engine equal.
  */
-import { excelTrim, toText } from "../expr/evalExpr";
-import type { CellValue, Rag } from "../model/schemas";
-import { ActionParty } from "../model/schemas";
-import { OPEN_STATUSES } from "../model/listValues";
-import type { PlanWorkbook } from "../model/planWorkbook";
-import { actionRowValues, computePlanRag, EMPTY_ROW } from "../rag/engine";
+import { excelTrim, toText } from "../expr";
+import { ActionParty, type CellValue, OPEN_STATUSES, type PlanWorkbook, type Rag } from "../model";
+import { actionRowValues, computePlanRag, EMPTY_ROW } from "../rag";
 import { DIMENSION_KEYS, OVERDUE_ROWS, type SummaryDimension } from "./summaryLayout";
 
 export interface FigureValues {

@@ -14,17 +14,11 @@
  * and whose % complete is a number from 0 to 1 (blank when there is none); overdue = Status Not
  * started, In progress or On hold with a real Due date before JP_AsOf.
  */
-import { cellA1, columnLetters, rangeA1 } from "../model/a1";
-import { compileExpr } from "../expr/compileExpr";
-import { ref } from "../expr/expr";
-import { columnRef, renderTemplate } from "../expr/formula";
-import { firstDataRow, type TablePosition } from "../model/tablePosition";
-import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts/planLayouts";
-import { ActionParty, Rag, type CellValue } from "../model/schemas";
-import { OPEN_STATUSES } from "../model/listValues";
-import { RAG_COLOURS } from "../sheets/sheetSpec";
-import { rollUpExpr } from "../rag/ragRules";
-import { SETTING_NAMES } from "../model/workbookNames";
+import { ActionParty, cellA1, type CellValue, columnLetters, firstDataRow, OPEN_STATUSES, Rag, rangeA1, SETTING_NAMES, type TablePosition } from "../model";
+import { columnRef, compileExpr, ref, renderTemplate } from "../expr";
+import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts";
+import { RAG_COLOURS } from "../sheets";
+import { rollUpExpr } from "../rag";
 import { SUMMARY_HEAD_LABELS, SUMMARY_TITLE } from "./summaryMark";
 
 export interface SummaryInput {

@@ -5,9 +5,7 @@
  * layer's Build summary and `jointplan new`) write a mark, the workbook name JP_SummarySheet that
  * refers to the summary's A1, and Excel keeps that reference right when the sheet is renamed.
  */
-import { quoteSheet, splitSheetRef } from "../model/a1";
-import type { CellValue } from "../model/schemas";
-import type { WorkbookName } from "../model/workbookNames";
+import { type CellValue, quoteSheet, splitSheetRef, type WorkbookName } from "../model";
 
 export const SUMMARY_SHEET_NAME = "RAG Summary";
 /** The summary's title in A1, and the labels below it (how a summary written before the mark is known). */

@@ -2,10 +2,8 @@
  * The RAG Summary as a SheetSpec, from buildSummaryLayout (summaryLayout.ts), and the summary's
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
-import { cellA1 } from "../model/a1";
-import type { PlanWorkbook } from "../model/planWorkbook";
-import { inExcelTable, withSpareRows, type TableListing, type TablePosition } from "../model/tablePosition";
-import { emptySheetSpec, RAG_COLOURS, type SheetSpec } from "../sheets/sheetSpec";
+import { cellA1, inExcelTable, type PlanWorkbook, type TableListing, type TablePosition, withSpareRows } from "../model";
+import { emptySheetSpec, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 import { summaryMark } from "./summaryMark";
 
@@ -29,22 +27,40 @@ function distinct(values: string[]): string[] {
 }
 
 /**
- * The labels and tables of the summary: JBP objective IDs then any other ID the actions use; the
- * active roster then any other owner the actions name; so no action falls out of a block. Each
- * table counts down to the end of the Excel table it stands in (`tables`, as the workbook lists
- * them), plus SUMMARY_SPARE_ROWS.
+ * What the summary counts over and labels, as found: the JAP and JBP tables with a RAG column (each
+ * down to the end of the Excel table it stands in), JBP objective IDs then the IDs the actions use,
+ * the active roster then the owners the actions name, so no action falls out of a block.
  */
-export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: readonly TableListing[] = []): SummaryInput {
-  const ref = (p: TablePosition): TablePosition => withSpareRows(inExcelTable(p, tables), SUMMARY_SPARE_ROWS);
-  const actions = plan.japs.flatMap((j) => j.actions);
+export interface SummarySources {
+  japTables: TablePosition[];
+  jbpTables: TablePosition[];
+  objectiveIds: string[];
+  ownerNames: string[];
+  maxPriorities: number;
+}
+
+/** The summary's input: each table with SUMMARY_SPARE_ROWS more rows, each label once (spaces and case ignored). */
+export function summaryInputOf(sheetName: string, sources: SummarySources): SummaryInput {
   return {
     sheetName,
-    japTables: plan.japs.filter((j) => j.position.columns.rag !== undefined).map((j) => ref(j.position)),
-    jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => ref(j.position)),
-    objectiveIds: distinct([...plan.jbps.flatMap((j) => j.objectives.map((o) => o.id)), ...actions.map((a) => a.objectiveId)]),
-    ownerNames: distinct([...(plan.roster?.rows.filter((r) => r.active).map((r) => r.name) ?? []), ...actions.map((a) => a.owner)]),
-    maxPriorities: plan.settings.maxPriorities,
+    japTables: sources.japTables.map((t) => withSpareRows(t, SUMMARY_SPARE_ROWS)),
+    jbpTables: sources.jbpTables.map((t) => withSpareRows(t, SUMMARY_SPARE_ROWS)),
+    objectiveIds: distinct(sources.objectiveIds),
+    ownerNames: distinct(sources.ownerNames),
+    maxPriorities: sources.maxPriorities,
   };
+}
+
+/** The summary's input from a plan as read (Build summary), its tables as the workbook lists them. */
+export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: readonly TableListing[] = []): SummaryInput {
+  const actions = plan.japs.flatMap((j) => j.actions);
+  return summaryInputOf(sheetName, {
+    japTables: plan.japs.filter((j) => j.position.columns.rag !== undefined).map((j) => inExcelTable(j.position, tables)),
+    jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => inExcelTable(j.position, tables)),
+    objectiveIds: [...plan.jbps.flatMap((j) => j.objectives.map((o) => o.id)), ...actions.map((a) => a.objectiveId)],
+    ownerNames: [...(plan.roster?.rows.filter((r) => r.active).map((r) => r.name) ?? []), ...actions.map((a) => a.owner)],
+    maxPriorities: plan.settings.maxPriorities,
+  });
 }
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {

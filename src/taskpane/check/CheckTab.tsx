@@ -8,7 +8,7 @@ import { Button, ProgressBar, Field, Text, makeStyles, tokens } from "@fluentui/
 import { Panel } from "../shared/Panel";
 import { Wrench16Regular, TaskListLtr20Regular } from "@fluentui/react-icons";
 import { applyRepairs, checkPlan, goToCell } from "../../excel/commandApi";
-import type { Finding, Repair } from "../../plan/model/schemas";
+import type { Finding, Repair } from "../../plan/model";
 import type { PlanState } from "../shared/usePlanState";
 import { Notice } from "../shared/Notice";
 import { useCommand, type Outcome } from "../shared/useCommand";

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Warning16Filled, ArrowRight16Regular, Wrench16Regular } from "@fluentui/react-icons";
-import type { Finding, Repair } from "../../plan/model/schemas";
+import type { Finding, Repair } from "../../plan/model";
 
 const useStyles = makeStyles({
   item: {

@@ -2,7 +2,7 @@
  * Orders the check's findings for reading: by sheet (in the order the check met them), then by rule
  * family (owner, date, kpi, structure), errors before warnings, then down the sheet.
  */
-import type { Finding, Repair } from "../../plan/model/schemas";
+import type { Finding, Repair } from "../../plan/model";
 
 export const FAMILIES = ["owner", "date", "kpi", "structure"] as const;
 export type Family = (typeof FAMILIES)[number];

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Spinner, Textarea, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { addRosterEntries } from "../../excel/commandApi";
-import type { RosterEntry } from "../../plan/model/schemas";
+import type { RosterEntry } from "../../plan/model";
 import { RosterForm as RosterSchema, type RosterFormValues } from "./formSchemas";
 import { parseRosterPaste, remainingLines } from "./rosterPaste";
 import { useZodForm } from "../shared/useZodForm";

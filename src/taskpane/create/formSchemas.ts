@@ -4,7 +4,7 @@
  * pane accepts exactly what the plan model accepts.
  */
 import { z } from "zod/mini";
-import { JapHeader, JbpHeader, Party, RosterEntry } from "../../plan/model/schemas";
+import { JapHeader, JbpHeader, Party, RosterEntry } from "../../plan/model";
 
 const MAX_TEXT = 120;
 

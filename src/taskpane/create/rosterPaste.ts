@@ -3,7 +3,7 @@
  * a spreadsheet or typed), optionally followed by role and email. Good lines become roster entries;
  * each bad line gets its own message and is kept so the user can fix it.
  */
-import { Party, RosterEntry } from "../../plan/model/schemas";
+import { Party, RosterEntry } from "../../plan/model";
 
 export interface PasteProblem {
   /** 1-based line number in the pasted text. */

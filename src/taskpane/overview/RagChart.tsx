@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Rag } from "../../plan/model/schemas";
+import type { Rag } from "../../plan/model";
 import { RAG_ORDER } from "../shared/rag";
 
 const useStyles = makeStyles({

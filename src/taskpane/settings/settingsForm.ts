@@ -5,7 +5,7 @@
  * itself decides (including its cross-field rules), so the pane accepts exactly what the core does.
  */
 import { z } from "zod/mini";
-import { DateOrder, RollUpMethod, Settings } from "../../plan/model/schemas";
+import { DateOrder, RollUpMethod, Settings } from "../../plan/model";
 import { isoToSerial, serialToIso } from "../shared/dates";
 
 export interface SettingsFormValues {

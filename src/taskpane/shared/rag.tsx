@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Badge } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Warning16Filled, SubtractCircle16Filled } from "@fluentui/react-icons";
-import type { Rag } from "../../plan/model/schemas";
+import type { Rag } from "../../plan/model";
 
 export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green", "Grey"];
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { getOverview, startLiveCheck, type Overview } from "../../excel/commandApi";
-import type { Finding } from "../../plan/model/schemas";
+import type { Finding } from "../../plan/model";
 import { userMessage } from "./errors";
 
 export interface CheckSnapshot {

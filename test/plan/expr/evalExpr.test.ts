@@ -31,7 +31,7 @@ import {
   trim,
   TRUE,
 } from "../../../src/plan/expr/expr";
-import type { CellValue } from "../../../src/plan/model/schemas";
+import type { CellValue } from "../../../src/plan/model";
 
 const env = (row: Record<string, CellValue> = {}, names: EvalEnv["names"] = {}, tables?: EvalEnv["tables"]): EvalEnv => ({
   row,

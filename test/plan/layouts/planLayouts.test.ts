@@ -1,12 +1,11 @@
-import { renderTemplate, formulaProblems, MAX_LIST_SOURCE, MAX_FORMULA_LENGTH } from "../../../src/plan/expr/formula";
+import { formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
-import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets/columnFormulas";
+import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
-import { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag/ragFormula";
+import { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
-import { LIST_NAMES } from "../../../src/plan/model/workbookNames";
+import { type CellValue, LIST_NAMES } from "../../../src/plan/model";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
-import type { CellValue } from "../../../src/plan/model/schemas";
 
 const placed = (layout: TableLayout, sheet = "JAP 2026-03") => ({
   sheet,

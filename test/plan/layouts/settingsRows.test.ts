@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
+import { DEFAULT_SETTINGS, SETTING_NAMES } from "../../../src/plan/model";
 import {
   objectiveIdsName,
   settingsFromRows,
@@ -7,8 +7,7 @@ import {
   settingsToRows,
   SETTINGS_ROWS,
 } from "../../../src/plan/layouts/settingsRows";
-import { formulaProblems } from "../../../src/plan/expr/formula";
-import { SETTING_NAMES } from "../../../src/plan/model/workbookNames";
+import { formulaProblems } from "../../../src/plan/expr";
 
 describe("Settings rows and names", () => {
   it("has one row per setting, with a unique JP_ name, a format and a meaning", () => {

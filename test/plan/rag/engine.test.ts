@@ -1,5 +1,5 @@
 import { computeActionRag, computeObjectiveRag, computePlanRag } from "../../../src/plan/rag/engine";
-import type { PlanWorkbook } from "../../../src/plan/model/planWorkbook";
+import type { PlanWorkbook } from "../../../src/plan/model";
 import { action, AS_OF, d, objective, SETTINGS } from "./ragFixtures";
 
 const rag = (a = action(), asOf = AS_OF, settings = SETTINGS) => computeActionRag(a, asOf, settings);

@@ -4,8 +4,7 @@
  * property tests and for the LibreOffice proof.
  */
 import fc from "fast-check";
-import type { CellValue } from "../../../src/plan/model/schemas";
-import { Action, Objective } from "../../../src/plan/model/schemas";
+import { Action, type CellValue, Objective } from "../../../src/plan/model";
 import { AS_OF } from "./ragFixtures";
 
 const day = (lo: number, hi: number): fc.Arbitrary<CellValue> => fc.integer({ min: AS_OF + lo, max: AS_OF + hi });

@@ -1,6 +1,5 @@
 /** Actions and objectives built in code for the RAG tests (no reader involved). */
-import { Action, DEFAULT_SETTINGS, Objective, type CellValue, type Settings } from "../../../src/plan/model/schemas";
-import { serialFromIso } from "../../../src/plan/model/serialDate";
+import { Action, type CellValue, DEFAULT_SETTINGS, Objective, serialFromIso, type Settings } from "../../../src/plan/model";
 
 export const d = (iso: string): number => {
   const s = serialFromIso(iso);

@@ -3,8 +3,8 @@
  * the action rules (the oracle) that the rule trees must agree with.
  */
 import fc from "fast-check";
-import { evaluate } from "../../../src/plan/expr/evalExpr";
-import { DEFAULT_SETTINGS, type CellValue, type Rag, type Settings } from "../../../src/plan/model/schemas";
+import { evaluate } from "../../../src/plan/expr";
+import { type CellValue, DEFAULT_SETTINGS, type Rag, type Settings } from "../../../src/plan/model";
 import { computeActionRag, computeObjectiveRag, settingsNameValues } from "../../../src/plan/rag/engine";
 import { actionRagExpr, objectiveRagExpr } from "../../../src/plan/rag/ragRules";
 import { countRags, RAG_SCORE, rollUp, rollUpCounts } from "../../../src/plan/rag/rollUp";

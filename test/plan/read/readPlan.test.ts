@@ -1,5 +1,5 @@
-import { JAP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
-import type { SheetGrid } from "../../../src/plan/model/schemas";
+import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
+import type { SheetGrid } from "../../../src/plan/model";
 import { readPlan } from "../../../src/plan/read/readPlan";
 import { japGrid, rosterGrid, settingsGrid, tableGrid } from "../../support/planGrids";
 import { AS_OF, d, JAP_HEADER, soundActions, soundPlan, soundRoster } from "../../support/soundPlan";

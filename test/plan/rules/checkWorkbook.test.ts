@@ -1,8 +1,7 @@
 import { checkWorkbook } from "../../../src/plan/rules/checkWorkbook";
 import { type HeaderOf, headerOfColumn, issuesBySheetRow, issuesText } from "../../../src/plan/rules/issuesText";
-import { evaluateLiveRule } from "../../../src/plan/layouts/liveRules";
-import { JAP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
-import type { Finding } from "../../../src/plan/model/schemas";
+import { evaluateLiveRule, JAP, tableHeaderRow } from "../../../src/plan/layouts";
+import type { Finding } from "../../../src/plan/model";
 import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator";
 import { AS_OF, d, soundPlan, withAction } from "../../support/soundPlan";
 

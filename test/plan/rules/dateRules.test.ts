@@ -1,4 +1,4 @@
-import { JAP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
+import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
 import { brief, findingsOf } from "../../support/checkPlan";
 import { AS_OF, d, JAP_HEADER, soundPlan, withAction } from "../../support/soundPlan";
 

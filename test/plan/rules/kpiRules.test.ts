@@ -1,5 +1,5 @@
-import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
-import { isAdditiveUnit, isPercentUnit } from "../../../src/plan/model/kpiUnits";
+import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts";
+import { isAdditiveUnit, isPercentUnit } from "../../../src/plan/model";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, withAction, type SoundPlanChanges } from "../../support/soundPlan";
 import type { Row } from "../../support/planGrids";

@@ -1,4 +1,4 @@
-import { JAP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
+import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
 import { MAX_OPEN_ACTIONS_PER_OWNER } from "../../../src/plan/rules/ownerRules";
 import { brief, findingsOf } from "../../support/checkPlan";
 import { japGrid, type Row } from "../../support/planGrids";

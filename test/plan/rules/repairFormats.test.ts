@@ -2,10 +2,8 @@
  * A repair that turns text into a number or a date sets the column's number format with the value:
  * the text was typed into a "@" (Text) cell, where the number alone would still show as text.
  */
-import { parseCellA1 } from "../../../src/plan/model/a1";
-import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
-import { DATE_FORMAT, JAP, JBP, NUMBER_FORMAT, PERCENT_FORMAT } from "../../../src/plan/layouts/planLayouts";
-import type { Finding } from "../../../src/plan/model/schemas";
+import { type Finding, parseCellA1 } from "../../../src/plan/model";
+import { DATE_FORMAT, JAP, JBP, NUMBER_FORMAT, PERCENT_FORMAT, type TableLayout } from "../../../src/plan/layouts";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, soundActions, soundObjectives } from "../../support/soundPlan";
 

@@ -1,6 +1,5 @@
-import { editDistance } from "../../../src/plan/model/editDistance";
+import { editDistance, type RosterRow } from "../../../src/plan/model";
 import { personKey, RosterIndex } from "../../../src/plan/rules/rosterIndex";
-import type { RosterRow } from "../../../src/plan/model/planWorkbook";
 
 const person = (name: string, active = true): RosterRow => ({ name, party: "Principal", role: "", email: "", active, source: { sheet: "Roster", row: 1 } });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { Finding } from "../../../src/plan/model/schemas";
+import { Finding } from "../../../src/plan/model";
 import { RULES } from "../../../src/plan/rules/ruleCatalog";
 
 test("the catalog lists exactly the rule ids that the rules emit, each once and well-formed", () => {

@@ -1,4 +1,4 @@
-import { readPlan } from "../../../src/plan/read/readPlan";
+import { readPlan } from "../../../src/plan/read";
 import { validatePlan } from "../../../src/plan/rules/validatePlan";
 import { AS_OF, soundPlan } from "../../support/soundPlan";
 

@@ -1,4 +1,4 @@
-import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
+import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, withAction, type SoundPlanChanges } from "../../support/soundPlan";
 

@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import type { CellValue, SheetGrid } from "../../../src/plan/model/schemas";
-import { readPlan } from "../../../src/plan/read/readPlan";
+import { type CellValue, Finding, type SheetGrid } from "../../../src/plan/model";
+import { readPlan } from "../../../src/plan/read";
 import { validatePlan } from "../../../src/plan/rules/validatePlan";
-import { Finding } from "../../../src/plan/model/schemas";
 import { RULES } from "../../../src/plan/rules/ruleCatalog";
 import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator";
 

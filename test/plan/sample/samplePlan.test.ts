@@ -1,11 +1,8 @@
-import { checkWorkbook } from "../../../src/plan/rules/checkWorkbook";
-import { JAP, JBP, ROSTER } from "../../../src/plan/layouts/planLayouts";
-import { DEFAULT_SETTINGS, type Rag, type SheetGrid } from "../../../src/plan/model/schemas";
+import { checkWorkbook } from "../../../src/plan/rules";
+import { JAP, JBP, ROSTER } from "../../../src/plan/layouts";
+import { DEFAULT_SETTINGS, parseRangeA1, type Rag, serialFromYmd, type SheetGrid } from "../../../src/plan/model";
 import { SAMPLE_AS_OF, samplePlan, type SamplePlan } from "../../../src/plan/sample/samplePlan";
-import { serialFromYmd } from "../../../src/plan/model/serialDate";
-import { buildTableSheetSpec, type SheetSpec } from "../../../src/plan/sheets/sheetSpec";
-import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../../../src/plan/sheets/supportSheetSpecs";
-import { parseRangeA1 } from "../../../src/plan/model/a1";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, type SheetSpec } from "../../../src/plan/sheets";
 
 /** The grid a sheet would read as once its spec is written (values only; formulas read blank). */
 function gridOf(spec: SheetSpec): SheetGrid {

@@ -1,9 +1,8 @@
-import { tableRange, type TablePosition } from "../../../src/plan/model/tablePosition";
+import { parseRangeA1, type TablePosition, tableRange } from "../../../src/plan/model";
 import { JBP_COUNT_KEYS, jbpCountWrites, jbpFormulaRefresh, jbpFormulaRefreshAll, normalFormula, type FormulaWrite, type JbpCountKey } from "../../../src/plan/sheets/jbpCounts";
-import { columnIndex, JAP, JBP } from "../../../src/plan/layouts/planLayouts";
-import { parseRangeA1 } from "../../../src/plan/model/a1";
-import { readPlan } from "../../../src/plan/read/readPlan";
-import { samplePlan } from "../../../src/plan/sample/samplePlan";
+import { columnIndex, JAP, JBP } from "../../../src/plan/layouts";
+import { readPlan } from "../../../src/plan/read";
+import { samplePlan } from "../../../src/plan/sample";
 import type { SheetSpec } from "../../../src/plan/sheets/sheetSpec";
 import { japSheetSpec, jbpSheetSpec, linkedJbpAndJap, PlanNames, specGrid, specTablePosition } from "../../../src/plan/sheets/planSheets";
 

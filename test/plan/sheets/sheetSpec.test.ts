@@ -1,9 +1,6 @@
-import { parseRangeA1 } from "../../../src/plan/model/a1";
-import { tableRange } from "../../../src/plan/model/tablePosition";
-import { JAP, JBP, ROSTER, SETTINGS, TEXT_FORMAT, tableHeaderRow } from "../../../src/plan/layouts/planLayouts";
-import { DEFAULT_SETTINGS } from "../../../src/plan/model/schemas";
-import { samplePlan } from "../../../src/plan/sample/samplePlan";
-import { SETTINGS_ROWS } from "../../../src/plan/layouts/settingsRows";
+import { DEFAULT_SETTINGS, parseRangeA1, tableRange } from "../../../src/plan/model";
+import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS, tableHeaderRow, TEXT_FORMAT } from "../../../src/plan/layouts";
+import { samplePlan } from "../../../src/plan/sample";
 import { buildTableSheetSpec, columnDataRef, type SheetSpec } from "../../../src/plan/sheets/sheetSpec";
 import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../../../src/plan/sheets/supportSheetSpecs";
 

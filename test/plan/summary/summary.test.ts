@@ -1,12 +1,11 @@
-import { formulaProblems } from "../../../src/plan/expr/formula";
-import type { TablePosition } from "../../../src/plan/model/tablePosition";
-import { readPlan } from "../../../src/plan/read/readPlan";
+import { formulaProblems } from "../../../src/plan/expr";
+import type { PlanWorkbook, TablePosition } from "../../../src/plan/model";
+import { readPlan } from "../../../src/plan/read";
 import { summaryFigures } from "../../../src/plan/summary/summaryFigures";
 import { buildSummaryLayout, OVERDUE_ROWS } from "../../../src/plan/summary/summaryLayout";
-import { computePlanRag } from "../../../src/plan/rag/engine";
+import { computePlanRag } from "../../../src/plan/rag";
 import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator";
 import { action, AS_OF, d, SETTINGS } from "../rag/ragFixtures";
-import type { PlanWorkbook } from "../../../src/plan/model/planWorkbook";
 
 const tableRef = (p: TablePosition): TablePosition => ({ ...p, lastRow: Math.max(p.lastRow, p.headerRow + 1) });
 
