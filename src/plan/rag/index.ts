@@ -5,7 +5,7 @@
  * What the rest of the code may use; inside the room, files import each other directly.
  */
 export { actionRowValues, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
-export { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
+export { actionRagFormula, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
 export { JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
 export { EMPTY_ROW } from "./reasons";
-export { countRags } from "./rollUp";
+export { countRags, RAG_ORDER } from "./rollUp";

@@ -1,6 +1,7 @@
 /**
  * The RAG and KPI formula templates of the JAP and JBP layouts, compiled from ragRules.ts, and
- * their rendering for one row (what the LibreOffice proof and the writers need).
+ * their rendering for one row (what the LibreOffice proof and the writers need). Compiled on first
+ * use, not when the module loads: a reader that only evaluates the rules never compiles them.
  */
 import { compileExpr, MAX_FORMULA_LENGTH, renderTemplate } from "../expr";
 import type { TablePosition } from "../model";
@@ -8,16 +9,24 @@ import { actionRagExpr, JAP_ALIAS, OBJECTIVE_KPI, objectiveActionCount, objectiv
 
 const template = (body: string): string => `=${body}`;
 
+let actionRag: string | undefined;
 /** The JAP RAG column: one formula per row, reading its own row and the JP_ settings names. */
-export const ACTION_RAG_FORMULA = template(compileExpr(actionRagExpr()));
+export function actionRagFormula(): string {
+  actionRag ??= template(compileExpr(actionRagExpr()));
+  return actionRag;
+}
 
+let objective: Record<"ytdTarget" | "ytdActual" | "pctToTarget" | "rag", string> | undefined;
 /** JBP formula columns that do not depend on where the JAP tables are. */
-export const OBJECTIVE_FORMULAS = {
-  ytdTarget: template(compileExpr(OBJECTIVE_KPI.ytdTarget)),
-  ytdActual: template(compileExpr(OBJECTIVE_KPI.ytdActual)),
-  pctToTarget: template(compileExpr(OBJECTIVE_KPI.pctToTarget)),
-  rag: template(compileExpr(objectiveRagExpr())),
-};
+function objectiveFixedFormulas(): Record<"ytdTarget" | "ytdActual" | "pctToTarget" | "rag", string> {
+  objective ??= {
+    ytdTarget: template(compileExpr(OBJECTIVE_KPI.ytdTarget)),
+    ytdActual: template(compileExpr(OBJECTIVE_KPI.ytdActual)),
+    pctToTarget: template(compileExpr(OBJECTIVE_KPI.pctToTarget)),
+    rag: template(compileExpr(objectiveRagExpr())),
+  };
+  return objective;
+}
 
 /**
  * The JBP's action-count columns (Red/Amber/Green actions) over the given JAP tables, added up
@@ -39,7 +48,7 @@ export function objectiveCountFormulas(japTables: TablePosition[]): { actionsRed
 
 /** Every JBP formula column for these JAP tables, by column key. */
 export function objectiveFormulas(japTables: TablePosition[]): Record<string, string> {
-  return { ...OBJECTIVE_FORMULAS, ...objectiveCountFormulas(japTables) };
+  return { ...objectiveFixedFormulas(), ...objectiveCountFormulas(japTables) };
 }
 
 /** A template rendered for one row of a table placed at `table`. */
@@ -49,5 +58,5 @@ export function renderForRow(formulaTemplate: string, table: TablePosition, row:
 
 /** The JAP RAG formula of one sheet row (0-based), e.g. for the LibreOffice proof. */
 export function actionRagFormulaFor(table: TablePosition, row: number): string {
-  return renderForRow(ACTION_RAG_FORMULA, table, row);
+  return renderForRow(actionRagFormula(), table, row);
 }

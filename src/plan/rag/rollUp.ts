@@ -19,7 +19,7 @@ export interface RagCounts {
 /** Score of a colour: Red 1, Amber 2, Green 3 (the order CHOOSE turns back into words; Grey has none). */
 export const RAG_SCORE: Record<Exclude<Rag, "Grey">, number> = { Red: 1, Amber: 2, Green: 3 };
 /** Worst first, Grey last (it never rolls up). */
-export const RAG_ORDER: Rag[] = ["Red", "Amber", "Green", "Grey"];
+export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green", "Grey"];
 
 export const emptyCounts = (): RagCounts => ({ Red: 0, Amber: 0, Green: 0, Grey: 0 });
 

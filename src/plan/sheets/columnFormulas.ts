@@ -7,7 +7,7 @@
 import { compileExpr } from "../expr";
 import type { TablePosition } from "../model";
 import type { LiveRule, TableLayout } from "../layouts";
-import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag";
+import { actionRagFormula, objectiveFormulas } from "../rag";
 
 /**
  * The formula template of each formula column of `layout`, by column key. A JBP's action counts
@@ -16,7 +16,7 @@ import { ACTION_RAG_FORMULA, objectiveFormulas } from "../rag";
 export function columnFormulas(layout: TableLayout, japTables: readonly TablePosition[] = []): Record<string, string> {
   switch (layout.kind) {
     case "jap":
-      return { rag: ACTION_RAG_FORMULA };
+      return { rag: actionRagFormula() };
     case "jbp":
       return objectiveFormulas([...japTables]);
     default:

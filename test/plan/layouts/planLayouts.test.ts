@@ -2,7 +2,7 @@ import { formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } 
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
 import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
-import { ACTION_RAG_FORMULA, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag";
+import { actionRagFormula, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
 import { type CellValue, LIST_NAMES } from "../../../src/plan/model";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
@@ -35,7 +35,7 @@ describe("layout formulas", () => {
   );
 
   it("the JAP RAG column is the compiled action rule", () => {
-    expect(columnFormulas(JAP).rag).toBe(ACTION_RAG_FORMULA);
+    expect(columnFormulas(JAP).rag).toBe(actionRagFormula());
     const f = actionRagFormulaFor(placed(JAP), 9);
     expect(f).toContain('TRIM($I10)="Cancelled"');
     expect(f).toContain("$H10<JP_AsOf");
