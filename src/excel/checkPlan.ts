@@ -44,13 +44,13 @@ export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) =
 }
 
 /** The plan sheets a check found (their ids are what the live check listens to). */
-export function planSheets(result: CheckResult): Set<string> {
+export function planSheetNames(result: CheckResult): Set<string> {
   return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.position.sheet));
 }
 
 function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintBatch, recount: Recount): string {
   const overCap = paint.notesOverCap;
-  const sheets = planSheets(result).size;
+  const sheets = planSheetNames(result).size;
   if (sheets === 0) return "No JBP or JAP table found. Insert a template (or the sample plan) first.";
   const counts =
     errors + warnings === 0

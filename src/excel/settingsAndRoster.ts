@@ -5,6 +5,7 @@
 import { cellA1, type CellValue, excelTableOf, inExcelTable, RosterEntry, Settings } from "../plan/model";
 import { findTables, gridCell, headerKey, origin, readPlan } from "../plan/read";
 import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, ROSTER, SETTINGS, SETTINGS_ROWS, TEXT_FORMAT } from "../plan/layouts";
+import { personKey } from "../plan/rules";
 import { buildSettingsSheetSpec, uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
@@ -92,8 +93,6 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
     return { message };
   });
 }
-
-const personKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
  * Appends people to the Roster table (the table grows, so its names and the Owner lists follow).

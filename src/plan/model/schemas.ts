@@ -122,7 +122,7 @@ export const RowSource = z.object({
 });
 export type RowSource = z.infer<typeof RowSource>;
 
-const num = z.nullable(z.number());
+const optionalNumber = z.nullable(z.number());
 const text = z.string();
 
 export const Objective = z.object({
@@ -133,16 +133,16 @@ export const Objective = z.object({
   kpi: text,
   unit: text,
   direction: z.nullable(Direction),
-  baseline: num,
-  q1Target: num,
-  q2Target: num,
-  q3Target: num,
-  q4Target: num,
-  fyTarget: num,
-  q1Actual: num,
-  q2Actual: num,
-  q3Actual: num,
-  q4Actual: num,
+  baseline: optionalNumber,
+  q1Target: optionalNumber,
+  q2Target: optionalNumber,
+  q3Target: optionalNumber,
+  q4Target: optionalNumber,
+  fyTarget: optionalNumber,
+  q1Actual: optionalNumber,
+  q2Actual: optionalNumber,
+  q3Actual: optionalNumber,
+  q4Actual: optionalNumber,
   principalOwner: text,
   distributorOwner: text,
   comment: text,
@@ -153,24 +153,24 @@ export const Action = z.object({
   source: RowSource,
   id: text,
   objectiveId: text,
-  priority: num,
+  priority: optionalNumber,
   action: text,
   party: z.nullable(ActionParty),
   owner: text,
   /** Real dates only: a date typed as text stays null here and is reported by the date rules. */
-  start: num,
-  due: num,
+  start: optionalNumber,
+  due: optionalNumber,
   status: z.nullable(Status),
   /** 0..1 as Excel stores a percentage. */
-  pctComplete: num,
+  pctComplete: optionalNumber,
   kpi: text,
   unit: text,
   direction: z.nullable(Direction),
-  baseline: num,
-  target: num,
-  actual: num,
+  baseline: optionalNumber,
+  target: optionalNumber,
+  actual: optionalNumber,
   resources: text,
-  lastUpdate: num,
+  lastUpdate: optionalNumber,
   nextStep: text,
   ragOverride: z.nullable(Rag),
   overrideReason: text,

@@ -34,12 +34,12 @@ export const asOf = name(N.asOf);
 const status = ref("status");
 const start = ref("start");
 const due = ref("due");
-const pct = ref("pctComplete");
+const pctComplete = ref("pctComplete");
 const target = ref("target");
 const actual = ref("actual");
 const lastUpdate = ref("lastUpdate");
 const override = ref("ragOverride");
-const overrideReason = ref("overrideReason");
+const reasonCell = ref("overrideReason");
 
 const isStatus = (s: Status): Expr => isText(status, s);
 
@@ -63,7 +63,7 @@ export function attainment(targetE: Expr, actualE: Expr, lowerIsBetter: Expr): E
 /** Numbers the reasons quote, evaluated only where their guards hold. */
 export const ACTION_MEASURES = {
   expected: iff(le(due, start), iff(ge(asOf, start), num(1), num(0)), min(num(1), max(num(0), div(sub(asOf, start), sub(due, start))))),
-  done: iff(isNumber(pct), pct, num(0)),
+  done: iff(isNumber(pctComplete), pctComplete, num(0)),
   attainment: attainment(target, actual, isText(ref("direction"), "Lower is better")),
   daysOverdue: sub(asOf, due),
   daysSinceStart: sub(asOf, start),
@@ -90,7 +90,7 @@ export interface RagSignal {
 }
 
 export const ACTION_RULES = {
-  override: { valid: and(or(...Rag.options.map((r) => isText(override, r))), isFilled(overrideReason)), value: overrideValue },
+  override: { valid: and(or(...Rag.options.map((r) => isText(override, r))), isFilled(reasonCell)), value: overrideValue },
   gates: [
     { id: "cancelled", when: isStatus("Cancelled"), rag: "Grey" },
     { id: "noStatus", when: not(or(...Status.options.map(isStatus))), rag: "Grey" },

@@ -8,7 +8,7 @@ import { findTables, type FoundTable } from "./findTables";
 import { JAP, JBP, ROSTER, SETTINGS } from "../layouts";
 import { readJapHeader, readJbpHeader } from "./headerBlock";
 import { actionFromRow, objectiveFromRow, rawRows, rosterFromRows } from "./readRows";
-import { readSettings } from "./readSettings";
+import { readSettingsTable } from "./readSettings";
 
 const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
@@ -29,7 +29,7 @@ export function readPlan(grids: SheetGrid[], options: PlanReadOptions = {}): Pla
   for (const table of all) readFindings.push(...missingColumnFindings(table));
 
   const hostOrder = options.dateOrder ?? "DMY";
-  const { settings, findings: settingFindings } = readSettings(
+  const { settings, findings: settingFindings } = readSettingsTable(
     all.find((t) => t.layout === SETTINGS),
     hostOrder,
     options.dateOrderOverride,

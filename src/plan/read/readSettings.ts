@@ -15,7 +15,7 @@ type At = { sheet: string; row: number; col: number };
  * workbook's locale"), `override` whatever it says; the settings keep what the cell says (a blank
  * stays null), so a writer of them keeps it too.
  */
-export function readSettings(table: FoundTable | undefined, hostOrder: DateOrder, override?: DateOrder): { settings: Settings; findings: Finding[] } {
+export function readSettingsTable(table: FoundTable | undefined, hostOrder: DateOrder, override?: DateOrder): { settings: Settings; findings: Finding[] } {
   const findings: Finding[] = [];
   if (!table || table.gridColumns.setting === undefined || table.gridColumns.value === undefined) {
     return { settings: { ...DEFAULT_SETTINGS }, findings };

@@ -6,4 +6,5 @@
  */
 export { checkWorkbook } from "./checkWorkbook";
 export { headerOfColumn, issuesBySheetRow } from "./issuesText";
+export { personKey } from "./rosterIndex";
 export { validatePlan } from "./validatePlan";

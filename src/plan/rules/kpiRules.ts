@@ -28,7 +28,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
       const row = { position: jap.position, layout: JAP, row: a.source.row, raw: a.source.raw };
       numbers(row, [...ACTION_FIGURES, ["pctComplete", "% complete"]], out);
       percentComplete(row, out);
-      if (!hasKpi(row, ACTION_FIGURES)) continue;
+      if (!kpiGiven(row, ACTION_FIGURES)) continue;
       kpiBasics(row, ACTION_FIGURES, out);
       targets(row, a.target, a.actual, "target", "actual", "Target", "Actual", out);
       worseThanBaseline(row, a.direction, a.baseline, a.target, "target", "Target", out);
@@ -39,7 +39,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
     for (const o of jbp.objectives) {
       const row = { position: jbp.position, layout: JBP, row: o.source.row, raw: o.source.raw };
       numbers(row, OBJECTIVE_FIGURES, out);
-      if (!hasKpi(row, OBJECTIVE_FIGURES)) continue;
+      if (!kpiGiven(row, OBJECTIVE_FIGURES)) continue;
       kpiBasics(row, OBJECTIVE_FIGURES, out);
       const quarterTargets = [o.q1Target, o.q2Target, o.q3Target, o.q4Target];
       const quarterActuals = [o.q1Actual, o.q2Actual, o.q3Actual, o.q4Actual];
@@ -55,7 +55,7 @@ export function kpiRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-interface Row {
+interface KpiRow {
   position: TablePosition;
   /** The table's layout, whose column formats the repairs give the cells they turn into numbers. */
   layout: TableLayout;
@@ -63,10 +63,10 @@ interface Row {
   raw: Raw;
 }
 
-const at = (r: Row, key: string) => cellAt(r.position, r.row, key);
-const present = (r: Row, key: string) => has(r.position, key) && !isBlank(r.raw[key]);
+const at = (r: KpiRow, key: string) => cellAt(r.position, r.row, key);
+const present = (r: KpiRow, key: string) => has(r.position, key) && !isBlank(r.raw[key]);
 
-function hasKpi(r: Row, figures: readonly (readonly [string, string])[]): boolean {
+function kpiGiven(r: KpiRow, figures: readonly (readonly [string, string])[]): boolean {
   return present(r, "kpi") || figures.some(([key]) => present(r, key));
 }
 
@@ -74,7 +74,7 @@ function hasKpi(r: Row, figures: readonly (readonly [string, string])[]): boolea
  * Figures must be numbers; numeric text gets a repair ("1,200" → 1200, "12 %" → 0.12) that also
  * sets the column's number format, as the text was most likely typed into a "@" (Text) cell.
  */
-function numbers(r: Row, figures: readonly (readonly [string, string])[], out: Finding[]): void {
+function numbers(r: KpiRow, figures: readonly (readonly [string, string])[], out: Finding[]): void {
   for (const [key, label] of figures) {
     if (!present(r, key)) continue;
     const v = r.raw[key];
@@ -100,7 +100,7 @@ function numbers(r: Row, figures: readonly (readonly [string, string])[], out: F
  * % complete as Excel stores it is 0..1. A whole 2..100 was typed as points where a fraction
  * was meant (50 for 50 %); values above 100, negative ones and 1..2 belong to structure.pctVsStatus.
  */
-function percentComplete(r: Row, out: Finding[]): void {
+function percentComplete(r: KpiRow, out: Finding[]): void {
   const v = r.raw.pctComplete;
   if (!has(r.position, "pctComplete") || typeof v !== "number" || v < 2 || v > 100) return;
   out.push(
@@ -112,7 +112,7 @@ function percentComplete(r: Row, out: Finding[]): void {
   );
 }
 
-function kpiBasics(r: Row, figures: readonly (readonly [string, string])[], out: Finding[]): void {
+function kpiBasics(r: KpiRow, figures: readonly (readonly [string, string])[], out: Finding[]): void {
   const name = cellText(r.raw.kpi);
   const kpi = name ? `KPI '${name}'` : "This KPI";
   if (!name && has(r.position, "kpi")) {
@@ -136,7 +136,7 @@ function kpiBasics(r: Row, figures: readonly (readonly [string, string])[], out:
 
 /** A target is needed (once there is a KPI), and an actual needs its target. */
 function targets(
-  r: Row,
+  r: KpiRow,
   target: number | null,
   actual: number | null,
   targetKey: string,
@@ -155,7 +155,7 @@ function targets(
   }
 }
 
-function worseThanBaseline(r: Row, direction: Direction | null, baseline: number | null, target: number | null, key: string, label: string, out: Finding[]): void {
+function worseThanBaseline(r: KpiRow, direction: Direction | null, baseline: number | null, target: number | null, key: string, label: string, out: Finding[]): void {
   if (direction === null || baseline === null || target === null) return;
   const worse = direction === "Higher is better" ? target < baseline : target > baseline;
   if (worse) {
@@ -174,7 +174,7 @@ function worseThanBaseline(r: Row, direction: Direction | null, baseline: number
  * A percent KPI's figures in one scale: fractions (0.25) mixed with points (22) at least ten times
  * larger mean the points were typed as whole numbers; they are repaired to fractions.
  */
-function percentScale(r: Row, figures: readonly (readonly [string, string])[], out: Finding[]): void {
+function percentScale(r: KpiRow, figures: readonly (readonly [string, string])[], out: Finding[]): void {
   if (!isPercentUnit(cellText(r.raw.unit))) return;
   const values = figures.filter(([key]) => typeof r.raw[key] === "number").map(([key, label]) => ({ key, label, v: r.raw[key] as number }));
   const fractions = values.filter((x) => x.v !== 0 && Math.abs(x.v) <= 1);
@@ -195,7 +195,7 @@ function percentScale(r: Row, figures: readonly (readonly [string, string])[], o
   }
 }
 
-function fyAgainstQuarters(r: Row, unit: string, quarters: (number | null)[], fy: number | null, out: Finding[]): void {
+function fyAgainstQuarters(r: KpiRow, unit: string, quarters: (number | null)[], fy: number | null, out: Finding[]): void {
   if (fy === null || !isAdditiveUnit(unit) || quarters.some((q) => q === null)) return;
   const sum = (quarters as number[]).reduce((s, q) => s + q, 0);
   // Rounded quarters may miss the year by a hair: allow 0.1 %.

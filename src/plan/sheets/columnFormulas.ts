@@ -24,14 +24,14 @@ export function columnFormulas(layout: TableLayout, japTables: readonly TablePos
   }
 }
 
-const compiledRules = new WeakMap<LiveRule, string>();
+const liveFormulas = new WeakMap<LiveRule, string>();
 
 /** A live rule's conditional-format formula (relative to the first data row), compiled once. */
 export function liveRuleFormula(rule: LiveRule): string {
-  let formula = compiledRules.get(rule);
+  let formula = liveFormulas.get(rule);
   if (formula === undefined) {
     formula = `=${compileExpr(rule.condition)}`;
-    compiledRules.set(rule, formula);
+    liveFormulas.set(rule, formula);
   }
   return formula;
 }

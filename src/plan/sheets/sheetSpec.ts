@@ -150,19 +150,19 @@ function substituteRefs(template: string, refs: Record<string, string>): string 
   });
 }
 
-interface RenderContext {
+interface TableRenderContext {
   table: TablePosition;
   refs: Record<string, string>;
 }
 
-function render(template: string, ctx: RenderContext, row: number): string {
+function render(template: string, ctx: TableRenderContext, row: number): string {
   return renderTemplate(substituteRefs(template, ctx.refs), { table: ctx.table, row });
 }
 
 /** Unknown `{placeholder}` left after rendering (outside string literals is good enough here). */
 const hasPlaceholder = (s: string): boolean => /\{[A-Za-z][A-Za-z0-9:]*\}/.test(s);
 
-function renderValidation(spec: ValidationSpec, ctx: RenderContext, row: number): ValidationSpec | null {
+function renderValidation(spec: ValidationSpec, ctx: TableRenderContext, row: number): ValidationSpec | null {
   const r = (s: string): string => render(s, ctx, row);
   let out: ValidationSpec;
   switch (spec.type) {
@@ -209,7 +209,7 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   const { headerRow, lastRow: lastDataRow, columns } = table;
   const firstDataRow = headerRow + 1;
   const lastCol = layout.columns.length - 1;
-  const ctx: RenderContext = { table, refs: options.refs ?? {} };
+  const ctx: TableRenderContext = { table, refs: options.refs ?? {} };
   const formulas = columnFormulas(layout, options.japTables);
 
   const spec: SheetSpec = {
