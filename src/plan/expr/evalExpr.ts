@@ -10,7 +10,11 @@
  * Trees are compiled once to closures (cached), so evaluating 10,000 rows stays cheap.
  */
 import type { CmpOp, Expr } from "./expr";
-import { type CellError, type CellValue, isErrorCell } from "../model";
+import { type CellError, type CellValue, isErrorCell as modelIsErrorCell } from "../model";
+
+// Bound once: every closure below calls it, and a CommonJS build (Jest, the command line) reads an
+// import from another room's index.ts through a getter on each call.
+const isErrorCell = modelIsErrorCell;
 
 export type XValue = CellValue;
 

@@ -2,8 +2,8 @@
  * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
  * compiled from); reasons.ts says why in words.
  */
-import { type Action, type CellValue, isErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
-import { compiled, type EvalEnv, evaluate, isTrue } from "../expr";
+import { type Action, type CellValue, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
+import { compiled, type EvalEnv, evaluate, isTrue as exprIsTrue } from "../expr";
 import {
   ACTION_RULES,
   japRowInUse,
@@ -16,6 +16,11 @@ import {
 } from "./ragRules";
 import { countRags, RAG_SCORE, rollUpCounts, type RagCounts } from "./rollUp";
 import { EMPTY_ROW, gateReason, objectiveReason, ON_TRACK, overrideReason, planReason, signalReason, signalsReason } from "./reasons";
+
+// Bound once: called for every cell of every action, and a CommonJS build (Jest, the command line)
+// reads an import from another room's index.ts through a getter on each call.
+const isErrorCell = modelIsErrorCell;
+const isTrue = exprIsTrue;
 
 
 /** The workbook names the rules read, as the engine's settings give them. */
