@@ -5,7 +5,7 @@
  * Some actions carry deliberate faults (marked FAULT below) so that "Check plan" has something
  * to show; the rest are sound. Pure data, rows by the layouts' column keys.
  */
-import { type CellValue, DEFAULT_SETTINGS, type Rag, serialFromYmd, type Settings, ymdFromSerial } from "../model";
+import { type CellValue, DEFAULT_SETTINGS, monthEnd, type Rag, serialFromYmd, type Settings, ymdFromSerial } from "../model";
 
 export type SampleRow = Record<string, CellValue>;
 
@@ -264,7 +264,7 @@ export function samplePlan(asOf: number = SAMPLE_AS_OF): SamplePlan {
       header: {
         distributor: "Andes Distribución S.A.",
         month: monthStart,
-        reviewDate: Math.min(monthStart + 27, serial(year, month + 1, 1) - 1),
+        reviewDate: Math.min(monthStart + 27, monthEnd(monthStart)!),
         jbpSheet: "",
       },
       actions: rows,

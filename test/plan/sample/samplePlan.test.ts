@@ -103,4 +103,12 @@ describe("samplePlan", () => {
       expect({ y, m, rags: rag.actions.map((a) => a.rag) }).toEqual({ y, m, rags: sample.expectedRag.map((e) => e.rag) });
     }
   });
+
+  it("dates its JAP's review inside its month, December included", () => {
+    for (let m = 1; m <= 12; m++) {
+      const first = serialFromYmd(2026, m, 1)!;
+      const { reviewDate } = samplePlan(first + 17).jap.header;
+      expect({ m, inMonth: typeof reviewDate === "number" && reviewDate >= first && reviewDate <= serialFromYmd(2026, m, m === 2 ? 28 : [4, 6, 9, 11].includes(m) ? 30 : 31)! }).toEqual({ m, inMonth: true });
+    }
+  });
 });
