@@ -3,7 +3,7 @@
  *   taskpane.html  the task pane (src/taskpane/index.tsx)
  *   commands.html  the ribbon's function file (src/commands/commands.ts)
  *   notice.html    the small dialog in which ribbon commands report what they did (src/commands/notice.ts)
- *   preview.html   development only: the real task pane against the simulated workbook (src/preview/)
+ *   preview.html   development only: the real task pane against the simulated workbook (preview/, never in a production build)
  *   assets/, manifest.xml, and office-js/ (a local copy of office.js) where it is self-hosted.
  *
  * `webpack --mode production` replaces the development origin in the manifest with package.json
@@ -26,8 +26,8 @@ const PORT = Number(process.env.npm_package_config_dev_server_port || packageJso
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
-const PREVIEW_ENTRY = path.resolve(__dirname, "src/preview/index.tsx");
-const PREVIEW_TEMPLATE = path.resolve(__dirname, "src/preview/preview.html");
+const PREVIEW_ENTRY = path.resolve(__dirname, "preview/index.tsx");
+const PREVIEW_TEMPLATE = path.resolve(__dirname, "preview/preview.html");
 
 /** Normalises the production URL: https, ending with a slash. */
 function productionUrl(env) {

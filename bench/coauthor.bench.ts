@@ -35,14 +35,15 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { parseRangeA1, rangeA1 } from "../src/plan/a1";
-import { JBP_COUNT_KEYS } from "../src/plan/jbpCounts";
+import { parseRangeA1, rangeA1 } from "../src/plan/model";
+import { JBP_COUNT_KEYS } from "../src/plan/sheets";
 import { DEFAULT_SETTINGS, type CellValue, type SheetGrid } from "../src/plan/model";
-import type { SheetSpec, SpecBlock } from "../src/plan/sheetSpec";
-import { serialFromYmd } from "../src/plan/serialDate";
-import { newWorkbookSpecs, rosterEntries } from "../src/plan/workbookPlan";
-import { readWorkbookGrids } from "../src/xlsx/readWorkbook";
-import { writeWorkbook } from "../src/xlsx/writeWorkbook";
+import type { SheetSpec, SpecBlock } from "../src/plan/sheets";
+import { serialFromYmd } from "../src/plan/model";
+import { rosterEntries } from "../src/plan/sheets";
+import { newWorkbookSpecs } from "../src/plan/workbook";
+import { readXlsx } from "../src/xlsx/readXlsx";
+import { writeXlsx } from "../src/xlsx/writeXlsx";
 import { findSoffice, makeRecalcProfile } from "../test/libreoffice/soffice";
 import { generateAction, generateObjectives, generateRoster, random } from "../test/support/planGenerator";
 
@@ -77,8 +78,7 @@ interface Removal {
 /** The table column key at a 0-based sheet column, if the column is one of the spec's table's. */
 function keyAt(spec: SheetSpec, col: number): string | undefined {
   const t = spec.tables[0];
-  const start = t ? (parseRangeA1(t.address)?.col ?? 0) : 0;
-  return t?.keys[col - start];
+  return t ? Object.keys(t.position.columns).find((key) => t.position.columns[key] === col) : undefined;
 }
 
 /**
@@ -173,13 +173,13 @@ class Calc {
 
   async write(name: string, specs: SheetSpec[]): Promise<string> {
     const file = path.join(this.work, name);
-    writeFileSync(file, (await writeWorkbook(specs)).bytes);
+    writeFileSync(file, (await writeXlsx(specs)).bytes);
     return file;
   }
 
   /** The values LibreOffice computed in its last copy of `file`. */
   async computed(file: string): Promise<SheetGrid[]> {
-    return readWorkbookGrids(path.join(this.outDir, path.basename(file)));
+    return readXlsx(path.join(this.outDir, path.basename(file)));
   }
 
   /**

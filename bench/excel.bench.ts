@@ -5,7 +5,7 @@
  */
 import { applyRepairs, buildSummary, checkPlan, getOverview, insertJapTemplate, insertSamplePlan, startLiveCheck } from "../src/excel/commandApi";
 import { liveCheckIdle } from "../src/excel/liveCheck";
-import { HEAD_ROWS, READ_CELLS_PER_REQUEST, readWorkbookState } from "../src/excel/readWorkbook";
+import { HEAD_ROWS, READ_CELLS_PER_REQUEST, readWorkbookState } from "../src/excel/readWorkbookState";
 import { capabilities } from "../src/excel/requirements";
 import { insertPlanData } from "../src/excel/insertTemplates";
 import { createSimulatedExcel } from "../test/sim";

@@ -8,10 +8,10 @@
  * - computePlanRag at most 10x the floor;
  * - 10x the actions at most 13x the time (linear ≈ 10; see validate.bench.ts for the margin).
  */
-import type { PlanWorkbook } from "../src/plan/plan";
+import type { PlanWorkbook } from "../src/plan/model";
 import { computePlanRag } from "../src/plan/rag";
-import { readWorkbook } from "../src/plan/read";
-import { summaryFigures } from "../src/plan/summaryFigures";
+import { readPlan } from "../src/plan/read";
+import { summaryFigures } from "../src/plan/summary";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms, RUNS } from "./support/alternate";
 import { readEveryField } from "./support/readLoops";
@@ -26,7 +26,7 @@ export function main(): void {
   const rag: Record<number, number> = {};
   const broken: string[] = [];
   for (const n of SIZES) {
-    const plan: PlanWorkbook = readWorkbook(generateActionGrid(n, 42));
+    const plan: PlanWorkbook = readPlan(generateActionGrid(n, 42));
     const rows = plan.japs.flatMap((j) => j.actions);
     if (rows.length !== n) throw new Error(`expected ${n} actions, read ${rows.length}`);
     const t = alternate({

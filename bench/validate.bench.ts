@@ -22,10 +22,9 @@
  *   for young-generation collections that must copy the freshly read plan, which 1,000 actions
  *   mostly never trigger) and rows that outgrow the CPU caches. A quadratic rule would give about 100x.
  */
-import { checkWorkbook } from "../src/plan/check";
+import { checkWorkbook, validatePlan } from "../src/plan/rules";
 import type { SheetGrid } from "../src/plan/model";
-import { readWorkbook } from "../src/plan/read";
-import { validatePlan } from "../src/plan/validate";
+import { readPlan } from "../src/plan/read";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms, RUNS } from "./support/alternate";
 import { readEveryCell } from "./support/readLoops";
@@ -46,13 +45,13 @@ export function main(): void {
   for (const n of SIZES) {
     const grids: SheetGrid[] = generateActionGrid(n, 42);
     const cells = grids.reduce((s, g) => s + g.values.reduce((t, r) => t + r.length, 0), 0);
-    const plan = readWorkbook(grids);
+    const plan = readPlan(grids);
     const t = alternate({
       floor: () => readEveryCell(grids),
       clone: () => structuredClone(grids),
-      read: () => readWorkbook(grids),
+      read: () => readPlan(grids),
       validate: () => validatePlan(plan, { asOf: GENERATED_AS_OF }),
-      readValidate: () => validatePlan(readWorkbook(grids), { asOf: GENERATED_AS_OF }),
+      readValidate: () => validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF }),
       check: () => checkWorkbook(grids, { today: GENERATED_AS_OF }),
     });
     check[n] = t.check;

@@ -18,9 +18,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { newWorkbookSpecs } from "../src/plan/workbookPlan";
-import { readWorkbookGrids } from "../src/xlsx/readWorkbook";
-import { writeWorkbook } from "../src/xlsx/writeWorkbook";
+import { newWorkbookSpecs } from "../src/plan/workbook";
+import { readXlsx } from "../src/xlsx/readXlsx";
+import { writeXlsx } from "../src/xlsx/writeXlsx";
 import { generatedInput, planFile, withCell } from "../test/xlsx/fixtures";
 
 const ROOT = path.join(__dirname, "..");
@@ -138,8 +138,8 @@ async function writeAndRead(): Promise<void> {
   for (const n of [100, 1000, 5000]) {
     const specs = newWorkbookSpecs(generatedInput(n));
     let bytes: Buffer = Buffer.alloc(0);
-    const write = await inProcess(5, async () => (bytes = (await writeWorkbook(specs)).bytes));
-    const read = await inProcess(5, () => readWorkbookGrids(bytes));
+    const write = await inProcess(5, async () => (bytes = (await writeXlsx(specs)).bytes));
+    const read = await inProcess(5, () => readXlsx(bytes));
     const ratio = first ? `   ${n / first.n}x rows -> write ${(write / first.write).toFixed(1)}x, read ${(read / first.read).toFixed(1)}x` : "";
     console.log(`xlsx: ${n.toLocaleString("en")} actions  write ${write.toFixed(0)} ms  read ${read.toFixed(0)} ms  file ${(bytes.length / 1024).toFixed(0)} KB${ratio}`);
     first ??= { n, write, read };

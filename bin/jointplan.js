@@ -40,6 +40,9 @@ function build() {
     return false;
   }
   process.stderr.write("jointplan: compiling the command line (sources changed)...\n");
+  // From an empty folder: a file left by an older layout (build/cli/plan/model.js) would shadow a
+  // folder of the same name (build/cli/plan/model/index.js).
+  fs.rmSync(path.join(root, "build", "cli"), { recursive: true, force: true });
   // tsc writes the files even when another part of the project has type errors.
   spawnSync(process.execPath, [tsc, "-p", tsconfig], { cwd: root, stdio: "ignore" });
   if (fs.existsSync(entry)) fs.utimesSync(entry, new Date(), new Date());

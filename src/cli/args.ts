@@ -2,12 +2,11 @@
  * Command-line arguments, parsed by hand (no dependency): a command, its positional file, and its
  * flags, each validated so that a mistake is one clear line, never a stack trace.
  */
-import { DateOrder, JapHeader, JbpHeader } from "../plan/model";
-import { serialFromIso, serialFromYmd } from "../plan/serialDate";
+import { DateOrder, JapHeader, JbpHeader, serialFromIso, serialFromYmd } from "../plan/model";
 
 /**
  * The dates a plan may hold: what the workbook's own date validation accepts (DATE_RULE in
- * src/plan/layoutRules.ts, and the Settings' as-of rule), so that `new` never writes a plan its
+ * src/plan/layouts/columnRules.ts, and the Settings' as-of rule), so that `new` never writes a plan its
  * own sheets would refuse. test/cli/args.test.ts holds them equal.
  */
 export const PLAN_DATES = { first: serialFromYmd(2000, 1, 1)!, last: serialFromYmd(2099, 12, 31)!, firstYear: 2000, lastYear: 2099 } as const;
@@ -27,7 +26,7 @@ export interface NewOptions {
   asOf?: number;
 }
 
-export interface ReadOptions {
+export interface ReportOptions {
   json: boolean;
   asOf?: number;
   /** --date-order: how dates typed as text are read, over the Settings' Date order. */
@@ -38,7 +37,7 @@ export type ParsedArgs =
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | { kind: "new"; file: string; options: NewOptions }
-  | { kind: "check" | "rag"; file: string; options: ReadOptions }
+  | { kind: "check" | "rag"; file: string; options: ReportOptions }
   | { kind: "error"; message: string; command?: CommandName };
 
 interface FlagSpec {

@@ -1,13 +1,13 @@
 /** `jointplan check IN.xlsx`: every finding; exit 1 when any is an error. */
 import * as path from "path";
-import { isoFromSerial } from "../plan/serialDate";
-import type { ReadOptions } from "./args";
+import { isoFromSerial, planRowCounts } from "../plan/model";
+import type { ReportOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
 import { terminalJson } from "./terminalText";
 
-export async function runCheck(file: string, options: ReadOptions, io: CliIo): Promise<number> {
+export async function runCheck(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
     io.out(terminalJson(findingsJson(result.findings)));
@@ -16,8 +16,7 @@ export async function runCheck(file: string, options: ReadOptions, io: CliIo): P
       findingsText(result.findings, {
         file: path.basename(file),
         asOf: isoFromSerial(result.asOf),
-        actions: result.plan.japs.reduce((n, j) => n + j.actions.length, 0),
-        objectives: result.plan.jbps.reduce((n, j) => n + j.objectives.length, 0),
+        ...planRowCounts(result.plan),
       }),
     );
   }

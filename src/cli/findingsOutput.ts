@@ -2,8 +2,7 @@
  * `check` output: the JSON shape documented in the README ("Command line"), and the human listing grouped by
  * sheet, in row then column order, with the repair the add-in would offer under each finding.
  */
-import { parseCellA1 } from "../plan/a1";
-import type { CellValue, Finding } from "../plan/model";
+import { type CellValue, type Finding, parseCellA1 } from "../plan/model";
 import { alignRows, plural } from "./table";
 import { terminalLines } from "./terminalText";
 

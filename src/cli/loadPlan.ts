@@ -4,11 +4,9 @@
  * become CliErrors (exit 2) with one line.
  */
 import * as path from "path";
-import { checkWorkbook } from "../plan/check";
-import type { DateOrder } from "../plan/model";
-import type { CheckResult } from "../plan/plan";
-import { todaySerial } from "../plan/serialDate";
-import { readWorkbookFile, WorkbookReadError, type WorkbookFile } from "../xlsx/readWorkbook";
+import { checkWorkbook } from "../plan/rules";
+import { type CheckResult, type DateOrder, todaySerial } from "../plan/model";
+import { readWorkbookFile, WorkbookReadError, type WorkbookFile } from "../xlsx/readXlsx";
 import { describeCells, uncalculatedInPlan } from "../xlsx/uncalculatedInPlan";
 import { CliError, type CliIo } from "./io";
 

@@ -1,18 +1,18 @@
 /**
  * `jointplan new OUT.xlsx`: a plan workbook, empty or with the sample, whose sheets are planned by
- * src/plan/workbookPlan.ts as the add-in's are; this file only turns options into plan data and
+ * src/plan/sheets and src/plan/workbook as the add-in's are; this file only turns options into plan data and
  * writes the file. An existing file is never replaced without --force.
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
-import { DEFAULT_SETTINGS } from "../plan/model";
-import { samplePlan } from "../plan/samplePlan";
-import { isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
+import { DEFAULT_SETTINGS, isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model";
+import { samplePlan } from "../plan/sample";
 import { ragCachedValues } from "../xlsx/ragCachedValues";
-import { writeWorkbook } from "../xlsx/writeWorkbook";
+import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
-import { newWorkbookSpecs, rosterEntries, type NewWorkbookInput, type Row } from "../plan/workbookPlan";
+import { newJbpHeader, rosterEntries, type Row } from "../plan/sheets";
+import { type NewWorkbookInput, newWorkbookSpecs } from "../plan/workbook";
 import { plural } from "./table";
 import { terminalLines } from "./terminalText";
 import { writeFailureReason } from "./writeFailure";
@@ -48,12 +48,7 @@ export function newWorkbookInput(options: NewOptions, today: number): NewWorkboo
     settings,
     roster: [],
     jbp: {
-      header: {
-        principal: options.principal ?? "",
-        distributor: options.distributor ?? "",
-        market: options.market ?? "",
-        year, periodStart: serialFromYmd(year, 1, 1), periodEnd: serialFromYmd(year, 12, 31),
-      },
+      header: newJbpHeader(year, options),
       objectives: [],
     },
     jap: { header: { distributor: options.distributor ?? "", month: serialFromYmd(year, month, 1) }, actions: [] },
@@ -115,7 +110,7 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const input = newWorkbookInput(options, today);
   const specs = newWorkbookSpecs(input);
   // The RAG columns carry the engine's colours as cached values, for Protected View and previewers.
-  const { bytes, skippedCharts } = await writeWorkbook(specs, [], { cachedValues: ragCachedValues(specs, today) });
+  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: ragCachedValues(specs, today) });
   await writeFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`

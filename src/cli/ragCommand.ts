@@ -1,6 +1,6 @@
 /** `jointplan rag IN.xlsx`: the colour of every action and objective, and the roll-ups. */
 import * as path from "path";
-import type { ReadOptions } from "./args";
+import type { ReportOptions } from "./args";
 import { countFindings } from "./findingsOutput";
 import type { CliIo } from "./io";
 import { loadPlan } from "./loadPlan";
@@ -8,7 +8,7 @@ import { ragJson, ragText } from "./ragOutput";
 import { plural } from "./table";
 import { terminalJson, terminalLines } from "./terminalText";
 
-export async function runRag(file: string, options: ReadOptions, io: CliIo): Promise<number> {
+export async function runRag(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
     io.out(terminalJson(ragJson(result.rag, result.asOf)));

@@ -2,9 +2,7 @@
  * `rag` output: the JSON shape documented in the README ("Command line"), and the human listing: the plan's
  * status, each objective's roll-up and each action's colour with its reason, grouped by sheet.
  */
-import { isoFromSerial } from "../plan/serialDate";
-import type { Rag, RagResult } from "../plan/model";
-import type { PlanRag } from "../plan/plan";
+import { isoFromSerial, type PlanRag, type Rag, type RagResult } from "../plan/model";
 import { alignRows, plural } from "./table";
 import { terminalLines } from "./terminalText";
 

@@ -4,7 +4,7 @@
  * syncs first. Below the budget (every plan of a few thousand rows) this adds no sync at all; above
  * it, one sync per budget's worth of data. Big 2-D writes are cut into row slices that fit.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
+import { cellA1, parseRangeA1 } from "../plan/model";
 
 /** Excel on the web rejects requests over 5 MB; 4 MB leaves room for the request's own framing. */
 export const PAYLOAD_LIMIT_BYTES = 4 * 1024 * 1024;

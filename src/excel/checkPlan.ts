@@ -4,16 +4,14 @@
  * touched: only the Issues column, the add-in's own notes and the JBP's action-count formulas
  * (when they no longer count the workbook's JAP tables) change.
  */
-import { checkWorkbook } from "../plan/check";
-import type { Finding } from "../plan/model";
-import { overviewOf, type Overview } from "../plan/overview";
-import type { CheckResult, PlanWorkbook } from "../plan/plan";
-import { todaySerial } from "../plan/serialDate";
+import { checkWorkbook } from "../plan/rules";
+import { type CheckResult, type Finding, planRowCounts, type PlanWorkbook, todaySerial } from "../plan/model";
+import { type Overview, overviewOf } from "../plan/summary";
 import { runExcel } from "./context";
-import { MAX_ADDIN_NOTES, assertWritable, planPaint, queuePaint, type PaintPlan } from "./paintFindings";
+import { MAX_ADDIN_NOTES, assertWritable, paintBatch, queuePaint, type PaintBatch } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { planRecount, queueRecount, recountMessage, type Recount } from "./jbpRecount";
-import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbook";
+import { recountWrites, queueRecount, recountMessage, type Recount } from "./jbpRecount";
+import { gridValueAt, inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { NOTES_UNSUPPORTED_MESSAGE, capabilities, type Capabilities } from "./requirements";
 
 export interface CheckOutcome {
@@ -29,7 +27,8 @@ export type CheckProgress = (done: number, total: number) => void;
 
 /** The rows of the plan's tables, the unit of a check's progress. */
 export function planRows(plan: PlanWorkbook): number {
-  return plan.japs.reduce((n, j) => n + j.actions.length, 0) + plan.jbps.reduce((n, j) => n + j.objectives.length, 0);
+  const { actions, objectives } = planRowCounts(plan);
+  return actions + objectives;
 }
 
 /**
@@ -45,13 +44,13 @@ export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) =
 }
 
 /** The plan sheets a check found (their ids are what the live check listens to). */
-export function planSheets(result: CheckResult): Set<string> {
-  return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.placement.sheet));
+export function planSheetNames(result: CheckResult): Set<string> {
+  return new Set([...result.plan.japs, ...result.plan.jbps].map((p) => p.position.sheet));
 }
 
-function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintPlan, recount: Recount): string {
+function summaryMessage(result: CheckResult, errors: number, warnings: number, caps: Capabilities, paint: PaintBatch, recount: Recount): string {
   const overCap = paint.notesOverCap;
-  const sheets = planSheets(result).size;
+  const sheets = planSheetNames(result).size;
   if (sheets === 0) return "No JBP or JAP table found. Insert a template (or the sample plan) first.";
   const counts =
     errors + warnings === 0
@@ -68,7 +67,7 @@ function summaryMessage(result: CheckResult, errors: number, warnings: number, c
 }
 
 /** The number of writes a paint plan queues (none: nothing to sync). */
-export const paintWrites = (paint: PaintPlan): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
+export const paintWrites = (paint: PaintBatch): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
 
 /**
  * One check inside a batch: read, check, paint (and rewrite stale JBP counts), sync. Three syncs in
@@ -83,7 +82,7 @@ export async function checkInContext(
   context: Excel.RequestContext,
   caps: Capabilities,
   onProgress?: CheckProgress,
-): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintPlan; recount: Recount }> {
+): Promise<{ state: WorkbookState; result: CheckResult; paint: PaintBatch; recount: Recount }> {
   const state = await readWorkbookState(context, caps, { notes: caps.notes });
   let total = 0;
   const result = checkState(state, (plan) => {
@@ -91,10 +90,10 @@ export async function checkInContext(
     onProgress?.(0, total);
   });
   onProgress?.(total, total);
-  const paint = planPaint(state, result, caps.notes);
+  const paint = paintBatch(state, result, caps.notes);
   assertWritable(state, paint.sheets, "write its findings there");
-  // Never on a protected sheet (planRecount leaves those out and the message says so).
-  const recount = planRecount(state, result);
+  // Never on a protected sheet (recountWrites leaves those out and the message says so).
+  const recount = recountWrites(state, result);
   if (paintWrites(paint) + recount.writes.length > 0) {
     await writeQuietly(context, caps, async (batcher) => {
       await queuePaint(context, paint, batcher);

@@ -27,5 +27,5 @@ export { startLiveCheck } from "./liveCheck";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";
 export type { JointPlanErrorCode } from "./errors";
-export type { ActionRef, Overview } from "../plan/overview";
-export type { Finding, Repair, RosterEntry, Settings, Rag } from "../plan/model";
+export type { ActionRef, Overview } from "../plan/summary";
+export type { Finding, Rag, Repair, RosterEntry, Settings } from "../plan/model";

@@ -6,14 +6,14 @@
  * table. Inserting never overwrites: taken names get a new unique one, an existing Roster and
  * Settings are reused, and only the JBPs' own formula columns are rewritten.
  */
-import { samplePlan } from "../plan/samplePlan";
-import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/serialDate";
-import { rosterEntries, type PlanData } from "../plan/workbookPlan";
+import { samplePlan } from "../plan/sample";
+import { serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model";
+import { newJbpHeader, type PlanData, rosterEntries } from "../plan/sheets";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { InsertPlan, addJap, addJbp, addPlan, writeInsertPlan } from "./insertPlan";
+import { InsertBatch, addJap, addJbp, addPlan, writeInsertBatch } from "./insertBatch";
 
-export type { PlanData } from "../plan/workbookPlan";
+export type { PlanData } from "../plan/sheets";
 import { readIndex } from "./workbookIndex";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -51,13 +51,13 @@ export async function insertJapTemplate(options: { distributor?: string; month?:
   }
   const month = monthSerial(options.month);
   return runExcel(async (context) => {
-    const plan = new InsertPlan(await readIndex(context));
-    const { sheet, linked } = addJap(plan, { distributor: options.distributor ?? "", month, jbpSheet: options.jbpSheet });
-    const notes = plan.ensureSupportSheets([]);
+    const batch = new InsertBatch(await readIndex(context));
+    const { sheet, linked } = addJap(batch, { distributor: options.distributor ?? "", month, jbpSheet: options.jbpSheet });
+    const notes = batch.ensureSupportSheets([]);
     // Every JBP counts every JAP table's actions, as the engine rolls them up: this one too.
-    await plan.readCountedTables(context, { jap: true, jbp: false });
-    notes.push(...recountNotes(plan.recountJbps()));
-    await writeInsertPlan(context, plan, sheet);
+    await batch.readCountedTables(context, { jap: true, jbp: false });
+    notes.push(...recountNotes(batch.recountJbps()));
+    await writeInsertBatch(context, batch, sheet);
     const link = linked ? `, linked to the objectives of '${linked}'` : "";
     return { message: `Inserted '${sheet}'${link}.${joinNotes(notes)}`, sheetName: sheet };
   });
@@ -71,39 +71,30 @@ export async function insertJbpTemplate(options: { principal?: string; distribut
   }
   const year = checkYear(options.year);
   return runExcel(async (context) => {
-    const plan = new InsertPlan(await readIndex(context));
+    const batch = new InsertBatch(await readIndex(context));
     // The new JBP counts the actions of the JAP tables already there.
-    await plan.readCountedTables(context, { jap: false, jbp: true });
-    const header = {
-      principal: options.principal ?? "",
-      distributor: options.distributor ?? "",
-      market: options.market ?? "",
-      year,
-      periodStart: serialFromYmd(year, 1, 1),
-      periodEnd: serialFromYmd(year, 12, 31),
-      lastReview: null,
-    };
-    const spec = addJbp(plan, header, year);
-    const notes = plan.ensureSupportSheets([]);
-    await writeInsertPlan(context, plan, spec.sheetName);
+    await batch.readCountedTables(context, { jap: false, jbp: true });
+    const spec = addJbp(batch, newJbpHeader(year, options), year);
+    const notes = batch.ensureSupportSheets([]);
+    await writeInsertBatch(context, batch, spec.sheetName);
     return { message: `Inserted '${spec.sheetName}'.${joinNotes(notes)}`, sheetName: spec.sheetName };
   });
 }
 
 /**
- * Inserts a whole plan (src/plan/workbookPlan.ts): Roster and Settings when absent, a JBP, and a JAP
+ * Inserts a whole plan (src/plan/sheets/planSheets.ts): Roster and Settings when absent, a JBP, and a JAP
  * linked to it. Two syncs; three when the workbook already has a JBP or JAP table (see readCountedTables).
  */
 export async function insertPlanData(data: PlanData): Promise<{ rosterCreated: boolean; notes: string[]; jbp: string; jap: string; created: string[] }> {
   return runExcel(async (context) => {
-    const plan = new InsertPlan(await readIndex(context));
-    await plan.readCountedTables(context, { jap: true, jbp: true });
-    const notes = plan.ensureSupportSheets(rosterEntries(data.roster), data.settings);
-    const { jbp, jap } = addPlan(plan, data);
-    notes.push(...recountNotes(plan.recountJbps()));
-    await writeInsertPlan(context, plan, jap.sheetName);
-    const rosterCreated = plan.specs.some((s) => s.kind === "roster");
-    return { rosterCreated, notes, jbp: jbp.sheetName, jap: jap.sheetName, created: plan.created };
+    const batch = new InsertBatch(await readIndex(context));
+    await batch.readCountedTables(context, { jap: true, jbp: true });
+    const notes = batch.ensureSupportSheets(rosterEntries(data.roster), data.settings);
+    const { jbp, jap } = addPlan(batch, data);
+    notes.push(...recountNotes(batch.recountJbps()));
+    await writeInsertBatch(context, batch, jap.sheetName);
+    const rosterCreated = batch.specs.some((s) => s.kind === "roster");
+    return { rosterCreated, notes, jbp: jbp.sheetName, jap: jap.sheetName, created: batch.created };
   });
 }
 

@@ -5,11 +5,10 @@
  * (jbpFormulaRefreshAll); this file matches it to what was read, keeps it off protected sheets and
  * queues the writes in the check's one write request. Nothing here syncs.
  */
-import type { FormulaWrite, JbpCountKey } from "../plan/jbpCounts";
-import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/jbpCounts";
-import type { CheckResult, JbpPlan } from "../plan/plan";
+import { type FormulaWrite, JBP_COUNT_KEYS, type JbpCountKey, jbpFormulaRefreshAll } from "../plan/sheets";
+import type { CheckResult, JbpPlan } from "../plan/model";
 import type { Batcher } from "./batches";
-import type { WorkbookState } from "./readWorkbook";
+import type { WorkbookState } from "./readWorkbookState";
 
 export interface Recount {
   /** Count cells to rewrite, in runs (none when the counts are up to date). */
@@ -27,21 +26,21 @@ export interface Recount {
  * someone typed there.
  */
 function readJbp(state: WorkbookState, jbp: JbpPlan): { jbp: JbpPlan; current: Partial<Record<JbpCountKey, readonly unknown[]>> } | null {
-  const p = jbp.placement;
-  const read = state.jbpCountFormulas.find((t) => t.sheet === p.sheet && t.headerRow === p.headerRow);
+  const p = jbp.position;
+  const read = state.jbpCountFormulas.find((t) => t.position.sheet === p.sheet && t.position.headerRow === p.headerRow);
   if (!read) return null;
   const columns = { ...p.columns };
   const current: Partial<Record<JbpCountKey, readonly unknown[]>> = {};
   for (const key of JBP_COUNT_KEYS) {
-    const col = read.columns[key];
-    if (col !== undefined && col.col === columns[key]) current[key] = col.formulas;
+    const formulas = read.formulas[key];
+    if (formulas !== undefined && read.position.columns[key] === columns[key]) current[key] = formulas;
     else delete columns[key];
   }
-  return { jbp: { ...jbp, placement: { ...p, columns } }, current };
+  return { jbp: { ...jbp, position: { ...p, columns } }, current };
 }
 
 /** What the check rewrites of the JBPs' count formulas, given what it read and found. */
-export function planRecount(state: WorkbookState, result: CheckResult): Recount {
+export function recountWrites(state: WorkbookState, result: CheckResult): Recount {
   const out: Recount = { writes: [], lockedSheets: new Set(), problem: null };
   try {
     for (const jbp of result.plan.jbps) {
@@ -49,7 +48,7 @@ export function planRecount(state: WorkbookState, result: CheckResult): Recount 
       if (!r) continue;
       const writes = jbpFormulaRefreshAll({ japs: result.plan.japs, jbps: [r.jbp] }, state.tables, () => r.current);
       if (writes.length === 0) continue;
-      if (state.sheets.some((s) => s.name === jbp.placement.sheet && s.protected)) out.lockedSheets.add(jbp.placement.sheet);
+      if (state.sheets.some((s) => s.name === jbp.position.sheet && s.protected)) out.lockedSheets.add(jbp.position.sheet);
       else out.writes.push(...writes);
     }
   } catch (e) {

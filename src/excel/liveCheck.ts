@@ -36,15 +36,13 @@
  * When the runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck
  * registers anew. Nothing is stored in the workbook or the browser.
  */
-import { toCellValue } from "../plan/cells";
-import { columnKeyMap, findTables, headerKey } from "../plan/headers";
-import type { Finding, SheetGrid } from "../plan/model";
-import { overviewOf, type Overview } from "../plan/overview";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
+import { type Finding, type SheetGrid, toCellValue } from "../plan/model";
+import { columnKeyMap, findTables, headerKey } from "../plan/read";
+import { type Overview, overviewOf, SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
-import { gridValueAt, inputGrids } from "./readWorkbook";
+import { gridValueAt, summarySheet } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";
 
@@ -125,13 +123,12 @@ function isHeaderText(value: unknown): boolean {
   return headerTexts.has(headerKey(value));
 }
 
-/** The add-in's RAG Summary, told as inputGrids tells it (its name and the title in A1). */
-const isSummaryGrid = (grid: SheetGrid): boolean =>
-  grid.name.toLowerCase().startsWith(SUMMARY_SHEET_NAME.toLowerCase()) && gridValueAt([grid], grid.name, "A1") === SUMMARY_TITLE;
-
-/** A sheet's role from what was read of it: the same test by header that the check's reader makes. */
-function roleOf(grid: SheetGrid | undefined, hasPlanTable: boolean): SheetRole {
-  if (grid && isSummaryGrid(grid)) return "summary";
+/**
+ * A sheet's role from what was read of it: the add-in's RAG Summary as the check tells it
+ * (summarySheetName, the one answer), else the same test by header that the check's reader makes.
+ */
+function roleOf(name: string, grid: SheetGrid | undefined, hasPlanTable: boolean, summary: string | null): SheetRole {
+  if (name === summary) return "summary";
   if (hasPlanTable) return "plan";
   return grid && findTables(grid, LAYOUTS).length > 0 ? "plan" : "other";
 }
@@ -143,17 +140,11 @@ async function recheck(): Promise<void> {
     const { result } = await runExcel(async (context) => {
       const checked = await checkInContext(context, caps);
       const { state } = checked;
-      const planNames = new Set([...checked.result.plan.japs, ...checked.result.plan.jbps].map((p) => p.placement.sheet));
-      if (checked.result.plan.roster) planNames.add(checked.result.plan.roster.placement.sheet);
-      const input = new Set(inputGrids(state).map((g) => g.name));
+      const planNames = new Set([...checked.result.plan.japs, ...checked.result.plan.jbps].map((p) => p.position.sheet));
+      if (checked.result.plan.roster) planNames.add(checked.result.plan.roster.position.sheet);
+      const summary = summarySheet(state);
       const grids = new Map(state.grids.map((g) => [g.name, g]));
-      r.sheets = new Map(
-        state.sheets.map((s) => {
-          const grid = grids.get(s.name);
-          const role: SheetRole = grid && !input.has(s.name) ? "summary" : roleOf(grid, planNames.has(s.name));
-          return [s.id, role];
-        }),
-      );
+      r.sheets = new Map(state.sheets.map((s) => [s.id, roleOf(s.name, grids.get(s.name), planNames.has(s.name), summary)]));
       try {
         await watchSheets(context, state.sheets.map((s) => s.id), true);
       } catch (e) {
@@ -258,6 +249,7 @@ async function watchSheets(context: Excel.RequestContext, ids: string[], all = f
 async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string[]; roles: () => Map<string, SheetRole> }> {
   const sheets = context.workbook.worksheets.load("items/id,items/name");
   const tables = context.workbook.tables.load("items/worksheet/id,items/columns/items/name");
+  const mark = context.workbook.names.getItemOrNullObject(SUMMARY_MARK).load("formula");
   await context.sync();
   const withPlanTable = new Set<string>();
   for (const t of tables.items) {
@@ -272,20 +264,24 @@ async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string
   });
   return {
     ids: sheets.items.map((ws) => ws.id),
-    roles: () =>
-      new Map(
+    roles: () => {
+      const grids = sheets.items.map((ws, i): SheetGrid | undefined => {
+        const h = heads[i];
+        if (!h || h.used.isNullObject || h.head.isNullObject) return undefined;
+        return { name: ws.name, values: h.head.values.map((row) => row.map((v) => toCellValue(v, "Untyped"))), origin: { row: h.used.rowIndex, col: h.used.columnIndex } };
+      });
+      const summary = summarySheetName(
+        sheets.items.map((ws, i) => ({ name: ws.name, cell: (at) => (grids[i] ? gridValueAt([grids[i]], ws.name, at) : undefined) })),
+        mark.isNullObject ? null : mark.formula,
+      );
+      return new Map(
         sheets.items.map((ws, i): [string, SheetRole] => {
-          const h = heads[i];
-          if (!h) return [ws.id, "plan"];
-          if (h.used.isNullObject || h.head.isNullObject) return [ws.id, "other"];
-          const grid: SheetGrid = {
-            name: ws.name,
-            values: h.head.values.map((row) => row.map((v) => toCellValue(v === "" ? null : v))),
-            origin: { row: h.used.rowIndex, col: h.used.columnIndex },
-          };
-          return [ws.id, roleOf(grid, false)];
+          if (!heads[i]) return [ws.id, "plan"];
+          const grid = grids[i];
+          return [ws.id, grid ? roleOf(ws.name, grid, false, summary) : "other"];
         }),
-      ),
+      );
+    },
   };
 }
 

@@ -3,8 +3,7 @@
  * Excel itself reads a date typed into a cell): cultureInfo.datetimeFormat.shortDatePattern,
  * ExcelApi 1.12. Loaded in the read's first request, so it costs no round trip of its own.
  */
-import type { DateOrder } from "../plan/model";
-import { dateOrderOfPattern } from "../plan/textDate";
+import { type DateOrder, dateOrderOfPattern } from "../plan/model";
 
 /** datetimeFormat is ExcelApi 1.12 (cultureInfo itself 1.11); loading it on an older Excel would fail the whole request. */
 export function cultureSupported(): boolean {

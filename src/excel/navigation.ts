@@ -1,10 +1,9 @@
 /** Go to a cell, and list the plan sheets for the task pane's pickers. */
-import { parseCellA1 } from "../plan/a1";
-import { readWorkbook } from "../plan/read";
-import { ymdFromSerial } from "../plan/serialDate";
+import { parseCellA1, ymdFromSerial } from "../plan/model";
+import { readPlan } from "../plan/read";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { inputGrids, readWorkbookState } from "./readWorkbook";
+import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 
 /** Activates the sheet and selects the cell. Two syncs: the sheet is looked up first, so a deleted sheet gets a clear message. */
@@ -34,10 +33,10 @@ export async function listPlanSheets(): Promise<PlanSheets> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     return {
-      jbps: plan.jbps.map((j) => ({ sheet: j.placement.sheet, distributor: j.header.distributor, year: j.header.year })),
-      japs: plan.japs.map((j) => ({ sheet: j.placement.sheet, distributor: j.header.distributor, month: j.header.month })),
+      jbps: plan.jbps.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, year: j.header.year })),
+      japs: plan.japs.map((j) => ({ sheet: j.position.sheet, distributor: j.header.distributor, month: j.header.month })),
     };
   });
 }

@@ -4,14 +4,12 @@
  * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
  * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
-import type { Finding } from "../plan/model";
-import { headerOfColumn, issuesBySheetRow } from "../plan/issuesText";
+import { cellA1, type CheckResult, type Finding, inExcelTable } from "../plan/model";
+import { headerOfColumn, issuesBySheetRow } from "../plan/rules";
 import { JAP, JBP } from "../plan/layouts";
-import type { CheckResult } from "../plan/plan";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
-import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";
+import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbookState";
 
 /** Marks a note as the add-in's own, so the next check may replace or remove it. */
 export const NOTE_PREFIX = "JointPlan: ";
@@ -34,7 +32,7 @@ export function noteText(findings: Finding[]): string {
   return `${NOTE_PREFIX}${lines.join("\n")}`;
 }
 
-export interface PaintPlan {
+export interface PaintBatch {
   /** Issues columns to rewrite: sheet, address of the data cells, one string per row. */
   issues: { sheet: string; address: string; values: string[][] }[];
   notesToAdd: { sheet: string; cell: string; content: string }[];
@@ -58,8 +56,8 @@ function errorsFirst(a: Finding[], b: Finding[]): number {
 }
 
 /** Works out what to write; pure apart from the note proxies it carries. */
-export function planPaint(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintPlan {
-  const plan: PaintPlan = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
+export function paintBatch(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintBatch {
+  const batch: PaintBatch = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const ck = cellKey(f.sheet, f.cell);
@@ -67,19 +65,15 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
   }
 
   const issuesBySheet = new Map<string, Map<number, string>>();
-  const tables = [...result.plan.japs.map((p) => ({ placement: p.placement, layout: JAP })), ...result.plan.jbps.map((p) => ({ placement: p.placement, layout: JBP }))];
-  for (const { placement, layout } of tables) {
-    const col = placement.columns.issues;
-    if (col === undefined || placement.lastRow <= placement.headerRow) continue;
+  const tables = [...result.plan.japs.map((p) => ({ position: p.position, layout: JAP })), ...result.plan.jbps.map((p) => ({ position: p.position, layout: JBP }))];
+  for (const { position, layout } of tables) {
+    const col = position.columns.issues;
+    if (col === undefined || position.lastRow <= position.headerRow) continue;
     // Tagged with the column header, which the live layer's formats look for to mark the cell.
-    if (!issuesBySheet.has(placement.sheet)) issuesBySheet.set(placement.sheet, issuesBySheetRow(result.findings, placement.sheet, headerOfColumn(placement, layout)));
-    const texts = issuesBySheet.get(placement.sheet)!;
+    if (!issuesBySheet.has(position.sheet)) issuesBySheet.set(position.sheet, issuesBySheetRow(result.findings, position.sheet, headerOfColumn(position, layout)));
+    const texts = issuesBySheet.get(position.sheet)!;
     // Down to the Excel table's end, so a row emptied since the last check loses its old text.
-    const tableEnd = state.tables
-      .filter((t) => t.sheet === placement.sheet)
-      .map((t) => parseRangeA1(t.address))
-      .find((r) => r && r.row === placement.headerRow)?.lastRow;
-    const last = Math.max(placement.lastRow, tableEnd ?? 0);
+    const last = Math.max(position.lastRow, inExcelTable(position, state.tables).lastRow);
     // Only the rows whose text changed, in runs (a gap of a few unchanged rows is rewritten as
     // is, to keep the number of operations small); a one-cell edit rewrites a cell or two.
     let run: { start: number; values: string[][]; gap: number } | null = null;
@@ -87,13 +81,13 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
       if (!run) return;
       const rows = run.values.slice(0, run.values.length - run.gap);
       const end = run.start + rows.length - 1;
-      plan.issues.push({ sheet: placement.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
-      plan.sheets.add(placement.sheet);
+      batch.issues.push({ sheet: position.sheet, address: `${cellA1(run.start, col)}:${cellA1(end, col)}`, values: rows });
+      batch.sheets.add(position.sheet);
       run = null;
     };
-    for (let row = placement.headerRow + 1; row <= last; row++) {
+    for (let row = position.headerRow + 1; row <= last; row++) {
       const text = texts.get(row) ?? "";
-      const before = gridValueAt(state.grids, placement.sheet, cellA1(row, col));
+      const before = gridValueAt(state.grids, position.sheet, cellA1(row, col));
       const changed = (before ?? "") !== text;
       if (changed) {
         if (!run) run = { start: row, values: [], gap: 0 };
@@ -107,47 +101,47 @@ export function planPaint(state: WorkbookState, result: CheckResult, withNotes: 
     flush();
   }
 
-  if (!withNotes) return plan;
-  const issueSheets = new Set(plan.issues.map((i) => i.sheet));
+  if (!withNotes) return batch;
+  const issueSheets = new Set(batch.issues.map((i) => i.sheet));
   const existing = new Map(state.notes.map((n) => [cellKey(n.sheet, n.cell), n]));
   // Cells that get a note: errors first, then in reading order, up to the cap.
   const ranked = [...byCell].sort(([, a], [, b]) => errorsFirst(a, b));
   const noted = new Map(ranked.slice(0, MAX_ADDIN_NOTES));
-  plan.notesOverCap = Math.max(0, ranked.length - MAX_ADDIN_NOTES);
+  batch.notesOverCap = Math.max(0, ranked.length - MAX_ADDIN_NOTES);
   for (const [key, findings] of noted) {
     const f = findings[0];
     const content = noteText(findings);
     const old = existing.get(key);
     if (old && !isAddinNote(old.content)) {
-      plan.notesSkipped.push(key);
+      batch.notesSkipped.push(key);
       continue;
     }
     if (state.commentCells.has(key)) {
-      plan.notesSkipped.push(key);
+      batch.notesSkipped.push(key);
       continue;
     }
     // A protected sheet the check has no column on (a locked Roster): no notes there, no refusal.
     if (isProtected(state, f.sheet) && !issueSheets.has(f.sheet)) {
-      plan.protectedNoteSheets.add(f.sheet);
+      batch.protectedNoteSheets.add(f.sheet);
       continue;
     }
     if (old) {
       if (old.content !== content) {
-        plan.notesToUpdate.push({ note: old.note, content });
-        plan.sheets.add(f.sheet);
+        batch.notesToUpdate.push({ note: old.note, content });
+        batch.sheets.add(f.sheet);
       }
     } else {
-      plan.notesToAdd.push({ sheet: f.sheet, cell: f.cell.replace(/\$/g, ""), content });
-      plan.sheets.add(f.sheet);
+      batch.notesToAdd.push({ sheet: f.sheet, cell: f.cell.replace(/\$/g, ""), content });
+      batch.sheets.add(f.sheet);
     }
   }
   for (const [key, n] of existing) {
     if (isAddinNote(n.content) && !noted.has(key) && !(isProtected(state, n.sheet) && !issueSheets.has(n.sheet))) {
-      plan.notesToDelete.push(n.note);
-      plan.sheets.add(n.sheet);
+      batch.notesToDelete.push(n.note);
+      batch.sheets.add(n.sheet);
     }
   }
-  return plan;
+  return batch;
 }
 
 const isProtected = (state: WorkbookState, sheet: string): boolean => state.sheets.some((s) => s.name === sheet && s.protected);
@@ -165,24 +159,24 @@ export function assertWritable(state: WorkbookState, sheets: Iterable<string>, w
   }
 }
 
-export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan, batcher: Batcher): Promise<void> {
+export async function queuePaint(context: Excel.RequestContext, batch: PaintBatch, batcher: Batcher): Promise<void> {
   const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
-  for (const col of plan.issues) {
+  for (const col of batch.issues) {
     const ws = sheet(col.sheet);
     await batcher.addRows(col.address, col.values, (address, rows) => {
       ws.getRange(address).values = rows;
     });
   }
-  for (const n of plan.notesToDelete) {
+  for (const n of batch.notesToDelete) {
     n.delete();
     batcher.count(96);
   }
-  for (const u of plan.notesToUpdate) {
+  for (const u of batch.notesToUpdate) {
     await batcher.add(payloadBytes(u.content) + 96, () => {
       u.note.content = u.content;
     });
   }
-  for (const a of plan.notesToAdd) {
+  for (const a of batch.notesToAdd) {
     await batcher.add(payloadBytes(a.content) + 128, () => {
       sheet(a.sheet).notes.add(a.cell, a.content);
     });

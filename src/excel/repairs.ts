@@ -9,16 +9,15 @@
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
  */
-import { cellText } from "../plan/cells";
-import type { CellValue, Finding, Repair } from "../plan/model";
+import { cellText, type CellValue, type Finding, type Repair } from "../plan/model";
 import { payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
-import { planRecount, queueRecount, recountMessage } from "./jbpRecount";
-import { planPaint, queuePaint } from "./paintFindings";
+import { recountWrites, queueRecount, recountMessage } from "./jbpRecount";
+import { paintBatch, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
+import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 
 export interface RepairOutcome {
@@ -108,12 +107,12 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
       ),
     };
     const result = checkState(after);
-    const paint = planPaint(after, result, caps.notes);
+    const paint = paintBatch(after, result, caps.notes);
     // A protected sheet the findings would change (another JAP): the repairs still go in, the paint does not.
     const locked = [...paint.sheets].filter((name) => state.sheets.some((s) => s.name === name && s.protected));
     const repaint = locked.length === 0;
     // The JBP counts as the check would leave them (protected sheets left out, as there).
-    const recount = planRecount(after, result);
+    const recount = recountWrites(after, result);
 
     if (toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
       await writeQuietly(context, caps, async (batcher) => {

@@ -2,30 +2,26 @@
  * Settings and Roster from the task pane: read settings, write them back into their value cells,
  * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
-import { headerKey, findTables, origin, gridCell } from "../plan/headers";
-import { ROSTER, SETTINGS } from "../plan/layouts";
-import { RosterEntry, Settings, type CellValue } from "../plan/model";
-import { readWorkbook } from "../plan/read";
-import { SETTINGS_ROWS } from "../plan/settingsRows";
-import { buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
-import { uniqueSheetName } from "../plan/uniqueNames";
+import { cellA1, type CellValue, excelTableOf, inExcelTable, RosterEntry, Settings } from "../plan/model";
+import { findTables, gridCell, headerKey, origin, readPlan } from "../plan/read";
+import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, ROSTER, SETTINGS, SETTINGS_ROWS, TEXT_FORMAT } from "../plan/layouts";
+import { personKey } from "../plan/rules";
+import { buildSettingsSheetSpec, uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
-import { inputGrids, readWorkbookState } from "./readWorkbook";
+import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
-import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, TEXT_FORMAT } from "../plan/layouts";
 
 /** The settings as the check reads them (defaults where the sheet has none). Two syncs. */
 export async function readSettings(): Promise<Settings> {
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    return readWorkbook(inputGrids(state), { dateOrder: state.dateOrder }).settings;
+    return readPlan(inputGrids(state), { dateOrder: state.dateOrder }).settings;
   });
 }
 
@@ -65,9 +61,9 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
       await queueSheetSpec(context, context.workbook.worksheets.add(sheet), spec, batcher);
       message = `Created sheet '${sheet}' with these settings.`;
     } else {
-      assertWritable(state, [table.placement.sheet], "save the settings");
+      assertWritable(state, [table.position.sheet], "save the settings");
       const o = origin(table.grid);
-      const ws = context.workbook.worksheets.getItem(table.placement.sheet);
+      const ws = context.workbook.worksheets.getItem(table.position.sheet);
       const missing: string[] = [];
       for (const row of SETTINGS_ROWS) {
         const r = table.rowIndices.find((i) => {
@@ -98,8 +94,6 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
   });
 }
 
-const personKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
-
 /**
  * Appends people to the Roster table (the table grows, so its names and the Owner lists follow).
  * A name already on the roster, or twice in the request, is skipped with a reason. Three syncs.
@@ -122,9 +116,9 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
     if (!table) {
       throw new JointPlanError("noRoster", "This workbook has no Roster table (Name, Party, Role, Email, Active). Insert a JAP or JBP template to create one; nothing was changed.");
     }
-    const sheet = table.placement.sheet;
+    const sheet = table.position.sheet;
     assertWritable(state, [sheet], "add people to the Roster");
-    const excelTable = state.tables.find((t) => t.sheet === sheet);
+    const excelTable = excelTableOf(table.position, state.tables);
     const known = new Set(
       table.rowIndices.map((i) => gridCell(table.grid, i, table.gridColumns.name)).filter((v): v is string => typeof v === "string").map(personKey),
     );
@@ -141,7 +135,7 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
     if (toAdd.length > 0) {
       // Rows in the table's own column order, whatever order the user left the columns in.
       const o = origin(table.grid);
-      const cols = Object.entries(table.placement.columns);
+      const cols = Object.entries(table.position.columns);
       const first = Math.min(...cols.map(([, c]) => c));
       const last = Math.max(...cols.map(([, c]) => c));
       const rows = toAdd.map((e) => {
@@ -153,10 +147,10 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
         return row;
       });
       // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
-      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.placement.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
+      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.position.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
       // Blank rows at the table's end (a new Roster has some) are filled first; the rest extend the table.
-      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.placement.headerRow;
-      const tableEnd = excelTable ? parseRangeA1(excelTable.address)?.lastRow ?? table.placement.lastRow : table.placement.lastRow;
+      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.position.headerRow;
+      const tableEnd = inExcelTable(table.position, state.tables).lastRow;
       const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
       const ws = context.workbook.worksheets.getItem(sheet);
       if (caps.enableEvents) context.runtime.enableEvents = false;

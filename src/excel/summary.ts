@@ -4,16 +4,14 @@
  * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
  * find the plan tables wherever they stand (by header), one to write.
  */
-import { parseRangeA1 } from "../plan/a1";
-import { readWorkbook } from "../plan/read";
-import { buildSummaryLayout } from "../plan/summaryLayout";
-import { SUMMARY_SHEET_NAME, SUMMARY_TITLE, buildSummarySheetSpec, summaryInput } from "../plan/summarySheetSpec";
-import { uniqueSheetName } from "../plan/uniqueNames";
+import { readPlan } from "../plan/read";
+import { buildSummaryLayout, buildSummarySheetSpec, SUMMARY_MARK, SUMMARY_SHEET_NAME, summaryInput } from "../plan/summary";
+import { uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertWritable } from "./paintFindings";
-import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbook";
+import { inputGrids, readWorkbookState, summarySheet } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { queueSheetSpec } from "./writeSheetSpec";
 
@@ -21,25 +19,23 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readWorkbook(inputGrids(state), { dateOrder: state.dateOrder });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }
-    // The add-in's own summary: the sheet of that name whose A1 holds the summary's title.
-    const old = state.sheets.find((s) => s.name.toLowerCase() === SUMMARY_SHEET_NAME.toLowerCase() && gridValueAt(state.grids, s.name, "A1") === SUMMARY_TITLE);
+    // The add-in's own summary (by its mark, never a user's sheet of that name) is rebuilt in place,
+    // under the name it has now; a first summary takes a name no sheet has.
+    const ownName = summarySheet(state);
+    const old = state.sheets.find((s) => s.name === ownName);
     if (old) assertWritable(state, [old.name], "rebuild the RAG Summary");
-    const taken = state.sheets.filter((s) => s !== old).map((s) => s.name);
-    const sheetName = uniqueSheetName(SUMMARY_SHEET_NAME, taken);
+    const sheetName = old ? old.name : uniqueSheetName(SUMMARY_SHEET_NAME, state.sheets.map((s) => s.name));
 
     // Formulas cover each Excel table's full range (blank template rows included), plus spare rows.
-    const lastRows = new Map<string, number>();
-    for (const t of state.tables) {
-      const r = parseRangeA1(t.address);
-      if (r) lastRows.set(t.sheet, Math.max(lastRows.get(t.sheet) ?? 0, r.lastRow));
-    }
-    const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, lastRows)));
+    const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, state.tables)));
 
     if (old) context.workbook.worksheets.getItem(old.name).delete();
+    // The old mark, left pointing at #REF! (or at a sheet it no longer names), gives way to the new one.
+    if (state.summaryMark !== null) context.workbook.names.getItem(SUMMARY_MARK).delete();
     const ws = context.workbook.worksheets.add(sheetName);
     await queueSheetSpec(context, ws, spec, new Batcher(context));
     ws.position = 0;

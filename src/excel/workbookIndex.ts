@@ -2,13 +2,13 @@
  * What a workbook holds, read in one sync: sheet names, tables with their header texts, defined
  * names. Enough to insert without overwriting, and to recognise plan tables by their headers.
  */
-import { headerKey } from "../plan/headers";
-import type { TableLayout } from "../plan/layout";
-import { ROSTER } from "../plan/layouts";
+import { headerKey } from "../plan/read";
+import { ROSTER, type TableLayout } from "../plan/layouts";
+import type { TableListing } from "../plan/model";
 
 export interface WorkbookIndex {
   sheets: string[];
-  tables: { name: string; sheet: string; columns: string[] }[];
+  tables: TableListing[];
   names: string[];
 }
 
@@ -19,7 +19,7 @@ export async function readIndex(context: Excel.RequestContext): Promise<Workbook
   await context.sync();
   return {
     sheets: sheets.items.map((s) => s.name),
-    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, columns: t.columns.items.map((c) => c.name) })),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name) })),
     names: names.items.map((n) => n.name),
   };
 }
@@ -33,11 +33,11 @@ export function hasSignature(columns: string[], layout: TableLayout): boolean {
   });
 }
 
-export const planTables = (index: WorkbookIndex, layout: TableLayout): WorkbookIndex["tables"] => index.tables.filter((t) => hasSignature(t.columns, layout));
+export const planTables = (index: WorkbookIndex, layout: TableLayout): TableListing[] => index.tables.filter((t) => hasSignature(t.headers, layout));
 
 /** The header text a table uses for a layout column (its own spelling, or the layout's). */
-export function headerOf(table: WorkbookIndex["tables"][number], key: string, layout: TableLayout = ROSTER): string {
+export function headerOf(table: TableListing, key: string, layout: TableLayout = ROSTER): string {
   const col = layout.columns.find((c) => c.key === key)!;
   const wanted = new Set([col.header, ...(col.aliases ?? [])].map(headerKey));
-  return table.columns.find((c) => wanted.has(headerKey(c))) ?? col.header;
+  return table.headers.find((c) => wanted.has(headerKey(c))) ?? col.header;
 }

@@ -4,10 +4,9 @@
  * names, number formats ("@" before any text lands), cells, table, styles, widths, validation,
  * conditional formats, frozen rows, charts.
  */
-import { parseRangeA1 } from "../plan/a1";
-import type { ValidationSpec } from "../plan/layout";
-import type { CellValue } from "../plan/model";
-import type { SheetSpec, SpecValidation } from "../plan/sheetSpec";
+import { type CellValue, parseRangeA1, tableRange } from "../plan/model";
+import type { ValidationSpec } from "../plan/layouts";
+import type { SheetSpec, SpecValidation } from "../plan/sheets";
 import { Batcher, payloadBytes } from "./batches";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
@@ -76,7 +75,7 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
     }
   }
   for (const t of spec.tables) {
-    const table = sheet.tables.add(t.address, true);
+    const table = sheet.tables.add(tableRange(t.position), true);
     table.name = t.name;
     table.style = t.style;
     batcher.count(256);

@@ -7,7 +7,7 @@ import * as path from "path";
 import { fileKind, unreadableReason } from "./fileKind";
 import { PackageError } from "./packageError";
 import { megabytes, READ_LIMITS } from "./readLimits";
-import { readFileBytes, WorkbookReadError } from "./readWorkbook";
+import { readFileBytes, WorkbookReadError } from "./readXlsx";
 import { lossesOf, type LostPart, type PackageInventory } from "./rewriteLosses";
 import { attr } from "./xmlTokenizer";
 import { parseXmlPart, xmlElements } from "./xmlPart";

@@ -6,12 +6,12 @@
  * engine values fill the other formula cells (JBP counts, the RAG Summary) is for the core to
  * decide; those cells carry no cached value yet.
  */
-import { cellA1, parseRangeA1 } from "../plan/a1";
-import { checkWorkbook } from "../plan/check";
+import { cellA1, firstDataRow } from "../plan/model";
+import { checkWorkbook } from "../plan/rules";
 import type { CellValue } from "../plan/model";
-import type { SheetSpec } from "../plan/sheetSpec";
-import { specGrid } from "../plan/workbookPlan";
-import type { CachedValues } from "./writeWorkbook";
+import type { SheetSpec } from "../plan/sheets";
+import { specGrid } from "../plan/sheets";
+import type { CachedValues } from "./writeXlsx";
 
 export function ragCachedValues(specs: readonly SheetSpec[], today: number): CachedValues {
   const { rag } = checkWorkbook(specs.map(specGrid), { today });
@@ -20,12 +20,10 @@ export function ragCachedValues(specs: readonly SheetSpec[], today: number): Cac
   const out: CachedValues = {};
   for (const spec of specs) {
     for (const t of spec.tables) {
-      const j = t.keys.indexOf("rag");
-      const range = parseRangeA1(t.address);
-      if (j < 0 || !range || (spec.kind !== "jap" && spec.kind !== "jbp")) continue;
-      const col = range.col + j;
+      const col = t.position.columns.rag;
+      if (col === undefined || (spec.kind !== "jap" && spec.kind !== "jbp")) continue;
       const sheet = (out[spec.sheetName] ??= {});
-      for (let row = t.firstDataRow; row <= t.lastDataRow; row++) sheet[cellA1(row, col)] = byCell.get(`${spec.sheetName}!${row}`) ?? "";
+      for (let row = firstDataRow(t.position); row <= t.position.lastRow; row++) sheet[cellA1(row, col)] = byCell.get(`${spec.sheetName}!${row}`) ?? "";
     }
   }
   return out;

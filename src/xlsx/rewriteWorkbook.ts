@@ -10,8 +10,8 @@
 import ExcelJS from "exceljs";
 import { calculatedColumnsIn, editTableParts, tableParts, withCalculatedColumns, withoutColumnChildren, type CalculatedColumns } from "./calculatedColumns";
 import { editParts } from "./packageEdit";
-import { readFileBytes, readWorkbookPart } from "./readWorkbook";
-import { setNames } from "./writeWorkbook";
+import { readFileBytes, readWorkbookPart } from "./readXlsx";
+import { setNames } from "./writeXlsx";
 import { decodeXml } from "./xmlTokenizer";
 import { ZipArchive, type InflateBudget } from "./zipArchive";
 

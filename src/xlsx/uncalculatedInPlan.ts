@@ -5,11 +5,11 @@
  * user columns of a plan table (JAP, JBP, Roster) from below its header row to the next table
  * on the sheet; formula columns (RAG) are the core's to compute and do not count.
  */
-import { cellA1, quoteSheet } from "../plan/a1";
-import type { TableLayout } from "../plan/layout";
+import { cellA1, quoteSheet } from "../plan/model";
+import type { TableLayout } from "../plan/layouts";
 import { JAP, JBP, ROSTER } from "../plan/layouts";
-import type { PlanWorkbook, TablePlacement } from "../plan/plan";
-import type { UncalculatedCell } from "./readWorkbook";
+import type { PlanWorkbook, TablePosition } from "../plan/model";
+import type { UncalculatedCell } from "./readXlsx";
 
 interface Block {
   headerRow: number;
@@ -17,7 +17,7 @@ interface Block {
   columns: Set<number>;
 }
 
-function userColumns(layout: TableLayout, placement: TablePlacement): Set<number> {
+function userColumns(layout: TableLayout, placement: TablePosition): Set<number> {
   const out = new Set<number>();
   for (const c of layout.columns) if (c.owner === "user" && placement.columns[c.key] !== undefined) out.add(placement.columns[c.key]);
   return out;
@@ -25,10 +25,10 @@ function userColumns(layout: TableLayout, placement: TablePlacement): Set<number
 
 export function uncalculatedInPlan(cells: readonly UncalculatedCell[], plan: PlanWorkbook): UncalculatedCell[] {
   if (cells.length === 0) return [];
-  const tables: [TableLayout, TablePlacement][] = [
-    ...plan.japs.map((j) => [JAP, j.placement] as [TableLayout, TablePlacement]),
-    ...plan.jbps.map((j) => [JBP, j.placement] as [TableLayout, TablePlacement]),
-    ...(plan.roster ? [[ROSTER, plan.roster.placement] as [TableLayout, TablePlacement]] : []),
+  const tables: [TableLayout, TablePosition][] = [
+    ...plan.japs.map((j) => [JAP, j.position] as [TableLayout, TablePosition]),
+    ...plan.jbps.map((j) => [JBP, j.position] as [TableLayout, TablePosition]),
+    ...(plan.roster ? [[ROSTER, plan.roster.position] as [TableLayout, TablePosition]] : []),
   ];
   const bySheet = new Map<string, Block[]>();
   for (const [layout, p] of tables) {

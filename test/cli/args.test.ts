@@ -1,7 +1,7 @@
 import { parseArgs, PLAN_DATES } from "../../src/cli/args";
-import { DATE_RULE } from "../../src/plan/layoutRules";
-import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
-import { serialFromIso } from "../../src/plan/serialDate";
+import { DATE_RULE } from "../../src/plan/layouts";
+import { SETTINGS_ROWS } from "../../src/plan/layouts";
+import { serialFromIso } from "../../src/plan/model";
 
 describe("parseArgs", () => {
   it("gives overall help for nothing, help, --help and -h", () => {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { samplePlan, SAMPLE_AS_OF } from "../../src/plan/samplePlan";
+import { SAMPLE_AS_OF, samplePlan } from "../../src/plan/sample";
 import { JAP } from "../../src/plan/layouts";
 import { cli, cliAt, expectOneLineError } from "./runCli";
 import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";

@@ -10,11 +10,12 @@
 import ExcelJS from "exceljs";
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { cellA1 } from "../../src/plan/a1";
+import { cellA1 } from "../../src/plan/model";
 import { columnIndex, JAP, tableHeaderRow } from "../../src/plan/layouts";
-import { newWorkbookSpecs, type Row } from "../../src/plan/workbookPlan";
-import { serialFromIso } from "../../src/plan/serialDate";
-import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import type { Row } from "../../src/plan/sheets";
+import { newWorkbookSpecs } from "../../src/plan/workbook";
+import { serialFromIso } from "../../src/plan/model";
+import { writeXlsx } from "../../src/xlsx/writeXlsx";
 
 /** What a terminal obeys: ESC sequences (clear screen, window title), BEL, CR, C1 CSI, bidi override. */
 export const HOSTILE = {
@@ -48,7 +49,7 @@ export async function hostileSampleBytes(): Promise<Buffer> {
   const roster = input.roster.map((r) => ({ ...r }));
   // A roster name that is nearly an owner's, so its spelling reaches a "did you mean" and a repair label.
   roster.push({ name: "Carlos Rojas\u009b", party: "Distributor", role: "", email: "", active: true });
-  const { bytes } = await writeWorkbook(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
+  const { bytes } = await writeXlsx(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
   return bytes;
 }
 
@@ -69,7 +70,7 @@ export async function typedNamesBytes(): Promise<Buffer> {
   const input = newWorkbookInput({ sample: true, force: false, asOf: serialFromIso(HOSTILE_AS_OF)! }, serialFromIso(HOSTILE_AS_OF)!);
   const actions = input.jap.actions.map((a) => ({ ...a, ...(TYPED_OWNERS[String(a.id)] ? { owner: TYPED_OWNERS[String(a.id)].owner } : {}) })) as Row[];
   const roster = [...input.roster, { name: "İlker Yıldız", party: "Distributor" as const, role: "Key accounts", email: "", active: true }];
-  const { bytes } = await writeWorkbook(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
+  const { bytes } = await writeXlsx(newWorkbookSpecs({ ...input, roster, jap: { ...input.jap, actions } }));
   // Through the lossless rewrite: ExcelJS alone cannot read the calculated columns we write.
   return rewriteWorkbook(Buffer.from(bytes), (wb) => {
     const cell = wb.getWorksheet("JAP")!.getCell(DUE_OF_A11);

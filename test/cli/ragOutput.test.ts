@@ -1,7 +1,7 @@
 import { findingsText } from "../../src/cli/findingsOutput";
 import { ragText } from "../../src/cli/ragOutput";
 import type { Finding, RagResult } from "../../src/plan/model";
-import { serialFromIso } from "../../src/plan/serialDate";
+import { serialFromIso } from "../../src/plan/model";
 
 const AS_OF = serialFromIso("2026-03-18")!;
 

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { columnFromLetters, parseCellA1 } from "../../src/plan/a1";
+import { columnFromLetters, parseCellA1 } from "../../src/plan/model";
 import { cli } from "./runCli";
 import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 

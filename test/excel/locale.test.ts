@@ -4,7 +4,7 @@ import { insertPlanData } from "../../src/excel/insertTemplates";
 import { writeSettings } from "../../src/excel/settingsAndRoster";
 import { JAP } from "../../src/plan/layouts";
 import { DEFAULT_SETTINGS } from "../../src/plan/model";
-import { SAMPLE_AS_OF } from "../../src/plan/samplePlan";
+import { SAMPLE_AS_OF } from "../../src/plan/sample";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 import type { SimulatedExcel } from "../sim";

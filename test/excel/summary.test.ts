@@ -67,6 +67,67 @@ describe("buildSummary", () => {
     expect(sim().cell("RAG Summary", "A1").value).toBe("my notes");
   });
 
+  it("rebuilds its own summary beside a user's own RAG Summary: never the user's sheet, never a third", async () => {
+    await insertPlanData(scaledPlan(20));
+    sim().addSheet("RAG Summary");
+    sim().setCells("RAG Summary", "A1", [["RAG Summary"], ["the user's own figures"]]);
+    const users = sim().snapshot("RAG Summary");
+    const first = await buildSummary();
+    expect(first.sheetName).toBe("RAG Summary (2)");
+    expect(sim().names().find((n) => n.name === "JP_SummarySheet")?.formula).toBe("='RAG Summary (2)'!$A$1");
+    const sheets = sim().sheets().length;
+    const again = await buildSummary();
+    expect(again).toMatchObject({ sheetName: "RAG Summary (2)", message: expect.stringMatching(/^Rebuilt 'RAG Summary \(2\)'/) });
+    expect(sim().sheets().map((s) => s.name).filter((n) => n.startsWith("RAG Summary")).sort()).toEqual(["RAG Summary", "RAG Summary (2)"]);
+    expect(sim().sheets()).toHaveLength(sheets);
+    expect(sim().snapshot("RAG Summary")).toEqual(users);
+    expect(sim().charts("RAG Summary (2)")).toHaveLength(1);
+    expect(sim().names().filter((n) => n.name === "JP_SummarySheet").map((n) => n.formula)).toEqual(["='RAG Summary (2)'!$A$1"]);
+    // Check plan reads the user's sheet (it is theirs) and never ours.
+    const checked = await checkPlan();
+    expect(checked.findings.filter((f) => f.sheet === "RAG Summary (2)")).toEqual([]);
+    expect(sim().notes("RAG Summary (2)")).toEqual([]);
+  });
+
+  it("follows its sheet when the user renames it", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("RAG Summary").name = "Status board";
+      await context.sync();
+    });
+    const r = await buildSummary();
+    expect(r).toMatchObject({ sheetName: "Status board", message: expect.stringMatching(/^Rebuilt 'Status board'/) });
+    expect(sim().sheets().filter((s) => s.name.startsWith("RAG Summary"))).toEqual([]);
+    expect(sim().names().find((n) => n.name === "JP_SummarySheet")?.formula).toBe("='Status board'!$A$1");
+  });
+
+  it("still knows a summary written before the mark (named RAG Summary, its title in A1)", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    await Excel.run(async (context) => {
+      context.workbook.names.getItem("JP_SummarySheet").delete();
+      await context.sync();
+    });
+    const sheets = sim().sheets().length;
+    const r = await buildSummary();
+    expect(r.message).toMatch(/^Rebuilt 'RAG Summary'/);
+    expect(sim().sheets()).toHaveLength(sheets);
+    expect(sim().names().find((n) => n.name === "JP_SummarySheet")?.formula).toBe("='RAG Summary'!$A$1");
+  });
+
+  it("takes a new sheet when its own was deleted (the mark points at #REF!)", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("RAG Summary").delete();
+      await context.sync();
+    });
+    const r = await buildSummary();
+    expect(r.message).toMatch(/^Built 'RAG Summary'/);
+    expect(sim().names().filter((n) => n.name === "JP_SummarySheet").map((n) => n.formula)).toEqual(["='RAG Summary'!$A$1"]);
+  });
+
   it("takes the same syncs at 10 and at 5,000 actions", async () => {
     await insertPlanData(scaledPlan(10));
     const small = await measure(sim(), () => buildSummary());

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { calculatedColumnsIn } from "../../src/xlsx/calculatedColumns";
-import { readWorkbookFile, readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { readWorkbookFile, readXlsx } from "../../src/xlsx/readXlsx";
 import { sampleFile } from "../xlsx/fixtures";
 import { editPackage, inlineCell, packageParts, sheetPartName } from "../xlsx/rawPackage";
 import { describeWithSoffice, recalculate } from "./soffice";
@@ -49,8 +49,8 @@ describeWithSoffice("calculated columns and cached values in LibreOffice", (soff
   });
 
   it("computes the colours the file carries as cached values", async () => {
-    const ours = (await readWorkbookGrids(at("sample.xlsx"))).find((g) => g.name === "JAP")!;
-    const lo = (await readWorkbookGrids(at("lo/sample.xlsx"))).find((g) => g.name === "JAP")!;
+    const ours = (await readXlsx(at("sample.xlsx"))).find((g) => g.name === "JAP")!;
+    const lo = (await readXlsx(at("lo/sample.xlsx"))).find((g) => g.name === "JAP")!;
     const ragCol = ours.values[6].indexOf("RAG");
     const column = (g: typeof ours) => g.values.slice(7, 27).map((r) => r[ragCol]);
     expect(column(ours).filter((v) => v !== null)).toHaveLength(20);

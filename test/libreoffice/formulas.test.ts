@@ -8,18 +8,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { checkWorkbook } from "../../src/plan/check";
-import { defaultListNames, evaluateLiveRule } from "../../src/plan/liveRules";
-import { DEFAULT_SETTINGS, type CellValue, type SheetGrid, type Settings } from "../../src/plan/model";
-import type { CheckResult } from "../../src/plan/plan";
-import { objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
-import { countRags } from "../../src/plan/rollUp";
-import { isoFromSerial, serialFromYmd } from "../../src/plan/serialDate";
-import { summaryFigures } from "../../src/plan/summaryFigures";
-import { ROSTER_NAMES } from "../../src/plan/supportSheetSpecs";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
-import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
-import { parseCellA1, parseRangeA1 } from "../../src/plan/a1";
+import { checkWorkbook } from "../../src/plan/rules";
+import { defaultListNames, evaluateLiveRule } from "../../src/plan/layouts";
+import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, parseRangeA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
+import { countRags, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
+import { summaryFigures } from "../../src/plan/summary";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { generatePlan } from "./generatePlan";
 import { proofWorkbook, type ProofWorkbook } from "./proofWorkbook";
 import { describeWithSoffice, recalculate } from "./soffice";
@@ -101,13 +96,13 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
     for (const c of CASES) {
       const proof = proofWorkbook(generatePlan(c.asOf, c.actions, c.seed), c.settings);
       const file = path.join(dir, `${c.name}.xlsx`);
-      writeFileSync(file, (await writeWorkbook(proof.specs)).bytes);
+      writeFileSync(file, (await writeXlsx(proof.specs)).bytes);
       files.push(file);
       proofs.push(proof);
     }
     const outputs = recalculate(soffice, files, path.join(dir, "out"));
     for (let i = 0; i < CASES.length; i++) {
-      const grids = await readWorkbookGrids(outputs[i]);
+      const grids = await readXlsx(outputs[i]);
       const result = checkWorkbook(grids, { today: CASES[i].asOf });
       computed.set(CASES[i].name, { proof: proofs[i], grids, result, asOf: CASES[i].asOf });
     }
@@ -129,18 +124,18 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
     it("computes every action's RAG as the engine does", () => {
       const cc = get();
       const jap = cc.result.plan.japs[0];
-      const grid = gridOf(cc, jap.placement.sheet);
+      const grid = gridOf(cc, jap.position.sheet);
       const table = cc.proof.specs.find((s) => s.kind === "jap")!.tables[0];
-      const ragCol = jap.placement.columns.rag;
-      const byRow = new Map(cc.result.rag.actions.filter((a) => a.sheet === jap.placement.sheet).map((a) => [a.row, a]));
+      const ragCol = jap.position.columns.rag;
+      const byRow = new Map(cc.result.rag.actions.filter((a) => a.sheet === jap.position.sheet).map((a) => [a.row, a]));
       const diffs: string[] = [];
       const seen = new Set<string>();
-      for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      for (let row = (table.position.headerRow + 1); row <= table.position.lastRow; row++) {
         const lo = text(grid.values[row]?.[ragCol]);
         const ts = byRow.get(row);
         const expected = ts && ts.reason !== "Empty row: nothing to judge" ? ts.rag : "";
         if (lo !== expected) {
-          diffs.push(`row ${row + 1}: LibreOffice ${JSON.stringify(lo)}, engine ${JSON.stringify(expected)} (${ts?.reason ?? "no action"}); ${rowInputs(grid, row, jap.placement.columns, ACTION_INPUTS)}`);
+          diffs.push(`row ${row + 1}: LibreOffice ${JSON.stringify(lo)}, engine ${JSON.stringify(expected)} (${ts?.reason ?? "no action"}); ${rowInputs(grid, row, jap.position.columns, ACTION_INPUTS)}`);
         }
         if (expected) seen.add(expected);
       }
@@ -152,7 +147,7 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
     it("computes the JBP formula columns and the objectives' RAG as the engine does", () => {
       const cc = get();
       const jbp = cc.result.plan.jbps[0];
-      const grid = gridOf(cc, jbp.placement.sheet);
+      const grid = gridOf(cc, jbp.position.sheet);
       const names = settingsNameValues(cc.result.plan.settings, cc.asOf);
       // Every action of the workbook counts for its objective, as the COUNTIFS over the JAP tables do.
       const actions = cc.result.plan.japs.flatMap((j) => j.actions);
@@ -163,11 +158,11 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
         const counts = countRags(o.id.trim() === "" ? [] : actionRags.filter((a) => a.objectiveId.toLowerCase() === o.id.toLowerCase()).map((a) => a.rag));
         const expected = objectiveRowValues(o, counts, names);
         for (const key of ["ytdTarget", "ytdActual", "pctToTarget", "actionsRed", "actionsAmber", "actionsGreen"]) {
-          const lo = grid.values[o.source.row][jbp.placement.columns[key]];
+          const lo = grid.values[o.source.row][jbp.position.columns[key]];
           if (!sameNumber(lo, expected[key])) diffs.push(`${o.id} ${key}: LibreOffice ${show(lo)}, engine ${show(expected[key])}`);
         }
         const ts = cc.result.rag.objectives.find((r) => r.row === o.source.row)!;
-        const lo = text(grid.values[o.source.row][jbp.placement.columns.rag]);
+        const lo = text(grid.values[o.source.row][jbp.position.columns.rag]);
         if (lo !== ts.rag) diffs.push(`${o.id} RAG: LibreOffice ${JSON.stringify(lo)}, engine ${ts.rag} (${ts.reason})`);
       }
       expect(diffs).toEqual([]);
@@ -189,9 +184,9 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
         const grid = gridOf(cc, sheet);
         const spec = cc.proof.specs.find((s) => s.sheetName === sheet)!;
         const table = spec.tables[0];
-        for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+        for (let row = (table.position.headerRow + 1); row <= table.position.lastRow; row++) {
           const cells: Record<string, CellValue> = {};
-          table.keys.forEach((k, i) => (cells[k] = grid.values[row]?.[i] ?? null));
+          Object.entries(table.position.columns).forEach(([k, i]) => (cells[k] = grid.values[row]?.[i] ?? null));
           for (const { rule, col } of helpers) {
             const lo = cfTruth(grid.values[row]?.[col]);
             const ts = evaluateLiveRule(rule, cells, names);

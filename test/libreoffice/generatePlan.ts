@@ -4,8 +4,7 @@
  * KPI directions, zero targets, overrides with and without reason, blanks, text dates and text
  * numbers, wrong scales and unknown list values. Hand-picked edge rows first, then random mixes.
  */
-import type { CellValue } from "../../src/plan/model";
-import { serialFromYmd } from "../../src/plan/serialDate";
+import { type CellValue, serialFromYmd } from "../../src/plan/model";
 import { random } from "../support/planGenerator";
 
 export type Row = Record<string, CellValue>;

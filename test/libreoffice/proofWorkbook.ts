@@ -3,13 +3,11 @@
  * helper columns right of the JAP and JBP tables: one per live rule, holding the rule's formula
  * for each row, so that LibreOffice computes every conditional format's condition as a value.
  */
-import { rangeA1 } from "../../src/plan/a1";
-import { renderTemplate } from "../../src/plan/formula";
-import type { LiveRule } from "../../src/plan/layout";
-import { JAP, JBP, ROSTER } from "../../src/plan/layouts";
-import type { RosterEntry, Settings } from "../../src/plan/model";
-import type { SheetSpec } from "../../src/plan/sheetSpec";
-import { newWorkbook, type NewWorkbook } from "../../src/plan/workbookPlan";
+import { rangeA1, type RosterEntry, type Settings } from "../../src/plan/model";
+import { liveRuleFormula, type SheetSpec } from "../../src/plan/sheets";
+import { renderTemplate } from "../../src/plan/expr";
+import { JAP, JBP, type LiveRule, ROSTER } from "../../src/plan/layouts";
+import { newWorkbook, type NewWorkbook } from "../../src/plan/workbook";
 import type { GeneratedPlan } from "./generatePlan";
 
 export const LIVE_HEADER_PREFIX = "live:";
@@ -21,17 +19,15 @@ export interface ProofWorkbook extends NewWorkbook {
 
 /** Adds one formula column per live rule, one blank column right of the sheet's table. */
 function addLiveColumns(spec: SheetSpec, rules: LiveRule[]): { rule: LiveRule; col: number }[] {
-  const table = spec.tables[0];
-  const columns: Record<string, number> = {};
-  table.keys.forEach((k, i) => (columns[k] = i));
-  const first = table.keys.length + 1;
+  const table = spec.tables[0].position;
+  const first = spec.tables[0].headers.length + 1;
   const out = rules.map((rule, i) => ({ rule, col: first + i }));
   spec.blocks.push({ address: rangeA1(table.headerRow, first, table.headerRow, first + rules.length - 1), values: [rules.map((r) => LIVE_HEADER_PREFIX + r.id)] });
   const formulas: string[][] = [];
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    formulas.push(rules.map((r) => renderTemplate(r.formula, { columns, row, firstDataRow: table.firstDataRow, lastDataRow: table.lastDataRow, sheetName: spec.sheetName })));
+  for (let row = table.headerRow + 1; row <= table.lastRow; row++) {
+    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r), { table, row })));
   }
-  spec.blocks.push({ address: rangeA1(table.firstDataRow, first, table.lastDataRow, first + rules.length - 1), formulas });
+  spec.blocks.push({ address: rangeA1(table.headerRow + 1, first, table.lastRow, first + rules.length - 1), formulas });
   return out;
 }
 

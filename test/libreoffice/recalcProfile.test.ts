@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { readXlsx } from "../../src/xlsx/readXlsx";
 import { describeWithSoffice, recalculate } from "./soffice";
 
 describeWithSoffice("LibreOffice recalculation profile", (soffice) => {
@@ -33,7 +33,7 @@ describeWithSoffice("LibreOffice recalculation profile", (soffice) => {
     await wb.xlsx.writeFile(file);
 
     const [out] = recalculate(soffice, [file], path.join(dir, "out"));
-    const [grid] = await readWorkbookGrids(out);
+    const [grid] = await readXlsx(out);
     const v = grid.values;
     expect(v[0][1]).toBe(42);
     expect(v[1][1]).toBe("Red");

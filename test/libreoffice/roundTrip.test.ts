@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { newWorkbookSpecs } from "../../src/plan/workbookPlan";
-import { serialFromIso } from "../../src/plan/serialDate";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
-import { setNames } from "../../src/xlsx/writeWorkbook";
+import { newWorkbookSpecs } from "../../src/plan/workbook";
+import { serialFromIso } from "../../src/plan/model";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { setNames } from "../../src/xlsx/writeXlsx";
 import { cli } from "../cli/runCli";
 import { describeWithSoffice, recalculate } from "./soffice";
 import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
@@ -58,7 +58,7 @@ describeWithSoffice("jointplan workbooks in LibreOffice", (soffice) => {
 
   it("computes the sample's RAG column as `jointplan rag` does", async () => {
     const rag = JSON.parse((await cli("rag", at("sample.xlsx"), "--json")).out) as { actions: { id: string; rag: string }[] };
-    const grids = await readWorkbookGrids(at("lo/sample.xlsx"));
+    const grids = await readXlsx(at("lo/sample.xlsx"));
     const jap = grids.find((g) => g.name === "JAP")!;
     const header = jap.values.findIndex((r) => r[0] === "ID");
     const ragCol = jap.values[header].indexOf("RAG");

@@ -5,8 +5,7 @@
  * open actions can occur in large plans). Deterministic for a seed.
  */
 import { JAP } from "../../src/plan/layouts";
-import type { CellValue, SheetGrid } from "../../src/plan/model";
-import { serialFromYmd } from "../../src/plan/serialDate";
+import { type CellValue, serialFromYmd, type SheetGrid } from "../../src/plan/model";
 import { japGrid, jbpGrid, rosterGrid, settingsGrid, type Row } from "./planGrids";
 
 export const GENERATED_AS_OF = serialFromYmd(2026, 3, 18)!;

@@ -3,10 +3,8 @@
  * rows keyed by column key, so tests and benchmarks state plans briefly. Columns can be reordered,
  * renamed (re-cased), left out or joined by extra ones.
  */
-import type { TableLayout } from "../../src/plan/layout";
-import { JAP, JBP, ROSTER, SETTINGS, tableHeaderRow } from "../../src/plan/layouts";
+import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS, tableHeaderRow, type TableLayout } from "../../src/plan/layouts";
 import type { CellValue, SheetGrid } from "../../src/plan/model";
-import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
 
 export type Row = Record<string, CellValue>;
 

@@ -2,8 +2,7 @@
  * A small plan with no faults, for rule tests: each test changes one cell and expects exactly the
  * finding of that fault. As of 2026-03-18, JAP for March 2026.
  */
-import { serialFromIso } from "../../src/plan/serialDate";
-import type { CellValue, SheetGrid } from "../../src/plan/model";
+import { type CellValue, serialFromIso, type SheetGrid } from "../../src/plan/model";
 import { japGrid, jbpGrid, rosterGrid, settingsGrid, type Row, type TableGridOptions } from "./planGrids";
 
 export const d = (iso: string): number => {

@@ -3,8 +3,7 @@
  * `jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock())`.
  */
 import type { ActionRef, Overview } from "../../src/excel/commandApi";
-import type { Finding, Rag } from "../../src/plan/model";
-import { DEFAULT_SETTINGS } from "../../src/plan/model";
+import { DEFAULT_SETTINGS, type Finding, type Rag } from "../../src/plan/model";
 
 export function commandApiMock(): Record<string, jest.Mock> {
   return {

@@ -5,18 +5,18 @@
  */
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/plan/model";
-import { samplePlan } from "../../src/plan/samplePlan";
-import { serialFromIso } from "../../src/plan/serialDate";
-import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbookPlan";
+import { samplePlan } from "../../src/plan/sample";
+import { serialFromIso } from "../../src/plan/model";
+import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbook";
 import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
-import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { editPackage, inlineCell, packageParts, rawWorkbook, sheetPartName, textRow } from "./rawPackage";
 
 /** The sample plan as `jointplan new --sample --as-of 2026-03-18` writes it, RAG cached values included. */
 export async function sampleFile(): Promise<Buffer> {
   const day = serialFromIso("2026-03-18")!;
   const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
-  return (await writeWorkbook(specs, [], { cachedValues: ragCachedValues(specs, day) })).bytes;
+  return (await writeXlsx(specs, [], { cachedValues: ragCachedValues(specs, day) })).bytes;
 }
 
 /** A plan of `actions` actions (the sample's twenty, repeated with new IDs), as `new` would write it. */
@@ -33,7 +33,7 @@ export function generatedInput(actions: number): NewWorkbookInput {
 }
 
 export async function planFile(actions: number): Promise<Buffer> {
-  return (await writeWorkbook(newWorkbookSpecs(generatedInput(actions)))).bytes;
+  return (await writeXlsx(newWorkbookSpecs(generatedInput(actions)))).bytes;
 }
 
 /** One text cell added to a sheet of a package, at any address (XFD1048576: the last cell of the grid). */

@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { serialFromIso } from "../../src/plan/serialDate";
-import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbookPlan";
+import { serialFromIso } from "../../src/plan/model";
+import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbook";
 import { fileFormula } from "../../src/xlsx/fileFormula";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
-import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { cli } from "../cli/runCli";
 import { packageParts } from "./rawPackage";
 
@@ -82,7 +82,7 @@ describe("OWASP formula-injection payloads in the files jointplan writes", () =>
     const own = specFormulas(input);
     for (const f of formulasIn(parts)) expect(own.has(f)).toBe(true);
     expectStoredAsText(parts, [name]);
-    const grids = await readWorkbookGrids(bytes);
+    const grids = await readXlsx(bytes);
     const cells = grids.flatMap((g) => g.values.flat());
     expect(cells.filter((v) => v === name).length).toBeGreaterThanOrEqual(3);
   });
@@ -101,12 +101,12 @@ describe("OWASP formula-injection payloads in the files jointplan writes", () =>
       jap: { header: { ...sample.jap.header, distributor: next() }, actions: sample.jap.actions.map(poison) as NewWorkbookInput["jap"]["actions"] },
     };
     expect(n).toBeGreaterThan(60);
-    const { bytes } = await writeWorkbook(newWorkbookSpecs(input));
+    const { bytes } = await writeXlsx(newWorkbookSpecs(input));
     const parts = await packageParts(bytes);
     const own = specFormulas(input);
     for (const f of formulasIn(parts)) expect(own.has(f)).toBe(true);
     expectStoredAsText(parts, PAYLOADS);
-    const cells = new Set((await readWorkbookGrids(bytes)).flatMap((g) => g.values.flat()));
+    const cells = new Set((await readXlsx(bytes)).flatMap((g) => g.values.flat()));
     for (const p of PAYLOADS) expect({ p, read: cells.has(p) || cells.has(p.replace(/\r\n/g, "\n")) }).toEqual({ p, read: true });
   });
 });

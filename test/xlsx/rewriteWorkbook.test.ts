@@ -3,10 +3,10 @@
  * repairs rewriteWorkbook makes) without losing anything the plan depends on: cells and cached
  * values, defined names, calculated columns, validation rules cell by cell, conditional formats.
  */
-import { parseRangeA1 } from "../../src/plan/a1";
+import { parseRangeA1 } from "../../src/plan/model";
 import { calculatedColumnsIn } from "../../src/xlsx/calculatedColumns";
 import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
-import { readWorkbookGrids } from "../../src/xlsx/readWorkbook";
+import { readXlsx } from "../../src/xlsx/readXlsx";
 import { loadWorkbook, rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "./fixtures";
 import { packageParts } from "./rawPackage";
@@ -45,7 +45,7 @@ describe("rewriteWorkbook on a plan that jointplan new wrote", () => {
   });
 
   it("keeps every cell's value, the defined names and the calculated columns", async () => {
-    expect(await readWorkbookGrids(after)).toEqual(await readWorkbookGrids(before));
+    expect(await readXlsx(after)).toEqual(await readXlsx(before));
     const a = await packageParts(before);
     const b = await packageParts(after);
     expect(names(b)).toEqual(names(a));
@@ -68,7 +68,7 @@ describe("rewriteWorkbook on a plan that jointplan new wrote", () => {
       wb.getWorksheet("JAP")!.getCell("D8").value = "Renamed action";
       wb.removeWorksheet(wb.getWorksheet("JBP")!.id);
     });
-    const grids = await readWorkbookGrids(edited);
+    const grids = await readXlsx(edited);
     expect(grids.find((g) => g.name === "JAP")!.values[7][3]).toBe("Renamed action");
     const cc = tables(await packageParts(edited));
     expect(Object.keys(cc).sort()).toEqual(Object.keys(tables(await packageParts(before))).filter((t) => t !== "JP_Objectives").sort());

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Rag } from "../../plan/model";
-import { RAG_ORDER } from "../shared/rag";
+import { RAG_ORDER } from "../../plan/rag";
 
 const useStyles = makeStyles({
   chart: { display: "grid", gridTemplateColumns: "auto 1fr auto", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, margin: 0 },

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { readSettings, writeSettings } from "../../excel/commandApi";
-import { DEFAULT_SETTINGS, DateOrder, RollUpMethod } from "../../plan/model";
+import { DateOrder, DEFAULT_SETTINGS, RollUpMethod } from "../../plan/model";
 import { SettingsText, settingsToForm, type SettingsFormValues } from "./settingsForm";
 import { useZodForm } from "../shared/useZodForm";
 import { useCommand } from "../shared/useCommand";

@@ -1,5 +1,5 @@
 /** Serial dates as the pane shows them. Conversions are the core's (src/plan/serialDate.ts). */
-import { isoFromSerial, serialFromIso } from "../../plan/serialDate";
+import { isoFromSerial, serialFromIso } from "../../plan/model";
 
 export { serialFromIso as isoToSerial };
 

@@ -4,8 +4,6 @@ import { Badge } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Warning16Filled, SubtractCircle16Filled } from "@fluentui/react-icons";
 import type { Rag } from "../../plan/model";
 
-export const RAG_ORDER: readonly Rag[] = ["Red", "Amber", "Green", "Grey"];
-
 const BADGE: Record<Rag, { color: "danger" | "warning" | "success" | "informative"; icon: React.JSX.Element }> = {
   Red: { color: "danger", icon: <DismissCircle16Filled /> },
   Amber: { color: "warning", icon: <Warning16Filled /> },

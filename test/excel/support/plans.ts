@@ -1,7 +1,7 @@
 /** Plans for the Excel layer's tests and benchmarks: the sample, scaled to any number of actions. */
 import type { PlanData } from "../../../src/excel/insertTemplates";
 import { DEFAULT_SETTINGS } from "../../../src/plan/model";
-import { samplePlan, SAMPLE_AS_OF } from "../../../src/plan/samplePlan";
+import { SAMPLE_AS_OF, samplePlan } from "../../../src/plan/sample";
 
 /**
  * The sample plan with `actions` actions: the sample's twenty repeated (faults included) with

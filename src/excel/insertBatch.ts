@@ -1,0 +1,183 @@
+/**
+ * The sheets one insert command adds, planned before anything is written: names are taken as the
+ * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
+ * the Roster and Settings are added only when the workbook lacks them.
+ */
+import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
+import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
+import { Batcher } from "./batches";
+import { JointPlanError } from "./errors";
+import { queueRecount } from "./jbpRecount";
+import { queueTablePositions } from "./tablePositions";
+import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
+import { queueSheetSpec } from "./writeSheetSpec";
+
+/** A new plan's sheets, names taken as it goes (against the workbook's) so two new sheets never collide. */
+export class InsertBatch {
+  /** Names to add without a sheet of their own (over an existing Roster or Settings table). */
+  readonly namesOnly: WorkbookName[] = [];
+  readonly specs: SheetSpec[] = [];
+  readonly created: string[] = [];
+  readonly names: PlanNames;
+  /** Count formulas rewritten on the workbook's JBPs (see recountJbps). */
+  readonly formulaWrites: FormulaWrite[] = [];
+  /** The workbook's JBP and JAP tables with their positions, when a JBP's counts must cover them. */
+  private existingJbps: TablePosition[] = [];
+  private existingJaps: TablePosition[] = [];
+
+  constructor(readonly index: WorkbookIndex) {
+    this.names = new PlanNames(index.sheets, [...index.names, ...index.tables.map((t) => t.name)]);
+  }
+
+  sheetName(base: string): string {
+    return this.names.sheetName(base);
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  add(spec: SheetSpec): SheetSpec {
+    this.names.take(...spec.names.map((n) => n.name));
+    this.specs.push(spec);
+    this.created.push(spec.sheetName);
+    return spec;
+  }
+
+  /** Roster and Settings: reused when present, created (with their names) when absent. */
+  ensureSupportSheets(rosterEntries: RosterEntry[], settings: Settings = DEFAULT_SETTINGS): string[] {
+    const notes: string[] = [];
+    const rosterTable = planTables(this.index, ROSTER)[0];
+    if (!rosterTable && !this.has(ROSTER_NAMES.names)) {
+      const sheet = this.sheetName(ROSTER.defaultSheetName);
+      this.add(buildRosterSheetSpec(rosterEntries, sheet));
+      notes.push(`created '${sheet}'`);
+    } else if (rosterTable && !this.has(ROSTER_NAMES.names)) {
+      // A roster the user made: name its columns so the Owner lists work, without touching it.
+      const names: WorkbookName[] = [
+        { name: ROSTER_NAMES.names, formula: `=${rosterTable.name}[${headerOf(rosterTable, "name")}]` },
+        { name: ROSTER_NAMES.parties, formula: `=${rosterTable.name}[${headerOf(rosterTable, "party")}]` },
+        { name: ROSTER_NAMES.active, formula: `=${rosterTable.name}[${headerOf(rosterTable, "active")}]` },
+      ];
+      this.namesOnly.push(...names);
+      this.names.take(...names.map((n) => n.name));
+    }
+    const settingsTable = planTables(this.index, SETTINGS)[0];
+    const missing = SETTINGS_ROWS.filter((r) => !this.has(r.name));
+    if (!settingsTable && missing.length === SETTINGS_ROWS.length) {
+      const sheet = this.sheetName(SETTINGS.defaultSheetName);
+      this.add(buildSettingsSheetSpec(settings, sheet));
+      notes.push(`created '${sheet}'`);
+    } else if (settingsTable && missing.length > 0) {
+      // Settings rows are in a fixed order; a missing name points at its row's value.
+      const valueHeader = headerOf(settingsTable, "value", SETTINGS);
+      for (const r of missing) {
+        const i = SETTINGS_ROWS.indexOf(r) + 1;
+        this.namesOnly.push({ name: r.name, formula: `=INDEX(${settingsTable.name}[${valueHeader}],${i})`, comment: r.label });
+        this.names.take(r.name);
+      }
+    }
+    return notes;
+  }
+
+  /**
+   * Reads where the workbook's JBP and JAP tables stand, when this insert changes what a JBP counts:
+   * a new JAP must be counted by the workbook's JBPs, a new JBP must count the workbook's JAPs.
+   * One sync, and none when there is nothing to count.
+   */
+  async readCountedTables(context: Excel.RequestContext, inserting: { jbp: boolean; jap: boolean }): Promise<void> {
+    const jbps = inserting.jap ? planTables(this.index, JBP) : [];
+    const japs = inserting.jbp || jbps.length > 0 ? planTables(this.index, JAP) : [];
+    if (jbps.length === 0 && japs.length === 0) return;
+    const readJbps = queueTablePositions(context, jbps, JBP);
+    const readJaps = queueTablePositions(context, japs, JAP);
+    await context.sync();
+    this.existingJbps = readJbps();
+    this.existingJaps = readJaps();
+  }
+
+  /** The workbook's JAP tables (read by readCountedTables), which a new JBP counts. */
+  get workbookJapTables(): TablePosition[] {
+    return this.existingJaps;
+  }
+
+  /**
+   * Rewrites the action counts of the workbook's JBPs over every JAP table, the workbook's and the
+   * ones planned here, as the engine rolls them up. Call once every sheet is planned; returns the
+   * sheets whose counts change.
+   */
+  recountJbps(): string[] {
+    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTablePosition);
+    if (newJaps.length === 0) return [];
+    const japs = [...this.existingJaps, ...newJaps];
+    const sheets: string[] = [];
+    for (const jbp of this.existingJbps) {
+      const writes = jbpCountWrites(jbp, japs);
+      if (writes.length === 0) continue;
+      this.formulaWrites.push(...writes);
+      if (!sheets.includes(jbp.sheet)) sheets.push(jbp.sheet);
+    }
+    return sheets;
+  }
+}
+
+/** Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only above 4 MB). */
+export async function writeInsertBatch(context: Excel.RequestContext, batch: InsertBatch, activate: string): Promise<void> {
+  const batcher = new Batcher(context);
+  for (const n of batch.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
+  for (const spec of batch.specs) {
+    const ws = context.workbook.worksheets.add(spec.sheetName);
+    await queueSheetSpec(context, ws, spec, batcher);
+  }
+  // After the new sheets, so that the formulas find the JAP sheets they name.
+  await queueRecount(context, batch.formulaWrites, batcher);
+  context.workbook.worksheets.getItem(activate).activate();
+  await context.sync();
+}
+
+export interface JapInsertRequest {
+  distributor: string;
+  month: number;
+  jbpSheet?: string;
+}
+
+/** The workbook's JBP a new JAP links to: the one named, else the one of the JAP's year, else the first. */
+function workbookJbpLink(batch: InsertBatch, req: JapInsertRequest): JbpLink | null {
+  const jbps = planTables(batch.index, JBP);
+  let table = jbps[0];
+  if (req.jbpSheet !== undefined && req.jbpSheet !== "") {
+    const sheet = batch.index.sheets.find((s) => s.toLowerCase() === req.jbpSheet!.toLowerCase());
+    if (!sheet) throw new JointPlanError("sheetMissing", `There is no sheet '${req.jbpSheet}' to link the JAP to. Pick a JBP sheet from the list; nothing was changed.`);
+    table = jbps.find((t) => t.sheet === sheet)!;
+    if (!table) throw new JointPlanError("tableMissing", `Sheet '${sheet}' has no JBP objectives table (ID, Objective, Q1 target, FY target …). Insert a JBP template, or link to another sheet; nothing was changed.`);
+  } else if (jbps.length > 1) {
+    const year = String(ymdFromSerial(req.month)!.y);
+    table = jbps.find((t) => t.sheet.includes(year)) ?? jbps[0];
+  }
+  if (!table) return null;
+  // The first JBP defines JP_ObjectiveIds; another JBP is reached through its table column,
+  // by INDIRECT so that the list grows with the table.
+  const idSource = jbps[0] === table && batch.has(LIST_NAMES.objectiveIds) ? `=${LIST_NAMES.objectiveIds}` : `=INDIRECT("${table.name}[${headerOf(table, "id", JBP)}]")`;
+  return { sheet: table.sheet, idSource };
+}
+
+/** Adds an empty JAP to the plan, linked to a JBP: a given sheet, one planned in this command, or the workbook's. */
+export function addJap(batch: InsertBatch, req: JapInsertRequest, plannedJbp?: SheetSpec): { sheet: string; linked: string | null } {
+  const link = plannedJbp ? linkToJbp(plannedJbp) : workbookJbpLink(batch, req);
+  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link }));
+  return { sheet: spec.sheetName, linked: link?.sheet ?? null };
+}
+
+/** Adds an empty JBP to the plan, counting the actions of the workbook's JAP tables (read first). */
+export function addJbp(batch: InsertBatch, header: Record<string, CellValue>, year: number): SheetSpec {
+  return batch.add(jbpSheetSpec(batch.names, { header, year, japTables: batch.workbookJapTables }));
+}
+
+/** Adds a JBP and a JAP linked to each other, as the sample and generated plans are inserted. */
+export function addPlan(batch: InsertBatch, data: Pick<PlanData, "jbp" | "jap">): { jbp: SheetSpec; jap: SheetSpec } {
+  const { jbp, jap } = linkedJbpAndJap(batch.names, data, {}, batch.workbookJapTables);
+  batch.add(jbp);
+  batch.add(jap);
+  return { jbp, jap };
+}

@@ -1,0 +1,13 @@
+/**
+ * The rule language (expr.ts) and its two back ends: evaluated in TypeScript (evalExpr.ts), compiled to
+ * a formula template (compileExpr.ts) that formula.ts renders for a table position and checks against
+ * Excel's limits.
+ *
+ * What the rest of the code may use; inside the room, files import each other directly.
+ */
+export { compileExpr } from "./compileExpr";
+export { compiled, evaluate, excelTrim, isTrue, toText } from "./evalExpr";
+export type { EvalEnv } from "./evalExpr";
+export { add, and, choose, contains, countEq, countRows, div, eq, FALSE, ge, gt, guarded, iff, isBlankText, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "./expr";
+export type { Expr } from "./expr";
+export { columnRef, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "./formula";

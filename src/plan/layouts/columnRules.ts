@@ -1,0 +1,71 @@
+/**
+ * The first layer of validation, by column: Excel's own data validation (lists by workbook name,
+ * never inline; dates; decimals; whole numbers) and the input prompt that says what is wanted.
+ * Prompt titles stay within Excel's 32 characters and messages within 255.
+ */
+import type { InputPrompt, ValidationSpec } from "./tableLayout";
+import { LIST_NAMES, SETTING_NAMES } from "../model";
+
+export interface ColumnRules {
+  validation: ValidationSpec;
+  prompt: InputPrompt;
+}
+
+const list = (name: string, allowBlank = true): ValidationSpec => ({ type: "list", source: `=${name}`, allowBlank });
+export const DATE_RULE: ValidationSpec = { type: "date", operator: "between", formula1: "=DATE(2000,1,1)", formula2: "=DATE(2099,12,31)", allowBlank: true };
+const FIGURE: ValidationSpec = { type: "decimal", operator: "between", formula1: "-1000000000000", formula2: "1000000000000", allowBlank: true };
+const FRACTION: ValidationSpec = { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: true };
+const p = (title: string, message: string): InputPrompt => ({ title, message });
+
+const figure = (what: string): ColumnRules => ({ validation: FIGURE, prompt: p(what, `A number. Leave blank if there is no ${what.toLowerCase()} yet.`) });
+
+export const JAP_COLUMN_RULES: Record<string, ColumnRules> = {
+  objectiveId: { validation: list(LIST_NAMES.objectiveIds), prompt: p("JBP objective", "Pick the ID of the JBP objective this action serves.") },
+  priority: {
+    validation: { type: "wholeNumber", operator: "between", formula1: "1", formula2: `=${SETTING_NAMES.maxPriorities}`, allowBlank: true },
+    prompt: p("Priority", "1 is the most important. The critical few: no more than the most priorities allowed on Settings."),
+  },
+  party: { validation: list(LIST_NAMES.actionParties, false), prompt: p("Party", "Who leads the action: Principal, Distributor or Joint.") },
+  owner: { validation: list(LIST_NAMES.rosterNames, false), prompt: p("Owner", "One person from the Roster who answers for this action.") },
+  start: { validation: DATE_RULE, prompt: p("Start", "The date work starts, as a date (e.g. 2026-03-02).") },
+  due: { validation: DATE_RULE, prompt: p("Due", "The date the action must be done, on or after Start.") },
+  status: { validation: list(LIST_NAMES.statuses, false), prompt: p("Status", "Not started, In progress, On hold, Done or Cancelled.") },
+  pctComplete: { validation: FRACTION, prompt: p("% complete", "How much is done, from 0 % to 100 %.") },
+  direction: { validation: list(LIST_NAMES.directions), prompt: p("Direction", "Is a higher or a lower KPI value better?") },
+  baseline: figure("Baseline"),
+  target: figure("Target"),
+  actual: figure("Actual"),
+  lastUpdate: { validation: DATE_RULE, prompt: p("Last update", "The date this row was last brought up to date.") },
+  ragOverride: {
+    validation: list(LIST_NAMES.rags),
+    prompt: p("RAG override", "Only to overrule the computed RAG: Red, Amber, Green or Grey. Give a reason next to it."),
+  },
+};
+
+export const JBP_COLUMN_RULES: Record<string, ColumnRules> = {
+  direction: { validation: list(LIST_NAMES.directions), prompt: p("Direction", "Is a higher or a lower KPI value better?") },
+  baseline: figure("Baseline"),
+  ...Object.fromEntries(
+    [1, 2, 3, 4].flatMap((q) => [
+      [`q${q}Target`, figure(`Q${q} target`)],
+      [`q${q}Actual`, figure(`Q${q} actual`)],
+    ]),
+  ),
+  fyTarget: figure("FY target"),
+  principalOwner: { validation: list(LIST_NAMES.rosterNames), prompt: p("Principal owner", "The principal's person for this objective, from the Roster.") },
+  distributorOwner: {
+    validation: list(LIST_NAMES.rosterNames),
+    prompt: p("Distributor owner", "The distributor's person for this objective, from the Roster."),
+  },
+};
+
+export const ROSTER_COLUMN_RULES: Record<string, ColumnRules> = {
+  party: { validation: list(LIST_NAMES.parties, false), prompt: p("Party", "Principal or Distributor.") },
+  active: { validation: list(LIST_NAMES.yesNo), prompt: p("Active", "Yes, or No for someone who left. Blank means Yes.") },
+};
+
+export const REVIEW_LOG_COLUMN_RULES: Record<string, ColumnRules> = {
+  date: { validation: DATE_RULE, prompt: p("Review date", "The date of the monthly review.") },
+  status: { validation: list(LIST_NAMES.statuses), prompt: p("Status", "The action's status at the review.") },
+  rag: { validation: list(LIST_NAMES.rags), prompt: p("RAG", "The action's RAG at the review.") },
+};

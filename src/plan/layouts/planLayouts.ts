@@ -1,0 +1,241 @@
+/**
+ * The layouts of the sheets the add-in writes (see ../shared/DESIGN.md, "Sheets the add-in writes").
+ * Column keys match the fields of model/schemas.ts. Validation and prompts come from
+ * `columnRules.ts` and live rules from `liveRules.ts`, so that each rule has one description. A
+ * formula column says only that it is one (kind "formula"): its formula is attached where sheets
+ * are built (sheets/columnFormulas.ts), so reading a plan never compiles a formula.
+ */
+import type { ColumnLayout, HeaderField, TableLayout } from "./tableLayout";
+import { JAP_COLUMN_RULES, JBP_COLUMN_RULES, REVIEW_LOG_COLUMN_RULES, ROSTER_COLUMN_RULES, type ColumnRules } from "./columnRules";
+import { japLiveRules, jbpLiveRules, rosterLiveRules } from "./liveRules";
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const PERCENT_FORMAT = "0%";
+/**
+ * KPI figures are volumes, money, days or ratios as typed. "General" shows each as it is; a format
+ * such as "#,##0.##" would show whole numbers with a trailing point ("1,200.") in Excel.
+ */
+export const NUMBER_FORMAT = "General";
+export const TEXT_FORMAT = "@";
+export const GENERAL = "General";
+
+const col = (key: string, header: string, kind: ColumnLayout["kind"], width: number, extra: Partial<ColumnLayout> = {}): ColumnLayout => ({
+  key,
+  header,
+  kind,
+  width,
+  numberFormat: formatFor(kind),
+  required: false,
+  owner: kind === "formula" ? "formula" : kind === "addin" ? "addin" : "user",
+  ...extra,
+});
+
+function formatFor(kind: ColumnLayout["kind"]): string {
+  switch (kind) {
+    case "date":
+      return DATE_FORMAT;
+    case "percent":
+      return PERCENT_FORMAT;
+    case "number":
+      return NUMBER_FORMAT;
+    case "integer":
+      return "0";
+    case "text":
+    case "id":
+    case "list":
+    case "addin":
+      // Text format keeps typed text such as "=Q1 push" as text, never a formula.
+      return TEXT_FORMAT;
+    default:
+      return GENERAL;
+  }
+}
+
+/** Adds each column's validation and prompt (by key) to a layout's columns. */
+function withRules(columns: ColumnLayout[], rules: Record<string, ColumnRules>): ColumnLayout[] {
+  return columns.map((c) => ({ ...c, ...(rules[c.key] ?? {}) }));
+}
+
+const field = (key: string, label: string, kind: HeaderField["kind"], required = false): HeaderField => ({
+  key,
+  label,
+  kind,
+  numberFormat: formatFor(kind),
+  required,
+});
+
+export const ROSTER: TableLayout = {
+  kind: "roster",
+  defaultSheetName: "Roster",
+  tableName: "JP_Roster",
+  title: "Roster",
+  headerBlock: [],
+  columns: withRules(
+    [
+      col("name", "Name", "text", 140, { required: true }),
+      col("party", "Party", "list", 90, { required: true }),
+      col("role", "Role", "text", 140),
+      col("email", "Email", "text", 180),
+      col("active", "Active", "flag", 60),
+    ],
+    ROSTER_COLUMN_RULES,
+  ),
+  liveRules: rosterLiveRules(),
+  signature: ["name", "party", "active"],
+};
+
+export const SETTINGS: TableLayout = {
+  kind: "settings",
+  defaultSheetName: "Settings",
+  tableName: "JP_Settings",
+  title: "Settings",
+  headerBlock: [],
+  columns: [
+    col("setting", "Setting", "text", 170, { required: true }),
+    col("value", "Value", "number", 90, { numberFormat: GENERAL }),
+    col("meaning", "Meaning", "text", 360),
+  ],
+  liveRules: [],
+  signature: ["setting", "value", "meaning"],
+};
+
+const JBP_COLUMNS = withRules(
+  [
+    col("id", "ID", "id", 50, { required: true }),
+    col("objective", "Objective", "text", 200, { required: true }),
+    col("initiative", "Strategic initiative", "text", 180),
+    col("kpi", "KPI", "text", 140),
+    col("unit", "Unit", "text", 60),
+    col("direction", "Direction", "list", 100),
+    col("baseline", "Baseline", "number", 70),
+    col("q1Target", "Q1 target", "number", 70),
+    col("q2Target", "Q2 target", "number", 70),
+    col("q3Target", "Q3 target", "number", 70),
+    col("q4Target", "Q4 target", "number", 70),
+    col("fyTarget", "FY target", "number", 70),
+    col("q1Actual", "Q1 actual", "number", 70),
+    col("q2Actual", "Q2 actual", "number", 70),
+    col("q3Actual", "Q3 actual", "number", 70),
+    col("q4Actual", "Q4 actual", "number", 70),
+    col("ytdTarget", "YTD target", "formula", 75, { numberFormat: NUMBER_FORMAT }),
+    col("ytdActual", "YTD actual", "formula", 75, { numberFormat: NUMBER_FORMAT }),
+    col("pctToTarget", "% to target", "formula", 75, { numberFormat: PERCENT_FORMAT }),
+    // Counts of the objective's actions by colour over the JAP tables (sheets/columnFormulas.ts).
+    col("actionsRed", "Red actions", "formula", 55, { numberFormat: "0" }),
+    col("actionsAmber", "Amber actions", "formula", 55, { numberFormat: "0" }),
+    col("actionsGreen", "Green actions", "formula", 55, { numberFormat: "0" }),
+    col("rag", "RAG", "formula", 60),
+    col("principalOwner", "Principal owner", "list", 130),
+    col("distributorOwner", "Distributor owner", "list", 130),
+    col("comment", "Comment", "text", 200),
+  ],
+  JBP_COLUMN_RULES,
+);
+
+export const JBP: TableLayout = {
+  kind: "jbp",
+  defaultSheetName: "JBP",
+  tableName: "JP_Objectives",
+  title: "Joint Business Plan",
+  headerBlock: [
+    field("principal", "Principal", "text", true),
+    field("distributor", "Distributor", "text", true),
+    field("market", "Market", "text"),
+    field("year", "Year", "integer", true),
+    field("periodStart", "Period start", "date", true),
+    field("periodEnd", "Period end", "date", true),
+    field("lastReview", "Last quarterly review", "date"),
+  ],
+  columns: JBP_COLUMNS,
+  liveRules: jbpLiveRules(JBP_COLUMNS),
+  signature: ["id", "objective", "q1Target", "fyTarget"],
+};
+
+const JAP_COLUMNS = withRules(
+  [
+    col("id", "ID", "id", 55, { required: true }),
+    col("objectiveId", "JBP objective", "list", 80),
+    col("priority", "Priority", "integer", 55),
+    col("action", "Action", "text", 220, { required: true }),
+    col("party", "Party", "list", 85, { required: true }),
+    col("owner", "Owner", "list", 120, { required: true }),
+    col("start", "Start", "date", 80, { required: true }),
+    col("due", "Due", "date", 80, { required: true }),
+    col("status", "Status", "list", 85, { required: true }),
+    col("pctComplete", "% complete", "percent", 70),
+    col("kpi", "KPI", "text", 130),
+    col("unit", "Unit", "text", 55),
+    col("direction", "Direction", "list", 100),
+    col("baseline", "Baseline", "number", 65),
+    col("target", "Target", "number", 65),
+    col("actual", "Actual", "number", 65),
+    col("resources", "Resources and enablers", "text", 170),
+    col("lastUpdate", "Last update", "date", 80),
+    col("nextStep", "Next step", "text", 170),
+    col("rag", "RAG", "formula", 60),
+    col("ragOverride", "RAG override", "list", 75),
+    col("overrideReason", "Override reason", "text", 150),
+    col("issues", "Issues", "addin", 260),
+  ],
+  JAP_COLUMN_RULES,
+);
+
+export const JAP: TableLayout = {
+  kind: "jap",
+  defaultSheetName: "JAP",
+  tableName: "JP_Actions",
+  title: "Joint Action Plan",
+  headerBlock: [
+    field("distributor", "Distributor", "text", true),
+    field("month", "Month", "date", true),
+    field("reviewDate", "Review date", "date"),
+    field("jbpSheet", "JBP sheet", "text"),
+  ],
+  columns: JAP_COLUMNS,
+  liveRules: japLiveRules(JAP_COLUMNS),
+  signature: ["id", "action", "owner", "due", "status"],
+};
+
+export const REVIEW_LOG: TableLayout = {
+  kind: "reviewLog",
+  defaultSheetName: "Review Log",
+  tableName: "JP_ReviewLog",
+  title: "Review Log",
+  headerBlock: [],
+  columns: withRules(
+    [
+      col("date", "Review date", "date", 85, { required: true }),
+      col("actionId", "Action ID", "id", 70, { required: true }),
+      col("action", "Action", "text", 220),
+      col("status", "Status", "list", 85),
+      col("rag", "RAG", "list", 60),
+      col("actual", "Actual", "number", 70),
+      col("comment", "Comment", "text", 260),
+    ],
+    REVIEW_LOG_COLUMN_RULES,
+  ),
+  liveRules: [],
+  signature: ["date", "actionId", "rag"],
+};
+
+export const TABLE_LAYOUTS: readonly TableLayout[] = [ROSTER, SETTINGS, JBP, JAP, REVIEW_LOG];
+
+/** Sheet position of the header row of a table under a layout's header block (0-based). */
+export function tableHeaderRow(layout: TableLayout): number {
+  // Row 0 holds the title; the header block follows; one blank row separates it from the table.
+  return layout.headerBlock.length === 0 ? 0 : layout.headerBlock.length + 2;
+}
+
+export function columnIndex(layout: TableLayout, key: string): number {
+  const i = layout.columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`Layout ${layout.kind} has no column '${key}'`);
+  return i;
+}
+
+/**
+ * The number format of a layout's column. A repair that turns text into a number or a date sets it
+ * with the value: the cell's "@" (Text) format would otherwise keep showing the number as text.
+ */
+export function columnFormat(layout: TableLayout, key: string): string {
+  return layout.columns[columnIndex(layout, key)].numberFormat;
+}

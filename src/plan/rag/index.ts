@@ -1,0 +1,11 @@
+/**
+ * Red / Amber / Green: the rules as data (ragRules.ts), the engine that evaluates them, the RAG
+ * formulas compiled from them, the roll-ups, and the reasons in words.
+ *
+ * What the rest of the code may use; inside the room, files import each other directly.
+ */
+export { actionRowValues, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
+export { actionRagFormula, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
+export { JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
+export { EMPTY_ROW } from "./reasons";
+export { countRags, RAG_ORDER } from "./rollUp";

@@ -1,0 +1,37 @@
+/**
+ * The formulas attached where sheets are built: each formula column's template (the JAP's RAG; the
+ * JBP's KPI, RAG and action counts) and each live rule's conditional-format formula, compiled from
+ * the rule trees (rag/, layouts/liveRules.ts). The layouts hold none, so reading a plan compiles
+ * nothing.
+ */
+import { compileExpr } from "../expr";
+import type { TablePosition } from "../model";
+import type { LiveRule, TableLayout } from "../layouts";
+import { actionRagFormula, objectiveFormulas } from "../rag";
+
+/**
+ * The formula template of each formula column of `layout`, by column key. A JBP's action counts
+ * count over `japTables` (the JAP tables it is linked to; with none they are 0).
+ */
+export function columnFormulas(layout: TableLayout, japTables: readonly TablePosition[] = []): Record<string, string> {
+  switch (layout.kind) {
+    case "jap":
+      return { rag: actionRagFormula() };
+    case "jbp":
+      return objectiveFormulas([...japTables]);
+    default:
+      return {};
+  }
+}
+
+const liveFormulas = new WeakMap<LiveRule, string>();
+
+/** A live rule's conditional-format formula (relative to the first data row), compiled once. */
+export function liveRuleFormula(rule: LiveRule): string {
+  let formula = liveFormulas.get(rule);
+  if (formula === undefined) {
+    formula = `=${compileExpr(rule.condition)}`;
+    liveFormulas.set(rule, formula);
+  }
+  return formula;
+}

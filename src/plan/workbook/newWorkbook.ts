@@ -1,0 +1,67 @@
+/**
+ * A whole new plan file, as `jointplan new` writes it: the Roster, Settings, JBP, JAP and Review Log
+ * sheets (sheets/), and the RAG Summary over them (summary/). The summary is built from what is
+ * planned (the specs' tables and the rows given), never by reading the specs back; a test holds it
+ * equal to the summary of the plan as read.
+ */
+import { cellText, matchParty, type RosterEntry, type Settings } from "../model";
+import { JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
+import { buildSummaryLayout, buildSummarySheetSpec, SUMMARY_SHEET_NAME, type SummaryInput, summaryInputOf, type SummaryLayout } from "../summary";
+
+/** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
+export const NEW_FILE_SHEETS = {
+  roster: ROSTER.defaultSheetName,
+  settings: SETTINGS.defaultSheetName,
+  jbp: JBP.defaultSheetName,
+  jap: JAP.defaultSheetName,
+  summary: SUMMARY_SHEET_NAME,
+  reviewLog: REVIEW_LOG.defaultSheetName,
+} as const;
+
+export interface NewWorkbook {
+  /** In sheet order: Roster, Settings, JBP, JAP, RAG Summary, Review Log. */
+  specs: SheetSpec[];
+  /** The summary's layout, with the address of every figure (tests compare them with the engine's). */
+  summary: SummaryLayout;
+  summaryInput: SummaryInput;
+}
+
+/** What a new plan file holds: its settings, roster, JBP, JAP and (optionally) Review Log rows. */
+export interface NewWorkbookInput extends Omit<PlanData, "roster" | "settings"> {
+  settings: Settings;
+  roster: RosterEntry[];
+}
+
+/** A whole new plan file: every sheet of the plan, the RAG Summary built over them, and a Review Log. */
+export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
+  const names = new PlanNames();
+  const rosterRows = data.roster;
+  const roster = buildRosterSheetSpec(rosterRows, names.sheetName(NEW_FILE_SHEETS.roster), Math.max(TEMPLATE_ROSTER_ROWS, rosterRows.length));
+  const settings = buildSettingsSheetSpec(data.settings, names.sheetName(NEW_FILE_SHEETS.settings));
+  names.take(...roster.names.map((n) => n.name), ...settings.names.map((n) => n.name), ROSTER.tableName, SETTINGS.tableName);
+  const { jbp, jap } = linkedJbpAndJap(names, data, { jbp: NEW_FILE_SHEETS.jbp, jap: NEW_FILE_SHEETS.jap });
+  const reviewLog = buildTableSheetSpec(REVIEW_LOG, {
+    sheetName: names.sheetName(NEW_FILE_SHEETS.reviewLog),
+    tableName: names.tableName(REVIEW_LOG.tableName),
+    rows: data.reviewLog ?? [],
+    minRows: TEMPLATE_REVIEW_ROWS,
+  });
+  // The summary counts over the JBP and JAP tables as planned, labelled by the rows given: what the
+  // add-in's Build summary would find reading these sheets (test/plan/workbook holds the two equal).
+  const summaryIn = summaryInputOf(names.sheetName(NEW_FILE_SHEETS.summary), {
+    japTables: [jap.tables[0].position],
+    jbpTables: [jbp.tables[0].position],
+    objectiveIds: [...data.jbp.objectives.map((o) => cellText(o.id)), ...data.jap.actions.map((a) => cellText(a.objectiveId))],
+    ownerNames: [...rosterRows.filter((r) => r.active && matchParty(r.party) !== null).map((r) => cellText(r.name)), ...data.jap.actions.map((a) => cellText(a.owner))],
+    maxPriorities: data.settings.maxPriorities,
+  });
+  const summaryLayout = buildSummaryLayout(summaryIn);
+  const summary = buildSummarySheetSpec(summaryLayout);
+  return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };
+}
+
+export function newWorkbookSpecs(data: NewWorkbookInput): SheetSpec[] {
+  return newWorkbook(data).specs;
+}
+

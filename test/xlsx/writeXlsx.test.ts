@@ -1,0 +1,161 @@
+import type { SheetSpec } from "../../src/plan/sheets";
+import { newWorkbookInput } from "../../src/cli/newCommand";
+import { cellA1, serialFromIso } from "../../src/plan/model";
+import { checkWorkbook } from "../../src/plan/rules";
+import { specGrid } from "../../src/plan/sheets";
+import { newWorkbookSpecs } from "../../src/plan/workbook";
+import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
+import { calculatedColumnsOf, pointsToCharacters, writeXlsx } from "../../src/xlsx/writeXlsx";
+import { readWorkbookFile, readXlsx } from "../../src/xlsx/readXlsx";
+import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
+
+/** A small hand-made spec that uses every part of a SheetSpec. */
+function planSpec(): SheetSpec {
+  return {
+    sheetName: "My Plan",
+    kind: "jap",
+    names: [
+      { name: "JP_Limit", formula: "='My Plan'!$B$1" },
+      { name: "JP_Twice", formula: "=2*'My Plan'!$B$1" },
+    ],
+    formats: [
+      { address: "A3:A4", numberFormat: "@" },
+      { address: "B3:B4", numberFormat: "yyyy-mm-dd" },
+    ],
+    blocks: [
+      { address: "A1:B1", values: [["Limit", 10]] },
+      { address: "A2:C2", values: [["Action", "Due", "Check"]] },
+      { address: "A3:B4", values: [["=SUM(1,2)", 46099], ["+44 phone", null]] },
+      { address: "C3:C4", formulas: [['=IF(B3>JP_Limit,"late","")'], ['=IF(B4>JP_Limit,"late","")']] },
+      { address: "D1", formulas: [["=IFERROR(AGGREGATE(15,6,ROW(B3:B4)/(B3:B4>0),1),\"none\")"]] },
+    ],
+    tables: [{ name: "JP_Test", position: { sheet: "My Plan", headerRow: 1, lastRow: 3, columns: { action: 0, due: 1, check: 2 } }, headers: ["Action", "Due", "Check"], style: "TableStyleLight9" }],
+    styles: [{ address: "A1", bold: true, fontSize: 14, fill: "#BFE5C4", horizontalAlignment: "Center" }],
+    columnWidths: [{ col: 0, width: 140 }],
+    validations: [
+      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true } },
+      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true }, prompt: { title: "Due", message: "A date" } },
+      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false } },
+    ],
+    conditionalFormats: [{ ruleId: "date.late", address: "B3:B4", formula: "=$B3>JP_Limit", fill: "#F4B6B6", fontColor: "#7A0000" }],
+    freezeRows: 2,
+    charts: [{ name: "c", type: "Pie", source: "A2:B4", seriesBy: "Columns", title: "A chart", anchor: "E2", width: 300, height: 200 }],
+  };
+}
+
+describe("writeXlsx", () => {
+  it("writes a spec's cells, text as text, formulas as formulas, and reports the charts it cannot write", async () => {
+    const { bytes, skippedCharts } = await writeXlsx([planSpec()]);
+    expect(skippedCharts).toEqual(["My Plan: A chart"]);
+    const wb = await loadWorkbook(bytes);
+    const ws = wb.getWorksheet("My Plan")!;
+    expect(ws.getCell("A3").value).toBe("=SUM(1,2)");
+    expect(ws.getCell("A3").numFmt).toBe("@");
+    expect(ws.getCell("A4").value).toBe("+44 phone");
+    expect(ws.getCell("B3").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("C3").formula).toBe('IF(B3>JP_Limit,"late","")');
+    expect(ws.getCell("C4").formula).toBe('IF(B4>JP_Limit,"late","")');
+    // Post-2007 functions carry their file prefix, or Excel and LibreOffice do not know them.
+    expect(ws.getCell("D1").formula).toBe('IFERROR(_xlfn.AGGREGATE(15,6,ROW(B3:B4)/(B3:B4>0),1),"none")');
+    expect(ws.getCell("A1").font.bold).toBe(true);
+    expect(ws.getCell("A1").fill).toMatchObject({ fgColor: { argb: "FFBFE5C4" } });
+    expect(ws.getColumn(1).width).toBeCloseTo(pointsToCharacters(140));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    // The grid reader sees what Excel would show before recalculation.
+    const [grid] = await readXlsx(bytes);
+    expect(grid.values.slice(0, 4)).toEqual([
+      ["Limit", 10, null, null],
+      ["Action", "Due", "Check", null],
+      ["=SUM(1,2)", 46099, null, null],
+      ["+44 phone", null, null, null],
+    ]);
+  });
+
+  it("writes names, the table, validation and conditional formats into the file", async () => {
+    const { bytes } = await writeXlsx([planSpec()]);
+    expect((await loadWorkbook(bytes)).worksheets).toHaveLength(1);
+    const xml = await unzipText(bytes);
+    expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Limit">'My Plan'!$B$1</definedName>`);
+    expect(xml["xl/workbook.xml"]).toContain(`<definedName name="JP_Twice">2*'My Plan'!$B$1</definedName>`);
+    const sheet = xml["xl/worksheets/sheet1.xml"];
+    expect(sheet).toMatch(/<dataValidation type="list" allowBlank="1"[^>]*sqref="A3:A4"><formula1>"Yes,No"<\/formula1>/);
+    expect(sheet).toMatch(/<dataValidation type="date" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" promptTitle="Due" prompt="A date"[^>]*sqref="B3:B4"><formula1>DATE\(2000,1,1\)<\/formula1>/);
+    expect(sheet).toMatch(/<dataValidation type="list"[^>]*sqref="C3:C4"><formula1>JP_Limit<\/formula1>/);
+    expect(sheet).toMatch(/<conditionalFormatting sqref="B3:B4"><cfRule type="expression" dxfId="\d+" priority="1"><formula>\$B3>JP_Limit<\/formula>/);
+    const table = Object.entries(xml).find(([name]) => name.startsWith("xl/tables/"))?.[1] ?? "";
+    expect(table).toContain('name="JP_Test"');
+    expect(table).toContain('ref="A2:C4"');
+    expect(table).toMatch(/<tableColumn id="3" name="Check"[^>]*>/);
+  });
+});
+
+const decodeXml = (xml: string): string =>
+  xml.replace(/&(apos|quot|gt|lt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', gt: ">", lt: "<", amp: "&" })[e] as string);
+
+/** The text parts of an .xlsx (a zip), read with the zip library ExcelJS itself depends on. */
+async function unzipText(bytes: Buffer): Promise<Record<string, string>> {
+   
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files)) if (name.endsWith(".xml")) out[name] = decodeXml(await zip.file(name).async("string"));
+  return out;
+}
+
+describe("cached values and calculated columns", () => {
+  it("writes each formula cell's cached value with its type, and none where the caller gives none", async () => {
+    const spec: SheetSpec = {
+      ...planSpec(),
+      blocks: [{ address: "A1:F1", formulas: [["=1+1", '="a"&"b"', '=""', "=TRUE()", "=1/0", "=2+2"]] }],
+      tables: [],
+      validations: [],
+      conditionalFormats: [],
+      names: [],
+    };
+    const cached = { "My Plan": { A1: 2, B1: "=cmd|' /C calc'!A0", C1: "", D1: false, E1: { error: "#DIV/0!" } } };
+    const { bytes } = await writeXlsx([spec], [], { cachedValues: cached });
+    const sheet = (await unzipText(bytes))["xl/worksheets/sheet1.xml"];
+    expect(sheet).toMatch(/<c r="A1"( s="\d+")?><f>1\+1<\/f><v>2<\/v><\/c>/);
+    expect(sheet).toContain("<c r=\"B1\" t=\"str\"><f>\"a\"&\"b\"</f><v>=cmd|' /C calc'!A0</v></c>");
+    expect(sheet).toContain("<c r=\"C1\" t=\"str\"><f>\"\"</f><v></v></c>");
+    expect(sheet).toContain("<c r=\"D1\" t=\"b\"><f>TRUE()</f><v>0</v></c>");
+    expect(sheet).toContain("<c r=\"E1\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>");
+    expect(sheet).toContain("<c r=\"F1\"><f>2+2</f></c>");
+    const read = await readWorkbookFile(bytes);
+    // A cached text that looks like a formula is a value, never a formula.
+    expect(read.grids[0].values[0]).toEqual([2, "=cmd|' /C calc'!A0", null, false, { error: "#DIV/0!" }, null]);
+    expect(read.uncalculated).toEqual([{ sheet: "My Plan", row: 0, col: 5 }]);
+  });
+
+  it("makes each formula column of a table a calculated column, in the form Excel writes", async () => {
+    const { bytes } = await writeXlsx([planSpec()]);
+    const xml = await unzipText(bytes);
+    const table = Object.entries(xml).find(([name]) => name.startsWith("xl/tables/"))![1];
+    // The first data row's formula, as the file stores it; the value columns stay bare.
+    expect(table).toMatch(/<tableColumn id="3" name="Check"[^>]*><calculatedColumnFormula>IF\(B3>JP_Limit,"late",""\)<\/calculatedColumnFormula><\/tableColumn>/);
+    expect(table).toMatch(/<tableColumn id="1" name="Action"[^>]*\/>/);
+    expect(calculatedColumnsOf([planSpec()])).toEqual({ JP_Test: { Check: 'IF(B3>JP_Limit,"late","")' } });
+  });
+
+  it("gives jointplan new's RAG columns the engine's colours", async () => {
+    const day = serialFromIso("2026-03-18")!;
+    const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
+    const cached = ragCachedValues(specs, day);
+    const { rag } = checkWorkbook(specs.map(specGrid), { today: day });
+    const jap = specs.find((s) => s.kind === "jap")!;
+    const ragCol = jap.tables[0].position.columns.rag;
+    for (const a of rag.actions) expect(cached[jap.sheetName][cellA1(a.row, ragCol)]).toBe(a.rag);
+    // Rows without an action show what the formula shows: "".
+    const empty = newWorkbookSpecs(newWorkbookInput({ sample: false, force: false, asOf: day }, day));
+    const blank = Object.values(ragCachedValues(empty, day)).flatMap((cells) => Object.values(cells));
+    expect(blank.length).toBeGreaterThan(20);
+    expect(new Set(blank)).toEqual(new Set([""]));
+    const jbp = specs.find((s) => s.kind === "jbp")!;
+    const objectiveRag = jbp.tables[0].position.columns.rag;
+    expect(rag.objectives.map((o) => cached[jbp.sheetName][cellA1(o.row, objectiveRag)])).toEqual(rag.objectives.map((o) => o.rag));
+    // Read back, the file's RAG column holds them.
+    const grids = await readXlsx((await writeXlsx(specs, [], { cachedValues: cached })).bytes);
+    const grid = grids.find((g) => g.name === jap.sheetName)!;
+    expect(rag.actions.map((a) => grid.values[a.row][ragCol])).toEqual(rag.actions.map((a) => a.rag));
+  });
+});
