@@ -12,6 +12,8 @@ const messages: Record<string, string> = {
   InvalidCellAddress: "The cell address is invalid.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  ResponsePayloadSizeLimitExceeded:
+    "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
   NotImplemented: "The requested feature isn't implemented.",
 };
 

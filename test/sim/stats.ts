@@ -1,11 +1,14 @@
 /** Round trips and request sizes, so tests can hold the Excel layer to its sync and payload budgets. */
 
-/** Excel on the web rejects a request whose payload exceeds 5 MB. */
+/** Excel on the web rejects a request, or a response, whose payload exceeds 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface BatchStat {
   operations: number;
+  /** The request's size (wire.ts). */
   bytes: number;
+  /** The response's size. */
+  responseBytes: number;
 }
 
 export class SimStats {
@@ -18,6 +21,10 @@ export class SimStats {
   /** The largest request seen, in bytes. */
   get maxBytes(): number {
     return this.batches.reduce((m, b) => Math.max(m, b.bytes), 0);
+  }
+  /** The largest response seen, in bytes. */
+  get maxResponseBytes(): number {
+    return this.batches.reduce((m, b) => Math.max(m, b.responseBytes), 0);
   }
 }
 
