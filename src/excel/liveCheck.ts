@@ -26,8 +26,8 @@
  *     ordinary typing on a shopping list costs nothing, and a plan typed or pasted there is still
  *     found; the price is a needless re-check per paste or per header-like word on such sheets.
  *   - the RAG Summary sheet, rebuilt by the add-in and never read as a plan: never.
- * A plan without an Excel table whose header row starts below START_HEAD_ROWS, present before the
- * live check starts, counts as "other" until the next re-check (any header edit or plan-sheet edit).
+ * A plan without an Excel table is found, here as by the check's reader, by its header row in the
+ * sheet's top-left corner (TOP_ROWS x TOP_COLS, readWorkbook.ts).
  *
  * Where the handlers live: one registry per JavaScript runtime, on globalThis under a
  * Symbol.for key, not in this module's variables. A task pane that is closed and reopened inside a
@@ -44,14 +44,11 @@ import { SUMMARY_SHEET_NAME, SUMMARY_TITLE } from "../plan/summarySheetSpec";
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
-import { gridValueAt, inputGrids } from "./readWorkbook";
+import { TOP_COLS, TOP_ROWS, gridValueAt, inputGrids } from "./readWorkbook";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";
 
 export const DEBOUNCE_MS = 300;
-
-/** Rows read from the top of each sheet's used range at start, to find plans typed without a table. */
-export const START_HEAD_ROWS = 50;
 
 export type LiveCheckListener = (result: { findings: Finding[]; overview: Overview }) => void;
 
@@ -251,7 +248,7 @@ async function watchSheets(context: Excel.RequestContext, ids: string[], all = f
 
 /**
  * Learning each sheet's role at start. Sheets with a plan table are plan sheets; the others are
- * judged by the first START_HEAD_ROWS rows of their used range (a plan typed without a table).
+ * judged by their top-left corner, as the check's reader judges them (a plan typed without a table).
  * One sync here for the sheets and tables; the heads are queued to load in the caller's next sync
  * (the one that registers the handlers), and `roles()` reads them after it.
  */
@@ -267,7 +264,7 @@ async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string
   const heads = sheets.items.map((ws) => {
     if (withPlanTable.has(ws.id)) return null;
     const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex");
-    const head = used.getIntersectionOrNullObject(used.getRow(0).getResizedRange(START_HEAD_ROWS - 1, 0)).load("values");
+    const head = used.getIntersectionOrNullObject(ws.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLS)).load("values");
     return { used, head };
   });
   return {

@@ -9,7 +9,7 @@ import type { Finding } from "../plan/model";
 import { headerOfColumn, issuesBySheetRow } from "../plan/issuesText";
 import { JAP, JBP } from "../plan/layouts";
 import type { CheckResult } from "../plan/plan";
-import { Batcher, payloadBytes } from "./batches";
+import { Batcher, METHOD_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";
 
@@ -166,25 +166,25 @@ export function assertWritable(state: WorkbookState, sheets: Iterable<string>, w
 }
 
 export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan, batcher: Batcher): Promise<void> {
-  const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
+  // One sheet object per sheet name, so its path goes once into a request, not once a note.
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
   for (const col of plan.issues) {
     const ws = sheet(col.sheet);
     await batcher.addRows(col.address, col.values, (address, rows) => {
       ws.getRange(address).values = rows;
     });
   }
-  for (const n of plan.notesToDelete) {
-    n.delete();
-    batcher.count(96);
-  }
+  for (const n of plan.notesToDelete) await batcher.add(0, () => n.delete(), METHOD_BYTES);
   for (const u of plan.notesToUpdate) {
-    await batcher.add(payloadBytes(u.content) + 96, () => {
+    await batcher.add(payloadBytes(u.content), () => {
       u.note.content = u.content;
-    });
+    }, METHOD_BYTES);
   }
   for (const a of plan.notesToAdd) {
-    await batcher.add(payloadBytes(a.content) + 128, () => {
+    // A sheet's notes collection goes into a request once (its sheet path with it); then each add.
+    await batcher.add(payloadBytes([a.cell, a.content]), () => {
       sheet(a.sheet).notes.add(a.cell, a.content);
-    });
+    }, METHOD_BYTES + SHEET_BYTES);
   }
 }

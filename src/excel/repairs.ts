@@ -11,14 +11,14 @@
  */
 import { cellText } from "../plan/cells";
 import type { CellValue, Finding, Repair } from "../plan/model";
-import { payloadBytes } from "./batches";
+import { OPERATION_BYTES, SET_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { planRecount, queueRecount, recountMessage } from "./jbpRecount";
 import { planPaint, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
+import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
 import { capabilities } from "./requirements";
 
 export interface RepairOutcome {
@@ -49,7 +49,7 @@ function valueForExcel(v: CellValue): string | number | boolean {
 function formatFor(r: Repair, state: WorkbookState): string | undefined {
   if (r.numberFormat !== undefined) return r.numberFormat;
   if (looksLikeFormula(r.value)) return "@";
-  if (typeof r.value === "number" && gridFormatAt(state.grids, r.sheet, r.cell) === "@") return "General";
+  if (typeof r.value === "number" && formatAt(state, r.sheet, r.cell) === "@") return "General";
   return undefined;
 }
 
@@ -78,7 +78,9 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
   if (repairs.length === 0) return { message: "No repairs to apply.", applied: 0, skipped: [] };
   const caps = capabilities();
   return runExcel(async (context) => {
-    const state = await readWorkbookState(context, caps, { notes: caps.notes });
+    // The number formats a repair needs to know: a number with no format of its own going into a Text cell.
+    const formatCells = repairs.filter((r) => typeof r.value === "number" && r.numberFormat === undefined).map((r) => ({ sheet: r.sheet, cell: r.cell }));
+    const state = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
     assertRepairable(state, repairs);
 
     const skipped: RepairOutcome["skipped"] = [];
@@ -118,12 +120,13 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
     if (toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
       await writeQuietly(context, caps, async (batcher) => {
         for (const { repair, format } of toApply) {
-          const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
           // The format goes first, in the same request: the value is then read in that format.
-          await batcher.add(payloadBytes(repair) + 128, () => {
+          // Two paths (the sheet by name, its cell) and one or two sets.
+          await batcher.add(payloadBytes([repair.sheet, repair.cell, repair.value, format ?? null]), () => {
+            const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
             if (format !== undefined) range.numberFormat = [[format]];
             range.values = [[valueForExcel(repair.value)]];
-          });
+          }, SHEET_BYTES + OPERATION_BYTES + (format !== undefined ? SET_BYTES : 0));
         }
         if (repaint) await queuePaint(context, paint, batcher);
         await queueRecount(context, recount.writes, batcher);

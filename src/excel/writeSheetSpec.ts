@@ -8,7 +8,7 @@ import { parseRangeA1 } from "../plan/a1";
 import type { ValidationSpec } from "../plan/layout";
 import type { CellValue } from "../plan/model";
 import type { SheetSpec, SpecValidation } from "../plan/sheetSpec";
-import { Batcher, payloadBytes } from "./batches";
+import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
 function excelValue(v: CellValue): string | number | boolean | null {
@@ -53,10 +53,7 @@ function alertStyle(v: SpecValidation): "Stop" | "Warning" {
 }
 
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
-  for (const n of spec.names) {
-    context.workbook.names.add(n.name, n.formula, n.comment);
-    batcher.count(payloadBytes(n) + 64);
-  }
+  for (const n of spec.names) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   for (const f of spec.formats) {
     const { rows, cols } = shape(f.address);
     await batcher.addRows(f.address, filled(rows, cols, f.numberFormat), (address, slice) => {
@@ -76,55 +73,63 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
     }
   }
   for (const t of spec.tables) {
-    const table = sheet.tables.add(t.address, true);
-    table.name = t.name;
-    table.style = t.style;
-    batcher.count(256);
+    await batcher.add(payloadBytes([t.address, t.name, t.style]), () => {
+      const table = sheet.tables.add(t.address, true);
+      table.name = t.name;
+      table.style = t.style;
+    }, OPERATION_BYTES + 2 * SET_BYTES);
   }
   for (const s of spec.styles) {
-    const format = sheet.getRange(s.address).format;
-    if (s.bold !== undefined) format.font.bold = s.bold;
-    if (s.italic !== undefined) format.font.italic = s.italic;
-    if (s.fontSize !== undefined) format.font.size = s.fontSize;
-    if (s.fontColor !== undefined) format.font.color = s.fontColor;
-    if (s.fill !== undefined) format.fill.color = s.fill;
-    if (s.wrapText !== undefined) format.wrapText = s.wrapText;
-    if (s.horizontalAlignment !== undefined) format.horizontalAlignment = s.horizontalAlignment;
-    batcher.count(payloadBytes(s) + 128);
+    const sets = Object.keys(s).length - 1;
+    // Format, font and fill are objects of their own on the way: one more path each.
+    await batcher.add(payloadBytes(s), () => {
+      const format = sheet.getRange(s.address).format;
+      if (s.bold !== undefined) format.font.bold = s.bold;
+      if (s.italic !== undefined) format.font.italic = s.italic;
+      if (s.fontSize !== undefined) format.font.size = s.fontSize;
+      if (s.fontColor !== undefined) format.font.color = s.fontColor;
+      if (s.fill !== undefined) format.fill.color = s.fill;
+      if (s.wrapText !== undefined) format.wrapText = s.wrapText;
+      if (s.horizontalAlignment !== undefined) format.horizontalAlignment = s.horizontalAlignment;
+    }, OPERATION_BYTES + (sets + 2) * SET_BYTES);
   }
   for (const w of spec.columnWidths) {
-    sheet.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = w.width;
-    batcher.count(96);
+    await batcher.add(0, () => {
+      sheet.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = w.width;
+    }, OPERATION_BYTES + 3 * SET_BYTES);
   }
   for (const v of spec.validations) {
-    const dv = sheet.getRange(v.address).dataValidation;
-    dv.rule = validationRule(v.spec);
-    dv.ignoreBlanks = v.spec.allowBlank;
-    dv.errorAlert = {
-      showAlert: true,
-      style: alertStyle(v),
-      // Excel's limits: alert title 32 characters, message 225.
-      title: (v.prompt?.title ?? "JointPlan").slice(0, 32),
-      message: clip(v.prompt?.message ?? "This value does not fit the column.", 225),
-    };
-    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-    batcher.count(payloadBytes(v) + 256);
+    await batcher.add(payloadBytes(v), () => {
+      const dv = sheet.getRange(v.address).dataValidation;
+      dv.rule = validationRule(v.spec);
+      dv.ignoreBlanks = v.spec.allowBlank;
+      dv.errorAlert = {
+        showAlert: true,
+        style: alertStyle(v),
+        // Excel's limits: alert title 32 characters, message 225.
+        title: (v.prompt?.title ?? "JointPlan").slice(0, 32),
+        message: clip(v.prompt?.message ?? "This value does not fit the column.", 225),
+      };
+      if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    }, OPERATION_BYTES + 4 * SET_BYTES);
   }
   for (const cf of spec.conditionalFormats) {
-    const format = sheet.getRange(cf.address).conditionalFormats.add("Custom");
-    format.custom.rule.formula = cf.formula;
-    format.custom.format.fill.color = cf.fill;
-    if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
-    batcher.count(payloadBytes(cf) + 256);
+    await batcher.add(payloadBytes(cf), () => {
+      const format = sheet.getRange(cf.address).conditionalFormats.add("Custom");
+      format.custom.rule.formula = cf.formula;
+      format.custom.format.fill.color = cf.fill;
+      if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
+    }, OPERATION_BYTES + (cf.fontColor ? 11 : 9) * SET_BYTES);
   }
-  if (spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
+  if (spec.freezeRows > 0) await batcher.add(0, () => sheet.freezePanes.freezeRows(spec.freezeRows), METHOD_BYTES + SET_BYTES);
   for (const c of spec.charts) {
-    const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);
-    chart.name = c.name;
-    chart.title.text = c.title;
-    chart.setPosition(c.anchor);
-    chart.width = c.width;
-    chart.height = c.height;
-    batcher.count(payloadBytes(c) + 256);
+    await batcher.add(payloadBytes(c), () => {
+      const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);
+      chart.name = c.name;
+      chart.title.text = c.title;
+      chart.setPosition(c.anchor);
+      chart.width = c.width;
+      chart.height = c.height;
+    }, 2 * OPERATION_BYTES + 6 * SET_BYTES);
   }
 }

@@ -7,6 +7,10 @@
  * action naming its object path; each action lists in `L` the object paths it is the last to use.
  * The response is `{ Results: [{ ActionId, Value }] }`, a load's value carrying the loaded
  * properties under their PascalCase names (collections as `_Items`).
+ *
+ * Office.js cuts a write of values, formulas or number formats over 1,500 cells into chunks of
+ * about 1,500 cells, each its own range (`getRow(i).getBoundingRect(getRow(j))`) and set action,
+ * after a `_ValidateArraySize` call (setRangePropertiesInBulk in excel-web-16.00.js); so does this.
  */
 import type { SimObject } from "./proxy";
 
@@ -75,6 +79,22 @@ export function requestBody(ops: WireOp[]): { body: { Actions: Action[]; ObjectP
     return id;
   };
 
+  /** A path that is no object of the sim (a chunk of a bulk write), with its instantiate action. */
+  const rawPath = (type: number, name: string, parentId: number, args: unknown[], referenced?: number): number => {
+    const id = next++;
+    parents.set(id, parentId);
+    objectPaths[id] = {
+      Id: id,
+      ObjectPathType: type,
+      Name: name,
+      ParentObjectPathId: parentId,
+      ArgumentInfo: { Arguments: args, ...(referenced !== undefined ? { ReferencedObjectPathIds: [referenced] } : {}) },
+      D: true,
+    };
+    actions.push({ Id: next++, ActionType: 1, Name: "", ObjectPathId: id });
+    return id;
+  };
+
   const actionIds: number[] = [];
   for (const op of ops) {
     const pathId = pathOf(op.obj, op.method);
@@ -85,7 +105,18 @@ export function requestBody(ops: WireOp[]): { body: { Actions: Action[]; ObjectP
     const id = next++;
     actionIds.push(id);
     if (op.kind === "load") actions.push({ Id: id, ActionType: 2, Name: "", ObjectPathId: pathId, QueryInfo: { Select: (op.args as string[]).map((p) => p.replace(/(^|\/)items\//g, "$1")) } });
-    else if (op.kind === "set") actions.push({ Id: id, ActionType: 4, Name: pascal(op.method), ObjectPathId: pathId, ArgumentInfo: { Arguments: op.args as unknown[] } });
+    else if (op.kind === "set" && isBulk(op)) {
+      const rows = (op.args as unknown[][][])[0];
+      const per = Math.max(1, Math.round(BULK_CELLS / rows[0].length));
+      actions.push({ Id: id, ActionType: 3, Name: "_ValidateArraySize", ObjectPathId: pathId, ArgumentInfo: { Arguments: [rows.length, rows[0].length] } });
+      for (let start = 0; start < rows.length; start += per) {
+        const count = Math.min(per, rows.length - start);
+        const first = rawPath(3, "GetRow", pathId, [start]);
+        const last = rawPath(3, "GetRow", pathId, [start + count - 1]);
+        const chunk = rawPath(3, "GetBoundingRect", first, [last], last);
+        actions.push({ Id: next++, ActionType: 4, Name: pascal(op.method), ObjectPathId: chunk, ArgumentInfo: { Arguments: [rows.slice(start, start + count)] } });
+      }
+    } else if (op.kind === "set") actions.push({ Id: id, ActionType: 4, Name: pascal(op.method), ObjectPathId: pathId, ArgumentInfo: { Arguments: op.args as unknown[] } });
     else actions.push({ Id: id, ActionType: 3, Name: pascal(op.method), ObjectPathId: pathId, ArgumentInfo: { Arguments: Array.isArray(op.args) ? op.args : op.args === undefined ? [] : [op.args] } });
   }
 
@@ -96,6 +127,16 @@ export function requestBody(ops: WireOp[]): { body: { Actions: Action[]; ObjectP
   });
   for (const [path, i] of [...lastUse].sort((a, b) => a[0] - b[0])) (actions[i].L ??= []).push(path);
   return { body: { Actions: actions, ObjectPaths: objectPaths }, actionIds };
+}
+
+/** Office.js's chunk size for bulk range writes. */
+const BULK_CELLS = 1500;
+const BULK_PROPERTIES = new Set(["values", "formulas", "numberFormat"]);
+
+function isBulk(op: WireOp): boolean {
+  if (!BULK_PROPERTIES.has(op.method) || op.obj?._spec.name !== "Range") return false;
+  const rows = (op.args as unknown[])[0];
+  return Array.isArray(rows) && Array.isArray(rows[0]) && rows.length * rows[0].length > BULK_CELLS;
 }
 
 const encoder = new TextEncoder();
