@@ -12,8 +12,10 @@ import { LIST_NAMES, SETTINGS_ROWS } from "../plan/settingsRows";
 import type { SheetSpec, SpecName } from "../plan/sheetSpec";
 import { ROSTER_NAMES, buildRosterSheetSpec, buildSettingsSheetSpec } from "../plan/supportSheetSpecs";
 import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, specTableRef, type JbpLink, type PlanData } from "../plan/workbookPlan";
-import { Batcher } from "./batches";
+import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
+import { assertFormulasFit } from "./formulaCheck";
+import { removeAdded } from "./removeAdded";
 import { queueTableRefs, type PlacedTable } from "./tableRefs";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
@@ -127,24 +129,35 @@ export class InsertPlan {
   }
 }
 
-/** Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only above 4 MB). */
+/**
+ * Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only
+ * above 4 MB). Every formula is checked first; if Excel still refuses a write, the sheets and names
+ * this insert added are taken out again, so no half-built sheet stays.
+ */
 export async function writeInsertPlan(context: Excel.RequestContext, plan: InsertPlan, activate: string): Promise<void> {
+  assertFormulasFit("insert these sheets", plan.specs, plan.formulaWrites, plan.namesOnly);
   const batcher = new Batcher(context);
-  for (const n of plan.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
-  for (const spec of plan.specs) {
-    const ws = context.workbook.worksheets.add(spec.sheetName);
-    await queueSheetSpec(context, ws, spec, batcher);
+  try {
+    for (const n of plan.namesOnly) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
+    for (const spec of plan.specs) {
+      const ws = context.workbook.worksheets.add(spec.sheetName);
+      await queueSheetSpec(context, ws, spec, batcher);
+    }
+    // After the new sheets, so that the formulas find the JAP sheets they name.
+    for (const w of plan.formulaWrites) {
+      const ws = context.workbook.worksheets.getItem(w.sheetName);
+      await batcher.addRows(w.address, w.formulas, (address, slice) => {
+        ws.getRange(address).formulas = slice;
+      });
+    }
+    context.workbook.worksheets.getItem(activate).activate();
+    await context.sync();
+  } catch (e) {
+    await removeAdded(context, plan.specs.map((s) => s.sheetName), [...plan.namesOnly, ...plan.specs.flatMap((s) => s.names)].map((n) => n.name));
+    throw e;
   }
-  // After the new sheets, so that the formulas find the JAP sheets they name.
-  for (const w of plan.formulaWrites) {
-    const ws = context.workbook.worksheets.getItem(w.sheetName);
-    await batcher.addRows(w.address, w.formulas, (address, slice) => {
-      ws.getRange(address).formulas = slice;
-    });
-  }
-  context.workbook.worksheets.getItem(activate).activate();
-  await context.sync();
 }
+
 
 export interface JapRequest {
   distributor: string;

@@ -9,6 +9,7 @@ import type { FormulaWrite, JbpCountKey } from "../plan/jbpCounts";
 import { JBP_COUNT_KEYS, jbpFormulaRefreshAll } from "../plan/jbpCounts";
 import type { CheckResult, JbpPlan } from "../plan/plan";
 import type { Batcher } from "./batches";
+import { formulaProblemsOf } from "./formulaCheck";
 import type { WorkbookState } from "./readWorkbook";
 
 export interface Recount {
@@ -56,6 +57,9 @@ export function planRecount(state: WorkbookState, result: CheckResult): Recount 
     // Only a formula past Excel's length limit (some 70 JAP tables): the check itself goes on.
     return { writes: [], lockedSheets: new Set(), problem: (e as Error).message };
   }
+  // Nothing Excel would refuse is queued: the check's findings are still written.
+  const refused = formulaProblemsOf([], out.writes)[0];
+  if (refused) return { writes: [], lockedSheets: out.lockedSheets, problem: `the formula for ${refused.where} would be ${refused.problem}, which Excel refuses.` };
   return out;
 }
 

@@ -13,6 +13,7 @@ import { uniqueSheetName } from "../plan/uniqueNames";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
+import { assertFormulasFit } from "./formulaCheck";
 import { assertWritable } from "./paintFindings";
 import { inputGrids, readWorkbookState } from "./readWorkbook";
 import { restoreEvents } from "./quietWrites";
@@ -62,6 +63,7 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
       const taken = new Set(state.names.map((n) => n.toLowerCase()));
       const spec = buildSettingsSheetSpec(settings, sheet);
       spec.names = spec.names.filter((n) => !taken.has(n.name.toLowerCase()));
+      assertFormulasFit("create the Settings sheet", [spec]);
       await queueSheetSpec(context, context.workbook.worksheets.add(sheet), spec, batcher);
       message = `Created sheet '${sheet}' with these settings.`;
     } else {

@@ -1,8 +1,11 @@
 /**
  * Build or rebuild the RAG Summary sheet: every figure a formula over the plan tables, RAG colours
- * by conditional format, a native chart of the counts. A rebuild deletes the add-in's own summary
- * sheet and adds the new one in the same request; no other sheet is touched. Three syncs: two to
- * find the plan tables wherever they stand (by header), one to write.
+ * by conditional format, a native chart of the counts. A rebuild writes the new summary whole
+ * under a temporary name, and only then deletes the add-in's own old summary and gives the new one
+ * its name, in the same request; every formula is checked before anything is queued, and if Excel
+ * still refuses a write the new sheet is deleted again: a failure leaves the workbook as it was.
+ * No other sheet is touched. Three syncs: two to find the plan tables wherever they stand (by
+ * header), one to write.
  */
 import { parseRangeA1 } from "../plan/a1";
 import { readWorkbook } from "../plan/read";
@@ -12,6 +15,8 @@ import { uniqueSheetName } from "../plan/uniqueNames";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
+import { assertFormulasFit } from "./formulaCheck";
+import { removeAdded } from "./removeAdded";
 import { assertWritable } from "./paintFindings";
 import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbook";
 import { capabilities } from "./requirements";
@@ -38,13 +43,24 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
       if (r) lastRows.set(t.sheet, Math.max(lastRows.get(t.sheet) ?? 0, r.lastRow));
     }
     const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, sheetName, lastRows)));
+    assertFormulasFit(`${old ? "rebuild" : "build"} the RAG Summary over ${plan.japs.length} JAP table${plan.japs.length === 1 ? "" : "s"}`, [spec]);
 
-    if (old) context.workbook.worksheets.getItem(old.name).delete();
-    const ws = context.workbook.worksheets.add(sheetName);
-    await queueSheetSpec(context, ws, spec, new Batcher(context));
-    ws.position = 0;
-    ws.activate();
-    await context.sync();
+    // The new summary is built whole first (under a temporary name when the old one is there).
+    const building = old ? uniqueSheetName(`${SUMMARY_SHEET_NAME} (new)`, state.sheets.map((s) => s.name)) : sheetName;
+    try {
+      const ws = context.workbook.worksheets.add(building);
+      await queueSheetSpec(context, ws, spec, new Batcher(context));
+      if (old) {
+        context.workbook.worksheets.getItem(old.name).delete();
+        ws.name = sheetName;
+      }
+      ws.position = 0;
+      ws.activate();
+      await context.sync();
+    } catch (e) {
+      await removeAdded(context, [building], []);
+      throw e;
+    }
     const japs = plan.japs.length;
     return {
       message: `${old ? "Rebuilt" : "Built"} '${sheetName}' over ${japs} JAP table${japs === 1 ? "" : "s"}${plan.jbps.length ? ` and ${plan.jbps.length} JBP` : ""}. It stays live: every figure is a formula.`,

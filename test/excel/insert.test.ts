@@ -101,6 +101,23 @@ describe("insertJapTemplate", () => {
   });
 });
 
+describe("a failed insert", () => {
+  const sim = useSim();
+
+  // A batch is not transactional: when Excel refuses a write in the middle of a new sheet, the
+  // sheets and names written before it stay. The insert takes them out again.
+  it("leaves no half-built sheet and no name behind when Excel refuses a write", async () => {
+    sim().setCells("Sheet1", "A1", [["my data"]]);
+    const sheets = sim().sheets();
+    sim().failNext("formulas", "GeneralException");
+    await expect(insertSamplePlan()).rejects.toMatchObject({ code: "excel" });
+    expect(sim().sheets()).toEqual(sheets);
+    expect(sim().names()).toEqual([]);
+    expect(sim().tables()).toEqual([]);
+    expect(sim().cell("Sheet1", "A1").value).toBe("my data");
+  });
+});
+
 describe("insertJbpTemplate", () => {
   const sim = useSim();
   it("writes the header block and an Objectives table with its formulas and formats", async () => {

@@ -5,6 +5,7 @@
 import type { Rect } from "./address";
 import { normalizeColor } from "./colors";
 import { fail, notImplemented } from "./errors";
+import { checkFormulaLimits } from "./formulaLimits";
 import { assertUnprotected, nextId, requireApi, type ConditionalFormatModel, type SheetModel } from "./model";
 import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
@@ -34,7 +35,10 @@ function writable(t: CfTarget): void {
 
 function formula(v: unknown, what: string): string | number {
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "") return v;
+  if (typeof v === "string" && v.trim() !== "") {
+    checkFormulaLimits(v, what);
+    return v;
+  }
   return fail("InvalidArgument", `${what} must be a formula string or a number`);
 }
 

@@ -99,6 +99,14 @@ export function createSimulatedExcel(options: SimOptions = {}) {
       await host.events.settle();
     },
 
+    /**
+     * Makes the next operation of `method` ("formulas", "values", "add", "delete"…) fail at sync with
+     * `code`, as Excel fails an operation mid-batch: the operations before it stay applied.
+     */
+    failNext(method: string, code = "GeneralException"): void {
+      host.failures.push({ method, code });
+    },
+
     /** Calls listener after every sync and edit (the preview page re-renders). Returns the unsubscribe. */
     subscribe(listener: () => void): () => void {
       host.listeners.add(listener);

@@ -1,6 +1,7 @@
 /** Defined names (workbook scope): a reference kept structured so that sheet renames follow it. */
 import { formatAddress, parseAddress } from "./address";
 import { fail } from "./errors";
+import { checkFormulaLimits } from "./formulaLimits";
 import type { SimHost } from "./host";
 import { findSheet, requireApi, type NameModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
@@ -33,6 +34,7 @@ function setReference(wb: WorkbookModel, n: NameModel, reference: unknown): void
   }
   if (typeof reference !== "string" || reference.trim() === "") fail("InvalidArgument", "a name needs a Range or a formula string");
   const formula = reference.startsWith("=") ? reference : `=${reference}`;
+  checkFormulaLimits(formula, "a name's formula");
   const parsed = parseAddress(formula.slice(1));
   if (parsed?.sheet !== undefined) {
     const sheet = findSheet(wb, parsed.sheet);

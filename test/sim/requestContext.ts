@@ -82,6 +82,11 @@ export class RequestContext {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       try {
+        const injected = host.failures.findIndex((f) => f.method === op.desc.m);
+        if (injected >= 0) {
+          const { code } = host.failures.splice(injected, 1)[0];
+          throw new SimError(code, `failure injected by the test on ${op.desc.m}`);
+        }
         const value = op.run();
         if (op.kind === "load" || op.kind === "result") results.push({ ActionId: actionIds[i], Value: value ?? null });
       } catch (e) {

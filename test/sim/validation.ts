@@ -6,6 +6,7 @@
  */
 import { formatAddress, type Rect } from "./address";
 import { fail } from "./errors";
+import { checkFormulaLimits } from "./formulaLimits";
 import { assertUnprotected, requireApi, type SheetModel, type ValidationRecord } from "./model";
 import { SimObject, type ObjectSpec } from "./proxy";
 import type { RangeProxy, RangeTarget } from "./range";
@@ -40,7 +41,10 @@ function formulaArg(v: unknown, what: string): string | number {
     return `=${formatAddress(t.sheet.name, t.rect, true)}`;
   }
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "") return v;
+  if (typeof v === "string" && v.trim() !== "") {
+    checkFormulaLimits(v, what);
+    return v;
+  }
   return fail("InvalidArgument", `${what} must be a number, a date or formula string, or a Range`);
 }
 
@@ -65,6 +69,7 @@ export function normalizeRule(rule: unknown): Record<string, unknown> {
   }
   if (kind === "custom") {
     if (typeof body.formula !== "string" || body.formula.trim() === "") fail("InvalidArgument", "custom.formula must be a formula string");
+    checkFormulaLimits(body.formula, "custom.formula");
     return { custom: { formula: body.formula } };
   }
   if (!OPERATORS.includes(body.operator)) fail("InvalidArgument", `${kind}.operator must be one of ${OPERATORS.join(", ")}`);
