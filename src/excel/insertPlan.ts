@@ -15,7 +15,10 @@ import { PlanNames, japSheetSpec, jbpSheetSpec, linkToJbp, linkedJbpAndJap, spec
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
 import { assertFormulasFit } from "./formulaCheck";
+import { queueWatchAdded } from "./liveCheck";
+import { restoreEvents } from "./quietWrites";
 import { removeAdded } from "./removeAdded";
+import { capabilities } from "./requirements";
 import { queueTableRefs, type PlacedTable } from "./tableRefs";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
@@ -136,8 +139,12 @@ export class InsertPlan {
  */
 export async function writeInsertPlan(context: Excel.RequestContext, plan: InsertPlan, activate: string): Promise<void> {
   assertFormulasFit("insert these sheets", plan.specs, plan.formulaWrites, plan.namesOnly);
+  const caps = capabilities();
   const batcher = new Batcher(context);
   try {
+    // Events off: the live check must not hear the add-in's own writes (triggerSource, which would
+    // say so, is ExcelApi 1.14); the new sheets get their handlers directly (queueWatchAdded).
+    if (caps.enableEvents) context.runtime.enableEvents = false;
     for (const n of plan.namesOnly) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
     for (const spec of plan.specs) {
       const ws = context.workbook.worksheets.add(spec.sheetName);
@@ -151,8 +158,12 @@ export async function writeInsertPlan(context: Excel.RequestContext, plan: Inser
       });
     }
     context.workbook.worksheets.getItem(activate).activate();
+    if (caps.enableEvents) context.runtime.enableEvents = true;
+    const watched = queueWatchAdded(context, plan.specs.map((s) => s.sheetName));
     await context.sync();
+    watched();
   } catch (e) {
+    if (caps.enableEvents) await restoreEvents(context);
     await removeAdded(context, plan.specs.map((s) => s.sheetName), [...plan.namesOnly, ...plan.specs.flatMap((s) => s.names)].map((n) => n.name));
     throw e;
   }

@@ -16,6 +16,7 @@ import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertFormulasFit } from "./formulaCheck";
+import { restoreEvents } from "./quietWrites";
 import { removeAdded } from "./removeAdded";
 import { assertWritable } from "./paintFindings";
 import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbook";
@@ -48,6 +49,8 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     // The new summary is built whole first (under a temporary name when the old one is there).
     const building = old ? uniqueSheetName(`${SUMMARY_SHEET_NAME} (new)`, state.sheets.map((s) => s.name)) : sheetName;
     try {
+      // Events off: the live check must not hear the add-in's own writes (see liveCheck.ts).
+      if (caps.enableEvents) context.runtime.enableEvents = false;
       const ws = context.workbook.worksheets.add(building);
       await queueSheetSpec(context, ws, spec, new Batcher(context));
       if (old) {
@@ -56,8 +59,10 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
       }
       ws.position = 0;
       ws.activate();
+      if (caps.enableEvents) context.runtime.enableEvents = true;
       await context.sync();
     } catch (e) {
+      if (caps.enableEvents) await restoreEvents(context);
       await removeAdded(context, [building], []);
       throw e;
     }

@@ -83,8 +83,8 @@ export function createSimulatedExcel(options: SimOptions = {}) {
 
     /**
      * Changes cells as a user typing or pasting would: Excel's parsing, table headers kept
-     * valid, and onChanged with triggerSource "Unknown" (details for a single cell only).
-     * Resolves after the event handlers have run.
+     * valid, and onChanged with source "Local", triggerSource "Unknown" (ExcelApi 1.14) and
+     * details for a single cell (ExcelApi 1.9). Resolves after the event handlers have run.
      */
     async userEdit(sheet: string, address: string, values: unknown[][]): Promise<void> {
       const s = findSheet(wb, sheet) ?? fail("ItemNotFound", `no sheet '${sheet}'`);
@@ -105,6 +105,19 @@ export function createSimulatedExcel(options: SimOptions = {}) {
      */
     failNext(method: string, code = "GeneralException"): void {
       host.failures.push({ method, code });
+    },
+
+    /**
+     * A co-author's edit arriving (co-authoring in Excel on the web or Microsoft 365): the cells
+     * change as typed, and onChanged fires with source "Remote". Resolves after the handlers ran.
+     */
+    async remoteEdit(sheet: string, address: string, values: unknown[][]): Promise<void> {
+      const s = findSheet(wb, sheet) ?? fail("ItemNotFound", `no sheet '${sheet}'`);
+      const start = parseAddress(address)?.rect ?? fail("InvalidArgument", `bad address '${address}'`);
+      const rect = { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 };
+      writeContents(host, s, rect, values, "remoteEdit", "Remote");
+      await host.afterChange();
+      await host.events.settle();
     },
 
     /** Calls listener after every sync and edit (the preview page re-renders). Returns the unsubscribe. */
