@@ -150,7 +150,7 @@ describe("Excel.run and the request context", () => {
       const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1") as any;
       expect(() => r.hyperlink).toThrow(/not implemented in the simulated workbook: Range.hyperlink/);
       expect(() => { r.style = "Good"; }).toThrow(/not implemented in the simulated workbook/);
-      expect(() => r.insert("Down")).toThrow(/not implemented/);
+      expect(() => r.insert("Right")).toThrow(/not implemented/);
       expect(() => (ctx as any).application.calculationMode).toThrow(/not implemented in the simulated workbook: Application.calculationMode/);
       expect(() => { r.address = "B2"; }).toThrow(TypeError);
     });

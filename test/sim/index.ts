@@ -13,6 +13,7 @@ import { findSheet } from "./model";
 import { createInspector } from "./inspect";
 import { createOffice, createOfficeExtension } from "./office";
 import { RequestContext, runOn } from "./requestContext";
+import { expandTablesBelow } from "./tableGrowth";
 
 export { SimError } from "./errors";
 export type { CellState } from "./inspect";
@@ -26,6 +27,12 @@ export interface SimOptions {
   /** Office.context.platform (default "OfficeOnline", Excel on the web, whose limits the sim keeps). */
   platform?: string;
   /**
+   * Co-authoring, as in a workbook shared on OneDrive or SharePoint: TableRowCollection.add is
+   * refused (code Conflict), since Office documents that it causes co-authoring conflicts (see
+   * tables.ts). Whatever the flag, `stats.tableRowAdds` counts the calls that ran.
+   */
+  coauthoring?: boolean;
+  /**
    * application.cultureInfo's culture: "en-US" (M/d/yyyy), "en-GB" (dd/MM/yyyy) … (CULTURES in
    * application.ts). Default "en-GB", day-first like the add-in's default date order.
    */
@@ -35,6 +42,7 @@ export interface SimOptions {
 export function createSimulatedExcel(options: SimOptions = {}) {
   const host = new SimHost(options.sheets ?? ["Sheet1"], { ExcelApi: "1.18", ...options.requirementSets }, cultureOf(options.culture ?? "en-GB"));
   const wb = host.wb;
+  wb.coauthoring = options.coauthoring ?? false;
 
   class SimRequestContext extends RequestContext {
     constructor() {
@@ -95,6 +103,7 @@ export function createSimulatedExcel(options: SimOptions = {}) {
       const rect = single ? { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 } : start;
       if (s.protection.protected) fail("AccessDenied", `a user cannot edit locked cells of protected sheet '${s.name}'`);
       writeContents(host, s, rect, values, "userEdit", "Unknown");
+      expandTablesBelow(wb, s, rect);
       await host.afterChange();
       await host.events.settle();
     },
@@ -116,6 +125,7 @@ export function createSimulatedExcel(options: SimOptions = {}) {
       const start = parseAddress(address)?.rect ?? fail("InvalidArgument", `bad address '${address}'`);
       const rect = { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 };
       writeContents(host, s, rect, values, "remoteEdit", "Remote");
+      expandTablesBelow(wb, s, rect);
       await host.afterChange();
       await host.events.settle();
     },

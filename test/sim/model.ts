@@ -102,6 +102,8 @@ export interface TableModel {
   highlightLastColumn: boolean;
   deleted: boolean;
   nextColumnId: number;
+  /** Calculated columns by column id: the formula as written at sheet row `row` (tableGrowth.ts). */
+  calculated: Map<number, { formula: string; row: number }>;
 }
 
 export interface NameModel {
@@ -152,6 +154,8 @@ export interface WorkbookModel {
   culture: CultureModel;
   counters: Record<string, number>;
   userName: string;
+  /** Co-authoring (SimOptions.coauthoring): TableRowCollection.add is refused as the conflict it causes. */
+  coauthoring: boolean;
 }
 
 export function nextId(wb: WorkbookModel, kind: string): number {
@@ -190,6 +194,7 @@ export function createWorkbookModel(sheetNames: string[], requirementSets: Recor
     requirementSets,
     counters: {},
     userName: "Sim User",
+    coauthoring: false,
   } as unknown as WorkbookModel;
   for (const name of sheetNames) wb.sheets.push(newSheet(wb, name));
   wb.activeSheet = wb.sheets[0];

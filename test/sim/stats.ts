@@ -14,9 +14,12 @@ export interface BatchStat {
 export class SimStats {
   syncs = 0;
   batches: BatchStat[] = [];
+  /** Calls of TableRowCollection.add that ran (each a co-authoring conflict risk). */
+  tableRowAdds = 0;
   reset(): void {
     this.syncs = 0;
     this.batches = [];
+    this.tableRowAdds = 0;
   }
   /** The largest request seen, in bytes. */
   get maxBytes(): number {
