@@ -89,14 +89,16 @@ export class Batcher {
 
   /**
    * Writes a 2-D array to `address` (top-left anchored) in row slices that each fit the budget;
-   * `write(sliceAddress, rows)` queues the actual property set.
+   * `write(sliceAddress, rows)` queues the actual property set; `extraRowBytes(i)` is what else
+   * the write sends for row i.
    */
-  async addRows<T>(address: string, rows: T[][], write: (sliceAddress: string, rows: T[][]) => void): Promise<void> {
+  async addRows<T>(address: string, rows: T[][], write: (sliceAddress: string, rows: T[][]) => void, extraRowBytes?: (i: number) => number): Promise<void> {
     const rect = parseRangeA1(address);
     if (!rect) throw new Error(`Not a range address: ${address}`);
     const cols = rect.lastCol - rect.col + 1;
-    // A row's bytes, with its share of Office.js's chunking of big writes.
-    const sizes = rows.map((r) => payloadBytes(r) + 1 + (rows.length * cols > BULK_CELLS ? Math.ceil((cols * CHUNK_BYTES) / BULK_CELLS) : 0));
+    // A row's bytes, with its share of Office.js's chunking of big writes, and what else the write
+    // sends for it (the text formats set before user text).
+    const sizes = rows.map((r, i) => payloadBytes(r) + 1 + (rows.length * cols > BULK_CELLS ? Math.ceil((cols * CHUNK_BYTES) / BULK_CELLS) : 0) + (extraRowBytes?.(i) ?? 0));
     const total = sizes.reduce((a, b) => a + b, 0) + address.length;
     // Fits one request: one write (add() syncs first if the current request is too full).
     if (total + OPERATION_BYTES <= this.budget) {
