@@ -11,6 +11,7 @@ import { JAP, JBP } from "../plan/layouts";
 import type { CheckResult } from "../plan/plan";
 import { Batcher, METHOD_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
+import { writeUserRows } from "./userText";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbook";
 
 /** Marks a note as the add-in's own, so the next check may replace or remove it. */
@@ -170,10 +171,8 @@ export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan,
   const sheets = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
   for (const col of plan.issues) {
-    const ws = sheet(col.sheet);
-    await batcher.addRows(col.address, col.values, (address, rows) => {
-      ws.getRange(address).values = rows;
-    });
+    // Issues text quotes what people typed; it goes through the one writer of user text.
+    await writeUserRows(batcher, sheet(col.sheet), col.address, col.values);
   }
   for (const n of plan.notesToDelete) await batcher.add(0, () => n.delete(), METHOD_BYTES);
   for (const u of plan.notesToUpdate) {

@@ -20,6 +20,7 @@ import { planPaint, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
 import { capabilities } from "./requirements";
+import { queueUserValues } from "./userText";
 
 export interface RepairOutcome {
   message: string;
@@ -125,8 +126,9 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
           await batcher.add(payloadBytes([repair.sheet, repair.cell, repair.value, format ?? null]), () => {
             const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
             if (format !== undefined) range.numberFormat = [[format]];
-            range.values = [[valueForExcel(repair.value)]];
-          }, SHEET_BYTES + OPERATION_BYTES + (format !== undefined ? SET_BYTES : 0));
+            // Text (a name from the roster, an ID) through the one writer of user text: "@" first.
+            queueUserValues(range, [[valueForExcel(repair.value)]], () => format);
+          }, SHEET_BYTES + OPERATION_BYTES + 2 * SET_BYTES);
         }
         if (repaint) await queuePaint(context, paint, batcher);
         await queueRecount(context, recount.writes, batcher);

@@ -9,6 +9,7 @@ import type { ValidationSpec } from "../plan/layout";
 import type { CellValue } from "../plan/model";
 import type { SheetSpec, SpecValidation } from "../plan/sheetSpec";
 import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
+import { writeUserRows } from "./userText";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
 function excelValue(v: CellValue): string | number | boolean | null {
@@ -52,7 +53,30 @@ function alertStyle(v: SpecValidation): "Stop" | "Warning" {
   return v.spec.type === "list" && v.spec.source.startsWith("=") ? "Warning" : "Stop";
 }
 
+/**
+ * The number format the spec gives a cell (its last format entry covering it), for the writer of
+ * user text to know which cells are "@" already. Single cells are looked up by key, ranges in order.
+ */
+export function specFormatLookup(spec: SheetSpec): (row: number, col: number) => string | undefined {
+  const cells = new Map<number, { order: number; format: string }>();
+  const ranges: { order: number; r: NonNullable<ReturnType<typeof parseRangeA1>>; format: string }[] = [];
+  spec.formats.forEach((f, order) => {
+    const r = parseRangeA1(f.address);
+    if (!r) return;
+    if (r.row === r.lastRow && r.col === r.lastCol) cells.set(r.row * 16384 + r.col, { order, format: f.numberFormat });
+    else ranges.push({ order, r, format: f.numberFormat });
+  });
+  return (row, col) => {
+    let best = cells.get(row * 16384 + col);
+    for (const x of ranges) {
+      if (row >= x.r.row && row <= x.r.lastRow && col >= x.r.col && col <= x.r.lastCol && (!best || x.order > best.order)) best = x;
+    }
+    return best?.format;
+  };
+}
+
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
+  const formatOf = specFormatLookup(spec);
   for (const n of spec.names) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   for (const f of spec.formats) {
     const { rows, cols } = shape(f.address);
@@ -66,10 +90,8 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
         sheet.getRange(address).formulas = slice;
       });
     } else if (b.values) {
-      const values = b.values.map((row) => row.map(excelValue));
-      await batcher.addRows(b.address, values, (address, slice) => {
-        sheet.getRange(address).values = slice;
-      });
+      // Through the one writer of user text (userText.ts): cells the spec formats "@" stay as they are.
+      await writeUserRows(batcher, sheet, b.address, b.values.map((row) => row.map(excelValue)), formatOf);
     }
   }
   for (const t of spec.tables) {
