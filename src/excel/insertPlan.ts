@@ -132,6 +132,19 @@ export class InsertPlan {
   }
 }
 
+/** The order sheet contents are written in: each sheet's names before the sheets whose lists use them. */
+const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, summary: 5 };
+
+/**
+ * Specs in the order their contents must be written. A data validation list that names a workbook
+ * name is refused while the name does not exist (test/sim/formulaNames.ts): the Settings sheet
+ * defines the lists (JP_Parties, JP_Statuses …) that the Roster and the plan sheets use, the Roster
+ * defines JP_RosterNames, the JBP JP_ObjectiveIds, which the JAP's lists use.
+ */
+export function namesFirst(specs: readonly SheetSpec[]): SheetSpec[] {
+  return [...specs].sort((a, b) => (WRITE_ORDER[a.kind] ?? 9) - (WRITE_ORDER[b.kind] ?? 9));
+}
+
 /**
  * Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only
  * above 4 MB). Every formula is checked first; if Excel still refuses a write, the sheets and names
@@ -146,10 +159,9 @@ export async function writeInsertPlan(context: Excel.RequestContext, plan: Inser
     // say so, is ExcelApi 1.14); the new sheets get their handlers directly (queueWatchAdded).
     if (caps.enableEvents) context.runtime.enableEvents = false;
     for (const n of plan.namesOnly) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
-    for (const spec of plan.specs) {
-      const ws = context.workbook.worksheets.add(spec.sheetName);
-      await queueSheetSpec(context, ws, spec, batcher);
-    }
+    // The sheets in the plan's tab order; their contents with the names' definers first (namesFirst).
+    const sheets = new Map(plan.specs.map((spec) => [spec, context.workbook.worksheets.add(spec.sheetName)] as const));
+    for (const spec of namesFirst(plan.specs)) await queueSheetSpec(context, sheets.get(spec)!, spec, batcher);
     // After the new sheets, so that the formulas find the JAP sheets they name.
     for (const w of plan.formulaWrites) {
       const ws = context.workbook.worksheets.getItem(w.sheetName);
@@ -199,7 +211,10 @@ function workbookJbpLink(plan: InsertPlan, req: JapRequest): JbpLink | null {
 /** Adds an empty JAP to the plan, linked to a JBP: a given sheet, one planned in this command, or the workbook's. */
 export function addJap(plan: InsertPlan, req: JapRequest, plannedJbp?: SheetSpec): { sheet: string; linked: string | null } {
   const link = plannedJbp ? linkToJbp(plannedJbp) : workbookJbpLink(plan, req);
-  const spec = plan.add(japSheetSpec(plan.names, { distributor: req.distributor, month: req.month, link }));
+  // Without a JBP, JP_ObjectiveIds is no name of the workbook: a list naming it would be refused,
+  // so the JBP objective column has no list (the check still reports unknown objectives).
+  const noList: JbpLink | null = link ?? (plan.has(LIST_NAMES.objectiveIds) ? null : { sheet: "", idSource: null });
+  const spec = plan.add(japSheetSpec(plan.names, { distributor: req.distributor, month: req.month, link: noList }));
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
 

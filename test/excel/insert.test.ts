@@ -55,7 +55,8 @@ describe("insertJapTemplate", () => {
     expect(syncs).toBe(2);
     expect(result.sheetName).toBe("JAP 2026-03 (2)");
     expect(result.message).not.toMatch(/created/);
-    expect(sim().tables().map((t) => t.name)).toEqual(["JP_Actions", "JP_Roster", "JP_Settings", "JP_Actions_2"]);
+    // (Contents, tables included, are written with the names' definers first: Settings, Roster, plan sheets.)
+    expect(sim().tables().map((t) => t.name).sort()).toEqual(["JP_Actions", "JP_Actions_2", "JP_Roster", "JP_Settings"]);
     expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", "JAP 2026-03", "Roster", "Settings", "JAP 2026-03 (2)"]);
     expect(sim().snapshot("Roster")).toEqual(roster);
     expect(sim().snapshot("Settings")).toEqual(settings);

@@ -6,6 +6,7 @@ import type { Rect } from "./address";
 import { normalizeColor } from "./colors";
 import { fail, notImplemented } from "./errors";
 import { checkFormulaLimits } from "./formulaLimits";
+import { missingNames } from "./formulaNames";
 import { assertUnprotected, nextId, requireApi, type ConditionalFormatModel, type SheetModel } from "./model";
 import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
@@ -192,16 +193,18 @@ const RULE_SPEC: ObjectSpec<CfTarget> = {
   props: {
     formula: {
       get: (t) => t.cf.rule.formula ?? "",
-      set: (t, v) => {
+      set: (t, v, self) => {
         writable(t);
         t.cf.rule = { formula: formula(v, "rule.formula") };
+        t.cf.namesMissingWhenSet = typeof v === "string" ? missingNames(self._ctx._host.wb, v) : [];
       },
     },
     formulaLocal: {
       get: (t) => t.cf.rule.formula ?? "",
-      set: (t, v) => {
+      set: (t, v, self) => {
         writable(t);
         t.cf.rule = { formula: formula(v, "rule.formulaLocal") };
+        t.cf.namesMissingWhenSet = typeof v === "string" ? missingNames(self._ctx._host.wb, v) : [];
       },
     },
   },

@@ -49,6 +49,8 @@ export interface ConditionalFormatModel {
   rule: Record<string, unknown>;
   format: CfFormat;
   stopIfTrue: boolean;
+  /** Names its formula used that the workbook did not define when it was set (formulaNames.ts). */
+  namesMissingWhenSet?: string[];
 }
 
 export interface ChartModel {

@@ -8,7 +8,8 @@ import { officeJsContext } from "../support/officeJs";
 import { queueSheetSpec } from "../../src/excel/writeSheetSpec";
 import { Batcher } from "../../src/excel/batches";
 import { samplePlan } from "../../src/plan/samplePlan";
-import { PlanNames, linkedJbpAndJap } from "../../src/plan/workbookPlan";
+import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../../src/plan/supportSheetSpecs";
+import { PlanNames, linkedJbpAndJap, rosterEntries } from "../../src/plan/workbookPlan";
 
 type Batch = (context: Excel.RequestContext) => Promise<void> | void;
 
@@ -65,10 +66,16 @@ const batches: Record<string, Batch> = {
     ws.activate();
     ws.freezePanes.freezeRows(3);
   },
-  "the sample JBP and JAP sheets, as the add-in writes them": async (c) => {
-    const { jbp, jap } = linkedJbpAndJap(new PlanNames(["S"]), samplePlan(46099));
+  "the sample plan's sheets, as the add-in writes them": async (c) => {
+    const sample = samplePlan(46099);
+    const names = new PlanNames(["S"]);
+    // Settings and Roster first: their names are what the plan sheets' lists use (the Roster's
+    // Party list is a Settings name).
+    const support = [buildSettingsSheetSpec(sample.settings, names.sheetName("Settings")), buildRosterSheetSpec(rosterEntries(sample.roster), names.sheetName("Roster"))];
+    names.take(...support.flatMap((s) => s.names.map((n) => n.name)));
+    const { jbp, jap } = linkedJbpAndJap(names, sample);
     const batcher = new Batcher(c);
-    for (const spec of [jbp, jap]) await queueSheetSpec(c, c.workbook.worksheets.add(spec.sheetName), spec, batcher);
+    for (const spec of [...support, jbp, jap]) await queueSheetSpec(c, c.workbook.worksheets.add(spec.sheetName), spec, batcher);
   },
 };
 
