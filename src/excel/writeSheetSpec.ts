@@ -135,7 +135,11 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
     }, OPERATION_BYTES + 4 * SET_BYTES);
   }
-  for (const cf of spec.conditionalFormats) {
+  // ConditionalFormatCollection.add puts each new format at the top priority ("Adds a new
+  // conditional format to the collection at the first/top priority", Excel JavaScript API
+  // reference), while the .xlsx writer gives the spec's first format the top priority: added last
+  // to first, the workbook ends with the spec's order, as in a file.
+  for (const cf of [...spec.conditionalFormats].reverse()) {
     await batcher.add(payloadBytes(cf), () => {
       const format = sheet.getRange(cf.address).conditionalFormats.add("Custom");
       format.custom.rule.formula = cf.formula;

@@ -111,9 +111,13 @@ const CF_SPEC: ObjectSpec<CfTarget> = {
       get: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
       set: (t, v) => {
         writable(t);
-        if (!Number.isInteger(v) || v < 0) fail("InvalidArgument", "priority must be a whole number ≥ 0");
+        // "Use a negative priority to begin from the back. Priorities greater than the bounds will get
+        // and set to the maximum (or minimum if negative) priority" (ConditionalFormat.priority).
+        if (!Number.isInteger(v)) fail("InvalidArgument", "priority must be a whole number");
         const list = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
-        list.splice(Math.min(v, list.length), 0, t.cf);
+        const n = list.length + 1;
+        const at = Math.max(0, Math.min(n - 1, v < 0 ? n + v : v));
+        list.splice(at, 0, t.cf);
         t.sheet.conditionalFormats = list;
       },
     },
