@@ -14,6 +14,7 @@ import { createInspector } from "./inspect";
 import { createOffice, createOfficeExtension } from "./office";
 import { RequestContext, runOn } from "./requestContext";
 import { expandTablesBelow } from "./tableGrowth";
+import { asTyped } from "./typing";
 
 export { SimError } from "./errors";
 export type { CellState } from "./inspect";
@@ -93,8 +94,11 @@ export function createSimulatedExcel(options: SimOptions = {}) {
      * Changes cells as a user typing or pasting would: Excel's parsing, table headers kept
      * valid, and onChanged with source "Local", triggerSource "Unknown" (ExcelApi 1.14) and
      * details for a single cell (ExcelApi 1.9). Resolves after the event handlers have run.
+     * `how`: "type" (the default for one cell) reads each number as Excel's automatic percent
+     * entry does in a cell formatted as a percentage (typing.ts); "paste" (the default for a
+     * range) stores values as given.
      */
-    async userEdit(sheet: string, address: string, values: unknown[][]): Promise<void> {
+    async userEdit(sheet: string, address: string, values: unknown[][], how?: "type" | "paste"): Promise<void> {
       const s = findSheet(wb, sheet) ?? fail("ItemNotFound", `no sheet '${sheet}'`);
       const start = parseAddress(address)?.rect ?? fail("InvalidArgument", `bad address '${address}'`);
       if (!Array.isArray(values) || !Array.isArray(values[0])) fail("InvalidArgument", "userEdit takes a 2-D array");
@@ -102,7 +106,8 @@ export function createSimulatedExcel(options: SimOptions = {}) {
       const single = start.r0 === start.r1 && start.c0 === start.c1;
       const rect = single ? { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 } : start;
       if (s.protection.protected) fail("AccessDenied", `a user cannot edit locked cells of protected sheet '${s.name}'`);
-      writeContents(host, s, rect, values, "userEdit", "Unknown");
+      const typing = (how ?? (single && values.length === 1 && values[0].length === 1 ? "type" : "paste")) === "type";
+      writeContents(host, s, rect, typing ? asTyped(s, rect.r0, rect.c0, values) : values, "userEdit", "Unknown");
       expandTablesBelow(wb, s, rect);
       await host.afterChange();
       await host.events.settle();
