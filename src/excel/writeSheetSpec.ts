@@ -1,8 +1,9 @@
 /**
  * Applies a SheetSpec (src/plan/sheetSpec.ts) to a worksheet: queues every write, syncing only
  * when the Batcher says a request is full. The order matters and follows the spec's contract:
- * names, number formats ("@" before any text lands), cells, table, styles, widths, validation,
- * conditional formats, frozen rows, charts.
+ * names, number formats ("@" before any text lands), values, table, then the formula columns on
+ * the table (so they are calculated columns), styles, widths, validation, conditional formats,
+ * frozen rows, charts.
  */
 import { parseRangeA1 } from "../plan/a1";
 import type { ValidationSpec } from "../plan/layout";
@@ -85,14 +86,8 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
     });
   }
   for (const b of spec.blocks) {
-    if (b.formulas) {
-      await batcher.addRows(b.address, b.formulas, (address, slice) => {
-        sheet.getRange(address).formulas = slice;
-      });
-    } else if (b.values) {
-      // Through the one writer of user text (userText.ts): cells the spec formats "@" stay as they are.
-      await writeUserRows(batcher, sheet, b.address, b.values.map((row) => row.map(excelValue)), formatOf);
-    }
+    // Through the one writer of user text (userText.ts): cells the spec formats "@" stay as they are.
+    if (b.values) await writeUserRows(batcher, sheet, b.address, b.values.map((row) => row.map(excelValue)), formatOf);
   }
   for (const t of spec.tables) {
     await batcher.add(payloadBytes([t.address, t.name, t.style]), () => {
@@ -100,6 +95,16 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       table.name = t.name;
       table.style = t.style;
     }, OPERATION_BYTES + 2 * SET_BYTES);
+  }
+  // Formulas after the table: a formula set on a whole table column makes it a calculated column,
+  // which the rows a person adds inherit; written before tables.add it would make none ("Use
+  // calculated columns in an Excel table", https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+  for (const b of spec.blocks) {
+    if (b.formulas) {
+      await batcher.addRows(b.address, b.formulas, (address, slice) => {
+        sheet.getRange(address).formulas = slice;
+      });
+    }
   }
   for (const s of spec.styles) {
     const sets = Object.keys(s).length - 1;

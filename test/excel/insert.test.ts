@@ -1,4 +1,4 @@
-import { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "../../src/excel/insertTemplates";
+import { insertJapTemplate, insertJbpTemplate, insertPlanData, insertSamplePlan } from "../../src/excel/insertTemplates";
 import { JAP, JBP } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/samplePlan";
 import { SETTINGS_ROWS } from "../../src/plan/settingsRows";
@@ -11,6 +11,7 @@ const mix = (rags: Rag[]): Record<Rag, number> => {
   for (const r of rags) out[r]++;
   return out;
 };
+import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 
 describe("insertJapTemplate", () => {
@@ -302,5 +303,22 @@ describe("a JBP's action counts cover every JAP table", () => {
       expect(f).toContain(`'JAP 2026-01'!$T$8:$T$27`);
       expect(f).toContain(`'${jap}'!`);
     }
+  });
+});
+
+describe("formula columns are calculated columns", () => {
+  const sim = useSim();
+
+  // Issue 12, item 8: a formula set on a whole table column makes a calculated column that new
+  // rows inherit (the sim models it, test/sim/tables.test.ts); one written before tables.add does
+  // not. The insert writes the formula columns after the table, so a row a person adds gets them.
+  it("a row typed just below the JAP table joins it with the RAG formula", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const ragCol = String.fromCharCode(65 + sim().tables().find((t) => t.sheet === jap)!.columns.indexOf("RAG"));
+    const last = sim().cell(jap, `${ragCol}27`).formula!;
+    expect(last).toContain("27");
+    await sim().userEdit(jap, "A28", [["A-21"]]);
+    expect(sim().tables().find((t) => t.sheet === jap)!.rowCount).toBe(21);
+    expect(sim().cell(jap, `${ragCol}28`).formula).toBe(last.replace(/(?<![$\d])27(?!\d)/g, "28"));
   });
 });
