@@ -127,9 +127,14 @@ function grid<V>(rect: Rect, f: (r: number, c: number) => V): V[][] {
   return out;
 }
 
-/** Excel refuses to return more than about 5 million cells at once; the sim refuses more than that too. */
+/**
+ * "A range is limited to 5,000,000 cells for read operations", on every platform (Resource limits
+ * and performance optimization, https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ * the code is RangeExceedsLimit, "The cell count in the range has exceeded the maximum supported
+ * number" (Error handling with the application-specific JavaScript APIs).
+ */
 function checkReadSize(rect: Rect, what: string): void {
-  if (area(rect) > 5_000_000) fail("ResponsePayloadSizeLimitExceeded", `${what} of ${area(rect)} cells`);
+  if (area(rect) > 5_000_000) fail("RangeExceedsLimit", `${what} of ${area(rect)} cells`);
 }
 
 export function readValues(sheet: SheetModel, rect: Rect): Scalar[][] {

@@ -256,3 +256,24 @@ describe("stats: round trips and request size", () => {
     expect(sim.stats.maxBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 });
+
+describe("objects belong to their request context", () => {
+  // Office.js: "InvalidRequestContext: Cannot use the object across different request contexts".
+  // Before, the sim took a Range of an earlier Excel.run as an argument in a later one.
+  test("a range of another Excel.run as an argument is refused", async () => {
+    const { run } = setup();
+    const old = await run(async (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A3"));
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").getBoundingRect(old);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidRequestContext" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.names.add("Stale", old);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidRequestContext" });
+  });
+});

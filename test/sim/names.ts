@@ -5,7 +5,7 @@ import { checkFormulaLimits } from "./formulaLimits";
 import type { SimHost } from "./host";
 import { findSheet, requireApi, type NameModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy } from "./range";
 
 const host = (self: SimObject<any>): SimHost => self._ctx._host;
@@ -113,6 +113,7 @@ export class NamedItemCollectionProxy extends SimCollection<WorkbookModel, NameM
     return this._list(wb).find((n) => n.name.toLowerCase() === String(name).toLowerCase()) ?? null;
   }
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    sameContext(this, reference);
     const refArg = typeof reference === "string" ? reference : { ref: reference?._path };
     return this._name("add", [name, refArg, comment ?? null], (wb) => {
       requireApi(wb, "1.4", "NamedItemCollection.add");

@@ -5,7 +5,7 @@
  * range, a table…) lazily, once, when the first of its operations runs, so a missing item fails
  * at sync with ItemNotFound, and an *OrNullObject item becomes a null object instead.
  */
-import { fail, notImplemented, propertyNotLoaded, valueNotLoaded } from "./errors";
+import { SimError, fail, notImplemented, propertyNotLoaded, valueNotLoaded } from "./errors";
 import type { OpKind, RequestContext } from "./requestContext";
 import { pascal, type WirePath } from "./wire";
 
@@ -229,6 +229,17 @@ const HANDLER: ProxyHandler<SimObject<any>> = {
     return notImplemented(`setting ${spec.name}.${prop}`);
   },
 };
+
+/**
+ * Office.js refuses an object of one request context as an argument in another ("InvalidRequestContext:
+ * Cannot use the object across different request contexts"): an object belongs to the Excel.run
+ * that made it. Throws at the call, as Office.js does.
+ */
+export function sameContext(self: SimObject<any>, arg: unknown): void {
+  if (arg instanceof SimObject && arg._ctx !== self._ctx) {
+    throw new SimError("InvalidRequestContext", "Cannot use the object across different request contexts.");
+  }
+}
 
 /** OfficeExtension.ClientResult: a value available after sync. */
 export class ClientResult<V> {

@@ -16,7 +16,7 @@ import { ConditionalFormatCollectionProxy, clearConditionalFormats } from "./con
 import { fail, notImplemented } from "./errors";
 import type { SimHost } from "./host";
 import { assertUnprotected, type ProtectionOptions, type SheetModel } from "./model";
-import { SimObject, type ObjectSpec } from "./proxy";
+import { SimObject, sameContext, type ObjectSpec } from "./proxy";
 import { area, intersect } from "./rects";
 import { resolveAddress } from "./resolve";
 import { insertRows, liveTables } from "./tableModel";
@@ -220,16 +220,16 @@ export class RangeProxy extends SimObject<RangeTarget> {
     return this._derive("getColumnsAfter", [count], (t) => ({ ...t.rect, c0: t.rect.c1 + 1, c1: t.rect.c1 + count }));
   }
   getBoundingRect(other: RangeProxy | string): RangeProxy {
-    return this._derive("getBoundingRect", [describeRange(other)], (t) => {
+    return this._derive("getBoundingRect", [describeRange(this, other)], (t) => {
       const o = otherRect(this, t, other);
       return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
     });
   }
   getIntersection(other: RangeProxy | string): RangeProxy {
-    return this._derive("getIntersection", [describeRange(other)], (t) => intersect(t.rect, otherRect(this, t, other)) ?? fail("ItemNotFound", "the ranges do not intersect"));
+    return this._derive("getIntersection", [describeRange(this, other)], (t) => intersect(t.rect, otherRect(this, t, other)) ?? fail("ItemNotFound", "the ranges do not intersect"));
   }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
-    return this._derive("getIntersectionOrNullObject", [describeRange(other)], (t) => intersect(t.rect, otherRect(this, t, other)), true);
+    return this._derive("getIntersectionOrNullObject", [describeRange(this, other)], (t) => intersect(t.rect, otherRect(this, t, other)), true);
   }
   getUsedRange(valuesOnly = false): RangeProxy {
     return this._derive("getUsedRange", [valuesOnly], (t) => {
@@ -295,7 +295,8 @@ export class RangeProxy extends SimObject<RangeTarget> {
   }
 }
 
-function describeRange(other: unknown): unknown {
+function describeRange(self: RangeProxy, other: unknown): unknown {
+  sameContext(self, other);
   return typeof other === "string" ? other : { ref: (other as RangeProxy)?._path };
 }
 

@@ -5,7 +5,7 @@ import { fail } from "./errors";
 import type { SimHost } from "./host";
 import { assertUnprotected, requireApi, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
 import { intersect } from "./rects";
 import { resolveAddress } from "./resolve";
@@ -30,7 +30,10 @@ function rangeArg(self: SimObject<any>, arg: unknown, onSheet?: SheetModel): Ran
   return fail("InvalidArgument", "expected an address or a Range");
 }
 
-const ref = (arg: unknown) => (typeof arg === "string" ? arg : { ref: (arg as RangeProxy)?._path });
+const ref = (self: SimObject<any>, arg: unknown) => {
+  sameContext(self, arg);
+  return typeof arg === "string" ? arg : { ref: (arg as RangeProxy)?._path };
+};
 
 const STYLE = /^TableStyle(Light([1-9]|1[0-9]|2[01])|Medium([1-9]|1[0-9]|2[0-8])|Dark([1-9]|1[01]))$/;
 
@@ -67,7 +70,7 @@ export class TableCollectionProxy extends SimCollection<WorkbookModel | SheetMod
   }
 
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
-    return this._table("add", [ref(address), hasHeaders], (scope) => {
+    return this._table("add", [ref(this, address), hasHeaders], (scope) => {
       const wb = host(this).wb;
       const { sheet, rect } = rangeArg(this, address, isSheet(scope) ? scope : undefined);
       assertUnprotected(sheet, "adding a table");
@@ -178,7 +181,7 @@ export class TableProxy extends SimObject<TableModel> {
     return derivedRange(this, "getTotalRowRange", () => fail("InvalidOperation", "the table has no total row"));
   }
   resize(newRange: RangeProxy | string): void {
-    this._enqueue("resize", [ref(newRange)], () => {
+    this._enqueue("resize", [ref(this, newRange)], () => {
       // Table.resize is ExcelApi 1.13 (@types/office-js: "[Api set: ExcelApi 1.13]"), above the
       // add-in's 1.8 floor, so code that needs a table to grow writes just below it instead.
       requireApi(host(this).wb, "1.13", "Table.resize");

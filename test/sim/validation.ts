@@ -9,7 +9,7 @@ import { fail } from "./errors";
 import { checkFormulaLimits } from "./formulaLimits";
 import { checkValidationNames } from "./formulaNames";
 import { assertUnprotected, requireApi, type SheetModel, type ValidationRecord, type WorkbookModel } from "./model";
-import { SimObject, type ObjectSpec } from "./proxy";
+import { SimObject, sameContext, type ObjectSpec } from "./proxy";
 import type { RangeProxy, RangeTarget } from "./range";
 import { covers, intersect, subtract } from "./rects";
 
@@ -162,6 +162,7 @@ const SPEC: ObjectSpec<RangeTarget> = {
       },
       set: (t, v, self) => {
         guard(t, self, "setting a data validation rule");
+        if (v && typeof v === "object") for (const body of Object.values(v as Record<string, unknown>)) if (body && typeof body === "object") for (const x of Object.values(body)) sameContext(self, x);
         const rule = normalizeRule(v, self._ctx._host.wb);
         const { records, covered } = recordsIn(t.sheet, t.rect);
         if (records.length > 1 || (records.length === 1 && !covered)) {
