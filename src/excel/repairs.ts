@@ -20,7 +20,7 @@ import { planPaint, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbook";
 import { capabilities } from "./requirements";
-import { queueUserValues } from "./userText";
+import { queueUserValues, textFormats } from "./userText";
 
 export interface RepairOutcome {
   message: string;
@@ -123,12 +123,16 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
         for (const { repair, format } of toApply) {
           // The format goes first, in the same request: the value is then read in that format.
           // Two paths (the sheet by name, its cell) and one or two sets.
-          await batcher.add(payloadBytes([repair.sheet, repair.cell, repair.value, format ?? null]), () => {
+          const value = valueForExcel(repair.value);
+          // Text (a name from the roster, an ID) goes through the one writer of user text, which
+          // sets "@" first unless the repair's own format is "@": one more set then.
+          const textFormat = textFormats([[value]], () => format) !== null;
+          const sets = (format !== undefined ? 1 : 0) + (textFormat ? 1 : 0);
+          await batcher.add(payloadBytes([repair.sheet, repair.cell, value, format ?? null, textFormat ? "@" : null]), () => {
             const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
             if (format !== undefined) range.numberFormat = [[format]];
-            // Text (a name from the roster, an ID) through the one writer of user text: "@" first.
-            queueUserValues(range, [[valueForExcel(repair.value)]], () => format);
-          }, SHEET_BYTES + OPERATION_BYTES + 2 * SET_BYTES);
+            queueUserValues(range, [[value]], () => format);
+          }, SHEET_BYTES + OPERATION_BYTES + sets * SET_BYTES);
         }
         if (repaint) await queuePaint(context, paint, batcher);
         await queueRecount(context, recount.writes, batcher);
