@@ -13,6 +13,21 @@ export const MAX_FORMULA_LENGTH = 8192;
 export const MAX_NESTING = 64;
 export const MAX_ARGUMENTS = 255;
 
+/**
+ * The index of the quote that closes the "string" or 'sheet name' opened at `start` ("" and '' are
+ * the quote itself inside them), or the formula's length when none does.
+ */
+export function closingQuote(formula: string, start: number): number {
+  const q = formula[start];
+  let i = start + 1;
+  for (; i < formula.length; i++) {
+    if (formula[i] !== q) continue;
+    if (formula[i + 1] === q) i++;
+    else break;
+  }
+  return i;
+}
+
 /** Deepest function nesting and most arguments of one call, outside "strings" and 'sheet names'. */
 export function formulaShape(formula: string): { depth: number; maxArgs: number } {
   let depth = 0;
@@ -23,13 +38,7 @@ export function formulaShape(formula: string): { depth: number; maxArgs: number 
   for (let i = 0; i < formula.length; i++) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      // Skip the quoted text ("" and '' are the quote itself).
-      for (i++; i < formula.length; i++) {
-        if (formula[i] === ch) {
-          if (formula[i + 1] === ch) i++;
-          else break;
-        }
-      }
+      i = closingQuote(formula, i);
       continue;
     }
     if (ch === "{") braces++;

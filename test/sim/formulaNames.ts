@@ -11,6 +11,7 @@
  * takes it too and records it (`unresolvedNames` of sim.conditionalFormats()).
  */
 import { fail } from "./errors";
+import { closingQuote } from "./formulaLimits";
 import type { WorkbookModel } from "./model";
 import { liveTables } from "./tableModel";
 
@@ -25,13 +26,7 @@ export function namesIn(formula: string): string[] {
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      for (i++; i < formula.length; i++) {
-        if (formula[i] === ch) {
-          if (formula[i + 1] === ch) i++;
-          else break;
-        }
-      }
-      i++;
+      i = closingQuote(formula, i) + 1;
       continue;
     }
     if (ch === "[") {
