@@ -5,14 +5,18 @@
  *
  *   insertJapTemplate, insertJbpTemplate, insertSamplePlan  2 (read what exists, write); 3 when a JBP
  *                 or JAP table exists already (where those tables stand, for the JBP's action counts)
- *   checkPlan     3 (sheet list, used ranges and note locations, write); 2 when nothing changed
+ *   checkPlan     3 (sheets and tables; used ranges, corners, plan tables and note locations; write);
+ *                 2 when nothing changed
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
  *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
- *   goToCell 2      buildSummary 3      writeSettings, addRosterEntries 3
+ *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
+ *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *
- * More syncs only past a size: a write over 3.5 MB, a sheet longer than 5,500 rows (read in slices
- * of 120,000 cells), or more than 10,000 notes and comments.
+ * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
+ * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes
+ * and comments. Excel on the web's 5 MB limit holds each request and each response, so a command
+ * that moves 20 MB cannot take fewer than five; bench/excel.bench.ts prints the figures.
  */
 export { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "./insertTemplates";
 export { checkPlan, getOverview } from "./checkPlan";

@@ -36,6 +36,8 @@ export function toJointPlanError(e: unknown): JointPlanError {
       );
     case "RequestPayloadSizeLimitExceeded":
       return new JointPlanError("excel", "The change was too large for Excel to take in one go. Please report this; nothing was changed.", { cause: e });
+    case "ResponsePayloadSizeLimitExceeded":
+      return new JointPlanError("excel", "What JointPlan asked Excel to read was too large to come back in one go. Please report this; nothing was changed.", { cause: e });
     default:
       return new JointPlanError("excel", `Excel could not complete the command: ${err.message ?? String(e)}`, { cause: e });
   }

@@ -10,6 +10,7 @@ export type JointPlanErrorCode =
   | "unsupported"
   | "noPlan"
   | "invalidInput"
+  | "formulaLimit"
   | "excel";
 
 export class JointPlanError extends Error {

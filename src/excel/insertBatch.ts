@@ -6,9 +6,14 @@
 import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
 import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
-import { Batcher } from "./batches";
+import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
+import { assertFormulasFit } from "./formulaCheck";
 import { queueRecount } from "./jbpRecount";
+import { queueWatchAdded } from "./liveCheck";
+import { restoreEvents } from "./quietWrites";
+import { removeAdded } from "./removeAdded";
+import { capabilities } from "./requirements";
 import { queueTablePositions } from "./tablePositions";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
@@ -122,18 +127,48 @@ export class InsertBatch {
   }
 }
 
-/** Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only above 4 MB). */
+/** The order sheet contents are written in: each sheet's names before the sheets whose lists use them. */
+const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, summary: 5 };
+
+/**
+ * Specs in the order their contents must be written. A data validation list that names a workbook
+ * name is refused while the name does not exist (test/sim/formulaNames.ts): the Settings sheet
+ * defines the lists (JP_Parties, JP_Statuses …) that the Roster and the plan sheets use, the Roster
+ * defines JP_RosterNames, the JBP JP_ObjectiveIds, which the JAP's lists use.
+ */
+export function namesFirst(specs: readonly SheetSpec[]): SheetSpec[] {
+  return [...specs].sort((a, b) => (WRITE_ORDER[a.kind] ?? 9) - (WRITE_ORDER[b.kind] ?? 9));
+}
+
+/**
+ * Queues every planned sheet, name and JBP recount, activates `activate`, and syncs once (more only
+ * above 4 MB). Every formula is checked first; if Excel still refuses a write, the sheets and names
+ * this insert added are taken out again, so no half-built sheet stays.
+ */
 export async function writeInsertBatch(context: Excel.RequestContext, batch: InsertBatch, activate: string): Promise<void> {
+  assertFormulasFit("insert these sheets", batch.specs, batch.formulaWrites, batch.namesOnly);
+  const caps = capabilities();
   const batcher = new Batcher(context);
-  for (const n of batch.namesOnly) context.workbook.names.add(n.name, n.formula, n.comment);
-  for (const spec of batch.specs) {
-    const ws = context.workbook.worksheets.add(spec.sheetName);
-    await queueSheetSpec(context, ws, spec, batcher);
+  try {
+    // Events off: the live check must not hear the add-in's own writes (triggerSource, which would
+    // say so, is ExcelApi 1.14); the new sheets get their handlers directly (queueWatchAdded).
+    if (caps.enableEvents) context.runtime.enableEvents = false;
+    for (const n of batch.namesOnly) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
+    // The sheets in the batch's tab order; their contents with the names' definers first (namesFirst).
+    const sheets = new Map(batch.specs.map((spec) => [spec, context.workbook.worksheets.add(spec.sheetName)] as const));
+    for (const spec of namesFirst(batch.specs)) await queueSheetSpec(context, sheets.get(spec)!, spec, batcher);
+    // After the new sheets, so that the formulas find the JAP sheets they name.
+    await queueRecount(context, batch.formulaWrites, batcher);
+    context.workbook.worksheets.getItem(activate).activate();
+    if (caps.enableEvents) context.runtime.enableEvents = true;
+    const watched = queueWatchAdded(context, batch.specs.map((s) => s.sheetName));
+    await context.sync();
+    watched();
+  } catch (e) {
+    if (caps.enableEvents) await restoreEvents(context);
+    await removeAdded(context, batch.specs.map((s) => s.sheetName), [...batch.namesOnly, ...batch.specs.flatMap((s) => s.names)].map((n) => n.name));
+    throw e;
   }
-  // After the new sheets, so that the formulas find the JAP sheets they name.
-  await queueRecount(context, batch.formulaWrites, batcher);
-  context.workbook.worksheets.getItem(activate).activate();
-  await context.sync();
 }
 
 export interface JapInsertRequest {
@@ -165,7 +200,10 @@ function workbookJbpLink(batch: InsertBatch, req: JapInsertRequest): JbpLink | n
 /** Adds an empty JAP to the plan, linked to a JBP: a given sheet, one planned in this command, or the workbook's. */
 export function addJap(batch: InsertBatch, req: JapInsertRequest, plannedJbp?: SheetSpec): { sheet: string; linked: string | null } {
   const link = plannedJbp ? linkToJbp(plannedJbp) : workbookJbpLink(batch, req);
-  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link }));
+  // Without a JBP, JP_ObjectiveIds is no name of the workbook: a list naming it would be refused,
+  // so the JBP objective column has no list (the check still reports unknown objectives).
+  const noList: JbpLink | null = link ?? (batch.has(LIST_NAMES.objectiveIds) ? null : { sheet: "", idSource: null });
+  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link: noList }));
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
 

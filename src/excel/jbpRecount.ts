@@ -8,6 +8,7 @@
 import { type FormulaWrite, JBP_COUNT_KEYS, type JbpCountKey, jbpFormulaRefreshAll } from "../plan/sheets";
 import type { CheckResult, JbpPlan } from "../plan/model";
 import type { Batcher } from "./batches";
+import { formulaProblemsOf } from "./formulaCheck";
 import type { WorkbookState } from "./readWorkbookState";
 
 export interface Recount {
@@ -55,6 +56,9 @@ export function recountWrites(state: WorkbookState, result: CheckResult): Recoun
     // Only a formula past Excel's length limit (some 70 JAP tables): the check itself goes on.
     return { writes: [], lockedSheets: new Set(), problem: (e as Error).message };
   }
+  // Nothing Excel would refuse is queued: the check's findings are still written.
+  const refused = formulaProblemsOf([], out.writes)[0];
+  if (refused) return { writes: [], lockedSheets: out.lockedSheets, problem: `the formula for ${refused.where} would be ${refused.problem}, which Excel refuses.` };
   return out;
 }
 

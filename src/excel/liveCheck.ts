@@ -1,7 +1,10 @@
 /**
  * Live re-check on change events. A change by a person on a plan sheet (JBP, JAP, Roster,
- * Settings) schedules one check 300 ms after the last change; our own writes are ignored
- * (triggerSource "ThisLocalAddin", and events are off while the check writes).
+ * Settings) schedules one check 300 ms after the last change. Ignored: our own writes (every write
+ * of the Excel layer is made with events off; from ExcelApi 1.14 triggerSource "ThisLocalAddin"
+ * says so too), and remote changes (source "Remote"): a co-author's edit is checked by the
+ * co-author's own task pane, and every open pane re-checking and rewriting the Issues column and
+ * notes on every remote edit would multiply the writes and the co-authoring conflicts.
  *
  * Each re-check reads the whole workbook in one batch and rewrites only the Issues cells and notes
  * that changed. Re-checking only the edited rows would miss rules that span rows (duplicate IDs, an
@@ -26,8 +29,8 @@
  *     ordinary typing on a shopping list costs nothing, and a plan typed or pasted there is still
  *     found; the price is a needless re-check per paste or per header-like word on such sheets.
  *   - the RAG Summary sheet, rebuilt by the add-in and never read as a plan: never.
- * A plan without an Excel table whose header row starts below START_HEAD_ROWS, present before the
- * live check starts, counts as "other" until the next re-check (any header edit or plan-sheet edit).
+ * A plan without an Excel table is found, here as by the check's reader, by its header row in the
+ * sheet's top-left corner (TOP_ROWS x TOP_COLS, readWorkbook.ts).
  *
  * Where the handlers live: one registry per JavaScript runtime, on globalThis under a
  * Symbol.for key, not in this module's variables. A task pane that is closed and reopened inside a
@@ -36,20 +39,17 @@
  * When the runtime itself goes away, Excel drops its handlers with it and the next startLiveCheck
  * registers anew. Nothing is stored in the workbook or the browser.
  */
-import { type Finding, type SheetGrid, toCellValue } from "../plan/model";
+import { type Finding, parseRangeA1, type SheetGrid, toCellValue } from "../plan/model";
 import { columnKeyMap, findTables, headerKey } from "../plan/read";
 import { type Overview, overviewOf, SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { checkInContext } from "./checkPlan";
 import { runExcel } from "./context";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
-import { gridValueAt, summarySheet } from "./readWorkbookState";
+import { TOP_COLS, TOP_ROWS, gridValueAt, summarySheet } from "./readWorkbookState";
 import { capabilities } from "./requirements";
 import { hasSignature } from "./workbookIndex";
 
 export const DEBOUNCE_MS = 300;
-
-/** Rows read from the top of each sheet's used range at start, to find plans typed without a table. */
-export const START_HEAD_ROWS = 50;
 
 export type LiveCheckListener = (result: { findings: Finding[]; overview: Overview }) => void;
 
@@ -188,18 +188,57 @@ function schedule(): void {
   }, DEBOUNCE_MS);
 }
 
-/** Whether a person's change on a sheet of this role may change the plan (see the header comment). */
-function matters(role: SheetRole | undefined, event: Excel.WorksheetChangedEventArgs): boolean {
+/** Cells of a change on an "other" sheet read to look for header texts; a bigger paste re-checks. */
+export const CHANGE_READ_CELLS = 5_000;
+
+/**
+ * Whether a person's change on a sheet of this role may change the plan (see the header comment).
+ * On an "other" sheet only a header text can: it is in `details` for one cell (ExcelApi 1.9);
+ * without them (a paste, or Excel 2019's ExcelApi 1.8, which has no details) the changed cells are
+ * read, one small sync, and a paste too big to read re-checks.
+ */
+async function matters(role: SheetRole | undefined, event: Excel.WorksheetChangedEventArgs): Promise<boolean> {
   if (role === undefined || role === "plan") return true;
   if (role === "summary") return false;
-  return event.details === undefined || isHeaderText(event.details.valueAfter);
+  if (event.details !== undefined) return isHeaderText(event.details.valueAfter);
+  const r = parseRangeA1(event.address);
+  if (!r || (r.lastRow - r.row + 1) * (r.lastCol - r.col + 1) > CHANGE_READ_CELLS) return true;
+  try {
+    const values = await runExcel(async (context) => {
+      const range = event.getRange(context).load("values");
+      await context.sync();
+      return range.values;
+    });
+    return values.some((row) => row.some(isHeaderText));
+  } catch {
+    return true; // the sheet is gone or cannot be read: the re-check finds out
+  }
 }
 
 async function onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
-  if (event.triggerSource === "ThisLocalAddin") return;
+  // triggerSource exists from ExcelApi 1.14; below it, our writes are silent (events off).
+  if (event.triggerSource === "ThisLocalAddin" || event.source === "Remote") return;
   const r = registry();
   if (r.listeners.size === 0 || !r.active) return;
-  if (matters(r.sheets.get(event.worksheetId), event)) schedule();
+  if (await matters(r.sheets.get(event.worksheetId), event)) schedule();
+}
+
+/**
+ * Below ExcelApi 1.9: gives sheets the add-in adds (an insert, made with events off, so that
+ * worksheets.onAdded does not fire) their onChanged handler in the insert's own request. Queues
+ * the handlers; the returned function records them after the caller's sync. Nothing when the live
+ * check is not running or worksheets.onChanged covers every sheet.
+ */
+export function queueWatchAdded(context: Excel.RequestContext, sheetNames: string[]): () => void {
+  const r = registry();
+  if (!r.active || capabilities().collectionEvents || sheetNames.length === 0) return () => undefined;
+  const added = sheetNames.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name).load("id");
+    return { ws, handler: ws.onChanged.add(onChanged) as Handler };
+  });
+  return () => {
+    for (const { ws, handler } of added) if (!r.sheetHandlers.has(ws.id)) r.sheetHandlers.set(ws.id, handler);
+  };
 }
 
 /** Below ExcelApi 1.9: a sheet added later gets its own handler (and is unknown until checked). */
@@ -242,7 +281,7 @@ async function watchSheets(context: Excel.RequestContext, ids: string[], all = f
 
 /**
  * Learning each sheet's role at start. Sheets with a plan table are plan sheets; the others are
- * judged by the first START_HEAD_ROWS rows of their used range (a plan typed without a table).
+ * judged by their top-left corner, as the check's reader judges them (a plan typed without a table).
  * One sync here for the sheets and tables; the heads are queued to load in the caller's next sync
  * (the one that registers the handlers), and `roles()` reads them after it.
  */
@@ -259,7 +298,7 @@ async function learnSheets(context: Excel.RequestContext): Promise<{ ids: string
   const heads = sheets.items.map((ws) => {
     if (withPlanTable.has(ws.id)) return null;
     const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex");
-    const head = used.getIntersectionOrNullObject(used.getRow(0).getResizedRange(START_HEAD_ROWS - 1, 0)).load("values");
+    const head = used.getIntersectionOrNullObject(ws.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLS)).load("values");
     return { used, head };
   });
   return {

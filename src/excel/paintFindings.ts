@@ -7,8 +7,9 @@
 import { cellA1, type CheckResult, type Finding, inExcelTable } from "../plan/model";
 import { headerOfColumn, issuesBySheetRow } from "../plan/rules";
 import { JAP, JBP } from "../plan/layouts";
-import { Batcher, payloadBytes } from "./batches";
+import { Batcher, METHOD_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
+import { writeUserRows } from "./userText";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbookState";
 
 /** Marks a note as the add-in's own, so the next check may replace or remove it. */
@@ -160,25 +161,23 @@ export function assertWritable(state: WorkbookState, sheets: Iterable<string>, w
 }
 
 export async function queuePaint(context: Excel.RequestContext, batch: PaintBatch, batcher: Batcher): Promise<void> {
-  const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
+  // One sheet object per sheet name, so its path goes once into a request, not once a note.
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
   for (const col of batch.issues) {
-    const ws = sheet(col.sheet);
-    await batcher.addRows(col.address, col.values, (address, rows) => {
-      ws.getRange(address).values = rows;
-    });
+    // Issues text quotes what people typed; it goes through the one writer of user text.
+    await writeUserRows(batcher, sheet(col.sheet), col.address, col.values);
   }
-  for (const n of batch.notesToDelete) {
-    n.delete();
-    batcher.count(96);
-  }
+  for (const n of batch.notesToDelete) await batcher.add(0, () => n.delete(), METHOD_BYTES);
   for (const u of batch.notesToUpdate) {
-    await batcher.add(payloadBytes(u.content) + 96, () => {
+    await batcher.add(payloadBytes(u.content), () => {
       u.note.content = u.content;
-    });
+    }, METHOD_BYTES);
   }
   for (const a of batch.notesToAdd) {
-    await batcher.add(payloadBytes(a.content) + 128, () => {
+    // A sheet's notes collection goes into a request once (its sheet path with it); then each add.
+    await batcher.add(payloadBytes([a.cell, a.content]), () => {
       sheet(a.sheet).notes.add(a.cell, a.content);
-    });
+    }, METHOD_BYTES + SHEET_BYTES);
   }
 }

@@ -1,16 +1,31 @@
 /**
- * Reads the whole workbook in two round trips: first the list of sheets, tables (with their
- * headers), names, notes and comments, and Excel's date format; then every sheet's used range (values and number formats),
- * where each note and comment sits, and the formulas of the JBP's action-count columns. The result
- * feeds the core's checkWorkbook as SheetGrid[]; nothing is written.
+ * Reads what a check needs of the workbook, within Excel on the web's 5 MB response limit whatever
+ * else the workbook holds. Two syncs for a workbook whose plans are Excel tables of up to some
+ * thousands of rows:
+ *
+ *   1. the sheets, the tables (headers and row counts), names, notes, comments, Excel's date format;
+ *   2. each sheet's used range and its top-left corner (TOP_ROWS x TOP_COLS cells: a plan typed
+ *      without a table is found there by its header row, and a template's header block sits there),
+ *      the address of every table, the cells of every plan table (a table whose headers the core
+ *      reads as a JBP, JAP, Roster or Settings) as far as the response budget allows, where each
+ *      note and comment sits, and the formulas of the JBP's action-count columns.
+ *
+ * Only then, and only when needed, more reads: plan tables too big for the second response, the
+ * header block of a table that starts below the corner, and plans without a table (to the end of
+ * their sheet's used range), in slices packed up to the budget (sheetReads.ts). Sheets that hold
+ * no plan cost their corner only, however many rows of other data they hold.
+ *
+ * The result feeds the core's checkWorkbook as SheetGrid[] (values only: number formats are read
+ * for the cells a repair asks about); nothing is written.
  */
-import { type CellValue, type DateOrder, parseCellA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
-import { columnKeyMap, headerKey } from "../plan/read";
+import { type CellValue, type DateOrder, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
+import { columnKeyMap, findTables, headerKey } from "../plan/read";
 import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets";
-import { JBP } from "../plan/layouts";
+import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
+import { ESTIMATED_CELL_BYTES, READ_BUDGET_BYTES, ReadCost, readRects, type RectRead } from "./sheetReads";
 
 export interface SheetInfo {
   name: string;
@@ -39,6 +54,7 @@ export interface JbpCountColumns {
 
 export interface WorkbookState {
   sheets: SheetInfo[];
+  /** What was read of each sheet that has cells: its plans, or the corner of a sheet without one. */
   grids: SheetGrid[];
   /** Excel tables with their headers and full address (header row included), e.g. "'JAP 2026-03'!A7:W27". */
   tables: (TableListing & { address: string })[];
@@ -52,12 +68,23 @@ export interface WorkbookState {
   jbpCountFormulas: JbpCountColumns[];
   /** Excel's date order (its culture's short date pattern; DMY without ExcelApi 1.12), for a blank Settings Date order. */
   dateOrder: DateOrder;
+  /** Number formats of the cells asked for in `formatCells`, by cellKey. */
+  formats: Map<string, string>;
   /** The formula of the RAG Summary's mark (the name JP_SummarySheet), null when the workbook has none. */
   summaryMark: string | null;
 }
 
 /** Note and comment locations read per request (each is about 250 bytes of request). */
 export const LOCATIONS_PER_REQUEST = 10_000;
+
+/** The corner of every sheet read in the second sync: where plans without a table are looked for. */
+export const TOP_ROWS = 40;
+export const TOP_COLS = 40;
+/** Rows above a plan table's header row read as its header block (a JBP's is nine). */
+export const HEADER_BLOCK_ROWS = 20;
+
+/** The tables the core reads plans from. */
+const PLAN_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell.replace(/\$/g, "").toUpperCase()}`;
 
@@ -69,6 +96,26 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 
 /** Office.js values as the core takes them: read without valueTypes (see ValueType). */
 const cellValue = (v: unknown): CellValue => toCellValue(v, "Untyped");
+
+/** True when the core reads a table with these headers as a plan table (JBP, JAP, Roster, Settings). */
+export function isPlanHeader(columns: string[]): boolean {
+  return findTables({ name: "", values: [columns] }, PLAN_LAYOUTS).length > 0;
+}
+
+
+interface Rect0 {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Rectangles of values read from one sheet; the grid is assembled from them. */
+interface Piece {
+  row: number;
+  col: number;
+  values: unknown[][];
+}
 
 interface Phase1 {
   sheets: Excel.WorksheetCollection;
@@ -82,7 +129,7 @@ interface Phase1 {
 
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
-  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name,items/rows/count");
   const names = context.workbook.names.load("items/name");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
@@ -90,51 +137,16 @@ function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNote
   return { sheets, tables, names, notes, comments, dateOrder: queueHostDateOrder(context), summaryMark };
 }
 
-/**
- * Rows of each sheet read with the first request. A plan of a few thousand actions is read whole in
- * it; past that, the rest comes in slices of READ_CELLS_PER_REQUEST cells, one sync each, so no
- * response passes Excel on the web's 5 MB limit (values and formats take about 26 bytes a cell on our plans).
- */
-export const HEAD_ROWS = 5_500;
-export const READ_CELLS_PER_REQUEST = 120_000;
-
-interface Tail {
-  grid: SheetGrid;
-  ws: Excel.Worksheet;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
+export interface ReadOptions {
+  notes: boolean;
+  /** Cells whose number format is wanted (a repair's cell), read in the second sync. */
+  formatCells?: { sheet: string; cell: string }[];
 }
 
-/** Reads the rows past HEAD_ROWS of the sheets that have them, in requests of bounded size. */
-async function readTails(context: Excel.RequestContext, tails: Tail[]): Promise<void> {
-  const slices: { tail: Tail; row: number; rows: number }[] = [];
-  for (const tail of tails) {
-    const per = Math.max(1, Math.floor(READ_CELLS_PER_REQUEST / tail.cols));
-    for (let r = 0; r < tail.rows; r += per) slices.push({ tail, row: tail.row + r, rows: Math.min(per, tail.rows - r) });
-  }
-  let i = 0;
-  while (i < slices.length) {
-    let cells = 0;
-    const batch: { slice: (typeof slices)[number]; range: Excel.Range }[] = [];
-    while (i < slices.length && (batch.length === 0 || cells + slices[i].rows * slices[i].tail.cols <= READ_CELLS_PER_REQUEST)) {
-      const slice = slices[i++];
-      cells += slice.rows * slice.tail.cols;
-      batch.push({ slice, range: slice.tail.ws.getRangeByIndexes(slice.row, slice.tail.col, slice.rows, slice.tail.cols).load("values,numberFormat") });
-    }
-    // Only for sheets longer than HEAD_ROWS rows: a size split, not a per-row round trip.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const { slice, range } of batch) {
-      for (const row of range.values) slice.tail.grid.values.push(row.map(cellValue));
-      for (const row of range.numberFormat as string[][]) slice.tail.grid.numberFormats!.push(row);
-    }
-  }
-}
+const isResponseTooLarge = (e: unknown): boolean => (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
 
-/** Reads everything a check needs: two syncs up to HEAD_ROWS rows a sheet, more only past it. */
-export async function readWorkbookState(context: Excel.RequestContext, caps: Capabilities, options: { notes: boolean } = { notes: true }): Promise<WorkbookState> {
+/** Reads everything a check needs: two syncs, more only past the response budget (see the file's comment). */
+export async function readWorkbookState(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = { notes: true }): Promise<WorkbookState> {
   const p1 = queuePhase1(context, caps, options.notes);
   await context.sync();
 
@@ -144,62 +156,230 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     protected: ws.protection.protected,
     visible: ws.visibility === "Visible",
   }));
-  // Each sheet's used range, and its first HEAD_ROWS rows with values and formats.
-  const used = p1.sheets.items.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-    const head = range.getIntersectionOrNullObject(range.getRow(0).getResizedRange(HEAD_ROWS - 1, 0)).load("values,numberFormat");
-    return { range, head };
-  });
-  const tableRanges = p1.tables.items.map((t) => t.getRange().load("address"));
-  const countRanges = queueCountFormulas(p1.tables);
-  // Where each note and comment sits: one small operation each, so a workbook with more than
-  // LOCATIONS_PER_REQUEST of them reads them over extra syncs rather than one oversized request.
-  const located = [...(p1.notes?.items ?? []), ...(p1.comments?.items ?? [])];
-  const locations: Excel.Range[] = [];
-  for (let i = 0; i < located.length; i += LOCATIONS_PER_REQUEST) {
-    // Only past LOCATIONS_PER_REQUEST notes and comments: a size split, not a per-row round trip.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    if (i > 0) await context.sync();
-    for (const item of located.slice(i, i + LOCATIONS_PER_REQUEST)) locations.push(item.getLocation().load("address"));
-  }
-  await context.sync();
-  const noteCount = p1.notes?.items.length ?? 0;
-  const noteRanges = (p1.notes?.items ?? []).map((note, i) => ({ note, range: locations[i] }));
-  const commentRanges = locations.slice(noteCount);
+  const planTable = p1.tables.items.map((t) => isPlanHeader(t.columns.items.map((c) => c.name)));
+  const pieces = new Map<string, Piece[]>(sheets.map((s) => [s.name, []]));
+  const cost = new ReadCost();
 
-  const grids: SheetGrid[] = [];
-  const tails: { grid: SheetGrid; ws: Excel.Worksheet; row: number; col: number; rows: number; cols: number }[] = [];
-  used.forEach(({ range, head }, i) => {
-    if (range.isNullObject || head.isNullObject) return;
-    const grid: SheetGrid = {
-      name: sheets[i].name,
-      values: head.values.map((row) => row.map(cellValue)),
-      numberFormats: head.numberFormat as string[][],
-      origin: { row: range.rowIndex, col: range.columnIndex },
-    };
-    grids.push(grid);
-    if (range.rowCount > HEAD_ROWS) {
-      tails.push({ grid, ws: p1.sheets.items[i], row: range.rowIndex + HEAD_ROWS, col: range.columnIndex, rows: range.rowCount - HEAD_ROWS, cols: range.columnCount });
+  // Second sync: everything small, the corners, and the plan tables that fit the response budget.
+  // A response Excel refuses as too large (long texts) is asked again without the cells, which are
+  // then read in bounded slices.
+  let p2 = queuePhase2(context, p1, planTable, options, true);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+    cost.splits++;
+    p2 = queuePhase2(context, p1, planTable, options, false);
+    await context.sync();
+  }
+  const located = await p2.readLocations();
+  const used = p2.used.map((u) => (u.isNullObject ? null : { row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }));
+  const tableRects = p2.tableRanges.map((r) => {
+    const a = parseRangeA1(r.address);
+    return a ? { row: a.row, col: a.col, rows: a.lastRow - a.row + 1, cols: a.lastCol - a.col + 1 } : null;
+  });
+
+  // Corners: read now, or (after a refused response) in slices with the rest.
+  const corners: RectRead[] = [];
+  const topOf = new Map<string, Piece>();
+  p2.tops.forEach((top, i) => {
+    const name = sheets[i].name;
+    const u = used[i];
+    if (!u) return;
+    const rect = intersect(u, { row: 0, col: 0, rows: TOP_ROWS, cols: TOP_COLS });
+    if (!rect) return;
+    if (top && !top.isNullObject) {
+      const piece = { row: rect.row, col: rect.col, values: top.values };
+      topOf.set(name, piece);
+      pieces.get(name)!.push(piece);
+    } else corners.push({ sheet: name, ...rect, onValues: (row, values) => addRows(pieces.get(name)!, row, rect.col, values) });
+  });
+  await readRects(context, corners, cost);
+  for (const s of sheets) if (!topOf.has(s.name)) {
+    const list = pieces.get(s.name)!;
+    if (list.length) topOf.set(s.name, { row: list[0].row, col: list[0].col, values: list.flatMap((p) => p.values) });
+  }
+
+  // What is left to read: plan tables not read yet, header blocks below the corner, plans without a table.
+  const rest: RectRead[] = [];
+  const covered = new Map<string, Rect0[]>();
+  const cover = (sheet: string, r: Rect0) => (covered.get(sheet) ?? covered.set(sheet, []).get(sheet)!).push(r);
+  p1.tables.items.forEach((t, i) => {
+    const rect = tableRects[i];
+    const sheet = t.worksheet.name;
+    if (!planTable[i] || !rect) return;
+    cover(sheet, rect);
+    const read = p2.tableCells[i];
+    if (read && !read.isNullObject) pieces.get(sheet)!.push({ row: rect.row, col: rect.col, values: read.values });
+    else rest.push({ sheet, ...rect, onValues: (row, values) => addRows(pieces.get(sheet)!, row, rect.col, values) });
+    const u = used[sheets.findIndex((s) => s.name === sheet)];
+    const left = Math.min(rect.col, u?.col ?? rect.col);
+    const above = Math.max(0, rect.row - HEADER_BLOCK_ROWS);
+    const block = { row: above, col: left, rows: rect.row - above, cols: rect.col + rect.cols - left };
+    const inCorner = block.rows === 0 || (block.row + block.rows <= TOP_ROWS && block.col + block.cols <= TOP_COLS);
+    if (!inCorner) rest.push({ sheet, ...block, onValues: (row, values) => addRows(pieces.get(sheet)!, row, block.col, values) });
+  });
+  // The add-in's own RAG Summary (summaryMark.ts) is never read as a plan.
+  const summaryMark = p1.summaryMark.isNullObject ? null : p1.summaryMark.formula;
+  const cornerGrids = sheets.flatMap((s): SheetGrid[] => {
+    const top = topOf.get(s.name);
+    return top ? [{ name: s.name, values: top.values.map((row) => row.map(cellValue)), origin: { row: top.row, col: top.col } }] : [];
+  });
+  const summary = summarySheetName(sheets.map((s) => ({ name: s.name, cell: (at) => gridValueAt(cornerGrids, s.name, at) })), summaryMark);
+  sheets.forEach((s, i) => {
+    const top = topOf.get(s.name);
+    const u = used[i];
+    if (!top || !u || s.name === summary) return;
+    // A plan typed without a table: its header row in the corner, outside every plan table.
+    const grid: SheetGrid = cornerGrids.find((g) => g.name === s.name)!;
+    for (const found of findTables(grid, PLAN_LAYOUTS)) {
+      const headerRow = found.position.headerRow;
+      const cols = Object.values(found.position.columns);
+      const inTable = (covered.get(s.name) ?? []).some((r) => headerRow >= r.row && headerRow < r.row + r.rows && cols.some((c) => c >= r.col && c < r.col + r.cols));
+      if (inTable) continue;
+      // Down to the end of the used range, from the corner's last row, across the header's columns.
+      const lastCol = Math.max(...cols, top.col + gridRowWidth(top.values, headerRow - top.row) - 1);
+      const from = top.row + top.values.length;
+      const region = { row: from, col: u.col, rows: u.row + u.rows - from, cols: lastCol - u.col + 1 };
+      if (region.rows > 0 && region.cols > 0) rest.push({ sheet: s.name, ...region, onValues: (row, values) => addRows(pieces.get(s.name)!, row, region.col, values) });
     }
   });
-  await readTails(context, tails);
+  await readRects(context, rest, cost);
 
-  const notes: CellNote[] = noteRanges.map(({ note, range }) => ({ ...splitAddress(range.address), content: note.content, note }));
-  const commentCells = new Set(commentRanges.map((r) => {
+  const grids: SheetGrid[] = [];
+  for (const s of sheets) {
+    const grid = assemble(s.name, pieces.get(s.name)!);
+    if (grid) grids.push(grid);
+  }
+
+  const notes: CellNote[] = located.notes.map(({ note, range }) => ({ ...splitAddress(range.address), content: note.content, note }));
+  const commentCells = new Set(located.comments.map((r) => {
     const { sheet, cell } = splitAddress(r.address);
     return cellKey(sheet, cell);
   }));
+  const formats = new Map<string, string>();
+  p2.formats.forEach(({ sheet, cell, range }) => {
+    if (!range.isNullObject) formats.set(cellKey(sheet, cell), String((range.numberFormat as unknown[][])[0][0]));
+  });
   return {
     sheets,
     grids,
-    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name), address: tableRanges[i].address })),
+    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name), address: p2.tableRanges[i].address })),
     names: p1.names.items.map((n) => n.name),
     notes,
     commentCells,
-    jbpCountFormulas: countColumns(p1.tables, tableRanges, countRanges),
+    jbpCountFormulas: countColumns(p1.tables, p2.tableRanges, p2.countRanges),
     dateOrder: p1.dateOrder(),
-    summaryMark: p1.summaryMark.isNullObject ? null : p1.summaryMark.formula,
+    formats,
+    summaryMark,
   };
+}
+
+interface Phase2 {
+  used: Excel.Range[];
+  /** Each sheet's corner, or null when it is read later. */
+  tops: (Excel.Range | null)[];
+  tableRanges: Excel.Range[];
+  /** The cells of each plan table read in this sync, or null. */
+  tableCells: (Excel.Range | null)[];
+  countRanges: Map<number, { key: JbpCountKey; index: number; range: Excel.Range }[]>;
+  formats: { sheet: string; cell: string; range: Excel.Range }[];
+  /** Where every note and comment sits (syncs once more per LOCATIONS_PER_REQUEST past the first). */
+  readLocations: () => Promise<{ notes: { note: Excel.Note; range: Excel.Range }[]; comments: Excel.Range[] }>;
+}
+
+/**
+ * Queues the second sync. With `cells`, the corners and the plan tables that the budget allows
+ * (by the row counts of the first sync and an estimate of a cell's bytes); without, only what is
+ * small whatever the workbook holds.
+ */
+function queuePhase2(context: Excel.RequestContext, p1: Phase1, planTable: boolean[], options: ReadOptions, cells: boolean): Phase2 {
+  // Half the budget, on a guess of a cell's bytes: a plan with twice the guessed text still fits.
+  let budget = READ_BUDGET_BYTES / 2;
+  const used = p1.sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+  const tops = p1.sheets.items.map((ws, i) => {
+    if (!cells) return null;
+    budget -= TOP_ROWS * TOP_COLS * ESTIMATED_CELL_BYTES;
+    return used[i].getIntersectionOrNullObject(ws.getRangeByIndexes(0, 0, TOP_ROWS, TOP_COLS)).load("values");
+  });
+  const tableRanges = p1.tables.items.map((t) => t.getRange().load("address"));
+  const tableCells = p1.tables.items.map((t, i) => {
+    const bytes = (t.rows.count + 1) * t.columns.items.length * ESTIMATED_CELL_BYTES;
+    if (!cells || !planTable[i] || bytes > budget) return null;
+    budget -= bytes;
+    return tableRanges[i].load("values");
+  });
+  const countRanges = queueCountFormulas(p1.tables);
+  const formats = (options.formatCells ?? []).map(({ sheet, cell }) => ({
+    sheet,
+    cell,
+    range: context.workbook.worksheets.getItemOrNullObject(sheet).getRange(cell).load("numberFormat"),
+  }));
+  // Where each note and comment sits: one small operation each. The first LOCATIONS_PER_REQUEST
+  // go in this sync; the rest (readLocations) in one more sync each, never one oversized request.
+  const located = [...(p1.notes?.items ?? []), ...(p1.comments?.items ?? [])];
+  const locations = located.slice(0, LOCATIONS_PER_REQUEST).map((item) => item.getLocation().load("address"));
+  const noteCount = p1.notes?.items.length ?? 0;
+  return {
+    used,
+    tops,
+    tableRanges,
+    tableCells,
+    countRanges,
+    formats,
+    readLocations: async () => {
+      for (let i = LOCATIONS_PER_REQUEST; i < located.length; i += LOCATIONS_PER_REQUEST) {
+        for (const item of located.slice(i, i + LOCATIONS_PER_REQUEST)) locations.push(item.getLocation().load("address"));
+        // Only past LOCATIONS_PER_REQUEST notes and comments: a size split, not a per-row round trip.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      return { notes: (p1.notes?.items ?? []).map((note, i) => ({ note, range: locations[i] })), comments: locations.slice(noteCount) };
+    },
+  };
+}
+
+function intersect(a: Rect0, b: Rect0): Rect0 | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const lastRow = Math.min(a.row + a.rows, b.row + b.rows);
+  const lastCol = Math.min(a.col + a.cols, b.col + b.cols);
+  return lastRow > row && lastCol > col ? { row, col, rows: lastRow - row, cols: lastCol - col } : null;
+}
+
+/** Appends a slice's rows to a sheet's pieces. */
+function addRows(list: Piece[], row: number, col: number, values: unknown[][]): void {
+  list.push({ row, col, values });
+}
+
+/** The width of a row up to its last non-blank cell. */
+function gridRowWidth(values: unknown[][], r: number): number {
+  const row = values[r] ?? [];
+  let w = row.length;
+  while (w > 0 && (row[w - 1] === "" || row[w - 1] === null || row[w - 1] === undefined)) w--;
+  return w;
+}
+
+/**
+ * One grid per sheet from its pieces: from the top-left of what was read, rows not read left empty
+ * (the core reads them as blank), and a cell read twice takes the later read.
+ */
+function assemble(name: string, list: Piece[]): SheetGrid | null {
+  const nonEmpty = list.filter((p) => p.values.length > 0);
+  if (nonEmpty.length === 0) return null;
+  const row0 = Math.min(...nonEmpty.map((p) => p.row));
+  const col0 = Math.min(...nonEmpty.map((p) => p.col));
+  const height = Math.max(...nonEmpty.map((p) => p.row + p.values.length)) - row0;
+  const values: CellValue[][] = Array.from({ length: height }, () => []);
+  for (const p of nonEmpty) {
+    p.values.forEach((cells, i) => {
+      const row = values[p.row - row0 + i];
+      const at = p.col - col0;
+      while (row.length < at) row.push(null);
+      for (let j = 0; j < cells.length; j++) row[at + j] = cellValue(cells[j]);
+    });
+  }
+  return { name, values, origin: { row: row0, col: col0 } };
 }
 
 const COUNT_KEYS: ReadonlySet<string> = new Set(JBP_COUNT_KEYS);
@@ -245,14 +425,6 @@ function countColumns(tables: Excel.TableCollection, tableRanges: Excel.Range[],
   return out;
 }
 
-/** The add-in's own RAG Summary sheet, by its mark (summaryMark.ts), or null. */
-export function summarySheet(state: WorkbookState): string | null {
-  return summarySheetName(
-    state.sheets.map((s) => ({ name: s.name, cell: (at) => gridValueAt(state.grids, s.name, at) })),
-    state.summaryMark,
-  );
-}
-
 /**
  * The grids the plan is read from: every sheet but the add-in's own RAG Summary (its overdue list
  * has ID, Action, Owner, Due and Status headers, so a reader by header would take it for a JAP).
@@ -260,6 +432,14 @@ export function summarySheet(state: WorkbookState): string | null {
 export function inputGrids(state: WorkbookState): SheetGrid[] {
   const summary = summarySheet(state);
   return state.grids.filter((g) => g.name !== summary);
+}
+
+/** The add-in's own RAG Summary sheet, by its mark (summaryMark.ts), or null. */
+export function summarySheet(state: WorkbookState): string | null {
+  return summarySheetName(
+    state.sheets.map((s) => ({ name: s.name, cell: (at) => gridValueAt(state.grids, s.name, at) })),
+    state.summaryMark,
+  );
 }
 
 /** Where a cell sits in a sheet's grid, or null when the sheet was not read or the cell is not a cell. */
@@ -279,11 +459,9 @@ export function gridValueAt(grids: SheetGrid[], sheet: string, cell: string): Ce
   return p.grid.values[p.r]?.[p.c] ?? null;
 }
 
-/** The number format a cell had when read ("General" outside the used range). */
-export function gridFormatAt(grids: SheetGrid[], sheet: string, cell: string): string {
-  const p = gridPosition(grids, sheet, cell);
-  if (!p || !p.grid || p.r < 0 || p.c < 0) return "General";
-  return p.grid.numberFormats?.[p.r]?.[p.c] ?? "General";
+/** The number format a cell had when read, if it was asked for (ReadOptions.formatCells). */
+export function formatAt(state: WorkbookState, sheet: string, cell: string): string | undefined {
+  return state.formats.get(cellKey(sheet, cell));
 }
 
 /**

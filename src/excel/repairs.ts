@@ -10,15 +10,16 @@
  * the Excel layer reads values, not formulas.
  */
 import { cellText, type CellValue, type Finding, type Repair } from "../plan/model";
-import { payloadBytes } from "./batches";
+import { OPERATION_BYTES, SET_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { recountWrites, queueRecount, recountMessage } from "./jbpRecount";
 import { paintBatch, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
-import { cellKey, gridFormatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
+import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
+import { queueUserValues, textFormats } from "./userText";
 
 export interface RepairOutcome {
   message: string;
@@ -48,7 +49,7 @@ function valueForExcel(v: CellValue): string | number | boolean {
 function formatFor(r: Repair, state: WorkbookState): string | undefined {
   if (r.numberFormat !== undefined) return r.numberFormat;
   if (looksLikeFormula(r.value)) return "@";
-  if (typeof r.value === "number" && gridFormatAt(state.grids, r.sheet, r.cell) === "@") return "General";
+  if (typeof r.value === "number" && formatAt(state, r.sheet, r.cell) === "@") return "General";
   return undefined;
 }
 
@@ -77,7 +78,9 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
   if (repairs.length === 0) return { message: "No repairs to apply.", applied: 0, skipped: [] };
   const caps = capabilities();
   return runExcel(async (context) => {
-    const state = await readWorkbookState(context, caps, { notes: caps.notes });
+    // The number formats a repair needs to know: a number with no format of its own going into a Text cell.
+    const formatCells = repairs.filter((r) => typeof r.value === "number" && r.numberFormat === undefined).map((r) => ({ sheet: r.sheet, cell: r.cell }));
+    const state = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
     assertRepairable(state, repairs);
 
     const skipped: RepairOutcome["skipped"] = [];
@@ -117,12 +120,18 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
     if (toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
       await writeQuietly(context, caps, async (batcher) => {
         for (const { repair, format } of toApply) {
-          const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
           // The format goes first, in the same request: the value is then read in that format.
-          await batcher.add(payloadBytes(repair) + 128, () => {
+          // Two paths (the sheet by name, its cell) and one or two sets.
+          const value = valueForExcel(repair.value);
+          // Text (a name from the roster, an ID) goes through the one writer of user text, which
+          // sets "@" first unless the repair's own format is "@": one more set then.
+          const textFormat = textFormats([[value]], () => format) !== null;
+          const sets = (format !== undefined ? 1 : 0) + (textFormat ? 1 : 0);
+          await batcher.add(payloadBytes([repair.sheet, repair.cell, value, format ?? null, textFormat ? "@" : null]), () => {
+            const range = context.workbook.worksheets.getItem(repair.sheet).getRange(repair.cell);
             if (format !== undefined) range.numberFormat = [[format]];
-            range.values = [[valueForExcel(repair.value)]];
-          });
+            queueUserValues(range, [[value]], () => format);
+          }, SHEET_BYTES + OPERATION_BYTES + sets * SET_BYTES);
         }
         if (repaint) await queuePaint(context, paint, batcher);
         await queueRecount(context, recount.writes, batcher);

@@ -2,7 +2,7 @@
  * Settings and Roster from the task pane: read settings, write them back into their value cells,
  * add people to the Roster. Each reads by header (like the check) and writes only the cells named.
  */
-import { cellA1, type CellValue, excelTableOf, inExcelTable, RosterEntry, Settings } from "../plan/model";
+import { cellA1, type CellValue, excelTableOf, inExcelTable, parseRangeA1, RosterEntry, Settings } from "../plan/model";
 import { findTables, gridCell, headerKey, origin, readPlan } from "../plan/read";
 import { DATE_FORMAT, GENERAL, PERCENT_FORMAT, ROSTER, SETTINGS, SETTINGS_ROWS, TEXT_FORMAT } from "../plan/layouts";
 import { personKey } from "../plan/rules";
@@ -10,10 +10,12 @@ import { buildSettingsSheetSpec, uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
+import { assertFormulasFit } from "./formulaCheck";
 import { assertWritable } from "./paintFindings";
 import { inputGrids, readWorkbookState } from "./readWorkbookState";
 import { restoreEvents } from "./quietWrites";
 import { capabilities } from "./requirements";
+import { queueUserValues } from "./userText";
 import { queueSheetSpec } from "./writeSheetSpec";
 
 /** The settings as the check reads them (defaults where the sheet has none). Two syncs. */
@@ -58,6 +60,7 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
       const taken = new Set(state.names.map((n) => n.toLowerCase()));
       const spec = buildSettingsSheetSpec(settings, sheet);
       spec.names = spec.names.filter((n) => !taken.has(n.name.toLowerCase()));
+      assertFormulasFit("create the Settings sheet", [spec]);
       await queueSheetSpec(context, context.workbook.worksheets.add(sheet), spec, batcher);
       message = `Created sheet '${sheet}' with these settings.`;
     } else {
@@ -76,8 +79,9 @@ export async function writeSettings(input: Settings): Promise<{ message: string 
         }
         const range = ws.getRange(cellA1(o.row + r, o.col + table.gridColumns.value));
         const value = settings[row.key] as CellValue;
-        range.numberFormat = [[settingFormat(row.key)]];
-        range.values = [[value === null ? "" : (value as string | number | boolean)]];
+        const format = settingFormat(row.key);
+        range.numberFormat = [[format]];
+        queueUserValues(range, [[value === null ? "" : (value as string | number | boolean)]], () => format);
       }
       message = missing.length
         ? `Settings saved, except ${missing.join(", ")}: the Settings table has no row for ${missing.length === 1 ? "it" : "them"}.`
@@ -148,26 +152,31 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
       });
       // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
       const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.position.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
-      // Blank rows at the table's end (a new Roster has some) are filled first; the rest extend the table.
-      const lastUsed = table.rowIndices.length ? o.row + Math.max(...table.rowIndices) : table.position.headerRow;
+      // Blank rows at the table's end (a new Roster has some) are filled first; the rest go just
+      // below the table, which grows to take them in as Excel grows a table written below (never
+      // TableRowCollection.add: Office's co-authoring guidance says it causes conflicts for
+      // co-authors and to write Range.values below the table instead,
+      // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+      const lastUsed = table.rowIndices.length ? o.row + table.rowIndices.reduce((m, r) => Math.max(m, r), 0) : table.position.headerRow;
       const tableEnd = inExcelTable(table.position, state.tables).lastRow;
       const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
       const ws = context.workbook.worksheets.getItem(sheet);
       if (caps.enableEvents) context.runtime.enableEvents = false;
-      if (inside > 0) {
-        const range = ws.getRange(`${cellA1(lastUsed + 1, first)}:${cellA1(lastUsed + inside, last)}`);
-        // Text format first, so a name like "=Ana" stays text.
-        range.numberFormat = rows.slice(0, inside).map(() => formats);
-        range.values = rows.slice(0, inside);
-      }
+      const write = (fromRow: number, block: (string | number | boolean)[][]): void => {
+        const range = ws.getRange(`${cellA1(fromRow, first)}:${cellA1(fromRow + block.length - 1, last)}`);
+        // The columns' own formats first, then the values through the one writer of user text.
+        range.numberFormat = block.map(() => formats);
+        queueUserValues(range, block, (_, j) => formats[j]);
+      };
+      if (inside > 0) write(lastUsed + 1, rows.slice(0, inside));
       if (inside < rows.length) {
-        if (excelTable) {
-          context.workbook.tables.getItem(excelTable.name).rows.add(undefined, rows.slice(inside));
-        } else {
-          const range = ws.getRange(`${cellA1(lastUsed + 1 + inside, first)}:${cellA1(lastUsed + rows.length, last)}`);
-          range.numberFormat = rows.slice(inside).map(() => formats);
-          range.values = rows.slice(inside);
-        }
+        const below = rows.slice(inside);
+        const at = (excelTable ? tableEnd : lastUsed) + 1;
+        // Whatever lies below the table moves down first (Range.insert, ExcelApi 1.1), so the
+        // rows written there overwrite nothing; a plain range is extended the same way.
+        const span = excelTable?.address ? parseRangeA1(excelTable.address) : null;
+        if (span) ws.getRange(`${cellA1(at, span.col)}:${cellA1(at + below.length - 1, span.lastCol)}`).insert("Down");
+        write(at, below);
       }
       if (caps.enableEvents) context.runtime.enableEvents = true;
       try {

@@ -1,13 +1,15 @@
 /**
  * Applies a SheetSpec (src/plan/sheetSpec.ts) to a worksheet: queues every write, syncing only
  * when the Batcher says a request is full. The order matters and follows the spec's contract:
- * names, number formats ("@" before any text lands), cells, table, styles, widths, validation,
- * conditional formats, frozen rows, charts.
+ * names, number formats ("@" before any text lands), values, table, then the formula columns on
+ * the table (so they are calculated columns), styles, widths, validation, conditional formats,
+ * frozen rows, charts.
  */
 import { type CellValue, parseRangeA1, tableRange } from "../plan/model";
 import type { ValidationSpec } from "../plan/layouts";
 import type { SheetSpec, SpecValidation } from "../plan/sheets";
-import { Batcher, payloadBytes } from "./batches";
+import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
+import { writeUserRows } from "./userText";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
 function excelValue(v: CellValue): string | number | boolean | null {
@@ -51,11 +53,31 @@ function alertStyle(v: SpecValidation): "Stop" | "Warning" {
   return v.spec.type === "list" && v.spec.source.startsWith("=") ? "Warning" : "Stop";
 }
 
+/**
+ * The number format the spec gives a cell (its last format entry covering it), for the writer of
+ * user text to know which cells are "@" already. Single cells are looked up by key, ranges in order.
+ */
+export function specFormatLookup(spec: SheetSpec): (row: number, col: number) => string | undefined {
+  const cells = new Map<number, { order: number; format: string }>();
+  const ranges: { order: number; r: NonNullable<ReturnType<typeof parseRangeA1>>; format: string }[] = [];
+  spec.formats.forEach((f, order) => {
+    const r = parseRangeA1(f.address);
+    if (!r) return;
+    if (r.row === r.lastRow && r.col === r.lastCol) cells.set(r.row * 16384 + r.col, { order, format: f.numberFormat });
+    else ranges.push({ order, r, format: f.numberFormat });
+  });
+  return (row, col) => {
+    let best = cells.get(row * 16384 + col);
+    for (const x of ranges) {
+      if (row >= x.r.row && row <= x.r.lastRow && col >= x.r.col && col <= x.r.lastCol && (!best || x.order > best.order)) best = x;
+    }
+    return best?.format;
+  };
+}
+
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
-  for (const n of spec.names) {
-    context.workbook.names.add(n.name, n.formula, n.comment);
-    batcher.count(payloadBytes(n) + 64);
-  }
+  const formatOf = specFormatLookup(spec);
+  for (const n of spec.names) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   for (const f of spec.formats) {
     const { rows, cols } = shape(f.address);
     await batcher.addRows(f.address, filled(rows, cols, f.numberFormat), (address, slice) => {
@@ -63,67 +85,81 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
     });
   }
   for (const b of spec.blocks) {
+    // Through the one writer of user text (userText.ts): cells the spec formats "@" stay as they are.
+    if (b.values) await writeUserRows(batcher, sheet, b.address, b.values.map((row) => row.map(excelValue)), formatOf);
+  }
+  for (const t of spec.tables) {
+    await batcher.add(payloadBytes([tableRange(t.position), t.name, t.style]), () => {
+      const table = sheet.tables.add(tableRange(t.position), true);
+      table.name = t.name;
+      table.style = t.style;
+    }, OPERATION_BYTES + 2 * SET_BYTES);
+  }
+  // Formulas after the table: a formula set on a whole table column makes it a calculated column,
+  // which the rows a person adds inherit; written before tables.add it would make none ("Use
+  // calculated columns in an Excel table", https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+  for (const b of spec.blocks) {
     if (b.formulas) {
       await batcher.addRows(b.address, b.formulas, (address, slice) => {
         sheet.getRange(address).formulas = slice;
       });
-    } else if (b.values) {
-      const values = b.values.map((row) => row.map(excelValue));
-      await batcher.addRows(b.address, values, (address, slice) => {
-        sheet.getRange(address).values = slice;
-      });
     }
   }
-  for (const t of spec.tables) {
-    const table = sheet.tables.add(tableRange(t.position), true);
-    table.name = t.name;
-    table.style = t.style;
-    batcher.count(256);
-  }
   for (const s of spec.styles) {
-    const format = sheet.getRange(s.address).format;
-    if (s.bold !== undefined) format.font.bold = s.bold;
-    if (s.italic !== undefined) format.font.italic = s.italic;
-    if (s.fontSize !== undefined) format.font.size = s.fontSize;
-    if (s.fontColor !== undefined) format.font.color = s.fontColor;
-    if (s.fill !== undefined) format.fill.color = s.fill;
-    if (s.wrapText !== undefined) format.wrapText = s.wrapText;
-    if (s.horizontalAlignment !== undefined) format.horizontalAlignment = s.horizontalAlignment;
-    batcher.count(payloadBytes(s) + 128);
+    const sets = Object.keys(s).length - 1;
+    // Format, font and fill are objects of their own on the way: one more path each.
+    await batcher.add(payloadBytes(s), () => {
+      const format = sheet.getRange(s.address).format;
+      if (s.bold !== undefined) format.font.bold = s.bold;
+      if (s.italic !== undefined) format.font.italic = s.italic;
+      if (s.fontSize !== undefined) format.font.size = s.fontSize;
+      if (s.fontColor !== undefined) format.font.color = s.fontColor;
+      if (s.fill !== undefined) format.fill.color = s.fill;
+      if (s.wrapText !== undefined) format.wrapText = s.wrapText;
+      if (s.horizontalAlignment !== undefined) format.horizontalAlignment = s.horizontalAlignment;
+    }, OPERATION_BYTES + (sets + 2) * SET_BYTES);
   }
   for (const w of spec.columnWidths) {
-    sheet.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = w.width;
-    batcher.count(96);
+    await batcher.add(0, () => {
+      sheet.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = w.width;
+    }, OPERATION_BYTES + 3 * SET_BYTES);
   }
   for (const v of spec.validations) {
-    const dv = sheet.getRange(v.address).dataValidation;
-    dv.rule = validationRule(v.spec);
-    dv.ignoreBlanks = v.spec.allowBlank;
-    dv.errorAlert = {
-      showAlert: true,
-      style: alertStyle(v),
-      // Excel's limits: alert title 32 characters, message 225.
-      title: (v.prompt?.title ?? "JointPlan").slice(0, 32),
-      message: clip(v.prompt?.message ?? "This value does not fit the column.", 225),
-    };
-    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-    batcher.count(payloadBytes(v) + 256);
+    await batcher.add(payloadBytes(v), () => {
+      const dv = sheet.getRange(v.address).dataValidation;
+      dv.rule = validationRule(v.spec);
+      dv.ignoreBlanks = v.spec.allowBlank;
+      dv.errorAlert = {
+        showAlert: true,
+        style: alertStyle(v),
+        // Excel's limits: alert title 32 characters, message 225.
+        title: (v.prompt?.title ?? "JointPlan").slice(0, 32),
+        message: clip(v.prompt?.message ?? "This value does not fit the column.", 225),
+      };
+      if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    }, OPERATION_BYTES + 4 * SET_BYTES);
   }
-  for (const cf of spec.conditionalFormats) {
-    const format = sheet.getRange(cf.address).conditionalFormats.add("Custom");
-    format.custom.rule.formula = cf.formula;
-    format.custom.format.fill.color = cf.fill;
-    if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
-    batcher.count(payloadBytes(cf) + 256);
+  // ConditionalFormatCollection.add puts each new format at the top priority ("Adds a new
+  // conditional format to the collection at the first/top priority", Excel JavaScript API
+  // reference), while the .xlsx writer gives the spec's first format the top priority: added last
+  // to first, the workbook ends with the spec's order, as in a file.
+  for (const cf of [...spec.conditionalFormats].reverse()) {
+    await batcher.add(payloadBytes(cf), () => {
+      const format = sheet.getRange(cf.address).conditionalFormats.add("Custom");
+      format.custom.rule.formula = cf.formula;
+      format.custom.format.fill.color = cf.fill;
+      if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
+    }, OPERATION_BYTES + (cf.fontColor ? 11 : 9) * SET_BYTES);
   }
-  if (spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
+  if (spec.freezeRows > 0) await batcher.add(0, () => sheet.freezePanes.freezeRows(spec.freezeRows), METHOD_BYTES + SET_BYTES);
   for (const c of spec.charts) {
-    const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);
-    chart.name = c.name;
-    chart.title.text = c.title;
-    chart.setPosition(c.anchor);
-    chart.width = c.width;
-    chart.height = c.height;
-    batcher.count(payloadBytes(c) + 256);
+    await batcher.add(payloadBytes(c), () => {
+      const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);
+      chart.name = c.name;
+      chart.title.text = c.title;
+      chart.setPosition(c.anchor);
+      chart.width = c.width;
+      chart.height = c.height;
+    }, 2 * OPERATION_BYTES + 6 * SET_BYTES);
   }
 }

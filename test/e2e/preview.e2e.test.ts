@@ -68,7 +68,7 @@ describe("preview page", () => {
     const state = await page.evaluate(([s, c]) => (window as unknown as { jointplanSim: { cell(s: string, c: string): { valueType: string; note: string | null } } }).jointplanSim.cell(s, c), [sheet, cell]);
     expect(state).toMatchObject({ valueType: "Double", note: null });
 
-    // Repair the % complete typed on a 0-100 scale (90 for 90 %): the average progress now counts it.
+    // Repair the % complete imported on a 0-100 scale (90 for 90 %; typed, Excel would have stored 0.9): the average progress now counts it.
     await pane.getByRole("tab", { name: "Check" }).click();
     const pctRepair = pane.getByRole("button", { name: /^Make this 90 % in / }).first();
     const pctName = (await pctRepair.getAttribute("aria-label"))!;

@@ -1,4 +1,4 @@
-import { insertJapTemplate, insertJbpTemplate, insertSamplePlan } from "../../src/excel/insertTemplates";
+import { insertJapTemplate, insertJbpTemplate, insertPlanData, insertSamplePlan } from "../../src/excel/insertTemplates";
 import { columnFormulas } from "../../src/plan/sheets";
 import { JAP, JBP, SETTINGS_ROWS } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/sample";
@@ -10,6 +10,7 @@ const mix = (rags: Rag[]): Record<Rag, number> => {
   for (const r of rags) out[r]++;
   return out;
 };
+import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 
 describe("insertJapTemplate", () => {
@@ -54,7 +55,8 @@ describe("insertJapTemplate", () => {
     expect(syncs).toBe(2);
     expect(result.sheetName).toBe("JAP 2026-03 (2)");
     expect(result.message).not.toMatch(/created/);
-    expect(sim().tables().map((t) => t.name)).toEqual(["JP_Actions", "JP_Roster", "JP_Settings", "JP_Actions_2"]);
+    // (Contents, tables included, are written with the names' definers first: Settings, Roster, plan sheets.)
+    expect(sim().tables().map((t) => t.name).sort()).toEqual(["JP_Actions", "JP_Actions_2", "JP_Roster", "JP_Settings"]);
     expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", "JAP 2026-03", "Roster", "Settings", "JAP 2026-03 (2)"]);
     expect(sim().snapshot("Roster")).toEqual(roster);
     expect(sim().snapshot("Settings")).toEqual(settings);
@@ -97,6 +99,23 @@ describe("insertJapTemplate", () => {
     sim().stats.reset();
     await expect(insertJapTemplate({ month: "March" })).rejects.toMatchObject({ code: "invalidInput" });
     expect(sim().stats.syncs).toBe(0);
+  });
+});
+
+describe("a failed insert", () => {
+  const sim = useSim();
+
+  // A batch is not transactional: when Excel refuses a write in the middle of a new sheet, the
+  // sheets and names written before it stay. The insert takes them out again.
+  it("leaves no half-built sheet and no name behind when Excel refuses a write", async () => {
+    sim().setCells("Sheet1", "A1", [["my data"]]);
+    const sheets = sim().sheets();
+    sim().failNext("formulas", "GeneralException");
+    await expect(insertSamplePlan()).rejects.toMatchObject({ code: "excel" });
+    expect(sim().sheets()).toEqual(sheets);
+    expect(sim().names()).toEqual([]);
+    expect(sim().tables()).toEqual([]);
+    expect(sim().cell("Sheet1", "A1").value).toBe("my data");
   });
 });
 
@@ -283,5 +302,22 @@ describe("a JBP's action counts cover every JAP table", () => {
       expect(f).toContain(`'JAP 2026-01'!$T$8:$T$27`);
       expect(f).toContain(`'${jap}'!`);
     }
+  });
+});
+
+describe("formula columns are calculated columns", () => {
+  const sim = useSim();
+
+  // Issue 12, item 8: a formula set on a whole table column makes a calculated column that new
+  // rows inherit (the sim models it, test/sim/tables.test.ts); one written before tables.add does
+  // not. The insert writes the formula columns after the table, so a row a person adds gets them.
+  it("a row typed just below the JAP table joins it with the RAG formula", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const ragCol = String.fromCharCode(65 + sim().tables().find((t) => t.sheet === jap)!.columns.indexOf("RAG"));
+    const last = sim().cell(jap, `${ragCol}27`).formula!;
+    expect(last).toContain("27");
+    await sim().userEdit(jap, "A28", [["A-21"]]);
+    expect(sim().tables().find((t) => t.sheet === jap)!.rowCount).toBe(21);
+    expect(sim().cell(jap, `${ragCol}28`).formula).toBe(last.replace(/(?<![$\d])27(?!\d)/g, "28"));
   });
 });

@@ -134,6 +134,50 @@ describe("startLiveCheck", () => {
   });
 });
 
+describe("startLiveCheck and co-authors", () => {
+  const sim = useSim();
+  const { stops, settled } = liveCheckHarness(sim);
+
+  // A remote change (source "Remote", ExcelApi 1.7) is a co-author's: their own task pane checks
+  // it. Every open pane re-checking and rewriting Issues and notes would multiply the writes.
+  it("does not re-check a co-author's edit, and still re-checks the local person's", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    const checks = liveCheckStatus().checks;
+    await sim().remoteEdit(jap, "F9", [["Ana Silva"]]);
+    await sim().remoteEdit(jap, "F10:F11", [["Bo Chen"], ["Bo Chen"]]);
+    await settled();
+    expect(results).toHaveLength(0);
+    expect(liveCheckStatus().checks).toBe(checks);
+    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+  });
+});
+
+describe("startLiveCheck on ExcelApi 1.9 to 1.13 (no triggerSource)", () => {
+  const sim = useSim({ requirementSets: { ExcelApi: "1.13" } });
+  const { stops, settled } = liveCheckHarness(sim);
+
+  // Without triggerSource the add-in cannot tell its own writes from a person's by the event:
+  // every write of the Excel layer is made with events off.
+  it("does not re-check for the add-in's own inserts and summary", async () => {
+    await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    const { sheetName } = await insertJapTemplate({ month: "2026-05" });
+    await buildSummary();
+    await settled();
+    expect(results).toHaveLength(0);
+    expect(sim().eventsEnabled).toBe(true);
+    // The new JAP is heard when a person edits it.
+    await sim().userEdit(sheetName, "E8", [["Open 12 new outlets"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+  });
+});
+
 describe("startLiveCheck: sheets that appear or change role after it started", () => {
   const sim = useSim();
   const { stops, settled } = liveCheckHarness(sim);
@@ -251,6 +295,22 @@ describe("startLiveCheck on ExcelApi 1.8 (no worksheets.onChanged)", () => {
     await stop();
     expect(sim().handlerCount).toBe(0);
     expect(liveCheckStatus().active).toBe(false);
+  });
+
+  // ExcelApi 1.8 has no details: what a person typed on a sheet that holds no plan is read (one
+  // small sync) and re-checks only when it is a plan header; before, every such edit re-checked.
+  it("re-checks an edit on a sheet without a plan only when it types a plan header", async () => {
+    await insertPlanData(scaledPlan(20));
+    const results: Result[] = [];
+    stops.push(await startLiveCheck((r) => results.push(r)));
+    await sim().userEdit("Sheet1", "A1", [["shopping list"]]);
+    await sim().userEdit("Sheet1", "A2:B3", [["milk", 2], ["eggs", 12]]);
+    await settled();
+    expect(results).toHaveLength(0);
+    await sim().userEdit("Sheet1", "D1", [["Owner"]]);
+    await settled();
+    expect(results).toHaveLength(1);
+    expect(sim().handlerErrors).toEqual([]);
   });
 
   it("gives a sheet added while events were off its handler at the next re-check", async () => {

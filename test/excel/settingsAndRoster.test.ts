@@ -77,6 +77,38 @@ describe("addRosterEntries", () => {
   });
 });
 
+describe("addRosterEntries while others co-author the workbook", () => {
+  // Office's co-authoring guidance: TableRowCollection.add can cause co-authoring conflicts; write
+  // Range.values just below the table, which grows it. The sim refuses rows.add under `coauthoring`.
+  const sim = useSim({ coauthoring: true });
+
+  it("grows the Roster table by writing below it, without TableRowCollection.add", async () => {
+    await insertJapTemplate({ month: "2026-03" });
+    sim().stats.reset();
+    const people = Array.from({ length: 14 }, (_, i) => ({ name: `Person ${i + 1}`, party: "Distributor" as const, role: "", email: "", active: true }));
+    const r = await addRosterEntries(people);
+    expect(r.added).toBe(14);
+    expect(sim().stats.tableRowAdds).toBe(0);
+    const table = sim().tables().find((t) => t.name === "JP_Roster")!;
+    expect(table.rowCount).toBe(14);
+    expect(sim().cell("Roster", "A15")).toMatchObject({ value: "Person 14", formula: null, numberFormat: "@" });
+    // The rows below the old end took the column's validation (the Party list) with the table.
+    expect(sim().cell("Roster", "B15").validation?.type).toBe("List");
+  });
+
+  it("moves what lies below the table down rather than writing over it", async () => {
+    await insertJapTemplate({ month: "2026-03" });
+    const end = sim().tables().find((t) => t.name === "JP_Roster")!.address.split(":")[1].replace(/\D/g, "");
+    const below = Number(end) + 2;
+    sim().setCells("Roster", `A${below}`, [["Footnote: the roster is kept by HR."]]);
+    const people = Array.from({ length: 12 }, (_, i) => ({ name: `Person ${i + 1}`, party: "Principal" as const, role: "", email: "", active: true }));
+    await addRosterEntries(people);
+    const values = Object.values(sim().snapshot("Roster")).map((c) => c.value);
+    expect(values).toContain("Footnote: the roster is kept by HR.");
+    expect(values.filter((v) => typeof v === "string" && v.startsWith("Person "))).toHaveLength(12);
+  });
+});
+
 describe("listPlanSheets", () => {
   useSim();
   it("lists JBPs and JAPs with what their header blocks say", async () => {

@@ -146,4 +146,56 @@ describe("buildSummary", () => {
     await insertJapTemplate({ month: "2026-03" });
     await expect(buildSummary()).resolves.toMatchObject({ sheetName: "RAG Summary" });
   });
+
+  it("checks every formula first, and a write that still fails leaves the workbook as it was", async () => {
+    await insertPlanData(scaledPlan(20));
+    await buildSummary();
+    const before = Object.fromEntries(sim().sheets().map((s) => [s.name, sim().snapshot(s.name)]));
+    const tabs = sim().sheets();
+    // Excel refuses a write in the middle of the new summary: the old one stays, nothing half-built.
+    sim().failNext("formulas", "GeneralException");
+    await expect(buildSummary()).rejects.toMatchObject({ code: "excel" });
+    expect(sim().sheets()).toEqual(tabs);
+    expect(Object.fromEntries(sim().sheets().map((s) => [s.name, sim().snapshot(s.name)]))).toEqual(before);
+    expect(sim().charts("RAG Summary")).toHaveLength(1);
+  });
+});
+
+/** 24 monthly JAPs (2025-01 to 2026-12) over 10 distributors, each a template with its 20 rows. */
+async function manyJaps(months: number): Promise<void> {
+  for (let i = 0; i < months; i++) {
+    const y = 2025 + Math.floor(i / 12);
+    const m = String((i % 12) + 1).padStart(2, "0");
+    await insertJapTemplate({ distributor: `Distributor ${(i % 10) + 1}`, month: `${y}-${m}` });
+  }
+}
+
+describe("buildSummary with 24 monthly JAPs and 10 distributors", () => {
+  const sim = useSim();
+
+  // The summary's formulas grow with the number of JAP tables (issue 12: 8,588 characters at 16).
+  // Keeping them bounded is the formula redesign of issues 11, 13 and 16; until then this fails.
+  test.failing("writes no formula over 8,192 characters", async () => {
+    await manyJaps(24);
+    await buildSummary();
+    const formulas = Object.values(sim().snapshot("RAG Summary")).flatMap((c) => (c.formula ? [c.formula] : []));
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(Math.max(...formulas.map((f) => f.length))).toBeLessThanOrEqual(8192);
+  });
+
+  it("when a write fails, leaves the workbook as it was", async () => {
+    await manyJaps(3);
+    await buildSummary();
+    await manyJaps(24);
+    const before = Object.fromEntries(sim().sheets().map((s) => [s.name, sim().snapshot(s.name)]));
+    const tabs = sim().sheets();
+    // Today Excel would refuse the summary's longest formula (the check says so before writing
+    // anything); once the formulas are bounded, the write fails where Excel fails it here.
+    sim().failNext("formulas", "GeneralException");
+    const error = (await buildSummary().then(() => null, (e: unknown) => e)) as { code: string; message: string } | null;
+    expect(error?.code).toMatch(/^(formulaLimit|excel)$/);
+    expect(error?.message).toMatch(/Nothing was changed\.$|Excel could not complete/);
+    expect(sim().sheets()).toEqual(tabs);
+    expect(Object.fromEntries(sim().sheets().map((s) => [s.name, sim().snapshot(s.name)]))).toEqual(before);
+  });
 });

@@ -4,6 +4,7 @@ import { fail } from "./errors";
 import type { Trigger } from "./events";
 import type { SimHost } from "./host";
 import type { SheetModel } from "./model";
+import { checkFormulaLimits } from "./formulaLimits";
 import { formatValue } from "./numberFormat";
 import { area } from "./rects";
 import { headerCellAt, syncHeaders } from "./tableModel";
@@ -29,6 +30,15 @@ export function shaped(rect: Rect, input: unknown, what: string): unknown[][] {
 export function writeContents(host: SimHost, sheet: SheetModel, rect: Rect, input: unknown, what: string, trigger: Trigger): void {
   const rows = shaped(rect, input, what);
   const store = sheet.store;
+  // Excel refuses the whole write when one formula of it passes a limit: check before writing any.
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < rows[i].length; j++) {
+      const raw = rows[i][j];
+      if (typeof raw !== "string" || raw.length < 2 || !"=+-@".includes(raw[0])) continue;
+      const formula = interpretInput(raw, store.format(rect.r0 + i, rect.c0 + j, "numberFormat")).formula;
+      if (formula !== undefined) checkFormulaLimits(formula, `${what}[${i}][${j}]`);
+    }
+  }
   const single = area(rect) === 1;
   const before = single ? store.get(rect.r0, rect.c0)?.value : undefined;
   let touchesHeader = false;
@@ -117,9 +127,14 @@ function grid<V>(rect: Rect, f: (r: number, c: number) => V): V[][] {
   return out;
 }
 
-/** Excel refuses to return more than about 5 million cells at once; the sim refuses more than that too. */
+/**
+ * "A range is limited to 5,000,000 cells for read operations", on every platform (Resource limits
+ * and performance optimization, https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ * the code is RangeExceedsLimit, "The cell count in the range has exceeded the maximum supported
+ * number" (Error handling with the application-specific JavaScript APIs).
+ */
 function checkReadSize(rect: Rect, what: string): void {
-  if (area(rect) > 5_000_000) fail("ResponsePayloadSizeLimitExceeded", `${what} of ${area(rect)} cells`);
+  if (area(rect) > 5_000_000) fail("RangeExceedsLimit", `${what} of ${area(rect)} cells`);
 }
 
 export function readValues(sheet: SheetModel, rect: Rect): Scalar[][] {

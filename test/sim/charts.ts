@@ -3,7 +3,7 @@ import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "./cellStore";
 import { excelEnums } from "./enums";
 import { fail } from "./errors";
 import { assertUnprotected, nextId, type ChartModel, type SheetModel } from "./model";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import type { RangeProxy } from "./range";
 import { resolveAddress } from "./resolve";
 
@@ -54,6 +54,7 @@ export class ChartCollectionProxy extends SimCollection<SheetModel, ChartTarget>
     return this._child(child, method, args);
   }
   add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    sameContext(this, sourceData);
     return this._chart("add", [type, { ref: sourceData?._path }, seriesBy], (s) => {
       if (!CHART_TYPES.has(type)) fail("InvalidArgument", `'${type}' is not an Excel.ChartType`);
       if (!SERIES_BY.includes(seriesBy)) fail("InvalidArgument", `seriesBy must be one of ${SERIES_BY.join(", ")}`);

@@ -30,6 +30,30 @@ describe("conditional formats", () => {
     ]);
   });
 
+  // "Adds a new conditional format to the collection at the first/top priority" (Excel JavaScript
+  // API reference, ConditionalFormatCollection.add); a negative priority counts from the back and
+  // one past the bounds is clamped (ConditionalFormat.priority).
+  test("each new format goes to the top; priority may be set from the back and is clamped", async () => {
+    const { sim, run } = setup();
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A5");
+      for (const f of ["=A1=1", "=A1=2", "=A1=3"]) r.conditionalFormats.add("Custom").custom.rule.formula = f;
+      await ctx.sync();
+    });
+    const order = () => sim.conditionalFormats("Sheet1").map((c) => c.rule.formula);
+    expect(order()).toEqual(["=A1=3", "=A1=2", "=A1=1"]);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").conditionalFormats.getItemAt(0).priority = -1;
+      await ctx.sync();
+    });
+    expect(order()).toEqual(["=A1=2", "=A1=1", "=A1=3"]);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").conditionalFormats.getItemAt(2).priority = 99;
+      await ctx.sync();
+    });
+    expect(order()).toEqual(["=A1=2", "=A1=1", "=A1=3"]);
+  });
+
   test("clearAll removes the formats from the range, delete removes one", async () => {
     const { sim, run } = setup();
     await run(async (ctx) => {

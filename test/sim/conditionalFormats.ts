@@ -5,6 +5,8 @@
 import type { Rect } from "./address";
 import { normalizeColor } from "./colors";
 import { fail, notImplemented } from "./errors";
+import { checkFormulaLimits } from "./formulaLimits";
+import { missingNames } from "./formulaNames";
 import { assertUnprotected, nextId, requireApi, type ConditionalFormatModel, type SheetModel } from "./model";
 import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
@@ -34,7 +36,10 @@ function writable(t: CfTarget): void {
 
 function formula(v: unknown, what: string): string | number {
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "") return v;
+  if (typeof v === "string" && v.trim() !== "") {
+    checkFormulaLimits(v, what);
+    return v;
+  }
   return fail("InvalidArgument", `${what} must be a formula string or a number`);
 }
 
@@ -106,9 +111,13 @@ const CF_SPEC: ObjectSpec<CfTarget> = {
       get: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
       set: (t, v) => {
         writable(t);
-        if (!Number.isInteger(v) || v < 0) fail("InvalidArgument", "priority must be a whole number ≥ 0");
+        // "Use a negative priority to begin from the back. Priorities greater than the bounds will get
+        // and set to the maximum (or minimum if negative) priority" (ConditionalFormat.priority).
+        if (!Number.isInteger(v)) fail("InvalidArgument", "priority must be a whole number");
         const list = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
-        list.splice(Math.min(v, list.length), 0, t.cf);
+        const n = list.length + 1;
+        const at = Math.max(0, Math.min(n - 1, v < 0 ? n + v : v));
+        list.splice(at, 0, t.cf);
         t.sheet.conditionalFormats = list;
       },
     },
@@ -188,16 +197,18 @@ const RULE_SPEC: ObjectSpec<CfTarget> = {
   props: {
     formula: {
       get: (t) => t.cf.rule.formula ?? "",
-      set: (t, v) => {
+      set: (t, v, self) => {
         writable(t);
         t.cf.rule = { formula: formula(v, "rule.formula") };
+        t.cf.namesMissingWhenSet = typeof v === "string" ? missingNames(self._ctx._host.wb, v) : [];
       },
     },
     formulaLocal: {
       get: (t) => t.cf.rule.formula ?? "",
-      set: (t, v) => {
+      set: (t, v, self) => {
         writable(t);
         t.cf.rule = { formula: formula(v, "rule.formulaLocal") };
+        t.cf.namesMissingWhenSet = typeof v === "string" ? missingNames(self._ctx._host.wb, v) : [];
       },
     },
   },

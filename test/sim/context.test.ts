@@ -150,7 +150,7 @@ describe("Excel.run and the request context", () => {
       const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1") as any;
       expect(() => r.hyperlink).toThrow(/not implemented in the simulated workbook: Range.hyperlink/);
       expect(() => { r.style = "Good"; }).toThrow(/not implemented in the simulated workbook/);
-      expect(() => r.insert("Down")).toThrow(/not implemented/);
+      expect(() => r.insert("Right")).toThrow(/not implemented/);
       expect(() => (ctx as any).application.calculationMode).toThrow(/not implemented in the simulated workbook: Application.calculationMode/);
       expect(() => { r.address = "B2"; }).toThrow(TypeError);
     });
@@ -170,7 +170,7 @@ describe("stats: round trips and request size", () => {
     expect(sim.stats.batches).toHaveLength(2);
     expect(sim.stats.batches[0].operations).toBe(3); // getItem, getRange, set values
     expect(sim.stats.batches[0].bytes).toBeGreaterThan(20);
-    expect(sim.stats.batches[1]).toEqual({ operations: 0, bytes: 2 });
+    expect(sim.stats.batches[1]).toEqual({ operations: 0, bytes: 31, responseBytes: 14 }); // {"Actions":[],"ObjectPaths":{}} and {"Results":[]}
     sim.stats.reset();
     expect(sim.stats.syncs).toBe(0);
     expect(sim.stats.batches).toEqual([]);
@@ -210,6 +210,35 @@ describe("stats: round trips and request size", () => {
     expect(sim.cell("Sheet1", "A90").value).toBe(big);
   });
 
+  // Excel on the web limits responses as it limits requests: 5 MB ("Resource limits and performance
+  // optimization for Office Add-ins", Excel add-ins section), failing with ResponsePayloadSizeLimitExceeded
+  // (the error code office.js maps from 5104).
+  test("a response over 5 MB fails like Excel on the web, and nothing it loaded can be read", async () => {
+    const { sim, run } = setup();
+    const big = "y".repeat(30_000);
+    sim.setCells("Sheet1", "A1", Array.from({ length: 180 }, () => [big]));
+    let range: Excel.Range | undefined;
+    const code = await codeOf(
+      run(async (ctx) => {
+        range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A180").load("values");
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(sim.stats.batches[0].responseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(() => range!.values).toThrow(/is not available/);
+    // Half of it comes back, and the response is sized as it travels: the JSON of the values read.
+    const half = await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A90").load("values");
+      await ctx.sync();
+      return r.values;
+    });
+    expect(half[89][0]).toBe(big);
+    const last = sim.stats.batches[sim.stats.batches.length - 1];
+    expect(last.responseBytes).toBeGreaterThan(90 * 30_000);
+    expect(last.responseBytes).toBeLessThan(90 * 30_000 + 1_000);
+  });
+
   test("20,000 rows x 24 columns write and read back in one batch each", async () => {
     const { sim, run } = setup();
     const rows = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 24 }, (_, j) => (j === 0 ? `ID-${i}` : i + j)));
@@ -225,5 +254,26 @@ describe("stats: round trips and request size", () => {
     expect(back).toEqual(rows);
     expect(sim.stats.syncs).toBe(2);
     expect(sim.stats.maxBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+});
+
+describe("objects belong to their request context", () => {
+  // Office.js: "InvalidRequestContext: Cannot use the object across different request contexts".
+  // Before, the sim took a Range of an earlier Excel.run as an argument in a later one.
+  test("a range of another Excel.run as an argument is refused", async () => {
+    const { run } = setup();
+    const old = await run(async (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A3"));
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").getBoundingRect(old);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidRequestContext" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.names.add("Stale", old);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidRequestContext" });
   });
 });

@@ -12,7 +12,12 @@ const messages: Record<string, string> = {
   InvalidCellAddress: "The cell address is invalid.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  ResponsePayloadSizeLimitExceeded:
+    "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
   NotImplemented: "The requested feature isn't implemented.",
+  Conflict: "Request could not be processed because of a conflict.",
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
+  FormulaLengthExceedsLimit: "The bytecode of the applied formula exceeds the maximum length limit.",
 };
 
 export class SimError extends Error {

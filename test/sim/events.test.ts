@@ -131,6 +131,38 @@ describe("onChanged events", () => {
   });
 });
 
+// The event arguments by requirement set (Excel.WorksheetChangedEventArgs in @types/office-js):
+// source, address, worksheetId and getRange from ExcelApi 1.7/1.8; details from 1.9; triggerSource
+// from 1.14. Before, the sim sent details and triggerSource on every set.
+describe("onChanged arguments by requirement set, and remote changes", () => {
+  test("ExcelApi 1.8 (Excel 2019): no details, no triggerSource", async () => {
+    const { sim, run } = setup({ requirementSets: { ExcelApi: "1.8" } });
+    const { seen } = await listen(run);
+    await sim.userEdit("Sheet1", "B2", [[42]]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ source: "Local", address: "B2" });
+    expect("details" in seen[0]).toBe(false);
+    expect("triggerSource" in seen[0]).toBe(false);
+  });
+
+  test("ExcelApi 1.9 to 1.13: details, still no triggerSource", async () => {
+    const { sim, run } = setup({ requirementSets: { ExcelApi: "1.13" } });
+    const { seen } = await listen(run);
+    await sim.userEdit("Sheet1", "B2", [[42]]);
+    expect(seen[0].details).toMatchObject({ valueAfter: 42 });
+    expect("triggerSource" in seen[0]).toBe(false);
+  });
+
+  test("a co-author's edit arrives with source Remote (triggerSource Unknown: not this add-in)", async () => {
+    const { sim, run } = setup();
+    const { seen } = await listen(run);
+    await sim.remoteEdit("Sheet1", "C3", [["from a co-author"]]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ source: "Remote", triggerSource: "Unknown", address: "C3", details: { valueAfter: "from a co-author" } });
+    expect(sim.cell("Sheet1", "C3").value).toBe("from a co-author");
+  });
+});
+
 describe("worksheets.onAdded", () => {
   type Added = Excel.WorksheetAddedEventArgs;
 

@@ -1,17 +1,22 @@
 /**
  * onChanged and worksheets.onAdded events. Handlers are registered at sync; changes made inside a
- * batch (trigger "ThisLocalAddin") or by `sim.userEdit` (trigger "Unknown"), and sheets added by
- * `worksheets.add`, are collected while `runtime.enableEvents` is true and dispatched
- * asynchronously after the sync or edit, as Excel delivers events after the request completes.
- * Details are given for single-cell edits only.
+ * batch (trigger "ThisLocalAddin"), by `sim.userEdit` (trigger "Unknown") or by a co-author
+ * (`sim.remoteEdit`: source "Remote"), and sheets added by `worksheets.add`, are collected while
+ * `runtime.enableEvents` is true and dispatched asynchronously after the sync or edit, as Excel
+ * delivers events after the request completes.
+ *
+ * The event arguments carry what the host's requirement sets give (Excel.WorksheetChangedEventArgs
+ * in @types/office-js): `details` from ExcelApi 1.9, for a single cell only; `triggerSource` from
+ * ExcelApi 1.14; `source`, `address`, `worksheetId`, `getRange(ctx)` on every set that has events.
  */
 import { formatRect, type Rect } from "./address";
-import type { SheetModel, WorkbookModel } from "./model";
+import { isSetSupported, type SheetModel, type WorkbookModel } from "./model";
 import { SimObject, type ObjectSpec } from "./proxy";
 import type { RequestContext } from "./requestContext";
 import { valueTypeOf, type Scalar } from "./values";
 
-export type Trigger = "ThisLocalAddin" | "Unknown";
+/** Who made a change: the add-in itself, a local person, or a co-author (a remote change). */
+export type Trigger = "ThisLocalAddin" | "Unknown" | "Remote";
 
 export interface ChangeDetails {
   valueBefore: Scalar;
@@ -84,11 +89,11 @@ export class EventBus {
         const args = {
           type: "WorksheetChanged",
           changeType: "RangeEdited",
-          source: "Local",
+          source: ev.trigger === "Remote" ? "Remote" : "Local",
           address: formatRect(rect),
           worksheetId: ev.sheet.id,
-          triggerSource: ev.trigger,
-          ...(ev.details ? { details: ev.details } : {}),
+          ...(isSetSupported(this.wb, "ExcelApi", "1.14") ? { triggerSource: ev.trigger === "ThisLocalAddin" ? "ThisLocalAddin" : "Unknown" } : {}),
+          ...(ev.details && isSetSupported(this.wb, "ExcelApi", "1.9") ? { details: ev.details } : {}),
           getRange: (ctx: RequestContext) => (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(rect)),
           getRangeOrNullObject: (ctx: RequestContext) =>
             (ctx.workbook as any).worksheets.getItem(ev.sheet.id).getRange(formatRect(rect)),

@@ -11,6 +11,8 @@ export class SimHost {
   readonly events: EventBus;
   readonly listeners = new Set<() => void>();
   readonly actions = new Map<string, (event: unknown) => unknown>();
+  /** Failures a test asked for (sim.failNext): the next operation of that method fails with that code. */
+  readonly failures: { method: string; code: string }[] = [];
 
   constructor(sheetNames: string[], requirementSets: Record<string, string>, culture: CultureModel) {
     this.wb = createWorkbookModel(sheetNames, requirementSets, culture);

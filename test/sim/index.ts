@@ -13,6 +13,8 @@ import { findSheet } from "./model";
 import { createInspector } from "./inspect";
 import { createOffice, createOfficeExtension } from "./office";
 import { RequestContext, runOn } from "./requestContext";
+import { expandTablesBelow } from "./tableGrowth";
+import { asTyped } from "./typing";
 
 export { SimError } from "./errors";
 export type { CellState } from "./inspect";
@@ -26,6 +28,12 @@ export interface SimOptions {
   /** Office.context.platform (default "OfficeOnline", Excel on the web, whose limits the sim keeps). */
   platform?: string;
   /**
+   * Co-authoring, as in a workbook shared on OneDrive or SharePoint: TableRowCollection.add is
+   * refused (code Conflict), since Office documents that it causes co-authoring conflicts (see
+   * tables.ts). Whatever the flag, `stats.tableRowAdds` counts the calls that ran.
+   */
+  coauthoring?: boolean;
+  /**
    * application.cultureInfo's culture: "en-US" (M/d/yyyy), "en-GB" (dd/MM/yyyy) … (CULTURES in
    * application.ts). Default "en-GB", day-first like the add-in's default date order.
    */
@@ -35,6 +43,7 @@ export interface SimOptions {
 export function createSimulatedExcel(options: SimOptions = {}) {
   const host = new SimHost(options.sheets ?? ["Sheet1"], { ExcelApi: "1.18", ...options.requirementSets }, cultureOf(options.culture ?? "en-GB"));
   const wb = host.wb;
+  wb.coauthoring = options.coauthoring ?? false;
 
   class SimRequestContext extends RequestContext {
     constructor() {
@@ -83,10 +92,13 @@ export function createSimulatedExcel(options: SimOptions = {}) {
 
     /**
      * Changes cells as a user typing or pasting would: Excel's parsing, table headers kept
-     * valid, and onChanged with triggerSource "Unknown" (details for a single cell only).
-     * Resolves after the event handlers have run.
+     * valid, and onChanged with source "Local", triggerSource "Unknown" (ExcelApi 1.14) and
+     * details for a single cell (ExcelApi 1.9). Resolves after the event handlers have run.
+     * `how`: "type" (the default for one cell) reads each number as Excel's automatic percent
+     * entry does in a cell formatted as a percentage (typing.ts); "paste" (the default for a
+     * range) stores values as given.
      */
-    async userEdit(sheet: string, address: string, values: unknown[][]): Promise<void> {
+    async userEdit(sheet: string, address: string, values: unknown[][], how?: "type" | "paste"): Promise<void> {
       const s = findSheet(wb, sheet) ?? fail("ItemNotFound", `no sheet '${sheet}'`);
       const start = parseAddress(address)?.rect ?? fail("InvalidArgument", `bad address '${address}'`);
       if (!Array.isArray(values) || !Array.isArray(values[0])) fail("InvalidArgument", "userEdit takes a 2-D array");
@@ -94,7 +106,31 @@ export function createSimulatedExcel(options: SimOptions = {}) {
       const single = start.r0 === start.r1 && start.c0 === start.c1;
       const rect = single ? { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 } : start;
       if (s.protection.protected) fail("AccessDenied", `a user cannot edit locked cells of protected sheet '${s.name}'`);
-      writeContents(host, s, rect, values, "userEdit", "Unknown");
+      const typing = (how ?? (single && values.length === 1 && values[0].length === 1 ? "type" : "paste")) === "type";
+      writeContents(host, s, rect, typing ? asTyped(s, rect.r0, rect.c0, values) : values, "userEdit", "Unknown");
+      expandTablesBelow(wb, s, rect);
+      await host.afterChange();
+      await host.events.settle();
+    },
+
+    /**
+     * Makes the next operation of `method` ("formulas", "values", "add", "delete"…) fail at sync with
+     * `code`, as Excel fails an operation mid-batch: the operations before it stay applied.
+     */
+    failNext(method: string, code = "GeneralException"): void {
+      host.failures.push({ method, code });
+    },
+
+    /**
+     * A co-author's edit arriving (co-authoring in Excel on the web or Microsoft 365): the cells
+     * change as typed, and onChanged fires with source "Remote". Resolves after the handlers ran.
+     */
+    async remoteEdit(sheet: string, address: string, values: unknown[][]): Promise<void> {
+      const s = findSheet(wb, sheet) ?? fail("ItemNotFound", `no sheet '${sheet}'`);
+      const start = parseAddress(address)?.rect ?? fail("InvalidArgument", `bad address '${address}'`);
+      const rect = { r0: start.r0, c0: start.c0, r1: start.r0 + values.length - 1, c1: start.c0 + values[0].length - 1 };
+      writeContents(host, s, rect, values, "remoteEdit", "Remote");
+      expandTablesBelow(wb, s, rect);
       await host.afterChange();
       await host.events.settle();
     },

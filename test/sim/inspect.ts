@@ -165,6 +165,7 @@ export function createInspector(host: SimHost) {
         rule: structuredClone(cf.rule),
         format: { ...cf.format },
         stopIfTrue: cf.stopIfTrue,
+        namesMissingWhenSet: [...(cf.namesMissingWhenSet ?? [])],
       }));
     },
     charts(sheet: string) {

@@ -49,6 +49,8 @@ export interface ConditionalFormatModel {
   rule: Record<string, unknown>;
   format: CfFormat;
   stopIfTrue: boolean;
+  /** Names its formula used that the workbook did not define when it was set (formulaNames.ts). */
+  namesMissingWhenSet?: string[];
 }
 
 export interface ChartModel {
@@ -102,6 +104,8 @@ export interface TableModel {
   highlightLastColumn: boolean;
   deleted: boolean;
   nextColumnId: number;
+  /** Calculated columns by column id: the formula as written at sheet row `row` (tableGrowth.ts). */
+  calculated: Map<number, { formula: string; row: number }>;
 }
 
 export interface NameModel {
@@ -152,6 +156,8 @@ export interface WorkbookModel {
   culture: CultureModel;
   counters: Record<string, number>;
   userName: string;
+  /** Co-authoring (SimOptions.coauthoring): TableRowCollection.add is refused as the conflict it causes. */
+  coauthoring: boolean;
 }
 
 export function nextId(wb: WorkbookModel, kind: string): number {
@@ -190,6 +196,7 @@ export function createWorkbookModel(sheetNames: string[], requirementSets: Recor
     requirementSets,
     counters: {},
     userName: "Sim User",
+    coauthoring: false,
   } as unknown as WorkbookModel;
   for (const name of sheetNames) wb.sheets.push(newSheet(wb, name));
   wb.activeSheet = wb.sheets[0];

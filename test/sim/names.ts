@@ -1,10 +1,11 @@
 /** Defined names (workbook scope): a reference kept structured so that sheet renames follow it. */
 import { formatAddress, parseAddress } from "./address";
 import { fail } from "./errors";
+import { checkFormulaLimits } from "./formulaLimits";
 import type { SimHost } from "./host";
 import { findSheet, requireApi, type NameModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy } from "./range";
 
 const host = (self: SimObject<any>): SimHost => self._ctx._host;
@@ -33,6 +34,7 @@ function setReference(wb: WorkbookModel, n: NameModel, reference: unknown): void
   }
   if (typeof reference !== "string" || reference.trim() === "") fail("InvalidArgument", "a name needs a Range or a formula string");
   const formula = reference.startsWith("=") ? reference : `=${reference}`;
+  checkFormulaLimits(formula, "a name's formula");
   const parsed = parseAddress(formula.slice(1));
   if (parsed?.sheet !== undefined) {
     const sheet = findSheet(wb, parsed.sheet);
@@ -111,6 +113,7 @@ export class NamedItemCollectionProxy extends SimCollection<WorkbookModel, NameM
     return this._list(wb).find((n) => n.name.toLowerCase() === String(name).toLowerCase()) ?? null;
   }
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    sameContext(this, reference);
     const refArg = typeof reference === "string" ? reference : { ref: reference?._path };
     return this._name("add", [name, refArg, comment ?? null], (wb) => {
       requireApi(wb, "1.4", "NamedItemCollection.add");

@@ -5,8 +5,9 @@
  * range, a table…) lazily, once, when the first of its operations runs, so a missing item fails
  * at sync with ItemNotFound, and an *OrNullObject item becomes a null object instead.
  */
-import { fail, notImplemented, propertyNotLoaded, valueNotLoaded } from "./errors";
-import type { RequestContext } from "./requestContext";
+import { SimError, fail, notImplemented, propertyNotLoaded, valueNotLoaded } from "./errors";
+import type { OpKind, RequestContext } from "./requestContext";
+import { pascal, type WirePath } from "./wire";
 
 export interface PropSpec<T> {
   get?: (target: T, self: any) => unknown;
@@ -56,6 +57,8 @@ export abstract class SimObject<T> {
   _isNull: boolean | undefined = undefined;
   _loaded = new Map<string, unknown>();
   _children = new Map<string, SimObject<any>>();
+  /** Where this object sits in Office.js's object paths (its parent, and how it was reached), for request sizes. */
+  _wire: WirePath | undefined = undefined;
 
   abstract get _spec(): ObjectSpec<T>;
 
@@ -88,15 +91,19 @@ export abstract class SimObject<T> {
     return t;
   }
 
-  _enqueue(method: string, args: unknown, run: () => void): void {
-    this._ctx._enqueue({ m: method, p: this._path, a: args }, run);
+  /** Queues an operation on this object; `run` may return what Excel sends back for it (a load's values). */
+  _enqueue(method: string, args: unknown, run: () => unknown, kind: OpKind = "method"): void {
+    this._ctx._enqueue({ m: method, p: this._path, a: args }, run, this, kind);
   }
 
   /** A child object returned by a method: queued so that it resolves (or fails) in order at sync. */
   _child<C extends SimObject<any>>(child: C, method: string, args: unknown): C {
+    const list = Array.isArray(args) ? args : args === undefined ? [] : [args];
+    // getItem is an indexer in Office.js's object paths; other methods are method paths.
+    child._wire = method === "getItem" ? { parent: this, type: 5, name: "", args: list } : { parent: this, type: 3, name: pascal(method), args: list };
     child._enqueue(method, args, () => {
       child._resolveOrNull();
-    });
+    }, "path");
     return child;
   }
 
@@ -105,6 +112,7 @@ export abstract class SimObject<T> {
     let c = this._children.get(name) as C | undefined;
     if (!c) {
       c = make();
+      c._wire = { parent: this, type: 4, name: pascal(name) };
       this._children.set(name, c);
     }
     return c;
@@ -128,12 +136,12 @@ export abstract class SimObject<T> {
     const spec = this._spec.props[name];
     if (!spec?.set) throw new TypeError(`Cannot set property ${name} of #<${this._spec.name}> which has only a getter`);
     this._loaded.delete(name); // a value set is not readable until loaded again
-    this._enqueue("set", { [name]: value }, () => spec.set!(this._resolve(), value, this));
+    this._enqueue(name, [value], () => spec.set!(this._resolve(), value, this), "set");
   }
 
   load(arg?: unknown): this {
     const paths = loadPaths(arg);
-    this._enqueue("load", paths, () => this._loadNow(paths));
+    this._enqueue("load", paths, () => this._loadNow(paths), "load");
     return this;
   }
 
@@ -142,14 +150,21 @@ export abstract class SimObject<T> {
     return Object.keys(this._spec.props).filter((k) => this._spec.props[k].get);
   }
 
-  _loadNow(paths: string[]): void {
+  /**
+   * Loads the properties named (now, at sync) and returns what Excel sends back for them, shaped as
+   * Office.js's response carries it (PascalCase names, nested objects, `_Items`), to size the response.
+   */
+  _loadNow(paths: string[]): Record<string, unknown> | null {
     const target = this._resolveOrNull();
     const list = paths.length ? paths : this._defaultPaths();
+    const out: Record<string, unknown> = {};
     for (const path of list) {
       const [head, ...rest] = path.split("/");
       const nav = this._spec.nav?.[head];
       if (nav) {
-        (this as any)[head]._loadNow(rest.length ? [rest.join("/")] : []);
+        const sub = (this as any)[head]._loadNow(rest.length ? [rest.join("/")] : []);
+        const key = pascal(head);
+        out[key] = sub && out[key] && typeof out[key] === "object" ? { ...(out[key] as object), ...sub } : sub;
         continue;
       }
       const prop = this._spec.props[head];
@@ -157,8 +172,12 @@ export abstract class SimObject<T> {
         if (this._loadSpecial(head, rest, target)) continue;
         notImplemented(`loading ${this._spec.name}.${head}`);
       }
-      this._loaded.set(head, target === null ? null : prop.get(target, this));
+      const value = target === null ? null : prop.get(target, this);
+      this._loaded.set(head, value);
+      out[pascal(head)] = value;
     }
+    this._ctx._loadedThisSync.add(this);
+    return target === null ? null : out;
   }
 
   /** Hook for collections ("items"). */
@@ -211,6 +230,17 @@ const HANDLER: ProxyHandler<SimObject<any>> = {
   },
 };
 
+/**
+ * Office.js refuses an object of one request context as an argument in another ("InvalidRequestContext:
+ * Cannot use the object across different request contexts"): an object belongs to the Excel.run
+ * that made it. Throws at the call, as Office.js does.
+ */
+export function sameContext(self: SimObject<any>, arg: unknown): void {
+  if (arg instanceof SimObject && arg._ctx !== self._ctx) {
+    throw new SimError("InvalidRequestContext", "Cannot use the object across different request contexts.");
+  }
+}
+
 /** OfficeExtension.ClientResult: a value available after sync. */
 export class ClientResult<V> {
   _value: V | undefined = undefined;
@@ -228,7 +258,11 @@ export class ClientResult<V> {
 /** Queues a method whose result is a ClientResult. */
 export function resultOf<V>(obj: SimObject<any>, method: string, args: unknown, compute: () => V): ClientResult<V> {
   const r = new ClientResult<V>();
-  obj._enqueue(method, args, () => r._resolve(compute()));
+  obj._enqueue(method, args, () => {
+    const v = compute();
+    r._resolve(v);
+    return v;
+  }, "result");
   return r;
 }
 
@@ -249,7 +283,7 @@ export abstract class SimCollection<T, I> extends SimObject<T> {
     return ["items"];
   }
 
-  override _loadNow(paths: string[]): void {
+  override _loadNow(paths: string[]): Record<string, unknown> | null {
     const target = this._resolveOrNull();
     const own: string[] = [];
     const itemPaths: string[] = [];
@@ -265,16 +299,20 @@ export abstract class SimCollection<T, I> extends SimObject<T> {
         itemPaths.push(p);
       }
     }
-    if (own.length) super._loadNow(own);
-    if (!wantItems) return;
+    const out = own.length ? super._loadNow(own) ?? {} : {};
+    this._ctx._loadedThisSync.add(this);
+    if (!wantItems) return out;
     const list = target === null ? [] : this._list(target);
+    const items: unknown[] = [];
     this._items = list.map((item, i) => {
       const proxy = this._itemProxy(item, i);
+      proxy._wire = { parent: this, type: 5, name: "", args: [i] };
       proxy._target = item as any;
       proxy._isNull = false;
-      proxy._loadNow(itemPaths);
+      items.push(proxy._loadNow(itemPaths));
       return proxy;
     });
+    return { ...out, _Items: items };
   }
 
   override toJSON(): Record<string, unknown> {

@@ -275,3 +275,20 @@ describe("Range: formats", () => {
     expect(sim.selection()).toEqual({ sheet: "B", address: "C3:D4" });
   });
 });
+
+describe("read limits", () => {
+  // "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance
+  // optimization for Office Add-ins); Excel's code is RangeExceedsLimit. Before, the sim answered
+  // with ResponsePayloadSizeLimitExceeded, the web's byte limit, which a 5,000,001-cell read of
+  // blanks may not even reach.
+  test("a read of more than 5,000,000 cells fails with RangeExceedsLimit", async () => {
+    const { run } = setup();
+    const code = await codeOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A:E").load("values");
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe("RangeExceedsLimit");
+  });
+});

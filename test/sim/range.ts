@@ -16,9 +16,11 @@ import { ConditionalFormatCollectionProxy, clearConditionalFormats } from "./con
 import { fail, notImplemented } from "./errors";
 import type { SimHost } from "./host";
 import { assertUnprotected, type ProtectionOptions, type SheetModel } from "./model";
-import { SimObject, type ObjectSpec } from "./proxy";
+import { SimObject, sameContext, type ObjectSpec } from "./proxy";
 import { area, intersect } from "./rects";
 import { resolveAddress } from "./resolve";
+import { insertRows, liveTables } from "./tableModel";
+import { expandTablesBelow, noteColumnFormulas } from "./tableGrowth";
 import type { RequestContext } from "./requestContext";
 import { DataValidationProxy } from "./validation";
 import { WorksheetProxy } from "./worksheet";
@@ -29,6 +31,12 @@ export interface RangeTarget {
 }
 
 const host = (self: SimObject<any>): SimHost => self._ctx._host;
+
+/** What Excel does to tables after values or formulas are entered: calculated columns, growth below. */
+export function afterEntry(h: SimHost, t: RangeTarget): void {
+  noteColumnFormulas(h.wb, t.sheet, t.rect);
+  expandTablesBelow(h.wb, t.sheet, t.rect);
+}
 
 function checkRect(rect: Rect): Rect {
   if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
@@ -87,6 +95,7 @@ const RANGE_SPEC: ObjectSpec<RangeTarget> = {
       set: (t, v, self) => {
         assertUnprotected(t.sheet, "writing values");
         writeContents(host(self), t.sheet, t.rect, v, "values", "ThisLocalAddin");
+        afterEntry(host(self), t);
       },
     },
     formulas: {
@@ -94,6 +103,7 @@ const RANGE_SPEC: ObjectSpec<RangeTarget> = {
       set: (t, v, self) => {
         assertUnprotected(t.sheet, "writing formulas");
         writeContents(host(self), t.sheet, t.rect, v, "formulas", "ThisLocalAddin");
+        afterEntry(host(self), t);
       },
     },
     numberFormat: {
@@ -210,16 +220,16 @@ export class RangeProxy extends SimObject<RangeTarget> {
     return this._derive("getColumnsAfter", [count], (t) => ({ ...t.rect, c0: t.rect.c1 + 1, c1: t.rect.c1 + count }));
   }
   getBoundingRect(other: RangeProxy | string): RangeProxy {
-    return this._derive("getBoundingRect", [describeRange(other)], (t) => {
+    return this._derive("getBoundingRect", [describeRange(this, other)], (t) => {
       const o = otherRect(this, t, other);
       return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
     });
   }
   getIntersection(other: RangeProxy | string): RangeProxy {
-    return this._derive("getIntersection", [describeRange(other)], (t) => intersect(t.rect, otherRect(this, t, other)) ?? fail("ItemNotFound", "the ranges do not intersect"));
+    return this._derive("getIntersection", [describeRange(this, other)], (t) => intersect(t.rect, otherRect(this, t, other)) ?? fail("ItemNotFound", "the ranges do not intersect"));
   }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
-    return this._derive("getIntersectionOrNullObject", [describeRange(other)], (t) => intersect(t.rect, otherRect(this, t, other)), true);
+    return this._derive("getIntersectionOrNullObject", [describeRange(this, other)], (t) => intersect(t.rect, otherRect(this, t, other)), true);
   }
   getUsedRange(valuesOnly = false): RangeProxy {
     return this._derive("getUsedRange", [valuesOnly], (t) => {
@@ -261,12 +271,32 @@ export class RangeProxy extends SimObject<RangeTarget> {
   delete(_shift?: string): void {
     notImplemented("Range.delete");
   }
-  insert(_shift?: string): never {
-    return notImplemented("Range.insert");
+  /**
+   * Inserts cells the size of this range, moving the cells below down (shift "Down" only; the
+   * others are not simulated). The new cells take the formats of the row above, as Excel's
+   * default "Format Same As Above"; tables wholly below move down; a table the insertion would cut
+   * through is refused, as in Excel. Returns the inserted range.
+   */
+  insert(shift?: string): RangeProxy {
+    if (shift !== "Down") notImplemented(`Range.insert("${String(shift)}")`);
+    return this._derive("insert", [shift], (t) => {
+      const h = host(this);
+      assertUnprotected(t.sheet, "inserting cells", "allowInsertRows");
+      const n = t.rect.r1 - t.rect.r0 + 1;
+      for (const o of liveTables(h.wb, t.sheet)) {
+        const crosses = o.rect.c1 >= t.rect.c0 && o.rect.c0 <= t.rect.c1;
+        if (!crosses || o.rect.r1 < t.rect.r0) continue;
+        if (o.rect.r0 < t.rect.r0 || o.rect.c0 < t.rect.c0 || o.rect.c1 > t.rect.c1) fail("InvalidOperation", `the insertion would cut through table '${o.name}'`);
+        o.rect = { ...o.rect, r0: o.rect.r0 + n, r1: o.rect.r1 + n };
+      }
+      insertRows(h.wb, t.sheet, t.rect.c0, t.rect.c1, t.rect.r0, n, t.rect.r0 - 1);
+      return t.rect;
+    });
   }
 }
 
-function describeRange(other: unknown): unknown {
+function describeRange(self: RangeProxy, other: unknown): unknown {
+  sameContext(self, other);
   return typeof other === "string" ? other : { ref: (other as RangeProxy)?._path };
 }
 

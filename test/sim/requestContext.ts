@@ -5,9 +5,13 @@
  */
 import { SimError } from "./errors";
 import type { SimHost } from "./host";
-import { PAYLOAD_LIMIT_BYTES, utf8Length } from "./stats";
+import type { SimObject } from "./proxy";
+import { PAYLOAD_LIMIT_BYTES } from "./stats";
+import { requestBody, wireBytes, type WireKind } from "./wire";
 import { WorkbookProxy, RuntimeProxy } from "./workbook";
 import { ApplicationProxy } from "./application";
+
+export type OpKind = WireKind;
 
 export interface OpDesc {
   m: string;
@@ -17,14 +21,13 @@ export interface OpDesc {
 
 interface Op {
   desc: OpDesc;
-  run: () => void;
+  run: () => unknown;
+  obj?: SimObject<any>;
+  kind: OpKind;
 }
 
-/** Proxies travel in the request as their path, not their loaded state. */
-function replacer(this: any, key: string, value: unknown): unknown {
-  const original = this?.[key];
-  return original && typeof original === "object" && typeof original._path === "string" ? { ref: original._path } : value;
-}
+const REQUEST_MESSAGE = 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".';
+const RESPONSE_MESSAGE = 'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".';
 
 export class RequestContext {
   readonly _host: SimHost;
@@ -46,8 +49,11 @@ export class RequestContext {
     return (this._application ??= new ApplicationProxy(this, "application", () => this._host.wb));
   }
 
-  _enqueue(desc: OpDesc, run: () => void): void {
-    this._queue.push({ desc, run });
+  /** Objects whose properties a load of the current sync set (forgotten again if the response is refused). */
+  _loadedThisSync = new Set<SimObject<any>>();
+
+  _enqueue(desc: OpDesc, run: () => unknown, obj?: SimObject<any>, kind: OpKind = "method"): void {
+    this._queue.push({ desc, run, obj, kind });
   }
 
   load<T extends { load(a?: unknown): T }>(object: T, option?: unknown): T {
@@ -59,29 +65,48 @@ export class RequestContext {
     this._queue = [];
     const host = this._host;
     host.stats.syncs++;
-    // The request body, approximating office.js's: each action's method, target and arguments.
-    const body = JSON.stringify(ops.map((o) => o.desc), replacer);
-    const bytes = utf8Length(body);
-    host.stats.batches.push({ operations: ops.length, bytes });
+    // The request body as Office.js builds it (wire.ts): object paths and actions.
+    const { body, actionIds } = requestBody(ops.map((o) => ({ kind: o.kind, obj: o.obj, method: o.desc.m, args: o.desc.a })));
+    const bytes = wireBytes(body);
+    const stat = { operations: ops.length, bytes, responseBytes: 0 };
+    host.stats.batches.push(stat);
     await Promise.resolve();
+    // Excel on the web refuses a request over 5 MB before running any of it (resource limits page:
+    // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
     if (bytes > PAYLOAD_LIMIT_BYTES) {
-      throw new SimError(
-        "RequestPayloadSizeLimitExceeded",
-        `The request payload size has exceeded the limit (${bytes} bytes > ${PAYLOAD_LIMIT_BYTES}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
-      );
+      throw new SimError("RequestPayloadSizeLimitExceeded", `${REQUEST_MESSAGE} (${bytes} bytes > ${PAYLOAD_LIMIT_BYTES})`);
     }
     let failure: unknown;
-    for (const op of ops) {
+    const results: { ActionId: number; Value: unknown }[] = [];
+    this._loadedThisSync = new Set();
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
       try {
-        op.run();
+        const injected = host.failures.findIndex((f) => f.method === op.desc.m);
+        if (injected >= 0) {
+          const { code } = host.failures.splice(injected, 1)[0];
+          throw new SimError(code, `failure injected by the test on ${op.desc.m}`);
+        }
+        const value = op.run();
+        if (op.kind === "load" || op.kind === "result") results.push({ ActionId: actionIds[i], Value: value ?? null });
       } catch (e) {
         if (e instanceof SimError) e.debugInfo.statement = `${op.desc.p}.${op.desc.m}`;
         failure = e;
         break;
       }
     }
+    // The same limit holds for what comes back: a response over 5 MB fails the sync after Excel ran
+    // the request (its writes stay, as in any failed batch), and nothing it loaded can be read.
+    stat.responseBytes = wireBytes({ Results: results });
     host.afterChange();
     if (failure !== undefined) throw failure;
+    if (stat.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      for (const obj of this._loadedThisSync) {
+        obj._loaded.clear();
+        if ("_items" in obj) (obj as { _items?: unknown })._items = undefined;
+      }
+      throw new SimError("ResponsePayloadSizeLimitExceeded", `${RESPONSE_MESSAGE} (${stat.responseBytes} bytes > ${PAYLOAD_LIMIT_BYTES})`);
+    }
     return passThroughValue as P;
   }
 }

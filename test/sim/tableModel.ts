@@ -77,6 +77,7 @@ export function newTable(wb: WorkbookModel, sheet: SheetModel, rect: Rect, name:
     highlightLastColumn: false,
     deleted: false,
     nextColumnId: 1,
+    calculated: new Map(),
   };
   wb.tables.push(t);
   return t;

@@ -1,4 +1,5 @@
 import { codeOf, setup } from "./testUtil";
+import { shiftFormulaRows } from "./tableGrowth";
 
 describe("tables", () => {
   test("add with headers: names from the header row; blanks become ColumnN; duplicates get a number", async () => {
@@ -177,5 +178,139 @@ describe("tables", () => {
     const { run } = setup();
     await run(async (ctx) => { ctx.workbook.tables.add("Sheet1!A1:B2", true).style = "TableStyleLight9"; await ctx.sync(); });
     expect(await codeOf(run(async (ctx) => { ctx.workbook.tables.getItem("Table1").style = "Pretty"; await ctx.sync(); }))).toBe("InvalidArgument");
+  });
+});
+
+describe("how a table grows, and what its new rows inherit", () => {
+  const headerAndRows = async (run: ReturnType<typeof setup>["run"]) =>
+    run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:C3").values = [["Name", "Qty", "Total"], ["a", 1, ""], ["b", 2, ""]];
+      const t = ws.tables.add("A1:C3", true);
+      t.name = "Items";
+      await ctx.sync();
+    });
+
+  // "Setting the Range values directly below the table automatically expands the table"; "the
+  // table only automatically expands if data is present in the cells directly below the table"
+  // (Coauthoring in Excel add-ins). Before, the sim never grew a table from a write below it.
+  test("values written just below a table grow it, with the last row's formats and validation; a blank row does not", async () => {
+    const { sim, run } = setup();
+    await headerAndRows(run);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B2:B3").numberFormat = [["0.00"], ["0.00"]];
+      ws.getRange("B2:B3").dataValidation.rule = { decimal: { operator: "GreaterThanOrEqualTo", formula1: 0 } };
+      ws.getRange("A4:B4").values = [["", ""]];
+      await ctx.sync();
+    });
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:C3");
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A4:B5").values = [["c", 3], ["d", 4]];
+      await ctx.sync();
+    });
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:C5");
+    expect(sim.cell("Sheet1", "B5").numberFormat).toBe("0.00");
+    expect(sim.validations("Sheet1")[0].addresses).toEqual(["B2:B5"]);
+  });
+
+  test("a typed value just below grows the table too", async () => {
+    const { sim, run } = setup();
+    await headerAndRows(run);
+    await sim.userEdit("Sheet1", "B4", [[7]]);
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:C4");
+  });
+
+  // "Use calculated columns in an Excel table" (support.microsoft.com): a formula set on a whole
+  // column is a calculated column that new rows inherit; one written before tables.add is not.
+  test("a formula set on a whole table column is a calculated column: rows added or written below get it", async () => {
+    const { sim, run } = setup();
+    await headerAndRows(run);
+    await run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("Items");
+      t.columns.getItem("Total").getDataBodyRange().formulas = [["=B2*2"], ["=B3*2"]];
+      await ctx.sync();
+      t.rows.add();
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A5:B5").values = [["d", 4]];
+      await ctx.sync();
+    });
+    expect(sim.cell("Sheet1", "C4").formula).toBe("=B4*2");
+    expect(sim.cell("Sheet1", "C5").formula).toBe("=B5*2");
+  });
+
+  test("a formula written before the table exists makes no calculated column", async () => {
+    const { sim, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:C3").values = [["Name", "Qty", "Total"], ["a", 1, "=B2*2"], ["b", 2, "=B3*2"]];
+      ws.tables.add("A1:C3", true);
+      await ctx.sync();
+      ws.getRange("A4:B4").values = [["c", 3]];
+      await ctx.sync();
+    });
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:C4");
+    expect(sim.cell("Sheet1", "C4").formula).toBeNull();
+  });
+
+  test("shifts relative rows only, outside strings, sheet names and structured references", () => {
+    expect(shiftFormulaRows(`=IF(H8<>"A1",$H$8+H$8+$H8+'Q1 2026'!B8+T[@Q1]+LOG10(2),"")`, 2)).toBe(`=IF(H10<>"A1",$H$8+H$8+$H10+'Q1 2026'!B10+T[@Q1]+LOG10(2),"")`);
+  });
+});
+
+describe("co-authoring", () => {
+  // "It is a known issue that calls to the TableRowCollection.add API can cause coauthoring
+  // conflicts" (Coauthoring in Excel add-ins). Before, the sim had no co-authoring mode.
+  test("TableRowCollection.add is refused (Conflict) and counted; a write below the table is how rows go in", async () => {
+    const { sim, run } = setup({ coauthoring: true });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B2").values = [["Name", "Qty"], ["a", 1]];
+      ws.tables.add("A1:B2", true);
+      await ctx.sync();
+    });
+    const code = await codeOf(
+      run(async (ctx) => {
+        ctx.workbook.tables.getItemAt(0).rows.add(undefined, [["b", 2]]);
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe("Conflict");
+    expect(sim.stats.tableRowAdds).toBe(0);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A3:B3").values = [["b", 2]];
+      await ctx.sync();
+    });
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:B3");
+  });
+
+  // Table.resize is ExcelApi 1.13 ("[Api set: ExcelApi 1.13]" in @types/office-js). Before, the sim
+  // resized a table under any requirement set, so code for 1.8 could lean on it.
+  test("Table.resize needs ExcelApi 1.13", async () => {
+    const { run } = setup({ requirementSets: { ExcelApi: "1.12" } });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B2").values = [["Name", "Qty"], ["a", 1]];
+      ws.tables.add("A1:B2", true);
+      await ctx.sync();
+    });
+    expect(await codeOf(run(async (ctx) => { ctx.workbook.tables.getItemAt(0).resize("A1:B3"); await ctx.sync(); }))).toBe("ApiNotFound");
+  });
+
+  test("Range.insert moves what is below down, so rows written below the table overwrite nothing", async () => {
+    const { sim, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B2").values = [["Name", "Qty"], ["a", 1]];
+      ws.tables.add("A1:B2", true);
+      // A blank row, then a footnote (written just below, it would have joined the table).
+      ws.getRange("A4").values = [["a footnote"]];
+      await ctx.sync();
+      ws.getRange("A3:B4").insert("Down");
+      ws.getRange("A3:B4").values = [["b", 2], ["c", 3]];
+      await ctx.sync();
+    });
+    expect(sim.tables()[0].address).toBe("Sheet1!A1:B4");
+    expect(sim.cell("Sheet1", "A6").value).toBe("a footnote");
   });
 });

@@ -3,13 +3,14 @@ import type { Rect } from "./address";
 import { clearContents, readValues, shaped, writeContents } from "./cellWrites";
 import { fail } from "./errors";
 import type { SimHost } from "./host";
-import { assertUnprotected, type SheetModel, type TableModel, type WorkbookModel } from "./model";
+import { assertUnprotected, requireApi, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
 import { intersect } from "./rects";
 import { resolveAddress } from "./resolve";
 import { applyHeaders, checkNoOverlap, defaultTableName, deleteRows, insertRows, liveTables, newTable } from "./tableModel";
+import { fillCalculated } from "./tableGrowth";
 import { WorksheetProxy } from "./worksheet";
 
 const host = (self: SimObject<any>): SimHost => self._ctx._host;
@@ -29,7 +30,10 @@ function rangeArg(self: SimObject<any>, arg: unknown, onSheet?: SheetModel): Ran
   return fail("InvalidArgument", "expected an address or a Range");
 }
 
-const ref = (arg: unknown) => (typeof arg === "string" ? arg : { ref: (arg as RangeProxy)?._path });
+const ref = (self: SimObject<any>, arg: unknown) => {
+  sameContext(self, arg);
+  return typeof arg === "string" ? arg : { ref: (arg as RangeProxy)?._path };
+};
 
 const STYLE = /^TableStyle(Light([1-9]|1[0-9]|2[01])|Medium([1-9]|1[0-9]|2[0-8])|Dark([1-9]|1[01]))$/;
 
@@ -66,7 +70,7 @@ export class TableCollectionProxy extends SimCollection<WorkbookModel | SheetMod
   }
 
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
-    return this._table("add", [ref(address), hasHeaders], (scope) => {
+    return this._table("add", [ref(this, address), hasHeaders], (scope) => {
       const wb = host(this).wb;
       const { sheet, rect } = rangeArg(this, address, isSheet(scope) ? scope : undefined);
       assertUnprotected(sheet, "adding a table");
@@ -177,7 +181,10 @@ export class TableProxy extends SimObject<TableModel> {
     return derivedRange(this, "getTotalRowRange", () => fail("InvalidOperation", "the table has no total row"));
   }
   resize(newRange: RangeProxy | string): void {
-    this._enqueue("resize", [ref(newRange)], () => {
+    this._enqueue("resize", [ref(this, newRange)], () => {
+      // Table.resize is ExcelApi 1.13 (@types/office-js: "[Api set: ExcelApi 1.13]"), above the
+      // add-in's 1.8 floor, so code that needs a table to grow writes just below it instead.
+      requireApi(host(this).wb, "1.13", "Table.resize");
       const t = this._resolve();
       const wb = host(this).wb;
       const { sheet, rect } = rangeArg(this, newRange);
@@ -410,6 +417,11 @@ export class TableRowCollectionProxy extends SimCollection<TableModel, RowTarget
     const child = new TableRowProxy(this._ctx, `${this._path}.add()`, () => {
       const t = this._resolve();
       const wb = host(this).wb;
+      // "It is a known issue that calls to the TableRowCollection.add API can cause coauthoring
+      // conflicts ... Use Range.values instead" (Coauthoring in Excel add-ins,
+      // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+      if (wb.coauthoring) fail("Conflict", "TableRowCollection.add causes co-authoring conflicts; write the rows with Range.values just below the table, which grows it");
+      host(this).stats.tableRowAdds++;
       assertUnprotected(t.sheet, "adding table rows");
       const dataRows = t.rect.r1 - t.rect.r0;
       const idx = index ?? dataRows;
@@ -426,6 +438,7 @@ export class TableRowCollectionProxy extends SimCollection<TableModel, RowTarget
       insertRows(wb, t.sheet, t.rect.c0, t.rect.c1, at, n, idx === 0 ? at : at - 1);
       t.rect = { ...t.rect, r1: t.rect.r1 + n };
       if (values) writeContents(host(this), t.sheet, { r0: at, c0: t.rect.c0, r1: at + n - 1, c1: t.rect.c1 }, values, "rows.add values", "ThisLocalAddin");
+      fillCalculated(t, at, at + n - 1);
       return { table: t, index: idx };
     });
     return this._child(child, "add", [index ?? null, values ?? null]);

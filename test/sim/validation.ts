@@ -6,8 +6,10 @@
  */
 import { formatAddress, type Rect } from "./address";
 import { fail } from "./errors";
-import { assertUnprotected, requireApi, type SheetModel, type ValidationRecord } from "./model";
-import { SimObject, type ObjectSpec } from "./proxy";
+import { checkFormulaLimits } from "./formulaLimits";
+import { checkValidationNames } from "./formulaNames";
+import { assertUnprotected, requireApi, type SheetModel, type ValidationRecord, type WorkbookModel } from "./model";
+import { SimObject, sameContext, type ObjectSpec } from "./proxy";
 import type { RangeProxy, RangeTarget } from "./range";
 import { covers, intersect, subtract } from "./rects";
 
@@ -40,12 +42,27 @@ function formulaArg(v: unknown, what: string): string | number {
     return `=${formatAddress(t.sheet.name, t.rect, true)}`;
   }
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "") return v;
+  if (typeof v === "string" && v.trim() !== "") {
+    checkFormulaLimits(v, what);
+    return v;
+  }
   return fail("InvalidArgument", `${what} must be a number, a date or formula string, or a Range`);
 }
 
 /** Checks a DataValidationRule and returns it in the form Excel reports back. */
-export function normalizeRule(rule: unknown): Record<string, unknown> {
+export function normalizeRule(rule: unknown, wb?: WorkbookModel): Record<string, unknown> {
+  const out = normalizeShape(rule);
+  if (wb) {
+    const kind = Object.keys(out)[0];
+    const body = out[kind] as Record<string, unknown>;
+    for (const key of ["source", "formula", "formula1", "formula2"]) {
+      if (typeof body[key] === "string") checkValidationNames(wb, body[key] as string, kind === "list" ? "ListDataValidation.source" : `${kind}.${key}`);
+    }
+  }
+  return out;
+}
+
+function normalizeShape(rule: unknown): Record<string, unknown> {
   if (!rule || typeof rule !== "object") return fail("InvalidArgument", "a rule must be an object");
   const keys = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] != null);
   if (keys.length !== 1) fail("InvalidArgument", `a rule needs exactly one of ${Object.keys(TYPE_OF).join(", ")}; got ${keys.join(", ") || "none"}`);
@@ -65,6 +82,7 @@ export function normalizeRule(rule: unknown): Record<string, unknown> {
   }
   if (kind === "custom") {
     if (typeof body.formula !== "string" || body.formula.trim() === "") fail("InvalidArgument", "custom.formula must be a formula string");
+    checkFormulaLimits(body.formula, "custom.formula");
     return { custom: { formula: body.formula } };
   }
   if (!OPERATORS.includes(body.operator)) fail("InvalidArgument", `${kind}.operator must be one of ${OPERATORS.join(", ")}`);
@@ -144,7 +162,8 @@ const SPEC: ObjectSpec<RangeTarget> = {
       },
       set: (t, v, self) => {
         guard(t, self, "setting a data validation rule");
-        const rule = normalizeRule(v);
+        if (v && typeof v === "object") for (const body of Object.values(v as Record<string, unknown>)) if (body && typeof body === "object") for (const x of Object.values(body)) sameContext(self, x);
+        const rule = normalizeRule(v, self._ctx._host.wb);
         const { records, covered } = recordsIn(t.sheet, t.rect);
         if (records.length > 1 || (records.length === 1 && !covered)) {
           fail("InvalidArgument", "the range has different data validations in different cells; clear() it first");

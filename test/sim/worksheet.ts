@@ -7,7 +7,7 @@ import type { SimHost } from "./host";
 import { assertUnprotected, findSheet, newSheet, requireApi, type ProtectionOptions, type SheetModel, type WorkbookModel } from "./model";
 import { checkSheetName } from "./nameRules";
 import { NoteCollectionProxy } from "./notes";
-import { SimCollection, SimObject, resultOf, type ClientResult, type ObjectSpec } from "./proxy";
+import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy } from "./range";
 import { resolveAddress } from "./resolve";
 import { TableCollectionProxy } from "./tables";
@@ -322,6 +322,7 @@ export class FreezePanesProxy extends SimObject<SheetModel> {
   }
 
   freezeAt(frozenRange: RangeProxy | string): void {
+    sameContext(this, frozenRange);
     this._freeze("freezeAt", [typeof frozenRange === "string" ? frozenRange : { ref: frozenRange._path }], (s) => {
       const t = typeof frozenRange === "string" ? resolveAddress(host(this), frozenRange, s) : frozenRange._resolve();
       if (t.sheet !== s) fail("InvalidArgument", "freezeAt needs a range on the same sheet");

@@ -89,6 +89,8 @@ function mapOutsideStrings(formula: string, f: (code: string) => string): string
 /** Excel's limits on a cell formula. */
 export const MAX_FORMULA_LENGTH = 8192;
 export const MAX_NESTING = 64;
+/** Excel's limit on the arguments of one function call ("Excel specifications and limits"). */
+export const MAX_ARGUMENTS = 255;
 export const MAX_LIST_SOURCE = 255;
 
 /** Functions that Excel 2016 and LibreOffice both compute, and that our formulas may use. */
@@ -181,8 +183,33 @@ export function nestingDepth(formula: string): number {
   return deepest;
 }
 
-/** What is wrong with a formula we are about to write; empty when it is fine. */
-export function formulaProblems(formula: string): string[] {
+/** The most arguments any function call of a formula takes (commas at its own level, outside arrays). */
+export function mostArguments(formula: string): number {
+  let most = 0;
+  const stack: { call: boolean; args: number }[] = [];
+  let braces = 0;
+  mapOutsideStrings(formula, (code) => {
+    for (let i = 0; i < code.length; i++) {
+      const ch = code[i];
+      if (ch === "{") braces++;
+      else if (ch === "}") braces--;
+      else if (ch === "(") stack.push({ call: i > 0 && /[A-Za-z0-9_.]/.test(code[i - 1]), args: /^\s*\)/.test(code.slice(i + 1)) ? 0 : 1 });
+      else if (ch === ")") {
+        const frame = stack.pop();
+        if (frame?.call) most = Math.max(most, frame.args);
+      } else if (ch === "," && braces === 0 && stack.length > 0) stack[stack.length - 1].args++;
+    }
+    return code;
+  });
+  return most;
+}
+
+/**
+ * What Excel itself refuses in a formula ("Excel specifications and limits": 8,192 characters, 64
+ * nested levels, 255 arguments; and text it cannot parse): what the Excel layer checks before it
+ * writes anything. Empty when Excel takes it.
+ */
+export function formulaLimitProblems(formula: string): string[] {
   const problems: string[] = [];
   if (formula.length > MAX_FORMULA_LENGTH) problems.push(`longer than ${MAX_FORMULA_LENGTH} characters (${formula.length})`);
   if ((formula.match(/"/g)?.length ?? 0) % 2 !== 0) problems.push("unbalanced quotes");
@@ -193,12 +220,23 @@ export function formulaProblems(formula: string): string[] {
       if (ch === "(") open++;
       if (ch === ")" && --open < 0) negative = true;
     }
-    if (/\{[A-Za-z][A-Za-z0-9_.:]*\}/.test(code)) problems.push(`placeholder left: ${code.match(/\{[A-Za-z][A-Za-z0-9_.:]*\}/)?.[0]}`);
     return code;
   });
   if (open !== 0 || negative) problems.push("unbalanced parentheses");
   const depth = nestingDepth(formula);
   if (depth > MAX_NESTING) problems.push(`nested ${depth} levels (Excel allows ${MAX_NESTING})`);
+  const args = mostArguments(formula);
+  if (args > MAX_ARGUMENTS) problems.push(`a function with ${args} arguments (Excel allows ${MAX_ARGUMENTS})`);
+  return problems;
+}
+
+/** What is wrong with a formula we are about to write; empty when it is fine. */
+export function formulaProblems(formula: string): string[] {
+  const problems = formulaLimitProblems(formula);
+  mapOutsideStrings(formula, (code) => {
+    if (/\{[A-Za-z][A-Za-z0-9_.:]*\}/.test(code)) problems.push(`placeholder left: ${code.match(/\{[A-Za-z][A-Za-z0-9_.:]*\}/)?.[0]}`);
+    return code;
+  });
   for (const fn of formulaFunctions(formula)) {
     if (BANNED_FUNCTIONS.has(fn)) problems.push(`uses ${fn}, which Excel 2016 or LibreOffice cannot compute alike`);
     else if (!PORTABLE_FUNCTIONS.has(fn)) problems.push(`uses ${fn}, which is not on the portable list`);

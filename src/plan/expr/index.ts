@@ -10,4 +10,4 @@ export { compiled, evaluate, excelTrim, isTrue, toText } from "./evalExpr";
 export type { EvalEnv } from "./evalExpr";
 export { add, and, choose, contains, countEq, countRows, div, eq, FALSE, ge, gt, guarded, iff, isBlankText, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "./expr";
 export type { Expr } from "./expr";
-export { columnRef, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "./formula";
+export { columnRef, formulaLimitProblems, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "./formula";

@@ -1,4 +1,4 @@
-import { formulaFunctions, formulaProblems, nestingDepth, renderTemplate, columnRef } from "../../../src/plan/expr/formula";
+import { formulaFunctions, formulaProblems, mostArguments, nestingDepth, renderTemplate, columnRef } from "../../../src/plan/expr/formula";
 
 const ctx = { table: { sheet: "JAP 2026-03", headerRow: 3, lastRow: 203, columns: { owner: 5, due: 7, rag: 19 } }, row: 4 };
 
@@ -39,5 +39,10 @@ describe("formula checks", () => {
     expect(formulaProblems("={owner}")[0]).toMatch(/placeholder/);
     expect(formulaProblems(`=${"IF(1,".repeat(65)}1${",0)".repeat(65)}`)).toContain("nested 65 levels (Excel allows 64)");
     expect(formulaProblems(`="${"x".repeat(8200)}"`)[0]).toMatch(/longer than 8192/);
+    expect(formulaProblems(`=SUM(${Array.from({ length: 256 }, (_, i) => `A${i + 1}`).join(",")})`)).toContain("a function with 256 arguments (Excel allows 255)");
+    expect(formulaProblems(`=SUM(${Array.from({ length: 255 }, (_, i) => `A${i + 1}`).join(",")})`)).toEqual([]);
+    // Commas in strings, array constants and nested calls are not the outer call's arguments.
+    expect(mostArguments('=IF(A1="a,b,c",SUM(1,2,3),{1,2,3,4})')).toBe(3);
+    expect(mostArguments("=TODAY()")).toBe(0);
   });
 });
