@@ -54,6 +54,49 @@ function expectSameExceptAddin(before: Snap, after: Snap, issuesColumn: string):
   }
 }
 
+describe("rows outside the plan", () => {
+  const sim = useSim();
+  const FOOTNOTES = ["* Sell-out figures in thousands of euros.", "Targets agreed in the March review; see the JBP."];
+
+  /** Types the footnotes three and four rows below the JAP's last row (20 actions: rows 8 to 27), returning their rows. */
+  async function typeFootnotes(jap: string): Promise<number[]> {
+    const rows = [row(19) + 3, row(19) + 4];
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(jap);
+      rows.forEach((r, i) => (ws.getRange(`A${r}`).values = [[FOOTNOTES[i]]]));
+      await context.sync();
+    });
+    return rows;
+  }
+
+  const outside = (result: { findings: { sheet: string; row: number }[] }, jap: string, rows: number[]) => result.findings.filter((f) => f.sheet === jap && rows.includes(f.row + 1));
+
+  for (const form of ["an Excel table", "a plain range"] as const) {
+    it(`footnotes below ${form} give no findings, no Issues text and no notes`, async () => {
+      const { jap } = await insertPlanData(scaledPlan(20));
+      if (form === "a plain range") {
+        await Excel.run(async (context) => {
+          context.workbook.worksheets.getItem(jap).tables.getItemAt(0).convertToRange();
+          await context.sync();
+        });
+      }
+      const without = await checkPlan();
+      const rows = await typeFootnotes(jap);
+      const result = await checkPlan();
+      expect(outside(result, jap, rows)).toEqual([]);
+      expect(result.errors).toBe(without.errors);
+      expect(result.warnings).toBe(without.warnings);
+      for (const r of rows) {
+        expect(sim().cell(jap, `A${r}`).value).toBe(FOOTNOTES[rows.indexOf(r)]);
+        for (const col of ["A", "B", "C", "F", "G", "H", "W"]) {
+          expect({ cell: `${col}${r}`, note: sim().cell(jap, `${col}${r}`).note }).toEqual({ cell: `${col}${r}`, note: null });
+        }
+        expect(sim().cell(jap, `W${r}`).value ?? "").toBe("");
+      }
+    });
+  }
+});
+
 describe("checkPlan on a plan full of faults", () => {
   const sim = useSim();
 
@@ -376,7 +419,8 @@ describe("checkPlan failures", () => {
 
   it("checks a plan with a locked Roster: no notes there, the message says so", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    sim().setCells("Roster", "A12", [["Ana Silva", "Principal"]]); // a duplicate name: a Roster finding
+    // A duplicate name in the Roster table's last row (A12, below the table, is outside the Roster): a Roster finding.
+    sim().setCells("Roster", "A11", [["Ana Silva", "Principal"]]);
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Roster").protection.protect();
       await context.sync();
