@@ -3,7 +3,7 @@
  * else the workbook holds. Two syncs for a workbook whose plans are Excel tables of up to some
  * thousands of rows:
  *
- *   1. the sheets, the tables (headers, row counts and totals rows), names, notes, comments, Excel's date format;
+ *   1. the sheets, the tables (headers, row counts and totals rows), names (with their formulas: the Issues columns' marks), notes, comments, Excel's date format;
  *   2. each sheet's used range and its top-left corner (TOP_ROWS x TOP_COLS cells: a plan typed
  *      without a table is found there by its header row, and a template's header block sits there),
  *      the address of every table, the cells of every plan table (a table whose headers the core
@@ -20,7 +20,7 @@
  */
 import { type CellValue, type DateOrder, gridTableOf, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, findTables, headerKey } from "../plan/read";
-import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets";
+import { JBP_COUNT_KEYS, type JbpCountKey, markedIssuesColumns } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { queueHostDateOrder } from "./locale";
@@ -60,6 +60,8 @@ export interface WorkbookState {
   tables: (TableListing & { address: string })[];
   /** Workbook-scoped names, as written. */
   names: string[];
+  /** The header cells of the Issues columns the add-in wrote (by issuesMarkKey): those it may rewrite. */
+  issuesMarks: Set<string>;
   /** Every note (ExcelApi 1.18), user's and ours. Empty when notes are not supported. */
   notes: CellNote[];
   /** "Sheet!A1" of every cell with a threaded comment: no add-in note goes there. */
@@ -130,7 +132,8 @@ interface Phase1 {
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
   const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name,items/rows/count,items/showTotals");
-  const names = context.workbook.names.load("items/name");
+  // Formulas too: the marks of the add-in's Issues columns (issuesMark.ts) are names.
+  const names = context.workbook.names.load("items/name,items/formula");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
   const summaryMark = context.workbook.names.getItemOrNullObject(SUMMARY_MARK).load("formula");
@@ -269,6 +272,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     grids,
     tables,
     names: p1.names.items.map((n) => n.name),
+    issuesMarks: markedIssuesColumns(p1.names.items.map((n) => ({ name: n.name, formula: String(n.formula) }))),
     notes,
     commentCells,
     jbpCountFormulas: countColumns(p1.tables, p2.tableRanges, p2.countRanges),
