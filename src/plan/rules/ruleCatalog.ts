@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "kpi.fyMismatch", severity: "warning", description: "For money and volume units, the FY target is the sum of the quarter targets; repair: the sum." },
   { id: "structure.missingColumn", severity: "error", description: "A table has each required column (the rules that need a missing one are skipped)." },
   { id: "structure.missingId", severity: "error", description: "Every action and objective has an ID." },
-  { id: "structure.duplicateId", severity: "error", description: "IDs are unique within a table (case ignored, as Excel's lookups do)." },
+  { id: "structure.duplicateId", severity: "error", description: "IDs are unique within a table (case ignored, as Excel's lookups do); a duplicate gets a repair to a new ID no row uses." },
   { id: "structure.required", severity: "error", description: "An action says what will be done; an objective what it aims for." },
   { id: "structure.unknownObjective", severity: "error or warning", description: "An action's JBP objective exists in the JBP; another spelling of an ID gets a repair." },
   { id: "structure.tooManyPriorities", severity: "error", description: "A JAP has no more distinct priorities than the most allowed (Settings), whether written as ranks (1, 2, 3), levels (High, Medium, Low) or names (\"Coverage\"): one finding a JAP." },

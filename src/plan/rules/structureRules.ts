@@ -37,9 +37,32 @@ export function structureRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * An ID no row uses, for a duplicate: the same prefix with the next number after the highest
+ * ("A-07" → "A-21" when A-20 is the highest, zero padding kept), else the ID with "-2", "-3" ….
+ */
+export function newId(id: string, taken: Set<string>): string {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (m) {
+    const [, prefix, digits] = m;
+    let highest = 0;
+    for (const t of taken) {
+      const n = t.startsWith(prefix.toLowerCase()) ? /^\d+$/.exec(t.slice(prefix.length))?.[0] : undefined;
+      if (n !== undefined) highest = Math.max(highest, Number(n));
+    }
+    for (let n = highest + 1; ; n++) {
+      const candidate = `${prefix}${String(n).padStart(digits.length, "0")}`;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`.toLowerCase())) return `${id}-${n}`;
+}
+
 function uniqueIds(p: TablePosition, rows: { id: string; source: { row: number } }[], what: string, out: Finding[]): void {
   if (!has(p, "id")) return;
   const first = new Map<string, number>();
+  // Every ID in the table, and those the repairs give, so two duplicates never get the same new one.
+  const taken = new Set(rows.map((r) => r.id.toLowerCase()));
   for (const r of rows) {
     const at = cellAt(p, r.source.row, "id");
     if (r.id === "") {
@@ -50,7 +73,11 @@ function uniqueIds(p: TablePosition, rows: { id: string; source: { row: number }
     const key = r.id.toLowerCase();
     const seen = first.get(key);
     if (seen === undefined) first.set(key, r.source.row);
-    else out.push(finding("structure.duplicateId", "error", at, `ID '${r.id}' is used again (first on row ${seen + 1}). Each ${what} needs its own ID.`));
+    else {
+      const id = newId(r.id, taken);
+      taken.add(id.toLowerCase());
+      out.push(finding("structure.duplicateId", "error", at, `ID '${r.id}' is used again (first on row ${seen + 1}). Each ${what} needs its own ID.`, { value: id, label: `Give a new ID: '${id}'` }));
+    }
   }
 }
 

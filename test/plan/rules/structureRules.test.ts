@@ -1,6 +1,7 @@
 import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts";
 import type { CellValue } from "../../../src/plan/model";
 import { planPriorities } from "../../../src/plan/rules/priorities";
+import { newId } from "../../../src/plan/rules/structureRules";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, withAction, type SoundPlanChanges } from "../../support/soundPlan";
 
@@ -13,6 +14,15 @@ describe("structure rules", () => {
     expect(rules(withAction(3, { id: "a-1" }))).toEqual([["structure.duplicateId", "error", `A${r(3)}`, `ID 'a-1' is used again (first on row ${r(0)}). Each action needs its own ID.`]]);
     const objectives = findingsOf(soundPlan({ objectives: (rows) => rows.map((o) => ({ ...o, id: "O-1" })) }));
     expect(objectives.filter((f) => f.rule === "structure.duplicateId").map((f) => [f.rule, f.sheet, f.cell])).toEqual([["structure.duplicateId", "JBP", `A${tableHeaderRow(JBP) + 3}`]]);
+  });
+
+  test("structure.duplicateId offers a new ID: the next number of its prefix, never one already given", () => {
+    const [dup] = findingsOf(soundPlan(withAction(3, { id: "A-1" })));
+    expect(dup).toMatchObject({ rule: "structure.duplicateId", repair: { value: "A-4", label: "Give a new ID: 'A-4'" } });
+    const twice = findingsOf(soundPlan({ actions: (rows) => rows.map((a, i) => ({ ...a, id: i === 0 ? "A-1" : i === 3 ? "A-2" : "A-1" })) }));
+    expect(twice.filter((f) => f.rule === "structure.duplicateId").map((f) => f.repair?.value)).toEqual(["A-3", "A-4"]);
+    expect(newId("A-007", new Set(["a-007", "a-012"]))).toBe("A-013");
+    expect(newId("Launch", new Set(["launch", "launch-2"]))).toBe("Launch-3");
   });
 
   test("structure.required: an action or objective without its text", () => {
