@@ -63,11 +63,22 @@ function summaryMessage(result: CheckResult, errors: number, warnings: number, c
       : " Each is in the Issues column and in a note on its cell.";
   const locked = [...paint.protectedNoteSheets].map((s) => `'${s}'`);
   const lockedNote = locked.length ? ` ${locked.join(", ")} ${locked.length === 1 ? "is" : "are"} protected, so ${locked.length === 1 ? "its" : "their"} findings are in the task pane only.` : "";
-  return `Checked ${sheets} plan sheet${sheets === 1 ? "" : "s"}: ${counts}.${errors + warnings > 0 ? notes : ""}${lockedNote}${recountMessage(recount)}`;
+  return `Checked ${sheets} plan sheet${sheets === 1 ? "" : "s"}: ${counts}.${errors + warnings > 0 ? notes : ""}${userIssuesMessage(paint)}${lockedNote}${recountMessage(recount)}`;
 }
 
 /** The number of writes a paint plan queues (none: nothing to sync). */
-export const paintWrites = (paint: PaintBatch): number => paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
+export const paintWrites = (paint: PaintBatch): number => paint.marks.length + paint.issues.length + paint.notesToAdd.length + paint.notesToUpdate.length + paint.notesToDelete.length;
+
+/** What the paint left alone of the user's: an Issues column of their own, Issues cells they typed over. */
+export function userIssuesMessage(paint: PaintBatch): string {
+  const columns = paint.userIssuesColumns;
+  const own = columns.length
+    ? ` ${columns.length === 1 ? `The Issues column at ${columns[0]} holds` : `The Issues columns at ${columns.join(", ")} hold`} text JointPlan did not write, so ${columns.length === 1 ? "it was" : "they were"} left as ${columns.length === 1 ? "it is" : "they are"}: ${columns.length === 1 ? "its" : "their"} findings are in notes and the task pane.`
+    : "";
+  const cells = paint.userIssuesCells;
+  const typed = cells ? ` ${cells} Issues cell${cells === 1 ? "" : "s"} hold${cells === 1 ? "s" : ""} text JointPlan did not write and ${cells === 1 ? "was" : "were"} left as ${cells === 1 ? "it is" : "they are"}.` : "";
+  return own + typed;
+}
 
 /**
  * One check inside a batch: read, check, paint (and rewrite stale JBP counts), sync. Three syncs in

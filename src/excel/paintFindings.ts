@@ -1,19 +1,32 @@
 /**
  * Shows a check's findings in place: the Issues column of each table that has one, and a note on
- * each offending cell. Only what the add-in owns is rewritten: its column, and notes whose text
- * starts with "JointPlan: ". A cell with a user's note or a threaded comment gets no note (its row's
- * Issues cell and the task pane carry the finding). Nothing here syncs: the caller does, once.
+ * each offending cell. Only what the add-in can prove it wrote is rewritten:
+ * - an Issues column it marked (issuesMark.ts), or one holding nothing but its findings' text, which
+ *   it then marks; an "Issues" column of the user's own (any other text in it) is left as it is,
+ *   its findings in notes and the task pane. Inside a column of ours, a cell a person typed over
+ *   is left too.
+ * - notes that start with NOTE_PREFIX, whose invisible character no one types (and the notes of
+ *   earlier versions, "JointPlan: " then nothing but "Error: " and "Warning: " lines).
+ * A cell with a user's note or a threaded comment gets no note (its row's Issues cell and the task
+ * pane carry the finding). Nothing here syncs: the caller does, once.
  */
-import { cellA1, type CheckResult, type Finding, inExcelTable } from "../plan/model";
-import { headerOfColumn, issuesBySheetRow } from "../plan/rules";
+import { cellA1, type CellValue, type CheckResult, type Finding, inExcelTable, isBlank, quoteSheet, type WorkbookName } from "../plan/model";
+import { headerOfColumn, isIssuesText, issuesBySheetRow } from "../plan/rules";
+import { ISSUES_MARK, issuesMark, issuesMarkKey, PlanNames } from "../plan/sheets";
 import { JAP, JBP } from "../plan/layouts";
 import { Batcher, METHOD_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
 import { writeUserRows } from "./userText";
 import { cellKey, type WorkbookState, gridValueAt } from "./readWorkbookState";
 
-/** Marks a note as the add-in's own, so the next check may replace or remove it. */
-export const NOTE_PREFIX = "JointPlan: ";
+/**
+ * Marks a note as the add-in's own, so the next check may replace or remove it. It shows as
+ * "JointPlan: "; the word joiner (U+2060) after it is invisible and never typed, so a user's note
+ * that happens to start "JointPlan: " is not taken for ours.
+ */
+export const NOTE_PREFIX = "JointPlan: \u2060";
+/** What notes began with before the word joiner: such a note is ours only when its lines are all findings. */
+const LEGACY_PREFIX = "JointPlan: ";
 
 /**
  * The most notes one check puts on cells. Past a thousand, notes stop helping (and each costs
@@ -24,7 +37,11 @@ export const MAX_ADDIN_NOTES = 1000;
 /** Unchanged Issues cells between two changed ones that are rewritten rather than split around. */
 const RUN_GAP = 8;
 
-export const isAddinNote = (content: string): boolean => content.startsWith(NOTE_PREFIX);
+export function isAddinNote(content: string): boolean {
+  if (content.startsWith(NOTE_PREFIX)) return true;
+  if (!content.startsWith(LEGACY_PREFIX)) return false;
+  return content.slice(LEGACY_PREFIX.length).split("\n").every((line) => /^(Error|Warning): \S/.test(line));
+}
 
 const bySeverity = (a: Finding, b: Finding): number => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1);
 
@@ -47,6 +64,12 @@ export interface PaintBatch {
   protectedNoteSheets: Set<string>;
   /** Sheets the plan writes to. */
   sheets: Set<string>;
+  /** Marks to add: Issues columns that held nothing but the add-in's text, now taken as its own. */
+  marks: WorkbookName[];
+  /** "'Sheet'!W7" of each Issues column that is a user's (text the add-in did not write): left as it is. */
+  userIssuesColumns: string[];
+  /** Cells of the add-in's Issues columns that a person typed over: left as they are. */
+  userIssuesCells: number;
 }
 
 const hasError = (fs: Finding[]): boolean => fs.some((f) => f.severity === "error");
@@ -58,7 +81,20 @@ function errorsFirst(a: Finding[], b: Finding[]): number {
 
 /** Works out what to write; pure apart from the note proxies it carries. */
 export function paintBatch(state: WorkbookState, result: CheckResult, withNotes: boolean): PaintBatch {
-  const batch: PaintBatch = { issues: [], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() };
+  const batch: PaintBatch = {
+    issues: [],
+    notesToAdd: [],
+    notesToUpdate: [],
+    notesToDelete: [],
+    notesSkipped: [],
+    notesOverCap: 0,
+    protectedNoteSheets: new Set(),
+    sheets: new Set(),
+    marks: [],
+    userIssuesColumns: [],
+    userIssuesCells: 0,
+  };
+  const markNames = new PlanNames([], [...state.names, ...state.tables.map((t) => t.name)]);
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const ck = cellKey(f.sheet, f.cell);
@@ -75,6 +111,17 @@ export function paintBatch(state: WorkbookState, result: CheckResult, withNotes:
     const texts = issuesBySheet.get(position.sheet)!;
     // Down to the Excel table's end, so a row emptied since the last check loses its old text.
     const last = Math.max(position.lastRow, inExcelTable(position, state.tables).lastRow);
+    const before = (row: number): CellValue | undefined => gridValueAt(state.grids, position.sheet, cellA1(row, col));
+    // The column is ours when marked, or when it holds nothing but our text (a plan written before the mark).
+    if (!state.issuesMarks.has(issuesMarkKey(position.sheet, position.headerRow, col))) {
+      let ours = true;
+      for (let row = position.headerRow + 1; row <= last && ours; row++) ours = isBlank(before(row) ?? null) || isIssuesText(before(row));
+      if (!ours) {
+        batch.userIssuesColumns.push(`${quoteSheet(position.sheet)}!${cellA1(position.headerRow, col)}`);
+        continue;
+      }
+      batch.marks.push(issuesMark(markNames.tableName(ISSUES_MARK), position.sheet, position.headerRow, col));
+    }
     // Only the rows whose text changed, in runs (a gap of a few unchanged rows is rewritten as
     // is, to keep the number of operations small); a one-cell edit rewrites a cell or two.
     let run: { start: number; values: string[][]; gap: number } | null = null;
@@ -88,8 +135,14 @@ export function paintBatch(state: WorkbookState, result: CheckResult, withNotes:
     };
     for (let row = position.headerRow + 1; row <= last; row++) {
       const text = texts.get(row) ?? "";
-      const before = gridValueAt(state.grids, position.sheet, cellA1(row, col));
-      const changed = (before ?? "") !== text;
+      const was = before(row);
+      // A cell a person typed over keeps their text: the run stops before it.
+      if (!isBlank(was ?? null) && !isIssuesText(was)) {
+        batch.userIssuesCells++;
+        flush();
+        continue;
+      }
+      const changed = (was ?? "") !== text;
       if (changed) {
         if (!run) run = { start: row, values: [], gap: 0 };
         run.values.push([text]);
@@ -164,6 +217,7 @@ export async function queuePaint(context: Excel.RequestContext, batch: PaintBatc
   // One sheet object per sheet name, so its path goes once into a request, not once a note.
   const sheets = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+  for (const m of batch.marks) await batcher.add(payloadBytes(m), () => context.workbook.names.add(m.name, m.formula, m.comment));
   for (const col of batch.issues) {
     // Issues text quotes what people typed; it goes through the one writer of user text.
     await writeUserRows(batcher, sheet(col.sheet), col.address, col.values);

@@ -3,7 +3,7 @@
  * else the workbook holds. Two syncs for a workbook whose plans are Excel tables of up to some
  * thousands of rows:
  *
- *   1. the sheets, the tables (headers and row counts), names, notes, comments, Excel's date format;
+ *   1. the sheets, the tables (headers, row counts and totals rows), names (with their formulas: the Issues columns' marks), notes, comments, Excel's date format;
  *   2. each sheet's used range and its top-left corner (TOP_ROWS x TOP_COLS cells: a plan typed
  *      without a table is found there by its header row, and a template's header block sits there),
  *      the address of every table, the cells of every plan table (a table whose headers the core
@@ -18,9 +18,9 @@
  * The result feeds the core's checkWorkbook as SheetGrid[] (values only: number formats are read
  * for the cells a repair asks about); nothing is written.
  */
-import { type CellValue, type DateOrder, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
+import { type CellValue, type DateOrder, gridTableOf, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, findTables, headerKey } from "../plan/read";
-import { JBP_COUNT_KEYS, type JbpCountKey } from "../plan/sheets";
+import { JBP_COUNT_KEYS, type JbpCountKey, markedIssuesColumns } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { queueHostDateOrder } from "./locale";
@@ -60,6 +60,8 @@ export interface WorkbookState {
   tables: (TableListing & { address: string })[];
   /** Workbook-scoped names, as written. */
   names: string[];
+  /** The header cells of the Issues columns the add-in wrote (by issuesMarkKey): those it may rewrite. */
+  issuesMarks: Set<string>;
   /** Every note (ExcelApi 1.18), user's and ours. Empty when notes are not supported. */
   notes: CellNote[];
   /** "Sheet!A1" of every cell with a threaded comment: no add-in note goes there. */
@@ -129,8 +131,9 @@ interface Phase1 {
 
 function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNotes: boolean): Phase1 {
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
-  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name,items/rows/count");
-  const names = context.workbook.names.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/columns/items/name,items/rows/count,items/showTotals");
+  // Formulas too: the marks of the add-in's Issues columns (issuesMark.ts) are names.
+  const names = context.workbook.names.load("items/name,items/formula");
   const notes = withNotes && caps.notes ? context.workbook.notes.load("items/content") : null;
   const comments = withNotes && caps.comments ? context.workbook.comments.load("items/id") : null;
   const summaryMark = context.workbook.names.getItemOrNullObject(SUMMARY_MARK).load("formula");
@@ -246,10 +249,13 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
   });
   await readRects(context, rest, cost);
 
+  const tables = p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name), address: p2.tableRanges[i].address, showTotals: t.showTotals }));
   const grids: SheetGrid[] = [];
   for (const s of sheets) {
     const grid = assemble(s.name, pieces.get(s.name)!);
-    if (grid) grids.push(grid);
+    // Where the sheet's Excel tables stand: a plan in one is read as far as it goes, its totals row left out.
+    const extents = tables.filter((t) => t.sheet === s.name).flatMap((t) => gridTableOf(t) ?? []);
+    if (grid) grids.push(extents.length > 0 ? { ...grid, tables: extents } : grid);
   }
 
   const notes: CellNote[] = located.notes.map(({ note, range }) => ({ ...splitAddress(range.address), content: note.content, note }));
@@ -264,8 +270,9 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
   return {
     sheets,
     grids,
-    tables: p1.tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name), address: p2.tableRanges[i].address })),
+    tables,
     names: p1.names.items.map((n) => n.name),
+    issuesMarks: markedIssuesColumns(p1.names.items.map((n) => ({ name: n.name, formula: String(n.formula) }))),
     notes,
     commentCells,
     jbpCountFormulas: countColumns(p1.tables, p2.tableRanges, p2.countRanges),

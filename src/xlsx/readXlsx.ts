@@ -1,7 +1,7 @@
 /**
  * Reads an .xlsx file into the core's SheetGrids: every worksheet in the workbook's order, from
  * A1 to its last filled cell, with formula results (never the formulas), error values, dates as
- * serials and number formats. The package is read part by part and streamed (see worksheetPart.ts
+ * serials and number formats, and where its Excel tables stand (tableExtents.ts). The package is read part by part and streamed (see worksheetPart.ts
  * and sheetGridBuilder.ts), so memory follows the filled cells: a stray cell at XFD1048576 costs
  * no more than any other. ExcelJS's whole-workbook model costs about 1 GB for 50,000 actions, and
  * its streaming reader finds sheets only at xl/worksheets/sheetN.xml, names them only when the
@@ -17,6 +17,7 @@ import { PackageError } from "./packageError";
 import { readRelationships } from "./packageRels";
 import { megabytes, READ_LIMITS, type ReadLimits } from "./readLimits";
 import { readSharedStrings } from "./sharedStrings";
+import { worksheetTables } from "./tableExtents";
 import { readWorksheet } from "./worksheetPart";
 import { attr } from "./xmlTokenizer";
 import { xmlElements } from "./xmlPart";
@@ -135,7 +136,8 @@ async function readPackage(bytes: Buffer, limits: ReadLimits): Promise<WorkbookF
     const entry = zip.entry(sheet.part);
     if (!entry) throw new PackageError(`sheet '${sheet.name}' has no part ${sheet.part}`);
     const read = await readWorksheet(zip, entry, sheet.name, { strings, formats, date1904: book.date1904, cells }, budget);
-    grids.push(read.grid);
+    const tables = await worksheetTables(zip, sheet.part, budget);
+    grids.push(tables.length > 0 ? { ...read.grid, tables } : read.grid);
     for (const c of read.uncalculated) uncalculated.push({ sheet: sheet.name, row: c.row, col: c.col });
   }
   return { grids, uncalculated };

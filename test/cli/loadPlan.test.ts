@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { JAP } from "../../src/plan/layouts";
-import { planFile, uncalculatedHeaders, uncalculatedJap, withCell } from "../xlsx/fixtures";
+import { footnotesBelowTable, planFile, totalsRowTable, uncalculatedHeaders, uncalculatedJap, withCell } from "../xlsx/fixtures";
 import { rawWorkbook, textRow } from "../xlsx/rawPackage";
 import { cli, expectOneLineError } from "./runCli";
 
@@ -57,6 +57,21 @@ describe("a JAP missing its Owner and Due headers", () => {
       "The JAP table on sheet 'JAP' has no 'Owner' column. Add a column headed 'Owner'.",
       "The JAP table on sheet 'JAP' has no 'Due' column. Add a column headed 'Due'.",
     ]);
+  });
+});
+
+describe("rows outside the plan", () => {
+  it("reads footnotes below the JAP table and a totals row as no actions: the same findings as the plan without them", async () => {
+    writeFileSync(at("table.xlsx"), await planFile(20));
+    writeFileSync(at("footnotes.xlsx"), await footnotesBelowTable(20));
+    writeFileSync(at("totals.xlsx"), await totalsRowTable(20));
+    const plain = await cli("check", at("table.xlsx"), "--json");
+    for (const file of ["footnotes.xlsx", "totals.xlsx"]) {
+      const run = await cli("check", at(file), "--json");
+      expect(run.err).toBe("");
+      expect(run.code).toBe(plain.code);
+      expect(JSON.parse(run.out)).toEqual(JSON.parse(plain.out));
+    }
   });
 });
 

@@ -94,7 +94,7 @@ describe("Batcher counts what Office.js sends", () => {
           range.values = [[r.value]];
         }, SHEET_BYTES + OPERATION_BYTES + (r.format !== undefined ? SET_BYTES : 0));
       }
-      await queuePaint(context, { issues: [{ sheet: "JAP 2026-03", address: "W8:W5007", values: issues }], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set() }, batcher);
+      await queuePaint(context, { issues: [{ sheet: "JAP 2026-03", address: "W8:W5007", values: issues }], notesToAdd: [], notesToUpdate: [], notesToDelete: [], notesSkipped: [], notesOverCap: 0, protectedNoteSheets: new Set(), sheets: new Set(), marks: [], userIssuesColumns: [], userIssuesCells: 0 }, batcher);
     }));
   });
 });

@@ -54,6 +54,128 @@ function expectSameExceptAddin(before: Snap, after: Snap, issuesColumn: string):
   }
 }
 
+describe("rows outside the plan", () => {
+  const sim = useSim();
+  const FOOTNOTES = ["* Sell-out figures in thousands of euros.", "Targets agreed in the March review; see the JBP."];
+
+  /** Types the footnotes three and four rows below the JAP's last row (20 actions: rows 8 to 27), returning their rows. */
+  async function typeFootnotes(jap: string): Promise<number[]> {
+    const rows = [row(19) + 3, row(19) + 4];
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(jap);
+      rows.forEach((r, i) => (ws.getRange(`A${r}`).values = [[FOOTNOTES[i]]]));
+      await context.sync();
+    });
+    return rows;
+  }
+
+  const outside = (result: { findings: { sheet: string; row: number }[] }, jap: string, rows: number[]) => result.findings.filter((f) => f.sheet === jap && rows.includes(f.row + 1));
+
+  for (const form of ["an Excel table", "a plain range"] as const) {
+    it(`footnotes below ${form} give no findings, no Issues text and no notes`, async () => {
+      const { jap } = await insertPlanData(scaledPlan(20));
+      if (form === "a plain range") {
+        await Excel.run(async (context) => {
+          context.workbook.worksheets.getItem(jap).tables.getItemAt(0).convertToRange();
+          await context.sync();
+        });
+      }
+      const without = await checkPlan();
+      const rows = await typeFootnotes(jap);
+      const result = await checkPlan();
+      expect(outside(result, jap, rows)).toEqual([]);
+      expect(result.errors).toBe(without.errors);
+      expect(result.warnings).toBe(without.warnings);
+      for (const r of rows) {
+        expect(sim().cell(jap, `A${r}`).value).toBe(FOOTNOTES[rows.indexOf(r)]);
+        for (const col of ["A", "B", "C", "F", "G", "H", "W"]) {
+          expect({ cell: `${col}${r}`, note: sim().cell(jap, `${col}${r}`).note }).toEqual({ cell: `${col}${r}`, note: null });
+        }
+        expect(sim().cell(jap, `W${r}`).value ?? "").toBe("");
+      }
+    });
+  }
+});
+
+describe("checkPlan never overwrites a user's text", () => {
+  const sim = useSim();
+  const issuesMarks = () => sim().names().filter((n) => /^JP_Issues/.test(n.name));
+  async function unmark(): Promise<void> {
+    await Excel.run(async (context) => {
+      for (const n of issuesMarks()) context.workbook.names.getItem(n.name).delete();
+      await context.sync();
+    });
+  }
+
+  it("a template marks its Issues column as the add-in's own", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    expect(issuesMarks()).toEqual([expect.objectContaining({ name: "JP_Issues", formula: `='${jap}'!$W$7` })]);
+  });
+
+  it("leaves a user's own Issues column as it is and says where the findings are", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    // A plan the user made: no mark, and their own remark in the column headed Issues.
+    await unmark();
+    sim().setCells(jap, `W${row(3)}`, [["Budget not approved yet"]]);
+    const before = sim().snapshot(jap);
+    const result = await checkPlan();
+    expect(result.errors).toBeGreaterThan(5);
+    expect(sim().cell(jap, `W${row(3)}`).value).toBe("Budget not approved yet");
+    const after = sim().snapshot(jap);
+    for (let r = row(0); r <= row(19); r++) expect({ r, value: after[`W${r}`]?.value }).toEqual({ r, value: before[`W${r}`]?.value });
+    expect(result.message).toContain(`The Issues column at '${jap}'!W7 holds text JointPlan did not write, so it was left as it is: its findings are in notes and the task pane.`);
+    // The findings still reach the cells as notes, and no mark claims the column.
+    expect(sim().cell(jap, `P${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
+    expect(issuesMarks()).toEqual([]);
+  });
+
+  it("takes over an unmarked Issues column that holds only its own findings, and marks it", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    await unmark();
+    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    const result = await checkPlan();
+    expect(result.message).not.toMatch(/did not write/);
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
+    expect(issuesMarks()).toEqual([expect.objectContaining({ formula: `='${jap}'!$W$7` })]);
+  });
+
+  it("in its own column, keeps a cell a person typed over and rewrites the rest", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await checkPlan();
+    sim().setCells(jap, `W${row(1)}`, [["Ana confirms on Friday"]]);
+    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    const result = await checkPlan();
+    expect(sim().cell(jap, `W${row(1)}`).value).toBe("Ana confirms on Friday");
+    expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
+    expect(result.message).toContain("1 Issues cell holds text JointPlan did not write and was left as it is.");
+  });
+
+  it("keeps a user's note that happens to start 'JointPlan: ', on a cell with or without a finding", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(jap);
+      ws.notes.add(`D${row(0)}`, "JointPlan: the March review agreed this"); // a sound cell
+      ws.notes.add(`P${row(7)}`, "JointPlan: Ana to confirm the figure"); // a cell with a finding
+      await context.sync();
+    });
+    await checkPlan();
+    await checkPlan();
+    expect(sim().cell(jap, `D${row(0)}`).note).toBe("JointPlan: the March review agreed this");
+    expect(sim().cell(jap, `P${row(7)}`).note).toBe("JointPlan: Ana to confirm the figure");
+  });
+
+  it("still replaces and removes the notes of earlier versions (JointPlan: then only findings)", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(jap).notes.add(`D${row(0)}`, "JointPlan: Error: Owner is empty.\nWarning: Due is soon.");
+      await context.sync();
+    });
+    await checkPlan();
+    expect(sim().cell(jap, `D${row(0)}`).note).toBeNull();
+  });
+});
+
 describe("checkPlan on a plan full of faults", () => {
   const sim = useSim();
 
@@ -376,7 +498,8 @@ describe("checkPlan failures", () => {
 
   it("checks a plan with a locked Roster: no notes there, the message says so", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    sim().setCells("Roster", "A12", [["Ana Silva", "Principal"]]); // a duplicate name: a Roster finding
+    // A duplicate name in the Roster table's last row (A12, below the table, is outside the Roster): a Roster finding.
+    sim().setCells("Roster", "A11", [["Ana Silva", "Principal"]]);
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Roster").protection.protect();
       await context.sync();

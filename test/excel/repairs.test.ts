@@ -30,6 +30,20 @@ describe("applyRepairs", () => {
     expect(String(after.W9.value)).not.toMatch(/Ana Silvaa/);
   });
 
+  it("gives a duplicate ID a new one that no action uses", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { findings } = await checkPlan();
+    const dup = findings.find((f) => f.rule === "structure.duplicateId" && f.sheet === jap)!;
+    expect(dup.repair).toMatchObject({ label: expect.stringMatching(/^Give a new ID: '/) });
+    const ids = () => Array.from({ length: 20 }, (_, i) => String(sim().cell(jap, `A${8 + i}`).value).toLowerCase());
+    expect(ids()).not.toContain(String(dup.repair!.value).toLowerCase());
+    const r = await applyRepairs([dup.repair!]);
+    expect(r.applied).toBe(1);
+    expect(sim().cell(jap, dup.cell).value).toBe(dup.repair!.value);
+    expect(new Set(ids()).size).toBe(20);
+    expect((await checkPlan()).findings.filter((f) => f.rule === "structure.duplicateId")).toEqual([]);
+  });
+
   it("leaves the Issues column and notes as a check would: a check right after writes nothing", async () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     const repairs = repairsOf((await checkPlan()).findings);

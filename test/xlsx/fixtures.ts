@@ -4,7 +4,8 @@
  * by hand (`jointplan check DIR/stray-cell-xfd1048576.xlsx`).
  */
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { DEFAULT_SETTINGS, type Settings } from "../../src/plan/model";
+import { cellA1, columnLetters, DEFAULT_SETTINGS, parseRangeA1, type Settings } from "../../src/plan/model";
+import { columnIndex, JAP } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/sample";
 import { serialFromIso } from "../../src/plan/model";
 import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbook";
@@ -38,18 +39,62 @@ export async function planFile(actions: number): Promise<Buffer> {
 
 /** One text cell added to a sheet of a package, at any address (XFD1048576: the last cell of the grid). */
 export async function withCell(bytes: Buffer, sheet: string, ref: string, text: string): Promise<Buffer> {
+  return withRow(bytes, sheet, [[ref, text]]);
+}
+
+/** A new row of text cells ([address, text], all on one row, left to right) added to a sheet of a package. */
+export async function withRow(bytes: Buffer, sheet: string, cells: [string, string][]): Promise<Buffer> {
   const part = sheetPartName(await packageParts(bytes), sheet);
-  const row = Number(/\d+$/.exec(ref)![0]);
+  const row = Number(/\d+$/.exec(cells[0][0])![0]);
   return editPackage(bytes, {
     [part]: (xml) => {
       const doc = xml as string;
       // Rows stay in order: the new row goes before the first row below it, or at the end.
       const below = [...doc.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > row);
-      const cell = `<row r="${row}">${inlineCell(ref, text)}</row>`;
+      const cell = `<row r="${row}">${cells.map(([ref, text]) => inlineCell(ref, text)).join("")}</row>`;
       if (doc.includes(`<row r="${row}"`)) throw new Error(`row ${row} already exists`);
       return below ? doc.slice(0, below.index) + cell + doc.slice(below.index) : doc.replace("</sheetData>", `${cell}</sheetData>`);
     },
   });
+}
+
+/** The actions table's part and its ref ("A7:W27"), in a package `new` wrote. */
+async function actionsTable(bytes: Buffer): Promise<{ part: string; ref: { row: number; col: number; lastRow: number; lastCol: number } }> {
+  const parts = await packageParts(bytes);
+  const part = Object.keys(parts).find((name) => /^xl\/tables\//.test(name) && /\sname="JP_Actions"/.test(parts[name]));
+  if (!part) throw new Error("no JP_Actions table");
+  const ref = parseRangeA1(/\sref="([^"]+)"/.exec(parts[part])![1])!;
+  return { part, ref };
+}
+
+/** Two footnote lines three rows below the JAP table (row numbers 1-based, as Excel shows them). */
+export const FOOTNOTES = ["* Sell-out figures in thousands of euros, from the distributor's monthly report.", "Targets agreed in the March review; see the JBP."];
+
+/** A plan of `actions` actions with FOOTNOTES typed three and four rows below its JAP table. */
+export async function footnotesBelowTable(actions = 20): Promise<Buffer> {
+  const bytes = await planFile(actions);
+  const { ref } = await actionsTable(bytes);
+  const below = await withCell(bytes, "JAP", `A${ref.lastRow + 4}`, FOOTNOTES[0]);
+  return withCell(below, "JAP", `A${ref.lastRow + 5}`, FOOTNOTES[1]);
+}
+
+/**
+ * A plan whose JAP table has a totals row (Table Design > Total Row): the table's ref grows by a
+ * row, totalsRowCount="1", and the row holds "Total" under ID and a sum under Target.
+ */
+export async function totalsRowTable(actions = 20): Promise<Buffer> {
+  const bytes = await planFile(actions);
+  const { part, ref } = await actionsTable(bytes);
+  const totalsRow = ref.lastRow + 2;
+  const range = `${cellA1(ref.row, ref.col)}:${cellA1(ref.lastRow + 1, ref.lastCol)}`;
+  const withTotals = await editPackage(bytes, {
+    [part]: (xml) => (xml as string).replace(/\sref="[^"]+"/, ` ref="${range}"`).replace(/<table\b/, '<table totalsRowCount="1"'),
+  });
+  const targetCol = columnLetters(columnIndex(JAP, "target"));
+  return withRow(withTotals, "JAP", [
+    [`A${totalsRow}`, "Total"],
+    [`${targetCol}${totalsRow}`, "1,240"],
+  ]);
 }
 
 const JAP_HEADERS = ["ID", "Action", "Party", "Owner", "Start", "Due", "Status"];
@@ -113,4 +158,6 @@ export const FIXTURES: Record<string, () => Promise<Buffer>> = {
   "uncalculated-headers.xlsx": uncalculatedHeaders,
   "doctype-xxe.xlsx": doctypeSheet,
   "odd-producer.xlsx": oddProducer,
+  "footnotes-below-table.xlsx": () => footnotesBelowTable(),
+  "totals-row.xlsx": () => totalsRowTable(),
 };

@@ -4,9 +4,9 @@
  * (expr/expr.ts), compiled for the format where sheets are built (sheets/columnFormulas.ts) and
  * evaluated by `evaluateLiveRule` for tests and previews.
  */
-import { and, contains, countEq, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, name, not, num, or, ref, rowInUse, str } from "../expr";
+import { and, contains, countEq, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, not, num, or, ref, rowInUse, str } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
-import { type CellValue, LIST_NAMES, SETTING_NAMES } from "../model";
+import { type CellValue, LIST_NAMES } from "../model";
 import { JAP_IN_USE_KEYS } from "../rag";
 import { SETTINGS_LISTS } from "./settingsRows";
 
@@ -70,12 +70,8 @@ export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
       iff(isNumber(pct), or(lt(pct, num(0)), gt(pct, num(1))), isFilled(pct)),
       "% complete must be a number from 0 % to 100 %.",
     ),
-    rule(
-      "jap.priorityOutOfRange",
-      ["priority"],
-      iff(isNumber(priority), or(lt(priority, num(1)), gt(priority, name(SETTING_NAMES.maxPriorities))), isFilled(priority)),
-      "Priority must be a whole number from 1 to the most priorities allowed (Settings).",
-    ),
+    // Priorities may be ranks, levels or names (rules/priorities.ts): only a rank below 1 is marked here.
+    rule("jap.priorityNotRank", ["priority"], and(isNumber(priority), lt(priority, num(1))), "A priority typed as a number is a rank: 1, 2, 3 …"),
     ...["baseline", "target", "actual"].map((k) => rule(`jap.kpiNotNumber.${k}`, [k], notANumber(k), `${header(k)} must be a number.`)),
     rule(
       "jap.overrideWithoutReason",

@@ -14,6 +14,15 @@ export type CellValue = z.infer<typeof CellValue>;
 /** A 0-based sheet row or column. */
 const Index = z.number().check(z.int(), z.gte(0));
 
+/**
+ * Where an Excel table stands on a sheet, in 0-based sheet rows and columns: its header row, its
+ * last data row (its totals row left out; the header row when it has no data row) and its columns.
+ * A plan in an Excel table is that table's range: rows below it (footnotes, a totals row) are not
+ * actions.
+ */
+export const GridTable = z.object({ headerRow: Index, lastRow: Index, col: Index, lastCol: Index });
+export type GridTable = z.infer<typeof GridTable>;
+
 /** A rectangle of cells read from a sheet; `origin` is the 0-based sheet position of values[0][0]. */
 export const SheetGrid = z.object({
   name: z.string(),
@@ -21,6 +30,11 @@ export const SheetGrid = z.object({
   /** Same shape as values where known; used to tell percentages and dates from plain numbers. */
   numberFormats: z.optional(z.array(z.array(z.string()))),
   origin: z._default(z.object({ row: Index, col: Index }), { row: 0, col: 0 }),
+  /**
+   * The Excel tables on the sheet, where the reader knows them (the Excel layer, an .xlsx file).
+   * Without them every plan on the sheet is read as a plain range: it ends at its first blank row.
+   */
+  tables: z.optional(z.array(GridTable)),
 });
 export type SheetGrid = z.input<typeof SheetGrid>;
 

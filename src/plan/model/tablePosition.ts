@@ -5,6 +5,7 @@
  * becomes one here, through parseRangeA1, and no caller strips "Sheet!" or "$" by hand.
  */
 import { parseRangeA1, rangeA1 } from "./a1";
+import type { GridTable } from "./schemas";
 
 export interface TablePosition {
   /** The sheet the table stands on. */
@@ -28,6 +29,15 @@ export interface TableListing {
   headers: string[];
   /** "'JAP 2026-03'!$A$7:$W$27", as Office.js gives `Range.address`. */
   address?: string;
+  /** The table shows a totals row (Table Design > Total Row): the address's last row is that row, not data. */
+  showTotals?: boolean;
+}
+
+/** Where a listed table stands, as the reader takes it (its totals row left out); null without a range address. */
+export function gridTableOf(table: TableListing): GridTable | null {
+  const r = table.address === undefined ? null : parseRangeA1(table.address);
+  if (!r) return null;
+  return { headerRow: r.row, lastRow: Math.max(r.row, r.lastRow - (table.showTotals ? 1 : 0)), col: r.col, lastCol: r.lastCol };
 }
 
 /** 0-based sheet row of the first data row. */
@@ -60,12 +70,13 @@ export function excelTableOf<T extends TableListing>(t: TablePosition, tables: r
 
 /**
  * A table read by header as far as the Excel table it stands in goes: down to that table's last
- * row, blank rows at its end included (a new template's). As read when it is in none.
+ * data row, blank rows at its end included (a new template's), its totals row left out. As read
+ * when it is in none.
  */
 export function inExcelTable(t: TablePosition, tables: readonly TableListing[]): TablePosition {
   const table = excelTableOf(t, tables);
-  const r = table?.address === undefined ? null : parseRangeA1(table.address);
-  return r ? { ...t, lastRow: r.lastRow } : t;
+  const extent = table ? gridTableOf(table) : null;
+  return extent ? { ...t, lastRow: extent.lastRow } : t;
 }
 
 /**

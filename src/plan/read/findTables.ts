@@ -74,6 +74,28 @@ export function findTables(grid: SheetGrid, layouts: readonly TableLayout[]): Fo
 }
 
 /**
+ * Where a table's data rows end (the index past its last one): an Excel table's range, without
+ * its totals row, is the plan, blank rows inside it included; a plain range ends at its first row
+ * blank across the header's columns, so footnotes and notes typed below it are not rows of it.
+ */
+function dataEnd(grid: SheetGrid, headerIndex: number, end: number, headerCols: number[]): number {
+  const o = origin(grid);
+  const from = Math.min(...headerCols);
+  const to = Math.max(...headerCols);
+  const headerRow = o.row + headerIndex;
+  const table = (grid.tables ?? []).find((t) => t.headerRow === headerRow && o.col + from >= t.col && o.col + to <= t.lastCol);
+  if (table) return Math.min(end, Math.max(headerIndex + 1, table.lastRow - o.row + 1));
+  for (let r = headerIndex + 1; r < end; r++) if (rowBlankBetween(grid, r, from, to)) return r;
+  return end;
+}
+
+/** True when every cell of grid row r from column `from` to `to` (grid indices) is blank. */
+function rowBlankBetween(grid: SheetGrid, r: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) if (!isBlank(gridCell(grid, r, c))) return false;
+  return true;
+}
+
+/**
  * Where the block above a table begins: walking up from its header row over blank rows, its title
  * and its labels. The table above ends there, so it does not swallow the next table's labels.
  */
@@ -160,9 +182,12 @@ function mapTable(grid: SheetGrid, layout: TableLayout, headerIndex: number, end
   const columns: Record<string, number> = {};
   const extraHeaders: string[] = [];
   const width = gridWidth(grid, headerIndex);
+  // Grid columns of the header row's non-blank cells: the table's extent across the sheet.
+  const headerCols: number[] = [];
   for (let c = 0; c < width; c++) {
     const v = gridCell(grid, headerIndex, c);
     if (isBlank(v)) continue;
+    headerCols.push(c);
     const key = typeof v === "string" ? map.get(headerKey(v)) : undefined;
     if (key !== undefined && gridColumns[key] === undefined) {
       gridColumns[key] = c;
@@ -174,7 +199,8 @@ function mapTable(grid: SheetGrid, layout: TableLayout, headerIndex: number, end
   // Rows count when a person typed something: formula and add-in columns (RAG, Issues) do not.
   const userColumns = layout.columns.filter((c) => c.owner === "user" && gridColumns[c.key] !== undefined).map((c) => gridColumns[c.key]);
   const rowIndices: number[] = [];
-  for (let r = headerIndex + 1; r < endIndex; r++) {
+  const end = headerCols.length > 0 ? dataEnd(grid, headerIndex, endIndex, headerCols) : endIndex;
+  for (let r = headerIndex + 1; r < end; r++) {
     if (userColumns.some((c) => !isBlank(gridCell(grid, r, c)))) rowIndices.push(r);
   }
   const lastIndex = rowIndices.length > 0 ? rowIndices[rowIndices.length - 1] : headerIndex;

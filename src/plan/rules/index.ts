@@ -5,6 +5,8 @@
  * What the rest of the code may use; inside the room, files import each other directly.
  */
 export { checkWorkbook } from "./checkWorkbook";
-export { headerOfColumn, issuesBySheetRow } from "./issuesText";
+export { headerOfColumn, isIssuesText, issuesBySheetRow } from "./issuesText";
+export { planPriorities, readPriority } from "./priorities";
+export type { Priority, PriorityForm } from "./priorities";
 export { personKey } from "./rosterIndex";
 export { validatePlan } from "./validatePlan";

@@ -4,7 +4,7 @@
  * formats find that tag (liveRules.ts) to mark the offending cell, so tags are kept even when the
  * messages are cut short.
  */
-import { columnFromLetters, type Finding, type TablePosition } from "../model";
+import { type CellValue, columnFromLetters, type Finding, type TablePosition } from "../model";
 import { issueTag, type TableLayout } from "../layouts";
 
 /** Excel shows about 1,000 characters of a cell comfortably; an Issues cell stays well below. */
@@ -69,4 +69,12 @@ export function issuesBySheetRow(findings: readonly Finding[], sheet: string, he
     else byRow.set(f.row, [f]);
   }
   return new Map([...byRow].map(([row, list]) => [row, issuesText(list, row, undefined, headerOf)]));
+}
+
+/**
+ * True when a cell holds what issuesText writes (a finding's "✖ " or "⚠ " first): the add-in may
+ * replace it. Any other text in an Issues cell is a person's, and a check leaves it.
+ */
+export function isIssuesText(v: CellValue | undefined): boolean {
+  return typeof v === "string" && (v.startsWith("✖ ") || v.startsWith("⚠ "));
 }

@@ -2,8 +2,9 @@
  * Structure rules: unique IDs, every referenced JBP objective exists, the critical few priorities,
  * list values from their lists, % complete that fits the status, and a reason for each override.
  */
-import { ActionParty, cellNumber, cellText, type CellValue, finding, type Finding, formatNumber, isBlank, type JapPlan, type JbpPlan, matchActionParty, matchRag, matchStatus, parseNumberText, Rag, showValue, Status, type TablePosition } from "../model";
+import { ActionParty, cellText, type CellValue, finding, type Finding, formatNumber, isBlank, type JapPlan, type JbpPlan, matchActionParty, matchRag, matchStatus, Rag, showValue, Status, type TablePosition } from "../model";
 import { columnFormat, JAP } from "../layouts";
+import { type PriorityForm, readPriority } from "./priorities";
 import { cellAt, has, linkedJbps, type RuleContext } from "./ruleContext";
 
 export function structureRules(ctx: RuleContext): Finding[] {
@@ -14,6 +15,7 @@ export function structureRules(ctx: RuleContext): Finding[] {
   }
   for (const jap of ctx.plan.japs) {
     uniqueIds(jap.position, jap.actions, "action", out);
+    priorities(ctx, jap, out);
     const objectiveIds = objectiveIndex(linkedJbps(ctx.plan, jap));
     for (const a of jap.actions) {
       const p = jap.position;
@@ -24,7 +26,6 @@ export function structureRules(ctx: RuleContext): Finding[] {
       listCell(p, row, raw, "status", "Status", matchStatus, Status.options, "structure.badStatus", true, out);
       listCell(p, row, raw, "ragOverride", "RAG override", matchRag, Rag.options, "structure.badOverride", false, out);
       objectiveRef(p, row, raw, objectiveIds, out);
-      priority(ctx, p, row, raw.priority, out);
       pctVsStatus(p, row, raw.pctComplete, a.status, out);
       if (has(p, "ragOverride") && !isBlank(raw.ragOverride) && (!has(p, "overrideReason") || isBlank(raw.overrideReason))) {
         const where = has(p, "overrideReason") ? "overrideReason" : "ragOverride";
@@ -36,9 +37,32 @@ export function structureRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * An ID no row uses, for a duplicate: the same prefix with the next number after the highest
+ * ("A-07" → "A-21" when A-20 is the highest, zero padding kept), else the ID with "-2", "-3" ….
+ */
+export function newId(id: string, taken: Set<string>): string {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (m) {
+    const [, prefix, digits] = m;
+    let highest = 0;
+    for (const t of taken) {
+      const n = t.startsWith(prefix.toLowerCase()) ? /^\d+$/.exec(t.slice(prefix.length))?.[0] : undefined;
+      if (n !== undefined) highest = Math.max(highest, Number(n));
+    }
+    for (let n = highest + 1; ; n++) {
+      const candidate = `${prefix}${String(n).padStart(digits.length, "0")}`;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`.toLowerCase())) return `${id}-${n}`;
+}
+
 function uniqueIds(p: TablePosition, rows: { id: string; source: { row: number } }[], what: string, out: Finding[]): void {
   if (!has(p, "id")) return;
   const first = new Map<string, number>();
+  // Every ID in the table, and those the repairs give, so two duplicates never get the same new one.
+  const taken = new Set(rows.map((r) => r.id.toLowerCase()));
   for (const r of rows) {
     const at = cellAt(p, r.source.row, "id");
     if (r.id === "") {
@@ -49,7 +73,11 @@ function uniqueIds(p: TablePosition, rows: { id: string; source: { row: number }
     const key = r.id.toLowerCase();
     const seen = first.get(key);
     if (seen === undefined) first.set(key, r.source.row);
-    else out.push(finding("structure.duplicateId", "error", at, `ID '${r.id}' is used again (first on row ${seen + 1}). Each ${what} needs its own ID.`));
+    else {
+      const id = newId(r.id, taken);
+      taken.add(id.toLowerCase());
+      out.push(finding("structure.duplicateId", "error", at, `ID '${r.id}' is used again (first on row ${seen + 1}). Each ${what} needs its own ID.`, { value: id, label: `Give a new ID: '${id}'` }));
+    }
   }
 }
 
@@ -107,19 +135,61 @@ function objectiveRef(p: TablePosition, row: number, raw: Record<string, CellVal
   }
 }
 
-/** The critical few: a priority is a whole number from 1 to the most priorities allowed. */
-function priority(ctx: RuleContext, p: TablePosition, row: number, v: CellValue | undefined, out: Finding[]): void {
-  if (!has(p, "priority") || isBlank(v)) return;
+const FORM_NAMES: Record<PriorityForm, string> = { rank: "ranks", level: "levels", name: "names" };
+
+/**
+ * The critical few (priorities.ts): a mistyped rank is an error on its cell, a rank typed as text a
+ * warning with a repair; then, for the whole JAP, one error when it has more distinct priorities
+ * than the most allowed, and one warning when they are written in more than one form.
+ */
+function priorities(ctx: RuleContext, jap: JapPlan, out: Finding[]): void {
+  const p = jap.position;
+  if (!has(p, "priority")) return;
   const max = ctx.settings.maxPriorities;
-  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= max) return;
-  const n = cellNumber(v ?? null) ?? (typeof v === "string" ? parseNumberText(v) : null);
-  const inRange = n !== null && Number.isInteger(n) && n >= 1 && n <= max;
-  const at = cellAt(p, row, "priority");
-  if (inRange) {
-    out.push(finding("structure.tooManyPriorities", "error", at, `Priority ${showValue(v ?? null)} is text, not a number. Make it ${n}.`, { value: n, label: `Make this ${n}`, numberFormat: columnFormat(JAP, "priority") }));
-  } else {
+  const distinct = new Map<string, CellValue>();
+  const forms = new Map<PriorityForm, CellValue[]>();
+  let over: { row: number; count: number } | null = null;
+  let mixedAt: number | null = null;
+  for (const a of jap.actions) {
+    const v = a.source.raw.priority;
+    const read = readPriority(v);
+    if (read === null) continue;
+    const at = cellAt(p, a.source.row, "priority");
+    if (read === "bad") {
+      out.push(finding("structure.badPriority", "error", at, `Priority ${showValue(v ?? null)} is not a rank (a whole number from 1), a level (High, Medium, Low) or the name of a priority.`));
+      continue;
+    }
+    if (read.form === "rank" && typeof v === "string") {
+      out.push(finding("structure.badPriority", "warning", at, `Priority ${showValue(v)} is text, not a number. Make it ${read.order}.`, { value: read.order, label: `Make this ${read.order}`, numberFormat: columnFormat(JAP, "priority") }));
+    }
+    if (!distinct.has(read.key)) {
+      distinct.set(read.key, v ?? null);
+      if (distinct.size === max + 1) over = { row: a.source.row, count: 0 };
+      const list = forms.get(read.form) ?? forms.set(read.form, []).get(read.form)!;
+      list.push(v ?? null);
+      if (forms.size === 2 && mixedAt === null) mixedAt = a.source.row;
+    }
+  }
+  const listed = (values: CellValue[], most = 4): string => `${values.slice(0, most).map((v) => (typeof v === "number" ? String(v) : showValue(v))).join(", ")}${values.length > most ? ", …" : ""}`;
+  if (over) {
     out.push(
-      finding("structure.tooManyPriorities", "error", at, `Priority ${showValue(v ?? null)} is not a whole number from 1 to ${max}: the plan keeps to the critical few (at most ${max} priorities, in Settings).`),
+      finding(
+        "structure.tooManyPriorities",
+        "error",
+        cellAt(p, over.row, "priority"),
+        `This JAP has ${distinct.size} distinct priorities (${listed([...distinct.values()], 6)}); the critical few are at most ${max} (Most priorities, in Settings). Merge or drop some.`,
+      ),
+    );
+  }
+  if (mixedAt !== null) {
+    const kinds = [...forms].map(([form, values]) => `${FORM_NAMES[form]} (${listed(values, 3)})`);
+    out.push(
+      finding(
+        "structure.mixedPriorities",
+        "warning",
+        cellAt(p, mixedAt, "priority"),
+        `Priorities are written in more than one form: ${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}. Write them one way so they read and sort alike.`,
+      ),
     );
   }
 }

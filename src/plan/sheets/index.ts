@@ -12,4 +12,5 @@ export type { JbpLink, PlanData, Row } from "./planSheets";
 export { buildTableSheetSpec, emptySheetSpec, RAG_COLOURS, tableListing } from "./sheetSpec";
 export type { SheetSpec, SpecBlock, SpecStyle, SpecValidation } from "./sheetSpec";
 export { buildRosterSheetSpec, buildSettingsSheetSpec } from "./supportSheetSpecs";
+export { ISSUES_MARK, issuesMark, issuesMarkKey, markedIssuesColumns } from "./issuesMark";
 export { uniqueSheetName } from "./uniqueNames";

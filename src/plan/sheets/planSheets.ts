@@ -12,6 +12,7 @@ import { type CellValue, firstDataRow, LIST_NAMES, parseRangeA1, type RosterEntr
 import { columnIndex, JAP, JBP, objectiveIdsName } from "../layouts";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
 import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
+import { ISSUES_MARK, issuesMark } from "./issuesMark";
 
 /** Empty formatted rows a new table offers at least, whoever writes it. */
 export const TEMPLATE_ACTION_ROWS = 20;
@@ -170,7 +171,15 @@ export function japSheetSpec(names: PlanNames, req: JapSheetRequest, sheetName =
     ...(req.link ? { validationSources: { objectiveId: req.link.idSource } } : {}),
   });
   names.take(...spec.names.map((n) => n.name));
+  markIssues(names, spec);
   return spec;
+}
+
+/** The mark of the spec's Issues column (issuesMark.ts): the add-in's own, which checks rewrite. */
+function markIssues(names: PlanNames, spec: SheetSpec): void {
+  const t = spec.tables[0]?.position;
+  if (!t || t.columns.issues === undefined) return;
+  spec.names.push(issuesMark(names.tableName(ISSUES_MARK), spec.sheetName, t.headerRow, t.columns.issues));
 }
 
 /** A JBP and a JAP planned together: the JAP reads the JBP's IDs, the JBP counts the JAP's actions. */

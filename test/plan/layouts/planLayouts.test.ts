@@ -158,8 +158,11 @@ describe("live rules", () => {
     expect(marks("jap.pctNotFraction", row({ pctComplete: 1.2 }))).toBe(true);
     expect(marks("jap.pctNotFraction", row({ pctComplete: "50%" }))).toBe(true);
     expect(marks("jap.pctNotFraction", row({ pctComplete: 0.5 }))).toBe(false);
-    expect(evaluateLiveRule(rule("jap.priorityOutOfRange"), row({ priority: 6 }), { JP_MaxPriorities: 5 })).toBe(true);
-    expect(evaluateLiveRule(rule("jap.priorityOutOfRange"), row({ priority: 5 }), { JP_MaxPriorities: 5 })).toBe(false);
+    expect(marks("jap.priorityNotRank", row({ priority: 0 }))).toBe(true);
+    expect(marks("jap.priorityNotRank", row({ priority: 6 }))).toBe(false);
+    // Levels and names are priorities as planners write them, not faults.
+    expect(marks("jap.priorityNotRank", row({ priority: "Coverage" }))).toBe(false);
+    expect(marks("jap.priorityNotRank", row({ priority: "High" }))).toBe(false);
   });
 
   it("override without a reason, values not in their lists", () => {

@@ -99,14 +99,39 @@ describe("reading a plan by header", () => {
     expect(jap.actions[2].source.row).toBe(headerRow + 3);
   });
 
-  test("trailing blank rows are ignored, a blank row in the middle is skipped, formula-only rows do not count", () => {
+  /** The JAP grid's actions as an Excel table: header row to `dataRows` rows below it, and `totals` rows more. */
+  const asExcelTable = (grid: SheetGrid, dataRows: number, totals = 0): SheetGrid => {
+    const width = grid.values[tableHeaderRow(JAP)].length;
+    const headerRow = tableHeaderRow(JAP);
+    return { ...grid, tables: [{ headerRow, lastRow: headerRow + dataRows, col: 0, lastCol: width - 1 }], values: grid.values.slice(0, headerRow + 1 + dataRows + totals) };
+  };
+
+  test("in an Excel table, trailing blank rows are ignored, a blank row in the middle is skipped, formula-only rows do not count", () => {
     const actions = [soundActions()[0], {}, { id: "  ", owner: "" }, soundActions()[1], { rag: "Grey", issues: "old text" }, {}];
-    const jap = readPlan([japGrid(JAP_HEADER, actions)]).japs[0];
+    const jap = readPlan([asExcelTable(japGrid(JAP_HEADER, actions), actions.length)]).japs[0];
     expect(jap.actions.map((a) => [a.id, a.source.row])).toEqual([
       ["A-1", japRow(0)],
       ["A-2", japRow(3)],
     ]);
     expect(jap.position.lastRow).toBe(japRow(3));
+  });
+
+  test("a plain range ends at its first blank row: footnotes typed below it are not actions", () => {
+    const footnote = { id: "* Figures in thousands of euros." };
+    const source = { id: "Source: distributor's sell-out report, March." };
+    const actions = [...soundActions().slice(0, 2), {}, {}, footnote, source];
+    const plan = readPlan([japGrid(JAP_HEADER, actions), rosterGrid(soundRoster())]);
+    expect(plan.japs[0].actions.map((a) => a.id)).toEqual(["A-1", "A-2"]);
+    expect(plan.japs[0].position.lastRow).toBe(japRow(1));
+  });
+
+  test("an Excel table is the plan: its totals row and the lines below it are not actions", () => {
+    const totals = { id: "Total", pctComplete: 0.42, target: 120 };
+    const actions = [...soundActions().slice(0, 2), totals, {}, { id: "Note: see the JBP for targets." }];
+    const jap = readPlan([asExcelTable(japGrid(JAP_HEADER, actions), 2, 3)]).japs[0];
+    expect(jap.actions.map((a) => a.id)).toEqual(["A-1", "A-2"]);
+    // Without the table's extent, the same cells read as a plain range: the totals row joins it.
+    expect(readPlan([japGrid(JAP_HEADER, actions)]).japs[0].actions.map((a) => a.id)).toEqual(["A-1", "A-2", "Total"]);
   });
 
   test("two tables on one sheet: each with its own header block and rows", () => {

@@ -1,4 +1,7 @@
 import { JAP, JBP, tableHeaderRow } from "../../../src/plan/layouts";
+import type { CellValue } from "../../../src/plan/model";
+import { planPriorities } from "../../../src/plan/rules/priorities";
+import { newId } from "../../../src/plan/rules/structureRules";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, withAction, type SoundPlanChanges } from "../../support/soundPlan";
 
@@ -11,6 +14,15 @@ describe("structure rules", () => {
     expect(rules(withAction(3, { id: "a-1" }))).toEqual([["structure.duplicateId", "error", `A${r(3)}`, `ID 'a-1' is used again (first on row ${r(0)}). Each action needs its own ID.`]]);
     const objectives = findingsOf(soundPlan({ objectives: (rows) => rows.map((o) => ({ ...o, id: "O-1" })) }));
     expect(objectives.filter((f) => f.rule === "structure.duplicateId").map((f) => [f.rule, f.sheet, f.cell])).toEqual([["structure.duplicateId", "JBP", `A${tableHeaderRow(JBP) + 3}`]]);
+  });
+
+  test("structure.duplicateId offers a new ID: the next number of its prefix, never one already given", () => {
+    const [dup] = findingsOf(soundPlan(withAction(3, { id: "A-1" })));
+    expect(dup).toMatchObject({ rule: "structure.duplicateId", repair: { value: "A-4", label: "Give a new ID: 'A-4'" } });
+    const twice = findingsOf(soundPlan({ actions: (rows) => rows.map((a, i) => ({ ...a, id: i === 0 ? "A-1" : i === 3 ? "A-2" : "A-1" })) }));
+    expect(twice.filter((f) => f.rule === "structure.duplicateId").map((f) => f.repair?.value)).toEqual(["A-3", "A-4"]);
+    expect(newId("A-007", new Set(["a-007", "a-012"]))).toBe("A-013");
+    expect(newId("Launch", new Set(["launch", "launch-2"]))).toBe("Launch-3");
   });
 
   test("structure.required: an action or objective without its text", () => {
@@ -26,14 +38,45 @@ describe("structure rules", () => {
     expect(findingsOf(soundPlan(withAction(0, { objectiveId: "O-9" })).filter((g) => g.name !== "JBP"))).toEqual([]);
   });
 
-  test("structure.tooManyPriorities: a whole number from 1 to the Settings' most priorities", () => {
-    expect(rules(withAction(0, { priority: 6 }))).toEqual([
-      ["structure.tooManyPriorities", "error", `C${r(0)}`, "Priority 6 is not a whole number from 1 to 5: the plan keeps to the critical few (at most 5 priorities, in Settings)."],
+  /** The sound plan with these priorities on its actions, in order (it has four actions). */
+  const withPriorities = (values: unknown[], settings?: SoundPlanChanges["settings"]): SoundPlanChanges => ({
+    actions: (rows) => rows.map((a, i) => ({ ...a, priority: (values[i] ?? null) as CellValue })),
+    ...(settings ? { settings } : {}),
+  });
+
+  test("priorities as planners write them: ranks, levels or names, each counted once, with no finding a row", () => {
+    expect(rules(withPriorities(["Coverage", "Availability", "coverage ", "Visibility"]))).toEqual([]);
+    expect(rules(withPriorities(["High", "Medium", "low", "HIGH"]))).toEqual([]);
+    expect(rules(withPriorities([1, 2, 1, 3]))).toEqual([]);
+  });
+
+  test("structure.tooManyPriorities: one error for the JAP when its distinct priorities pass the most allowed", () => {
+    expect(rules(withPriorities(["Coverage", "Availability", "Visibility", "Coverage"], { maxPriorities: 2 }))).toEqual([
+      ["structure.tooManyPriorities", "error", `C${r(2)}`, "This JAP has 3 distinct priorities ('Coverage', 'Availability', 'Visibility'); the critical few are at most 2 (Most priorities, in Settings). Merge or drop some."],
     ]);
-    expect(rules({ ...withAction(0, { priority: 3 }), settings: { maxPriorities: 2 } }).map((f) => f[0])).toEqual(["structure.tooManyPriorities", "structure.tooManyPriorities"]);
-    expect(rules(withAction(0, { priority: 1.5 })).map((f) => f[0])).toEqual(["structure.tooManyPriorities"]);
+    // A rank and the same rank typed as text are one priority.
+    expect(rules(withPriorities([1, "1", 2, 2], { maxPriorities: 2 })).map((f) => f[0])).toEqual(["structure.badPriority"]);
+  });
+
+  test("structure.mixedPriorities: one warning for a JAP that mixes forms, not an error a row", () => {
+    expect(rules(withPriorities([1, "Coverage", 2, "High"]))).toEqual([
+      ["structure.mixedPriorities", "warning", `C${r(1)}`, "Priorities are written in more than one form: ranks (1, 2), names ('Coverage') and levels ('High'). Write them one way so they read and sort alike."],
+    ]);
+  });
+
+  test("structure.badPriority: a mistyped rank is an error, a rank typed as text a warning with a repair", () => {
+    expect(rules(withAction(0, { priority: 1.5 }))).toEqual([
+      ["structure.badPriority", "error", `C${r(0)}`, "Priority 1.5 is not a rank (a whole number from 1), a level (High, Medium, Low) or the name of a priority."],
+    ]);
+    expect(rules(withAction(0, { priority: 0 })).map((f) => f[0])).toEqual(["structure.badPriority"]);
     const [text] = findingsOf(soundPlan(withAction(0, { priority: "2" })));
-    expect(text).toMatchObject({ message: "Priority '2' is text, not a number. Make it 2.", repair: { value: 2 } });
+    expect(text).toMatchObject({ severity: "warning", message: "Priority '2' is text, not a number. Make it 2.", repair: { value: 2 } });
+  });
+
+  test("planPriorities: the distinct priorities in order, ranks then levels then names", () => {
+    const actions = [3, "Coverage", "high", 1, " coverage", "Low", "3", null, 2.5, "Availability"].map((priority) => ({ source: { raw: { priority: priority as CellValue } } }));
+    expect(planPriorities(actions)).toEqual([1, 3, "high", "Low", "Coverage", "Availability"]);
+    expect(planPriorities([])).toEqual([]);
   });
 
   test("structure.badStatus and structure.badParty: blank, unknown, and another wording", () => {

@@ -42,7 +42,7 @@ describe("validation properties", () => {
       ["owner", "Nobody Atall", "owner.notOnRoster"],
       ["due", "next week", "date.notADate"],
       ["status", "Maybe", "structure.badStatus"],
-      ["priority", 9, "structure.tooManyPriorities"],
+      ["priority", 2.5, "structure.badPriority"],
       ["objectiveId", "O-99", "structure.unknownObjective"],
     ];
     fc.assert(
