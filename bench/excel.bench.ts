@@ -101,7 +101,7 @@ export async function main(): Promise<void> {
     await run(sim, "buildSummary", size, () => buildSummary());
     const stop = await startLiveCheck(() => undefined);
     await run(sim, "live re-check", size, async () => {
-      await sim.userEdit(inserted!.jap, "F9", [["Ana Silva"]]);
+      await sim.userEdit(inserted!.jap, "C9", [["Ana Silva"]]); // an Owner cell
       await sim.settle();
       await liveCheckIdle();
     });

@@ -27,6 +27,12 @@ export interface Capabilities {
    * sheet's onChanged (1.7) and on worksheets.onAdded (1.7).
    */
   collectionEvents: boolean;
+  /**
+   * Worksheet.pageLayout (1.9): landscape, fit to one page wide, print area and titles, header and
+   * footer. Without it a sheet is written without its print setup (the files `jointplan` writes
+   * carry it).
+   */
+  pageLayout: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -35,6 +41,7 @@ export function capabilities(): Capabilities {
     comments: supported("1.10"),
     enableEvents: supported("1.8"),
     collectionEvents: supported("1.9"),
+    pageLayout: supported("1.9"),
   };
 }
 

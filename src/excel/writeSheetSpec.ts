@@ -5,11 +5,12 @@
  * the table (so they are calculated columns), styles, widths, validation, conditional formats,
  * frozen rows, charts.
  */
-import { type CellValue, parseRangeA1, tableRange } from "../plan/model";
+import { type CellValue, parseRangeA1, rangeA1, tableRange } from "../plan/model";
 import type { ValidationSpec } from "../plan/layouts";
-import type { SheetSpec, SpecValidation } from "../plan/sheets";
+import type { SheetSpec, SpecPrint, SpecValidation } from "../plan/sheets";
 import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
 import { writeUserRows } from "./userText";
+import { capabilities } from "./requirements";
 
 /** A spec value as Range.values takes it: blanks and error values leave the (new) cell empty. */
 function excelValue(v: CellValue): string | number | boolean | null {
@@ -73,6 +74,33 @@ export function specFormatLookup(spec: SheetSpec): (row: number, col: number) =>
     }
     return best?.format;
   };
+}
+
+const POINTS_PER_INCH = 72;
+
+/** The print setup through Worksheet.pageLayout (ExcelApi 1.9; the caller checks it). */
+async function queuePageLayout(sheet: Excel.Worksheet, print: SpecPrint, batcher: Batcher): Promise<void> {
+  await batcher.add(payloadBytes(print), () => {
+    const page = sheet.pageLayout;
+    page.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    // Only the width is fitted: no verticalFitToPages leaves the height to the rows.
+    page.zoom = { horizontalFitToPages: print.fitToPagesWide, ...(print.fitToPagesTall > 0 ? { verticalFitToPages: print.fitToPagesTall } : {}) };
+    page.leftMargin = print.margins.left * POINTS_PER_INCH;
+    page.rightMargin = print.margins.right * POINTS_PER_INCH;
+    page.topMargin = print.margins.top * POINTS_PER_INCH;
+    page.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+    page.headerMargin = print.margins.header * POINTS_PER_INCH;
+    page.footerMargin = print.margins.footer * POINTS_PER_INCH;
+    if (print.printArea) page.setPrintArea(print.printArea);
+    if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+    const hf = page.headersFooters.defaultForAllPages;
+    hf.leftHeader = print.header.left;
+    hf.centerHeader = print.header.center;
+    hf.rightHeader = print.header.right;
+    hf.leftFooter = print.footer.left;
+    hf.centerFooter = print.footer.center;
+    hf.rightFooter = print.footer.right;
+  }, 2 * METHOD_BYTES + 14 * SET_BYTES);
 }
 
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
@@ -151,7 +179,13 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
     }, OPERATION_BYTES + (cf.fontColor ? 11 : 9) * SET_BYTES);
   }
-  if (spec.freezeRows > 0) await batcher.add(0, () => sheet.freezePanes.freezeRows(spec.freezeRows), METHOD_BYTES + SET_BYTES);
+  // freezeAt keeps rows and columns in view at once (freezeRows then freezeColumns would replace each other).
+  if (spec.freezeRows > 0 && spec.freezeColumns > 0) {
+    const at = rangeA1(0, 0, spec.freezeRows - 1, spec.freezeColumns - 1);
+    await batcher.add(0, () => sheet.freezePanes.freezeAt(sheet.getRange(at)), 2 * METHOD_BYTES + SET_BYTES);
+  } else if (spec.freezeRows > 0) await batcher.add(0, () => sheet.freezePanes.freezeRows(spec.freezeRows), METHOD_BYTES + SET_BYTES);
+  else if (spec.freezeColumns > 0) await batcher.add(0, () => sheet.freezePanes.freezeColumns(spec.freezeColumns), METHOD_BYTES + SET_BYTES);
+  if (spec.print && capabilities().pageLayout) await queuePageLayout(sheet, spec.print, batcher);
   for (const c of spec.charts) {
     await batcher.add(payloadBytes(c), () => {
       const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);

@@ -4,14 +4,15 @@
  * (the children are taken out first and put back after), it mangles defined names that are
  * formulas (they are written back from the input's workbook part), and it reads a validation's
  * formulas as numbers or dates, so DATE(2000,1,1) or JP_MaxPriorities come back as NaN (each
- * sheet of the input gets its <dataValidations> back as it was: an edit must not change them).
+ * sheet of the input gets its <dataValidations> back as it was: an edit must not change them); it
+ * reads a whole-column print area ($A:$J) as nonsense, so each sheet's is put back.
  * What it drops outright (charts, pivot tables...) partsLostOnRewrite lists beforehand.
  */
 import ExcelJS from "exceljs";
 import { calculatedColumnsIn, editTableParts, tableParts, withCalculatedColumns, withoutColumnChildren, type CalculatedColumns } from "./calculatedColumns";
 import { editParts } from "./packageEdit";
 import { readFileBytes, readWorkbookPart } from "./readXlsx";
-import { setNames } from "./writeXlsx";
+import { keepOutlineOpen, setNames } from "./writeXlsx";
 import { decodeXml } from "./xmlTokenizer";
 import { ZipArchive, type InflateBudget } from "./zipArchive";
 
@@ -82,6 +83,25 @@ async function definedNames(zip: ZipArchive): Promise<DefinedName[]> {
   return out;
 }
 
+/**
+ * Each sheet's print area (by 0-based sheet position) in ExcelJS's form ("A:J", "A1:J30"): ExcelJS
+ * 4.4 reads a whole-column area ('JAP'!$A:$J) as "ANaN:JNaN", so the input's is put back.
+ */
+async function printAreas(zip: ZipArchive): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const entry = zip.entry("xl/workbook.xml");
+  if (!entry) return out;
+  const xml = (await zip.bytesOf(entry, budget())).toString("utf8");
+  for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    if (!/\sname="_xlnm\.Print_Area"/.test(m[1])) continue;
+    const local = /\slocalSheetId="(\d+)"/.exec(m[1])?.[1];
+    if (local === undefined) continue;
+    const areas = decodeXml(m[2]).split(",").map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, ""));
+    if (areas.every((a) => /^[A-Z]+\d*:[A-Z]+\d*$/.test(a))) out.set(Number(local), areas.join("&&"));
+  }
+  return out;
+}
+
 /** Keeps the calculated columns of tables that still exist after the edit, column by column. */
 function stillThere(columns: CalculatedColumns, workbook: ExcelJS.Workbook): CalculatedColumns {
   const out: CalculatedColumns = {};
@@ -106,8 +126,14 @@ export async function rewriteWorkbook(input: Buffer, edit: (workbook: ExcelJS.Wo
   const names = await definedNames(zip);
   const columns = calculatedColumnsIn(await tableParts(zip));
   const validations = await validationsBySheet(zip);
+  const areas = await printAreas(zip);
   const workbook = await loadWorkbook(input);
+  workbook.worksheets.forEach((ws, i) => {
+    const area = areas.get(i);
+    if (area !== undefined) ws.pageSetup.printArea = area;
+  });
   await edit(workbook);
+  for (const ws of workbook.worksheets) keepOutlineOpen(ws);
   setNames(workbook, names);
   const written = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), stillThere(columns, workbook));
   return withValidations(written, validations);

@@ -1,7 +1,7 @@
 /**
  * Writes SheetSpecs (src/plan/sheetSpec.ts) to an .xlsx file with ExcelJS, in the order a spec
  * asks for: names, formats (so "@" is on text cells before any value lands), blocks, tables,
- * styles, widths, validation, conditional formats, freeze. The sheet content is decided by the
+ * styles, widths, outline, validation, conditional formats, freeze, print setup. The sheet content is decided by the
  * specs alone; this file only translates them to ExcelJS. Charts are not written (ExcelJS 4.4
  * cannot write charts); `skippedCharts` says so to the caller. Each formula cell carries the
  * cached value the caller gives for it, so Protected View and previewers show results; each
@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { cellA1, type CellValue, firstDataRow, parseRangeA1, tableRange, type WorkbookName } from "../plan/model";
 import type { ValidationSpec } from "../plan/layouts";
-import type { SheetSpec, SpecStyle } from "../plan/sheets";
+import type { HeaderFooterSections, SheetSpec, SpecPrint, SpecStyle } from "../plan/sheets";
 import { withCalculatedColumns, type CalculatedColumns } from "./calculatedColumns";
 import { fileFormula } from "./fileFormula";
 
@@ -120,6 +120,37 @@ export function setNames(workbook: ExcelJS.Workbook, names: (WorkbookName & { lo
   Object.defineProperty(workbook.definedNames, "model", { get: () => model, set: () => undefined, configurable: true });
 }
 
+/**
+ * ExcelJS 4.4 writes collapsed="1" on every column of the deepest outline level, whatever it was
+ * (its getter has no setter): the groups are written open, as they are shown, and stay open
+ * through a rewrite (rewriteWorkbook calls this for every sheet).
+ */
+export function keepOutlineOpen(ws: ExcelJS.Worksheet): void {
+  for (const column of ws.columns ?? []) {
+    if ((column.outlineLevel ?? 0) > 0) Object.defineProperty(column, "collapsed", { get: () => false, configurable: true });
+  }
+}
+
+/** Excel's header string: its left, centre and right sections, each after its code. */
+const sections = (h: HeaderFooterSections): string => `&L${h.left}&C${h.center}&R${h.right}`;
+
+/** The print setup in ExcelJS's terms: <pageSetup>, <pageMargins>, <headerFooter> and the print names. */
+function applyPrint(ws: ExcelJS.Worksheet, print: SpecPrint): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    // fitToPage is <sheetPr><pageSetUpPr fitToPage>: without it Excel ignores fitToWidth.
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: print.fitToPagesTall,
+    margins: { ...print.margins },
+    // ExcelJS writes these as the sheet's _xlnm.Print_Area and _xlnm.Print_Titles names.
+    ...(print.printArea ? { printArea: print.printArea } : {}),
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: sections(print.header), oddFooter: sections(print.footer) };
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<string, CellValue> = {}): string[] {
   const ws = workbook.addWorksheet(spec.sheetName);
   for (const f of spec.formats) eachCell(f.address, (r, c) => (ws.getCell(r, c).numFmt = f.numberFormat));
@@ -168,7 +199,13 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
       ],
     });
   }
-  if (spec.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0 }];
+  if (spec.outlineColumns.length > 0) {
+    for (const c of spec.outlineColumns) ws.getColumn(c + 1).outlineLevel = 1;
+    ws.properties.outlineLevelCol = 1;
+    keepOutlineOpen(ws);
+  }
+  if (spec.freezeRows > 0 || spec.freezeColumns > 0) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: spec.freezeColumns }];
+  if (spec.print) applyPrint(ws, spec.print);
   return spec.charts.map((c) => `${spec.sheetName}: ${c.title}`);
 }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { columnIndex, JAP } from "../../src/plan/layouts";
 import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import type { FindingJson } from "../../src/cli/findingsOutput";
 import { DUE_OF_A11, HOSTILE_AS_OF, TYPED_OWNERS, typedNamesBytes } from "./hostileWorkbooks";
@@ -23,7 +24,7 @@ describe("check: names as people type them, and error values in date cells", () 
     cellOf = {};
     jap.eachRow((row) => {
       const id = row.getCell(1).value;
-      if (typeof id === "string" && TYPED_OWNERS[id]) cellOf[id] = row.getCell(6).address;
+      if (typeof id === "string" && TYPED_OWNERS[id]) cellOf[id] = row.getCell(columnIndex(JAP, "owner") + 1).address;
     });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,6 +5,11 @@ import { JAP, JBP } from "../../src/plan/layouts";
 import { NOTE_PREFIX } from "../../src/excel/paintFindings";
 import { createSimulatedExcel, type SimulatedExcel } from "../sim";
 import { scaledPlan } from "./support/plans";
+import { colOf } from "../support/planGrids";
+
+const ISSUES = colOf(JAP, "issues");
+const ACTUAL = colOf(JAP, "actual");
+const ACTION = colOf(JAP, "action");
 import { measure, useSim } from "./support/sim";
 
 type Snap = Record<string, ReturnType<SimulatedExcel["snapshot"]>>;
@@ -17,11 +22,11 @@ const row = (i: number): number => 8 + i;
 async function addUserContent(jap: string): Promise<void> {
   await Excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(jap);
-    ws.notes.add(`F${row(1)}`, "Ana asked to be owner here (user note)"); // A-02's misspelt owner
-    ws.notes.add(`D${row(0)}`, "Kick-off on the 2nd"); // a sound cell
-    context.workbook.comments.add(`'${jap}'!J${row(10)}`, "Is this 90 % or 90?"); // A-11's % complete
-    ws.getRange(`D${row(3)}`).format.fill.color = "#FFFF00";
-    ws.getRange(`D${row(4)}`).format.font.bold = true;
+    ws.notes.add(`C${row(1)}`, "Ana asked to be owner here (user note)"); // A-02's misspelt owner
+    ws.notes.add(`B${row(0)}`, "Kick-off on the 2nd"); // a sound cell
+    context.workbook.comments.add(`'${jap}'!G${row(10)}`, "Is this 90 % or 90?"); // A-11's % complete
+    ws.getRange(`B${row(3)}`).format.fill.color = "#FFFF00";
+    ws.getRange(`B${row(4)}`).format.font.bold = true;
     await context.sync();
   });
 }
@@ -109,23 +114,23 @@ describe("checkPlan never overwrites a user's text", () => {
 
   it("a template marks its Issues column as the add-in's own", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    expect(issuesMarks()).toEqual([expect.objectContaining({ name: "JP_Issues", formula: `='${jap}'!$W$7` })]);
+    expect(issuesMarks()).toEqual([expect.objectContaining({ name: "JP_Issues", formula: `='${jap}'!$${ISSUES}$7` })]);
   });
 
   it("leaves a user's own Issues column as it is and says where the findings are", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     // A plan the user made: no mark, and their own remark in the column headed Issues.
     await unmark();
-    sim().setCells(jap, `W${row(3)}`, [["Budget not approved yet"]]);
+    sim().setCells(jap, `${ISSUES}${row(3)}`, [["Budget not approved yet"]]);
     const before = sim().snapshot(jap);
     const result = await checkPlan();
     expect(result.errors).toBeGreaterThan(5);
-    expect(sim().cell(jap, `W${row(3)}`).value).toBe("Budget not approved yet");
+    expect(sim().cell(jap, `${ISSUES}${row(3)}`).value).toBe("Budget not approved yet");
     const after = sim().snapshot(jap);
-    for (let r = row(0); r <= row(19); r++) expect({ r, value: after[`W${r}`]?.value }).toEqual({ r, value: before[`W${r}`]?.value });
-    expect(result.message).toContain(`The Issues column at '${jap}'!W7 holds text JointPlan did not write, so it was left as it is: its findings are in notes and the task pane.`);
+    for (let r = row(0); r <= row(19); r++) expect({ r, value: after[`${ISSUES}${r}`]?.value }).toEqual({ r, value: before[`${ISSUES}${r}`]?.value });
+    expect(result.message).toContain(`The Issues column at '${jap}'!${ISSUES}7 holds text JointPlan did not write, so it was left as it is: its findings are in notes and the task pane.`);
     // The findings still reach the cells as notes, and no mark claims the column.
-    expect(sim().cell(jap, `P${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
+    expect(sim().cell(jap, `${ACTUAL}${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
     expect(issuesMarks()).toEqual([]);
   });
 
@@ -133,21 +138,21 @@ describe("checkPlan never overwrites a user's text", () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     await checkPlan();
     await unmark();
-    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    sim().setCells(jap, `${ACTUAL}${row(7)}`, [[1200]]);
     const result = await checkPlan();
     expect(result.message).not.toMatch(/did not write/);
-    expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
-    expect(issuesMarks()).toEqual([expect.objectContaining({ formula: `='${jap}'!$W$7` })]);
+    expect(String(sim().cell(jap, `${ISSUES}${row(7)}`).value)).not.toMatch(/1,200/);
+    expect(issuesMarks()).toEqual([expect.objectContaining({ formula: `='${jap}'!$${ISSUES}$7` })]);
   });
 
   it("in its own column, keeps a cell a person typed over and rewrites the rest", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     await checkPlan();
-    sim().setCells(jap, `W${row(1)}`, [["Ana confirms on Friday"]]);
-    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    sim().setCells(jap, `${ISSUES}${row(1)}`, [["Ana confirms on Friday"]]);
+    sim().setCells(jap, `${ACTUAL}${row(7)}`, [[1200]]);
     const result = await checkPlan();
-    expect(sim().cell(jap, `W${row(1)}`).value).toBe("Ana confirms on Friday");
-    expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
+    expect(sim().cell(jap, `${ISSUES}${row(1)}`).value).toBe("Ana confirms on Friday");
+    expect(String(sim().cell(jap, `${ISSUES}${row(7)}`).value)).not.toMatch(/1,200/);
     expect(result.message).toContain("1 Issues cell holds text JointPlan did not write and was left as it is.");
   });
 
@@ -155,24 +160,24 @@ describe("checkPlan never overwrites a user's text", () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(jap);
-      ws.notes.add(`D${row(0)}`, "JointPlan: the March review agreed this"); // a sound cell
-      ws.notes.add(`P${row(7)}`, "JointPlan: Ana to confirm the figure"); // a cell with a finding
+      ws.notes.add(`${ACTION}${row(0)}`, "JointPlan: the March review agreed this"); // a sound cell
+      ws.notes.add(`${ACTUAL}${row(7)}`, "JointPlan: Ana to confirm the figure"); // a cell with a finding
       await context.sync();
     });
     await checkPlan();
     await checkPlan();
-    expect(sim().cell(jap, `D${row(0)}`).note).toBe("JointPlan: the March review agreed this");
-    expect(sim().cell(jap, `P${row(7)}`).note).toBe("JointPlan: Ana to confirm the figure");
+    expect(sim().cell(jap, `${ACTION}${row(0)}`).note).toBe("JointPlan: the March review agreed this");
+    expect(sim().cell(jap, `${ACTUAL}${row(7)}`).note).toBe("JointPlan: Ana to confirm the figure");
   });
 
   it("still replaces and removes the notes of earlier versions (JointPlan: then only findings)", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(jap).notes.add(`D${row(0)}`, "JointPlan: Error: Owner is empty.\nWarning: Due is soon.");
+      context.workbook.worksheets.getItem(jap).notes.add(`${ACTION}${row(0)}`, "JointPlan: Error: Owner is empty.\nWarning: Due is soon.");
       await context.sync();
     });
     await checkPlan();
-    expect(sim().cell(jap, `D${row(0)}`).note).toBeNull();
+    expect(sim().cell(jap, `${ACTION}${row(0)}`).note).toBeNull();
   });
 });
 
@@ -191,20 +196,20 @@ describe("checkPlan on a plan full of faults", () => {
     expectSameExceptAddin(before, after, "W");
 
     // The misspelt owner: the user's note stays, the Issues cell says it, no add-in note there.
-    expect(sim().cell(jap, `F${row(1)}`).note).toBe("Ana asked to be owner here (user note)");
+    expect(sim().cell(jap, `C${row(1)}`).note).toBe("Ana asked to be owner here (user note)");
     expect(String(sim().cell(jap, `W${row(1)}`).value)).toMatch(/Ana Silvaa/);
     // Each finding is tagged with its column, which the live layer's conditional format finds.
     expect(String(sim().cell(jap, `W${row(1)}`).value)).toMatch(/\[Owner\] [^•]*Ana Silvaa/);
     // The comment cell gets no note either; its Issues cell carries the finding.
-    expect(sim().cell(jap, `J${row(10)}`).note).toBeNull();
+    expect(sim().cell(jap, `G${row(10)}`).note).toBeNull();
     expect(String(sim().cell(jap, `W${row(10)}`).value)).toMatch(/90/);
     // A fault on a cell without a user's note gets an add-in note.
-    expect(sim().cell(jap, `P${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
+    expect(sim().cell(jap, `R${row(7)}`).note).toMatch(/^JointPlan: .*1,200/);
     // A sound row has an empty Issues cell.
     expect(sim().cell(jap, `W${row(0)}`).value).toBe("");
     // Text that starts with - or = stays text, never a formula.
-    expect(sim().cell(jap, `D${row(16)}`)).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
-    expect(sim().cell(jap, `S${row(16)}`)).toMatchObject({ value: "=> read the results with finance", formula: null });
+    expect(sim().cell(jap, `B${row(16)}`)).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
+    expect(sim().cell(jap, `H${row(16)}`)).toMatchObject({ value: "=> read the results with finance", formula: null });
   });
 
   it("is stable on a second run and removes its notes once the fault is fixed", async () => {
@@ -218,9 +223,9 @@ describe("checkPlan on a plan full of faults", () => {
     // Nothing changed, so nothing was written: two syncs (the reads) only.
     expect(again.syncs).toBe(2);
 
-    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    sim().setCells(jap, `R${row(7)}`, [[1200]]);
     await checkPlan();
-    expect(sim().cell(jap, `P${row(7)}`).note).toBeNull();
+    expect(sim().cell(jap, `R${row(7)}`).note).toBeNull();
     expect(sim().notes(jap).length).toBe(notes.length - 1);
     expect(String(sim().cell(jap, `W${row(7)}`).value)).not.toMatch(/1,200/);
   });
@@ -229,7 +234,7 @@ describe("checkPlan on a plan full of faults", () => {
     const { jap } = await insertPlanData(scaledPlan(400));
     await checkPlan();
     const before = snapshotAll(sim());
-    sim().setCells(jap, `P${row(7)}`, [[1200]]);
+    sim().setCells(jap, `R${row(7)}`, [[1200]]);
     const { syncs } = await measure(sim(), () => checkPlan());
     expect(syncs).toBe(3);
     const write = sim().stats.batches[2];
@@ -238,7 +243,7 @@ describe("checkPlan on a plan full of faults", () => {
     expect(write.bytes).toBeLessThan(4096);
     const after = snapshotAll(sim())[jap];
     const changed = Object.keys(after).filter((a) => JSON.stringify(after[a]) !== JSON.stringify(before[jap][a]));
-    expect(changed.sort()).toEqual([`P${row(7)}`, `W${row(7)}`]);
+    expect(changed.sort()).toEqual([`R${row(7)}`, `W${row(7)}`]);
   });
 
   it("takes the same three syncs at 10 and at 5,000 actions, each request under 4 MB", async () => {
@@ -329,7 +334,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     const { result, syncs } = await measure(sim(), () => checkPlan());
     expect(syncs).toBe(3);
     expect(counts(jbp)).toEqual(overOne);
-    expect(counts(jbp)[0]).toContain(`'${jap}'!$T$8:$T$27`);
+    expect(counts(jbp)[0]).toContain(`'${jap}'!$F$8:$F$27`);
     expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
     // Only the count cells changed on the JBP; every other sheet is as it was.
     const after = snapshotAll(sim());
@@ -356,8 +361,8 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     expect(result.overview.actions).toBe(25);
     for (const [i, f] of counts(jbp).entries()) {
       if (i === 8 + 2) continue; // the typed number
-      expect(f).toContain(`'JAP copy'!$B$8:$B$12`);
-      expect(f).toContain(`'${jap}'!$B$8:$B$27`);
+      expect(f).toContain(`'JAP copy'!$I$8:$I$12`);
+      expect(f).toContain(`'${jap}'!$I$8:$I$27`);
     }
     expect(sim().cell(jbp, `${COUNT_COLUMNS[1]}13`)).toMatchObject({ value: 4, formula: null });
     expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
@@ -373,7 +378,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     });
     await checkPlan();
     for (const f of counts(jbp)) {
-      expect(f).toContain(`'March actions'!$T$8:$T$32`);
+      expect(f).toContain(`'March actions'!$F$8:$F$32`);
       expect(f).not.toContain(jap);
     }
   });
@@ -415,7 +420,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
           await context.sync();
         });
         const m = await measure(local, () => checkPlan());
-        expect(local.cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$${7 + n + 3}`);
+        expect(local.cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$${7 + n + 3}`);
         runs.push({ syncs: m.syncs, maxBytes: m.maxBytes });
       } finally {
         uninstall();
@@ -550,7 +555,7 @@ describe("checkPlan failures", () => {
 
   it("reports a renamed required column as a finding, not a crash", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    await sim().userEdit(jap, "F7", [["Responsible"]]);
+    await sim().userEdit(jap, "C7", [["Responsible"]]);
     const result = await checkPlan();
     expect(result.findings.some((f) => f.rule === "structure.missingColumn" && /Owner/.test(f.message))).toBe(true);
   });

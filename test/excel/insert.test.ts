@@ -76,7 +76,7 @@ describe("insertJapTemplate", () => {
     expect(sim().cell(jap.sheetName, "B5").value).toBe("JBP 2026");
     const objectiveIds = sim().names().find((n) => n.name === "JP_ObjectiveIds");
     expect(objectiveIds?.formula).toBe("='JBP 2026'!$A$11:$A$18");
-    const list = sim().validations(jap.sheetName).find((v) => v.addresses.includes("B8:B27"));
+    const list = sim().validations(jap.sheetName).find((v) => v.addresses.includes("I8:I27"));
     expect(list?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
   });
 
@@ -86,7 +86,7 @@ describe("insertJapTemplate", () => {
     const r = await insertJapTemplate({ month: "2026-05", jbpSheet: "jbp 2026" });
     expect(sim().cell(r.sheetName, "B5").value).toBe("JBP 2026");
     // The second JBP is reached through its table column, so its list grows with the table.
-    const list = sim().validations(r.sheetName).find((v) => v.addresses.includes("B8:B27"));
+    const list = sim().validations(r.sheetName).find((v) => v.addresses.includes("I8:I27"));
     expect(list?.rule).toMatchObject({ list: { source: '=INDIRECT("JP_Objectives_2[ID]")' } });
 
     const sheets = sim().sheets().map((s) => s.name);
@@ -156,10 +156,10 @@ describe("insertSamplePlan", () => {
     expect(sim().cell(jap, "B5").value).toBe(jbp);
     const sample = samplePlan();
     expect(sim().cell(jap, "A8").value).toBe(sample.jap.actions[0].id);
-    expect(sim().cell(jap, "D24")).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
-    expect(sim().cell(jap, "S24")).toMatchObject({ value: "=> read the results with finance", formula: null });
+    expect(sim().cell(jap, "B24")).toMatchObject({ value: "-5% price test on the 1.5 L pack", formula: null });
+    expect(sim().cell(jap, "H24")).toMatchObject({ value: "=> read the results with finance", formula: null });
     // The text date stays text: the check reports it; inserting does not "fix" it.
-    expect(sim().cell(jap, "G12").valueType).toBe("String");
+    expect(sim().cell(jap, "L12").valueType).toBe("String");
     expect(sim().cell("Roster", "A2").value).toBe("Laura Méndez");
   });
 
@@ -188,7 +188,7 @@ describe("insertSamplePlan", () => {
     const { result } = await measure(sim(), () => insertSamplePlan());
     const jap = result.sheets.find((s) => s.startsWith("JAP"))!;
     const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
-    expect(sim().validations(jap).find((v) => v.addresses.includes("B8:B27"))?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
+    expect(sim().validations(jap).find((v) => v.addresses.includes("I8:I27"))?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
     for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) {
       const letter = String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
       expect(sim().cell(jbp, `${letter}11`).formula).toContain(`'${jap}'!`);
@@ -230,7 +230,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     ["actionsGreen", "Green"],
   ] as const;
   /** The COUNTIFS one JAP table adds to an objective row's count of `colour`. */
-  const countOver = (jap: string, row: number, colour: string): string => `COUNTIFS('${jap}'!$B$8:$B$27,$A${row},'${jap}'!$T$8:$T$27,"${colour}")`;
+  const countOver = (jap: string, row: number, colour: string): string => `COUNTIFS('${jap}'!$I$8:$I$27,$A${row},'${jap}'!$F$8:$F$27,"${colour}")`;
 
   it("a JAP inserted next to a JBP is counted by it, in the same request (three syncs), user cells untouched", async () => {
     await insertJbpTemplate({ year: 2026 });
@@ -286,7 +286,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     });
     await insertJapTemplate({ month: "2026-03" });
     const f = sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula!;
-    expect(f).toContain(`COUNTIFS('My JAP'!$C$10:$C$14,$A11,'My JAP'!$U$10:$U$14,"Red")`);
+    expect(f).toContain(`COUNTIFS('My JAP'!$J$10:$J$14,$A11,'My JAP'!$G$10:$G$14,"Red")`);
     expect(f).toContain(countOver("JAP 2026-03", 11, "Red"));
   });
 
@@ -299,7 +299,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
     for (const sheet of [jbp, "JBP 2026"]) {
       const f = sim().cell(sheet, `${letter("actionsAmber")}11`).formula!;
-      expect(f).toContain(`'JAP 2026-01'!$T$8:$T$27`);
+      expect(f).toContain(`'JAP 2026-01'!$F$8:$F$27`);
       expect(f).toContain(`'${jap}'!`);
     }
   });

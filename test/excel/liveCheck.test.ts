@@ -37,16 +37,16 @@ describe("startLiveCheck", () => {
     const checks = liveCheckStatus().checks;
     sim().stats.reset();
     // Three quick edits: one re-check.
-    await sim().userEdit(jap, "P15", [[1300]]);
-    await sim().userEdit(jap, "P15", [[1250]]);
-    await sim().userEdit(jap, "P15", [[1200]]);
+    await sim().userEdit(jap, "R15", [[1300]]);
+    await sim().userEdit(jap, "R15", [[1250]]);
+    await sim().userEdit(jap, "R15", [[1200]]);
     await settled();
     expect(liveCheckStatus().checks - checks).toBe(1);
     expect(sim().stats.syncs).toBe(3);
     expect(results).toHaveLength(1);
     expect(results[0].overview.actions).toBe(20);
     // The fixed actual no longer carries its note or its Issues text.
-    expect(sim().cell(jap, "P15").note).toBeNull();
+    expect(sim().cell(jap, "R15").note).toBeNull();
     expect(String(sim().cell(jap, "W15").value)).not.toMatch(/1,200/);
     expect(sim().eventsEnabled).toBe(true);
     expect(sim().handlerErrors).toEqual([]);
@@ -63,7 +63,7 @@ describe("startLiveCheck", () => {
     await sim().userEdit(jap, "A28", [["A-21"]]);
     await settled();
     expect(liveCheckStatus().checks - checks).toBe(1);
-    expect(sim().cell(jbp, "U11").formula).toContain(`'${jap}'!$T$8:$T$30`);
+    expect(sim().cell(jbp, "J11").formula).toContain(`'${jap}'!$F$8:$F$30`);
     expect(sim().handlerErrors).toEqual([]);
     expect(sim().eventsEnabled).toBe(true);
   });
@@ -96,7 +96,7 @@ describe("startLiveCheck", () => {
     const results: Result[] = [];
     stops.push(await startLiveCheck((r) => results.push(r)));
     const owners = Array.from({ length: 10 }, () => ["Ana Silva"]);
-    await sim().userEdit(jap, "F8:F17", owners);
+    await sim().userEdit(jap, "C8:C17", owners);
     await settled();
     expect(results).toHaveLength(1);
     expect(String(sim().cell(jap, "W9").value)).not.toMatch(/Silvaa/);
@@ -127,7 +127,7 @@ describe("startLiveCheck", () => {
     const second: Result[] = [];
     stops.push(await reloaded.startLiveCheck((r) => second.push(r)));
     expect(sim().handlerCount).toBe(1);
-    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await sim().userEdit(jap, "C9", [["Ana Silva"]]);
     await settled();
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(1);
@@ -145,12 +145,12 @@ describe("startLiveCheck and co-authors", () => {
     const results: Result[] = [];
     stops.push(await startLiveCheck((r) => results.push(r)));
     const checks = liveCheckStatus().checks;
-    await sim().remoteEdit(jap, "F9", [["Ana Silva"]]);
-    await sim().remoteEdit(jap, "F10:F11", [["Bo Chen"], ["Bo Chen"]]);
+    await sim().remoteEdit(jap, "C9", [["Ana Silva"]]);
+    await sim().remoteEdit(jap, "C10:C11", [["Bo Chen"], ["Bo Chen"]]);
     await settled();
     expect(results).toHaveLength(0);
     expect(liveCheckStatus().checks).toBe(checks);
-    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await sim().userEdit(jap, "C9", [["Ana Silva"]]);
     await settled();
     expect(results).toHaveLength(1);
   });
@@ -253,7 +253,7 @@ describe("startLiveCheck: sheets that appear or change role after it started", (
     await sim().userEdit(sheetName, "H2", [["Owner"]]);
     await settled();
     expect(results).toHaveLength(1);
-    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await sim().userEdit(jap, "C9", [["Ana Silva"]]);
     await settled();
     expect(results).toHaveLength(2);
   });
@@ -273,11 +273,11 @@ describe("startLiveCheck on ExcelApi 1.8 (no worksheets.onChanged)", () => {
     expect(sim().handlerCount).toBe(sheets + 1);
     expect(liveCheckStatus().active).toBe(true);
 
-    await sim().userEdit(jap, "P15", [[1300]]);
-    await sim().userEdit(jap, "P15", [[1200]]);
+    await sim().userEdit(jap, "R15", [[1300]]);
+    await sim().userEdit(jap, "R15", [[1200]]);
     await settled();
     expect(results).toHaveLength(1);
-    expect(sim().cell(jap, "P15").note).toBeNull();
+    expect(sim().cell(jap, "R15").note).toBeNull();
     await sim().userEdit("Sheet1", "A1", [["shopping list"]]);
     await settled();
     expect(results).toHaveLength(1);
@@ -327,7 +327,7 @@ describe("startLiveCheck on ExcelApi 1.8 (no worksheets.onChanged)", () => {
     await sim().userEdit("Quiet", "A1:C1", [["Name", "Party", "Active"]]);
     await settled();
     expect(results).toHaveLength(0);
-    await sim().userEdit(jap, "F9", [["Ana Silva"]]);
+    await sim().userEdit(jap, "C9", [["Ana Silva"]]);
     await settled();
     expect(results).toHaveLength(1);
     expect(sim().handlerCount).toBe(sim().sheets().length + 1);

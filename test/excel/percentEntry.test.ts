@@ -17,15 +17,15 @@ describe("% complete as people enter it", () => {
 
   it("a typed 90 is 90 % (no finding); a pasted 90 is 9,000 % (the finding, with its repair)", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    // A-01 (row 8): % complete in column J, formatted as a percentage.
-    expect(sim().cell(jap, "J8").numberFormat).toMatch(/%/);
-    await sim().userEdit(jap, "J8", [[90]]);
-    expect(sim().cell(jap, "J8").value).toBeCloseTo(0.9, 12);
-    expect(pctFindings((await checkPlan()).findings, "J8")).toEqual([]);
+    // A-01 (row 8): % complete in column G, formatted as a percentage.
+    expect(sim().cell(jap, "G8").numberFormat).toMatch(/%/);
+    await sim().userEdit(jap, "G8", [[90]]);
+    expect(sim().cell(jap, "G8").value).toBeCloseTo(0.9, 12);
+    expect(pctFindings((await checkPlan()).findings, "G8")).toEqual([]);
 
-    await sim().userEdit(jap, "J8", [[90]], "paste");
-    expect(sim().cell(jap, "J8").value).toBe(90);
-    const found = pctFindings((await checkPlan()).findings, "J8");
+    await sim().userEdit(jap, "G8", [[90]], "paste");
+    expect(sim().cell(jap, "G8").value).toBe(90);
+    const found = pctFindings((await checkPlan()).findings, "G8");
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ repair: { value: 0.9 } });
   });

@@ -15,7 +15,7 @@ describe("applyRepairs", () => {
   it("changes only the cell it names and its row's Issues cell and note, in three syncs", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     const { findings } = await checkPlan();
-    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "F9")!; // 'Ana Silvaa'
+    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "C9")!; // 'Ana Silvaa'
     expect(owner).toMatchObject({ value: "Ana Silva", was: "Ana Silvaa" });
     expect(String(sim().cell(jap, "W9").value)).toMatch(/Ana Silvaa/);
     const before = sim().snapshot(jap);
@@ -25,8 +25,8 @@ describe("applyRepairs", () => {
     expect(syncs).toBe(3);
     const after = sim().snapshot(jap);
     const changed = Object.keys(after).filter((a) => JSON.stringify(after[a]) !== JSON.stringify(before[a]));
-    expect(changed).toEqual(["F9", "W9"]);
-    expect(after.F9.value).toBe("Ana Silva");
+    expect(changed).toEqual(["C9", "W9"]);
+    expect(after.C9.value).toBe("Ana Silva");
     expect(String(after.W9.value)).not.toMatch(/Ana Silvaa/);
   });
 
@@ -66,53 +66,53 @@ describe("applyRepairs", () => {
       context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
       await context.sync();
     });
-    expect(sim().cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$27`);
+    expect(sim().cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$27`);
     const { result, syncs } = await measure(sim(), () => applyRepairs(repairs));
     expect(syncs).toBe(3);
     expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
-    expect(sim().cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$30`);
+    expect(sim().cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$30`);
     expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
   });
 
   it("makes numeric text a number in its column's number format, not the Text format", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    expect(sim().cell(jap, "P15")).toMatchObject({ value: "1,200", numberFormat: "@" }); // Actual typed as text
+    expect(sim().cell(jap, "R15")).toMatchObject({ value: "1,200", numberFormat: "@" }); // Actual typed as text
     const { findings } = await checkPlan();
-    const number = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "P15")!;
+    const number = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "R15")!;
     expect(number).toMatchObject({ value: 1200, numberFormat: JAP.columns[columnIndex(JAP, "actual")].numberFormat });
-    expect(sim().cell(jap, "P15").note).toMatch(/1,200/);
+    expect(sim().cell(jap, "R15").note).toMatch(/1,200/);
     await applyRepairs([number]);
-    expect(sim().cell(jap, "P15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: NUMBER_FORMAT, note: null });
+    expect(sim().cell(jap, "R15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: NUMBER_FORMAT, note: null });
     expect(String(sim().cell(jap, "W15").value)).not.toMatch(/1,200/);
   });
 
   it("gives a number going into a Text cell at least the General format", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    await applyRepairs([{ sheet: jap, cell: "P15", value: 1200, label: "test", was: "1,200" }]);
-    expect(sim().cell(jap, "P15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: "General" });
+    await applyRepairs([{ sheet: jap, cell: "R15", value: 1200, label: "test", was: "1,200" }]);
+    expect(sim().cell(jap, "R15")).toMatchObject({ value: 1200, valueType: "Double", numberFormat: "General" });
   });
 
   it("turns a text date into a real date with a date format", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     const { findings } = await checkPlan();
-    const date = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "G12")!;
+    const date = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "L12")!;
     expect(date).toBeDefined();
     await applyRepairs([date]);
-    expect(sim().cell(jap, "G12")).toMatchObject({ valueType: "Double", numberFormat: DATE_FORMAT });
+    expect(sim().cell(jap, "L12")).toMatchObject({ valueType: "Double", numberFormat: DATE_FORMAT });
     expect(String(sim().cell(jap, "W12").value)).not.toMatch(/\[Start\][^•]*not a date/);
     const again = await checkPlan();
-    expect(again.findings.some((f) => f.cell === "G12" && f.rule === "date.notADate")).toBe(false);
+    expect(again.findings.some((f) => f.cell === "L12" && f.rule === "date.notADate")).toBe(false);
   });
 
   it("skips a repair whose cell changed since the check, and one cell repaired twice", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     const { findings } = await checkPlan();
-    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "F9")!;
-    await sim().userEdit(jap, "F9", [["Ana Silva-Rojas"]]);
+    const owner = repairsOf(findings).find((r) => r.sheet === jap && r.cell === "C9")!;
+    await sim().userEdit(jap, "C9", [["Ana Silva-Rojas"]]);
     const r = await applyRepairs([owner, { ...owner, value: "Ana S." }]);
     expect(r.applied).toBe(0);
     expect(r.skipped[0].reason).toMatch(/has changed since the check/);
-    expect(sim().cell(jap, "F9").value).toBe("Ana Silva-Rojas");
+    expect(sim().cell(jap, "C9").value).toBe("Ana Silva-Rojas");
 
     const fresh = repairsOf((await checkPlan()).findings).filter((x) => x.sheet === jap);
     const first = fresh[0];
@@ -137,8 +137,8 @@ describe("applyRepairs", () => {
 
   it("keeps text that looks like a formula as text", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    await applyRepairs([{ sheet: jap, cell: "S9", value: "=SUM(1,2)", label: "test" }]);
-    expect(sim().cell(jap, "S9")).toMatchObject({ value: "=SUM(1,2)", formula: null });
+    await applyRepairs([{ sheet: jap, cell: "H9", value: "=SUM(1,2)", label: "test" }]);
+    expect(sim().cell(jap, "H9")).toMatchObject({ value: "=SUM(1,2)", formula: null });
   });
 
   it("refuses a deleted sheet or a protected one, changing nothing", async () => {
@@ -195,7 +195,7 @@ describe("goToCell", () => {
       context.workbook.worksheets.getItem(jap).delete();
       await context.sync();
     });
-    await expect(goToCell(jap, "F9")).rejects.toMatchObject({ code: "sheetMissing" });
+    await expect(goToCell(jap, "C9")).rejects.toMatchObject({ code: "sheetMissing" });
     await expect(goToCell(jbp, "not a cell")).rejects.toMatchObject({ code: "invalidInput" });
   });
 });

@@ -62,6 +62,25 @@ export function recalculate(soffice: string, files: string[], outDir: string): s
 }
 
 /**
+ * Has LibreOffice print each file to PDF into outDir (recalculating on load, as `recalculate`),
+ * with each sheet's own page setup; returns the PDF paths in input order.
+ */
+export function printToPdf(soffice: string, files: string[], outDir: string): string[] {
+  const profileDir = mkdtempSync(path.join(tmpdir(), "jointplan-lo-profile-"));
+  try {
+    mkdirSync(outDir, { recursive: true });
+    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${makeRecalcProfile(profileDir)}`, "--convert-to", "pdf", "--outdir", outDir, ...files];
+    const log = execFileSync(soffice, args, { encoding: "utf8", timeout: 300_000, stdio: ["ignore", "pipe", "pipe"] });
+    const outputs = files.map((f) => path.join(outDir, path.basename(f).replace(/\.xlsx$/i, ".pdf")));
+    const missing = outputs.filter((o) => !existsSync(o));
+    if (missing.length) throw new Error(`LibreOffice did not print ${missing.join(", ")}:\n${log}`);
+    return outputs;
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
  * describe() when LibreOffice is present. Missing in CI is a failure; locally the suite is
  * skipped with a loud message, because developers may not have LibreOffice installed.
  */

@@ -74,6 +74,7 @@ export function createInspector(host: SimHost) {
         tabColor: s.tabColor,
         protected: s.protection.protected,
         freeze: s.freeze ? { ...s.freeze } : null,
+        pageLayout: structuredClone(s.pageLayout),
         active: wb.activeSheet === s,
       }));
     },

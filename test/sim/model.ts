@@ -3,6 +3,7 @@ import type { CultureModel } from "./application";
 import type { Rect } from "./address";
 import { CellStore } from "./cellStore";
 import { fail } from "./errors";
+import { newPageLayout, type PageLayoutModel } from "./pageLayout";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -82,6 +83,8 @@ export interface SheetModel {
   store: CellStore;
   protection: { protected: boolean; options: ProtectionOptions; password?: string };
   freeze: { rows: number; cols: number } | null;
+  /** Page setup (ExcelApi 1.9, pageLayout.ts). */
+  pageLayout: PageLayoutModel;
   validations: ValidationArea[];
   conditionalFormats: ConditionalFormatModel[];
   charts: ChartModel[];
@@ -175,6 +178,7 @@ export function newSheet(wb: WorkbookModel, name: string): SheetModel {
     store: new CellStore(),
     protection: { protected: false, options: {} },
     freeze: null,
+    pageLayout: newPageLayout(),
     validations: [],
     conditionalFormats: [],
     charts: [],

@@ -7,6 +7,7 @@ import type { SimHost } from "./host";
 import { assertUnprotected, findSheet, newSheet, requireApi, type ProtectionOptions, type SheetModel, type WorkbookModel } from "./model";
 import { checkSheetName } from "./nameRules";
 import { NoteCollectionProxy } from "./notes";
+import { PageLayoutProxy } from "./pageLayout";
 import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy } from "./range";
 import { resolveAddress } from "./resolve";
@@ -89,6 +90,7 @@ const WORKSHEET_SPEC: ObjectSpec<SheetModel> = {
   nav: {
     protection: (self: WorksheetProxy) => new WorksheetProtectionProxy(self._ctx, `${self._path}.protection`, () => self._resolveOrNull(), self._orNull),
     freezePanes: (self: WorksheetProxy) => new FreezePanesProxy(self._ctx, `${self._path}.freezePanes`, () => self._resolveOrNull(), self._orNull),
+    pageLayout: (self: WorksheetProxy) => new PageLayoutProxy(self._ctx, `${self._path}.pageLayout`, () => self._resolveOrNull(), self._orNull),
     tables: (self: WorksheetProxy) => new TableCollectionProxy(self._ctx, `${self._path}.tables`, () => self._resolveOrNull(), self._orNull),
     charts: (self: WorksheetProxy) => new ChartCollectionProxy(self._ctx, `${self._path}.charts`, () => self._resolveOrNull(), self._orNull),
     notes: (self: WorksheetProxy) =>

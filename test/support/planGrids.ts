@@ -3,8 +3,8 @@
  * rows keyed by column key, so tests and benchmarks state plans briefly. Columns can be reordered,
  * renamed (re-cased), left out or joined by extra ones.
  */
-import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS, tableHeaderRow, type TableLayout } from "../../src/plan/layouts";
-import type { CellValue, SheetGrid } from "../../src/plan/model";
+import { columnIndex, JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS, tableHeaderRow, type TableLayout } from "../../src/plan/layouts";
+import { type CellValue, columnLetters, type SheetGrid } from "../../src/plan/model";
 
 export type Row = Record<string, CellValue>;
 
@@ -61,4 +61,9 @@ export function jbpGrid(header: Row, objectives: Row[], options: TableGridOption
 
 export function japGrid(header: Row, actions: Row[], options: TableGridOptions = {}, name = "JAP"): SheetGrid {
   return tableGrid(name, JAP, actions, { ...options, header });
+}
+
+/** The column letter of a layout column as the add-in writes it, so tests follow the layout's order. */
+export function colOf(layout: TableLayout, key: string): string {
+  return columnLetters(columnIndex(layout, key));
 }

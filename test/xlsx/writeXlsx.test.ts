@@ -39,6 +39,9 @@ function planSpec(): SheetSpec {
     ],
     conditionalFormats: [{ ruleId: "date.late", address: "B3:B4", formula: "=$B3>JP_Limit", fill: "#F4B6B6", fontColor: "#7A0000" }],
     freezeRows: 2,
+    freezeColumns: 0,
+    outlineColumns: [],
+    print: null,
     charts: [{ name: "c", type: "Pie", source: "A2:B4", seriesBy: "Columns", title: "A chart", anchor: "E2", width: 300, height: 200 }],
   };
 }

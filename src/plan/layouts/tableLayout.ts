@@ -49,6 +49,11 @@ export interface ColumnLayout {
   prompt?: InputPrompt;
   /** Other header texts that mean this column (read by header, case and spaces ignored). */
   aliases?: string[];
+  /**
+   * A less used column: it stands after the meeting columns (those read aloud in the review:
+   * ID, Action, Owner, Due, Status, RAG …), which are what a printed or projected sheet shows.
+   */
+  detail?: boolean;
 }
 
 /** A live-layer rule: a conditional format whose formula is true when the cell breaks a rule. */

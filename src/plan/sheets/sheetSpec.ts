@@ -5,11 +5,12 @@
  * SheetSpec, so nothing about a sheet's content is decided twice. Pure: no Office.js.
  *
  * Order a writer must keep: names, then formats (so "@" is on text cells before any value lands),
- * then blocks, table, styles, widths, validations, conditional formats, freeze, charts.
+ * then blocks, table, styles, widths, outline, validations, conditional formats, freeze, print
+ * setup, charts.
  */
-import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, quoteSheet, type Rag, rangeA1, type TableListing, type TablePosition, tableRange, type WorkbookName } from "../model";
+import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, parseRangeA1, quoteSheet, type Rag, rangeA1, type TableListing, type TablePosition, tableRange, type WorkbookName, ymdFromSerial } from "../model";
 import { renderTemplate } from "../expr";
-import { type ColumnLayout, type InputPrompt, tableHeaderRow, type TableLayout, TEXT_FORMAT, type ValidationSpec } from "../layouts";
+import { type ColumnLayout, frozenColumns, headerFooterText, type InputPrompt, PRINT_LAYOUT, type PrintMargins, printedColumnCount, tableHeaderRow, type TableLayout, TEXT_FORMAT, type ValidationSpec } from "../layouts";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
@@ -78,6 +79,28 @@ export interface SpecChart {
   height: number;
 }
 
+/** The left, centre and right sections of a page header or footer, in Excel's header codes (&P, &N, &A). */
+export interface HeaderFooterSections {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/** How the sheet prints and projects (layouts/printLayout.ts), for both writers. */
+export interface SpecPrint {
+  orientation: "landscape" | "portrait";
+  fitToPagesWide: number;
+  /** 0: as many pages down as the rows need. */
+  fitToPagesTall: number;
+  margins: PrintMargins;
+  /** Whole columns ("A:J"), so that rows a table grows into print too; null: what the sheet holds, charts included. */
+  printArea: string | null;
+  /** 0-based sheet rows repeated at the top of every page (the table's header row); null: none. */
+  titleRows: { first: number; last: number } | null;
+  header: HeaderFooterSections;
+  footer: HeaderFooterSections;
+}
+
 export interface SheetSpec {
   sheetName: string;
   kind: TableLayout["kind"] | "summary";
@@ -90,12 +113,57 @@ export interface SheetSpec {
   validations: SpecValidation[];
   conditionalFormats: SpecConditionalFormat[];
   freezeRows: number;
+  /** Columns kept in view when scrolling sideways (ID and Action on a JAP). */
+  freezeColumns: number;
+  /** 0-based columns grouped in the outline (the less used ones), so one click folds them away. */
+  outlineColumns: number[];
+  print: SpecPrint | null;
   charts: SpecChart[];
 }
 
 /** A sheet with nothing on it yet, for a builder to fill. */
 export function emptySheetSpec(sheetName: string, kind: SheetSpec["kind"]): SheetSpec {
-  return { sheetName, kind, names: [], formats: [], blocks: [], tables: [], styles: [], columnWidths: [], validations: [], conditionalFormats: [], freezeRows: 0, charts: [] };
+  return { sheetName, kind, names: [], formats: [], blocks: [], tables: [], styles: [], columnWidths: [], validations: [], conditionalFormats: [], freezeRows: 0, freezeColumns: 0, outlineColumns: [], print: null, charts: [] };
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "March 2026" for a serial in that month; "" for anything else. */
+export function monthTitle(value: CellValue | undefined): string {
+  const d = typeof value === "number" ? ymdFromSerial(value) : null;
+  return d ? `${MONTHS[d.m - 1]} ${d.y}` : "";
+}
+
+export interface PrintTitles {
+  /** Who the sheet is about (the distributor), left of the header. */
+  who?: string;
+  /** The sheet's title with its period ("Joint Action Plan · March 2026"), in the centre. */
+  what: string;
+}
+
+/**
+ * The print setup of a sheet: PRINT_LAYOUT, the print area over `columns` whole columns, the
+ * header row repeated, and a header naming who and what with the page number. The header is
+ * text written with the sheet: Excel's headers cannot read a cell.
+ */
+export function printSetup(columns: number | null, titleRow: number | null, titles: PrintTitles): SpecPrint {
+  return {
+    orientation: PRINT_LAYOUT.orientation,
+    fitToPagesWide: PRINT_LAYOUT.fitToPagesWide,
+    fitToPagesTall: PRINT_LAYOUT.fitToPagesTall,
+    margins: { ...PRINT_LAYOUT.margins },
+    printArea: columns === null ? null : `A:${columnLetters(Math.max(columns, 1) - 1)}`,
+    titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
+    header: { left: headerFooterText(titles.who ?? ""), center: headerFooterText(titles.what), right: "Page &P of &N" },
+    footer: { left: "&A", center: "", right: "JointPlan · printed &D" },
+  };
+}
+
+/** The number of columns a spec writes to (its widest block), for a print area over all of them. */
+export function specColumnCount(spec: SheetSpec): number {
+  let last = 0;
+  for (const b of spec.blocks) last = Math.max(last, (parseRangeA1(b.address)?.lastCol ?? 0) + 1);
+  return last;
 }
 
 export interface TableSheetOptions {
@@ -140,6 +208,13 @@ export const HEADER_LABEL_COL = 0;
 export const HEADER_VALUE_COL = 1;
 /** 0-based sheet row of header-block field i (row 0 is the title). */
 export const headerFieldRow = (i: number): number => i + 1;
+
+/** Who and what a table sheet's page header names: the distributor, the title and its month or year. */
+function printTitles(layout: TableLayout, header: Record<string, CellValue> | undefined): PrintTitles {
+  const distributor = typeof header?.distributor === "string" ? header.distributor : "";
+  const period = layout.kind === "jap" ? monthTitle(header?.month) : layout.kind === "jbp" && typeof header?.year === "number" ? String(header.year) : "";
+  return { who: distributor, what: period ? `${layout.title} · ${period}` : layout.title };
+}
 
 /** Replaces `{name}` placeholders that `refs` knows; leaves the others for renderTemplate. */
 function substituteRefs(template: string, refs: Record<string, string>): string {
@@ -217,6 +292,9 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     names: options.names ?? [],
     columnWidths: layout.columns.map((c, i) => ({ col: i, width: c.width })),
     freezeRows: firstDataRow,
+    freezeColumns: frozenColumns(layout),
+    outlineColumns: layout.columns.flatMap((c, i) => (c.detail ? [i] : [])),
+    print: printSetup(printedColumnCount(layout), headerRow, printTitles(layout, options.header)),
   };
 
   // Title and header block (label, value) above the table.

@@ -3,7 +3,7 @@
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
 import { cellA1, inExcelTable, type PlanWorkbook, type TableListing, type TablePosition, withSpareRows } from "../model";
-import { emptySheetSpec, RAG_COLOURS, type SheetSpec } from "../sheets";
+import { emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 import { summaryMark } from "./summaryMark";
 
@@ -65,7 +65,13 @@ export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: read
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
   // The mark tells this sheet from a user's own "RAG Summary", and follows a rename (summaryMark.ts).
-  const spec: SheetSpec = { ...emptySheetSpec(layout.sheetName, "summary"), names: [summaryMark(layout.sheetName)], columnWidths: layout.columnWidths };
+  // Prints all it holds, the chart included (no print area), one page wide, landscape.
+  const spec: SheetSpec = {
+    ...emptySheetSpec(layout.sheetName, "summary"),
+    names: [summaryMark(layout.sheetName)],
+    columnWidths: layout.columnWidths,
+    print: printSetup(null, null, { what: "RAG Summary" }),
+  };
   for (const c of layout.cells) {
     if (c.numberFormat) spec.formats.push({ address: c.address, numberFormat: c.numberFormat });
     if (c.formula !== undefined) spec.blocks.push({ address: c.address, formulas: [[c.formula]] });

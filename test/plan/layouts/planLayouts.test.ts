@@ -37,8 +37,8 @@ describe("layout formulas", () => {
   it("the JAP RAG column is the compiled action rule", () => {
     expect(columnFormulas(JAP).rag).toBe(actionRagFormula());
     const f = actionRagFormulaFor(placed(JAP), 9);
-    expect(f).toContain('TRIM($I10)="Cancelled"');
-    expect(f).toContain("$H10<JP_AsOf");
+    expect(f).toContain('TRIM($E10)="Cancelled"');
+    expect(f).toContain("$D10<JP_AsOf");
     expect(f.length).toBeLessThan(MAX_FORMULA_LENGTH);
   });
 
@@ -46,7 +46,7 @@ describe("layout formulas", () => {
     expect(columnFormulas(JBP).actionsRed).toBe("=IF((LEN(TRIM({id}))>0),0,0)");
     const two = objectiveFormulas([placed(JAP, "JAP 2026-02"), placed(JAP, "JAP 2026-03")]).actionsRed;
     expect(two).toBe(
-      `=IF((LEN(TRIM({id}))>0),(COUNTIFS('JAP 2026-02'!$B$6:$B$205,{id},'JAP 2026-02'!$T$6:$T$205,"Red")+COUNTIFS('JAP 2026-03'!$B$6:$B$205,{id},'JAP 2026-03'!$T$6:$T$205,"Red")),0)`,
+      `=IF((LEN(TRIM({id}))>0),(COUNTIFS('JAP 2026-02'!$I$6:$I$205,{id},'JAP 2026-02'!$F$6:$F$205,"Red")+COUNTIFS('JAP 2026-03'!$I$6:$I$205,{id},'JAP 2026-03'!$F$6:$F$205,"Red")),0)`,
     );
   });
 
@@ -55,9 +55,16 @@ describe("layout formulas", () => {
     expect(() => objectiveFormulas(many)).toThrow("longer than Excel allows");
   });
 
-  it("keeps the existing column keys and adds the action counts before RAG", () => {
-    const keys = JBP.columns.map((c) => c.key);
-    expect(keys.slice(keys.indexOf("pctToTarget"), keys.indexOf("rag") + 1)).toEqual(["pctToTarget", "actionsRed", "actionsAmber", "actionsGreen", "rag"]);
+  it("puts the columns read aloud in a meeting first, the less used ones after", () => {
+    const keys = (layout: typeof JAP) => layout.columns.map((c) => c.key);
+    expect(keys(JAP).slice(0, 6)).toEqual(["id", "action", "owner", "due", "status", "rag"]);
+    expect(keys(JBP).slice(0, 4)).toEqual(["id", "objective", "rag", "pctToTarget"]);
+    expect(keys(JBP).slice(keys(JBP).indexOf("actionsRed"), keys(JBP).indexOf("actionsGreen") + 1)).toEqual(["actionsRed", "actionsAmber", "actionsGreen"]);
+    for (const layout of [JAP, JBP]) {
+      const firstDetail = layout.columns.findIndex((c) => c.detail);
+      expect(firstDetail).toBeGreaterThan(0);
+      expect(layout.columns.slice(firstDetail).every((c) => c.detail)).toBe(true);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
+import { columnIndex, JAP, tableHeaderRow } from "../../../src/plan/layouts";
 import type { SheetGrid } from "../../../src/plan/model";
 import { readPlan } from "../../../src/plan/read/readPlan";
 import { japGrid, rosterGrid, settingsGrid, tableGrid } from "../../support/planGrids";
@@ -18,7 +18,7 @@ describe("reading a plan by header", () => {
     expect(a1.source.raw.owner).toBe("Bruno Costa");
     expect(plan.japs[0].position).toMatchObject({ sheet: "JAP", headerRow: tableHeaderRow(JAP), lastRow: japRow(3) });
     expect(plan.japs[0].extraHeaders).toEqual([]);
-    expect(plan.japs[0].position.columns.owner).toBe(5);
+    expect(plan.japs[0].position.columns.owner).toBe(columnIndex(JAP, "owner"));
     expect(plan.roster?.rows.map((r) => [r.name, r.party, r.active])).toEqual([
       ["Ana Silva", "Principal", true],
       ["Bruno Costa", "Distributor", true],

@@ -1,11 +1,12 @@
 import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
 import { brief, findingsOf } from "../../support/checkPlan";
 import { AS_OF, d, JAP_HEADER, soundPlan, withAction } from "../../support/soundPlan";
+import { colOf } from "../../support/planGrids";
 
 const r = (i: number) => tableHeaderRow(JAP) + 2 + i; // A1 row number of action i
-const G = (i: number) => `G${r(i)}`; // Start
-const H = (i: number) => `H${r(i)}`; // Due
-const R = (i: number) => `R${r(i)}`; // Last update
+const G = (i: number) => `${colOf(JAP, "start")}${r(i)}`; // Start
+const H = (i: number) => `${colOf(JAP, "due")}${r(i)}`; // Due
+const R = (i: number) => `${colOf(JAP, "lastUpdate")}${r(i)}`; // Last update
 
 describe("date rules", () => {
   test("date.missing: Start and Due are required, Last update is not", () => {

@@ -1,11 +1,11 @@
 import { JAP, tableHeaderRow } from "../../../src/plan/layouts";
 import { MAX_OPEN_ACTIONS_PER_OWNER } from "../../../src/plan/rules/ownerRules";
 import { brief, findingsOf } from "../../support/checkPlan";
-import { japGrid, type Row } from "../../support/planGrids";
+import { colOf, japGrid, type Row } from "../../support/planGrids";
 import { JAP_HEADER, soundActions, soundPlan, withAction } from "../../support/soundPlan";
 
-// Owner is column F; the first action is on sheet row 8 (A1 row numbers).
-const ownerCell = (i: number) => `F${tableHeaderRow(JAP) + 2 + i}`;
+// The first action is on sheet row 8 (A1 row numbers).
+const ownerCell = (i: number) => `${colOf(JAP, "owner")}${tableHeaderRow(JAP) + 2 + i}`;
 
 describe("owner rules", () => {
   test("owner.required: an empty owner", () => {
@@ -122,7 +122,7 @@ describe("owner rules", () => {
   test("owner.partyMismatch: the owner's party must fit the action's Party (Joint fits both)", () => {
     const f = findingsOf(soundPlan(withAction(0, { party: "Principal" })));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: "owner.partyMismatch", cell: `E${tableHeaderRow(JAP) + 2}`, message: "Party is Principal but Owner 'Bruno Costa' is on the Roster as Distributor.", repair: { value: "Distributor" } });
+    expect(f[0]).toMatchObject({ rule: "owner.partyMismatch", cell: `${colOf(JAP, "party")}${tableHeaderRow(JAP) + 2}`, message: "Party is Principal but Owner 'Bruno Costa' is on the Roster as Distributor.", repair: { value: "Distributor" } });
     expect(findingsOf(soundPlan(withAction(0, { party: "Joint" })))).toEqual([]);
   });
 
@@ -174,6 +174,6 @@ describe("owner rules", () => {
 
   test("without a roster, owners are not checked and one warning says why", () => {
     const f = findingsOf(soundPlan().filter((g) => g.name !== "Roster"));
-    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([["structure.noRoster", "warning", `F${tableHeaderRow(JAP) + 1}`]]);
+    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([["structure.noRoster", "warning", `${colOf(JAP, "owner")}${tableHeaderRow(JAP) + 1}`]]);
   });
 });

@@ -4,14 +4,15 @@ import { planPriorities } from "../../../src/plan/rules/priorities";
 import { newId } from "../../../src/plan/rules/structureRules";
 import { findingsOf } from "../../support/checkPlan";
 import { soundPlan, withAction, type SoundPlanChanges } from "../../support/soundPlan";
+import { colOf } from "../../support/planGrids";
 
 const r = (i: number) => tableHeaderRow(JAP) + 2 + i;
 const rules = (changes: SoundPlanChanges) => findingsOf(soundPlan(changes)).map((f) => [f.rule, f.severity, f.cell, f.message]);
 
 describe("structure rules", () => {
   test("structure.missingId and structure.duplicateId (case ignored, as Excel's lookups do)", () => {
-    expect(rules(withAction(1, { id: null }))).toEqual([["structure.missingId", "error", `A${r(1)}`, "This action has no ID. Give it a unique ID so it can be referenced and tracked."]]);
-    expect(rules(withAction(3, { id: "a-1" }))).toEqual([["structure.duplicateId", "error", `A${r(3)}`, `ID 'a-1' is used again (first on row ${r(0)}). Each action needs its own ID.`]]);
+    expect(rules(withAction(1, { id: null }))).toEqual([["structure.missingId", "error", `${colOf(JAP, "id")}${r(1)}`, "This action has no ID. Give it a unique ID so it can be referenced and tracked."]]);
+    expect(rules(withAction(3, { id: "a-1" }))).toEqual([["structure.duplicateId", "error", `${colOf(JAP, "id")}${r(3)}`, `ID 'a-1' is used again (first on row ${r(0)}). Each action needs its own ID.`]]);
     const objectives = findingsOf(soundPlan({ objectives: (rows) => rows.map((o) => ({ ...o, id: "O-1" })) }));
     expect(objectives.filter((f) => f.rule === "structure.duplicateId").map((f) => [f.rule, f.sheet, f.cell])).toEqual([["structure.duplicateId", "JBP", `A${tableHeaderRow(JBP) + 3}`]]);
   });
@@ -26,11 +27,11 @@ describe("structure rules", () => {
   });
 
   test("structure.required: an action or objective without its text", () => {
-    expect(rules(withAction(0, { action: " " }))).toEqual([["structure.required", "error", `D${r(0)}`, "Action is empty. Describe what will be done."]]);
+    expect(rules(withAction(0, { action: " " }))).toEqual([["structure.required", "error", `${colOf(JAP, "action")}${r(0)}`, "Action is empty. Describe what will be done."]]);
   });
 
   test("structure.unknownObjective, with a repair for another spelling", () => {
-    expect(rules(withAction(0, { objectiveId: "O-9" }))).toEqual([["structure.unknownObjective", "error", `B${r(0)}`, "JBP objective 'O-9' is not an objective ID of the JBP. Choose one from the list."]]);
+    expect(rules(withAction(0, { objectiveId: "O-9" }))).toEqual([["structure.unknownObjective", "error", `${colOf(JAP, "objectiveId")}${r(0)}`, "JBP objective 'O-9' is not an objective ID of the JBP. Choose one from the list."]]);
     const [f] = findingsOf(soundPlan(withAction(0, { objectiveId: "O -1" })));
     expect(f).toMatchObject({ rule: "structure.unknownObjective", severity: "warning", repair: { value: "O-1" } });
     expect(findingsOf(soundPlan(withAction(0, { objectiveId: "o-1" })))).toEqual([]);
@@ -52,7 +53,7 @@ describe("structure rules", () => {
 
   test("structure.tooManyPriorities: one error for the JAP when its distinct priorities pass the most allowed", () => {
     expect(rules(withPriorities(["Coverage", "Availability", "Visibility", "Coverage"], { maxPriorities: 2 }))).toEqual([
-      ["structure.tooManyPriorities", "error", `C${r(2)}`, "This JAP has 3 distinct priorities ('Coverage', 'Availability', 'Visibility'); the critical few are at most 2 (Most priorities, in Settings). Merge or drop some."],
+      ["structure.tooManyPriorities", "error", `${colOf(JAP, "priority")}${r(2)}`, "This JAP has 3 distinct priorities ('Coverage', 'Availability', 'Visibility'); the critical few are at most 2 (Most priorities, in Settings). Merge or drop some."],
     ]);
     // A rank and the same rank typed as text are one priority.
     expect(rules(withPriorities([1, "1", 2, 2], { maxPriorities: 2 })).map((f) => f[0])).toEqual(["structure.badPriority"]);
@@ -60,13 +61,13 @@ describe("structure rules", () => {
 
   test("structure.mixedPriorities: one warning for a JAP that mixes forms, not an error a row", () => {
     expect(rules(withPriorities([1, "Coverage", 2, "High"]))).toEqual([
-      ["structure.mixedPriorities", "warning", `C${r(1)}`, "Priorities are written in more than one form: ranks (1, 2), names ('Coverage') and levels ('High'). Write them one way so they read and sort alike."],
+      ["structure.mixedPriorities", "warning", `${colOf(JAP, "priority")}${r(1)}`, "Priorities are written in more than one form: ranks (1, 2), names ('Coverage') and levels ('High'). Write them one way so they read and sort alike."],
     ]);
   });
 
   test("structure.badPriority: a mistyped rank is an error, a rank typed as text a warning with a repair", () => {
     expect(rules(withAction(0, { priority: 1.5 }))).toEqual([
-      ["structure.badPriority", "error", `C${r(0)}`, "Priority 1.5 is not a rank (a whole number from 1), a level (High, Medium, Low) or the name of a priority."],
+      ["structure.badPriority", "error", `${colOf(JAP, "priority")}${r(0)}`, "Priority 1.5 is not a rank (a whole number from 1), a level (High, Medium, Low) or the name of a priority."],
     ]);
     expect(rules(withAction(0, { priority: 0 })).map((f) => f[0])).toEqual(["structure.badPriority"]);
     const [text] = findingsOf(soundPlan(withAction(0, { priority: "2" })));
@@ -80,24 +81,24 @@ describe("structure rules", () => {
   });
 
   test("structure.badStatus and structure.badParty: blank, unknown, and another wording", () => {
-    expect(rules(withAction(0, { status: null }))).toEqual([["structure.badStatus", "error", `I${r(0)}`, "Status is empty. Choose Not started, In progress, On hold, Done or Cancelled."]]);
-    expect(rules(withAction(0, { status: "Pending" }))).toEqual([["structure.badStatus", "error", `I${r(0)}`, "Status 'Pending' is not one of Not started, In progress, On hold, Done or Cancelled."]]);
+    expect(rules(withAction(0, { status: null }))).toEqual([["structure.badStatus", "error", `${colOf(JAP, "status")}${r(0)}`, "Status is empty. Choose Not started, In progress, On hold, Done or Cancelled."]]);
+    expect(rules(withAction(0, { status: "Pending" }))).toEqual([["structure.badStatus", "error", `${colOf(JAP, "status")}${r(0)}`, "Status 'Pending' is not one of Not started, In progress, On hold, Done or Cancelled."]]);
     const [wording] = findingsOf(soundPlan(withAction(0, { status: "in progress " })));
     expect(wording).toMatchObject({ rule: "structure.badStatus", severity: "warning", message: "Status 'in progress ' is read as 'In progress'; use the list's wording so formulas read it too.", repair: { value: "In progress" } });
-    expect(rules(withAction(0, { party: "Agency" }))).toEqual([["structure.badParty", "error", `E${r(0)}`, "Party 'Agency' is not one of Principal, Distributor or Joint."]]);
+    expect(rules(withAction(0, { party: "Agency" }))).toEqual([["structure.badParty", "error", `${colOf(JAP, "party")}${r(0)}`, "Party 'Agency' is not one of Principal, Distributor or Joint."]]);
   });
 
   test("structure.pctVsStatus: Done below 100 %, Not started above 0 %, over 100 %, below 0 %", () => {
-    expect(findingsOf(soundPlan(withAction(1, { pctComplete: 0.6 })))[0]).toMatchObject({ rule: "structure.pctVsStatus", severity: "warning", cell: `J${r(1)}`, message: "Status is Done but % complete is 60 %.", repair: { value: 1 } });
-    expect(findingsOf(soundPlan(withAction(2, { pctComplete: 0.2 })))[0]).toMatchObject({ cell: `I${r(2)}`, message: "Status is Not started but % complete is 20 %.", repair: { value: "In progress" } });
-    expect(rules(withAction(0, { pctComplete: 1.5 }))).toEqual([["structure.pctVsStatus", "error", `J${r(0)}`, "% complete is 150 %, over 100 %."]]);
-    expect(rules(withAction(0, { pctComplete: 250 }))).toEqual([["structure.pctVsStatus", "error", `J${r(0)}`, "% complete is 25,000 %, over 100 %."]]);
-    expect(rules(withAction(0, { pctComplete: -0.1 }))).toEqual([["structure.pctVsStatus", "error", `J${r(0)}`, "% complete is -10 %, below 0 %."]]);
+    expect(findingsOf(soundPlan(withAction(1, { pctComplete: 0.6 })))[0]).toMatchObject({ rule: "structure.pctVsStatus", severity: "warning", cell: `${colOf(JAP, "pctComplete")}${r(1)}`, message: "Status is Done but % complete is 60 %.", repair: { value: 1 } });
+    expect(findingsOf(soundPlan(withAction(2, { pctComplete: 0.2 })))[0]).toMatchObject({ cell: `${colOf(JAP, "status")}${r(2)}`, message: "Status is Not started but % complete is 20 %.", repair: { value: "In progress" } });
+    expect(rules(withAction(0, { pctComplete: 1.5 }))).toEqual([["structure.pctVsStatus", "error", `${colOf(JAP, "pctComplete")}${r(0)}`, "% complete is 150 %, over 100 %."]]);
+    expect(rules(withAction(0, { pctComplete: 250 }))).toEqual([["structure.pctVsStatus", "error", `${colOf(JAP, "pctComplete")}${r(0)}`, "% complete is 25,000 %, over 100 %."]]);
+    expect(rules(withAction(0, { pctComplete: -0.1 }))).toEqual([["structure.pctVsStatus", "error", `${colOf(JAP, "pctComplete")}${r(0)}`, "% complete is -10 %, below 0 %."]]);
   });
 
   test("structure.overrideWithoutReason and structure.badOverride", () => {
-    expect(rules(withAction(3, { overrideReason: "" }))).toEqual([["structure.overrideWithoutReason", "error", `V${r(3)}`, "RAG override 'Amber' has no Override reason. Say why the computed colour is replaced."]]);
-    expect(rules(withAction(3, { ragOverride: "Purple" }))).toEqual([["structure.badOverride", "error", `U${r(3)}`, "RAG override 'Purple' is not one of Red, Amber, Green or Grey."]]);
+    expect(rules(withAction(3, { overrideReason: "" }))).toEqual([["structure.overrideWithoutReason", "error", `${colOf(JAP, "overrideReason")}${r(3)}`, "RAG override 'Amber' has no Override reason. Say why the computed colour is replaced."]]);
+    expect(rules(withAction(3, { ragOverride: "Purple" }))).toEqual([["structure.badOverride", "error", `${colOf(JAP, "ragOverride")}${r(3)}`, "RAG override 'Purple' is not one of Red, Amber, Green or Grey."]]);
     expect(findingsOf(soundPlan(withAction(3, { ragOverride: "amber" })))[0]).toMatchObject({ rule: "structure.badOverride", severity: "warning", repair: { value: "Amber" } });
   });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { type CellValue, Finding, type SheetGrid } from "../../../src/plan/model";
+import { columnIndex, JAP } from "../../../src/plan/layouts";
 import { readPlan } from "../../../src/plan/read";
 import { validatePlan } from "../../../src/plan/rules/validatePlan";
 import { RULES } from "../../../src/plan/rules/ruleCatalog";
@@ -26,8 +27,8 @@ describe("validation properties", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 }), fc.integer(), (n, seed) => {
         const grids = generateActionGrid(n, seed);
-        grids[3].values[grids[3].values.length - 1][5] = " ana  silva ";
-        grids[3].values[grids[3].values.length - 1][7] = "05/03/2026";
+        grids[3].values[grids[3].values.length - 1][columnIndex(JAP, "owner")] = " ana  silva ";
+        grids[3].values[grids[3].values.length - 1][columnIndex(JAP, "due")] = "05/03/2026";
         const before = structuredClone(grids);
         const findings = validatePlan(readPlan(grids), { asOf: GENERATED_AS_OF });
         expect(findings.some((f) => f.repair)).toBe(true);

@@ -34,7 +34,7 @@ describe("jbpCountWrites", () => {
       const col = r.col - parseRangeA1(block.address)!.col;
       expect(w.formulas.map((row) => row[0])).toEqual(block.formulas!.map((row) => row[col]));
     }
-    expect(writes[0].formulas[0][0]).toContain("'JAP 2026-04'!$T$8:$T$37");
+    expect(writes[0].formulas[0][0]).toContain("'JAP 2026-04'!$F$8:$F$37");
   });
 
   it("counts by the JBP's own ID column wherever it stands, and leaves out columns it lacks", () => {
@@ -43,7 +43,7 @@ describe("jbpCountWrites", () => {
     const writes = jbpCountWrites(jbp, [japA]);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ sheetName: "Plan", key: "actionsGreen", address: "A5:A7" });
-    expect(writes[0].formulas[2][0]).toBe(`=IF((LEN(TRIM($D7))>0),COUNTIFS('JAP 2026-03'!$B$8:$B$27,$D7,'JAP 2026-03'!$T$8:$T$27,"Green"),0)`);
+    expect(writes[0].formulas[2][0]).toBe(`=IF((LEN(TRIM($D7))>0),COUNTIFS('JAP 2026-03'!$I$8:$I$27,$D7,'JAP 2026-03'!$F$8:$F$27,"Green"),0)`);
   });
 
   it("writes nothing for a JBP without an ID column, and skips a JAP table without RAG or objective column", () => {
@@ -71,8 +71,8 @@ describe("jbpFormulaRefresh", () => {
     const { jbp, japA, japB } = planned();
     const writes = jbpFormulaRefresh(jbp, [japA, japB], current(jbpCountWrites(jbp, [japA])));
     expect(writes.map((w) => w.key)).toEqual([...JBP_COUNT_KEYS]);
-    expect(writes[1].formulas[0][0]).toContain("'JAP 2026-04'!$B$8:$B$37");
-    expect(writes[1].address).toBe("U11:U18");
+    expect(writes[1].formulas[0][0]).toContain("'JAP 2026-04'!$I$8:$I$37");
+    expect(writes[1].address).toBe("J11:J18");
   });
 
   it("replaces the #REF! a deleted JAP sheet left, counting over the tables that remain", () => {
@@ -99,12 +99,12 @@ describe("jbpFormulaRefresh", () => {
     const stale = current(jbpCountWrites(jbp, [japA]));
     const typed = { ...stale, actionsAmber: stale.actionsAmber.map((f, i) => (i === 2 ? 4 : f)) };
     const writes = jbpFormulaRefresh(jbp, [japA, japB], typed);
-    expect(writes.filter((w) => w.key === "actionsAmber").map((w) => w.address)).toEqual(["U11:U12", "U14:U18"]);
-    expect(writes.find((w) => w.address === "U14:U18")!.formulas[0][0]).toContain("$A14,'JAP 2026-04'!");
+    expect(writes.filter((w) => w.key === "actionsAmber").map((w) => w.address)).toEqual(["J11:J12", "J14:J18"]);
+    expect(writes.find((w) => w.address === "J14:J18")!.formulas[0][0]).toContain("$A14,'JAP 2026-04'!");
     // A blank cell (a row the JBP grew into) is written; a cell that is already right is not.
     const fresh = current(jbpCountWrites(jbp, [japA]));
     const blank = { ...fresh, actionsRed: fresh.actionsRed.map((f, i) => (i === 7 ? "" : f)) };
-    expect(jbpFormulaRefresh(jbp, [japA], blank).map((w) => w.address)).toEqual(["T18"]);
+    expect(jbpFormulaRefresh(jbp, [japA], blank).map((w) => w.address)).toEqual(["I18"]);
   });
 });
 
@@ -155,7 +155,7 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
     const writes = jbpFormulaRefreshAll(plan2, tables2, () => written(built.jbp));
     expect(writes.map((w) => w.key)).toEqual([...JBP_COUNT_KEYS]);
     expect(writes[0].sheetName).toBe(built.jbp.sheetName);
-    expect(writes[0].formulas[0][0]).toContain(`'${other.sheetName}'!$T$8:$T$27`);
+    expect(writes[0].formulas[0][0]).toContain(`'${other.sheetName}'!$F$8:$F$27`);
     expect(writes[0].formulas[0][0]).toContain(`'${built.jap.sheetName}'!`);
   });
 });

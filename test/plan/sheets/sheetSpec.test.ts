@@ -41,16 +41,16 @@ describe("buildTableSheetSpec", () => {
       expect(spec.formats).toContainEqual({ address: `${letter}8:${letter}32`, numberFormat: c.numberFormat });
     }
     // Text in a date or number column ("2026-03-15", "1,200") gets "@" on its own cell.
-    expect(spec.formats).toContainEqual({ address: "G12", numberFormat: TEXT_FORMAT });
-    expect(spec.formats).toContainEqual({ address: "P15", numberFormat: TEXT_FORMAT });
+    expect(spec.formats).toContainEqual({ address: "L12", numberFormat: TEXT_FORMAT });
+    expect(spec.formats).toContainEqual({ address: "R15", numberFormat: TEXT_FORMAT });
   });
 
   it("renders formula columns per row and conditional formats at the top cell", () => {
     const rag = JAP.columns.findIndex((c) => c.key === "rag");
     const block = spec.blocks.find((b) => b.formulas && parseRangeA1(b.address)!.col === rag)!;
     expect(block.formulas!.length).toBe(25);
-    expect(block.formulas![0][0]).toContain("$H8");
-    expect(block.formulas![24][0]).toContain("$H32");
+    expect(block.formulas![0][0]).toContain("$D8");
+    expect(block.formulas![24][0]).toContain("$D32");
     for (const cf of spec.conditionalFormats) {
       expect(cf.formula).not.toMatch(/\{[A-Za-z]/);
       expect(cf.address).toMatch(/^[A-Z]+8:[A-Z]+32$/);
@@ -59,9 +59,9 @@ describe("buildTableSheetSpec", () => {
 
   it("overrides or drops a list source per column", () => {
     const linked = buildTableSheetSpec(JAP, { sheetName: "J", tableName: "T", validationSources: { objectiveId: "='JBP'!$A$11:$A$15" } });
-    expect(linked.validations.find((v) => v.address.startsWith("B"))?.spec).toMatchObject({ type: "list", source: "='JBP'!$A$11:$A$15" });
+    expect(linked.validations.find((v) => v.address.startsWith("I"))?.spec).toMatchObject({ type: "list", source: "='JBP'!$A$11:$A$15" });
     const unlinked = buildTableSheetSpec(JAP, { sheetName: "J", tableName: "T", validationSources: { objectiveId: null } });
-    expect(unlinked.validations.some((v) => v.address.startsWith("B"))).toBe(false);
+    expect(unlinked.validations.some((v) => v.address.startsWith("I"))).toBe(false);
   });
 
   it("gives absolute column references for names", () => {
