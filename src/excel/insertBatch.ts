@@ -128,7 +128,7 @@ export class InsertBatch {
 }
 
 /** The order sheet contents are written in: each sheet's names before the sheets whose lists use them. */
-const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, summary: 5 };
+const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, quarterlyReview: 5, summary: 6 };
 
 /**
  * Specs in the order their contents must be written. A data validation list that names a workbook
