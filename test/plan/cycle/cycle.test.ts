@@ -3,6 +3,7 @@ import { currentJaps, japStandings, jbpQuarters, type SheetGrid } from "../../..
 import { REVIEW_LOG } from "../../../src/plan/layouts";
 import { readPlan } from "../../../src/plan/read";
 import { checkWorkbook } from "../../../src/plan/rules";
+import { overviewOf } from "../../../src/plan/summary";
 import { japGrid, tableGrid, type Row } from "../../support/planGrids";
 import { AS_OF, d, JAP_HEADER, soundActions, soundPlan } from "../../support/soundPlan";
 
@@ -54,6 +55,12 @@ describe("current JAPs", () => {
     expect(f).toHaveLength(1);
     expect(f[0].message).toContain("2027-01");
     expect(checkWorkbook(soundPlan(), { today: AS_OF }).findings.some((x) => x.rule === "date.japOutsideJbpYear")).toBe(false);
+  });
+
+  it("the overview counts the current JAPs' actions only", () => {
+    const two = overviewOf(checkWorkbook([...soundPlan(), april(soundActions())], { today: AS_OF }));
+    expect(two.actions).toBe(4);
+    expect(two.actionRags.every((a) => a.sheet === "JAP 2026-04")).toBe(true);
   });
 
   it("the roll-up counts current JAPs only: history is not counted again", () => {
