@@ -1,6 +1,6 @@
 /** `jointplan check IN.xlsx`: every finding; exit 1 when any is an error. */
 import * as path from "path";
-import { isoFromSerial, planRowCounts } from "../plan/model";
+import { currentPlan, isoFromSerial, planRowCounts } from "../plan/model";
 import type { ReportOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";
@@ -16,7 +16,8 @@ export async function runCheck(file: string, options: ReportOptions, io: CliIo):
       findingsText(result.findings, {
         file: path.basename(file),
         asOf: isoFromSerial(result.asOf),
-        ...planRowCounts(result.plan),
+        // The headline counts the current JAPs: earlier months are history.
+        ...planRowCounts(currentPlan(result.plan)),
       }),
     );
   }

@@ -9,16 +9,20 @@ export type JointPlanErrorCode =
   | "sheetMissing"
   | "unsupported"
   | "noPlan"
+  | "exists"
   | "invalidInput"
   | "formulaLimit"
   | "excel";
 
 export class JointPlanError extends Error {
   readonly code: JointPlanErrorCode;
-  constructor(code: JointPlanErrorCode, message: string, options?: { cause?: unknown }) {
+  /** For "exists": the sheet that already holds what was asked for, which the user may open instead. */
+  readonly sheet?: string;
+  constructor(code: JointPlanErrorCode, message: string, options?: { cause?: unknown; sheet?: string }) {
     super(message);
     this.name = "JointPlanError";
     this.code = code;
+    if (options?.sheet !== undefined) this.sheet = options.sheet;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -3,7 +3,7 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
+import { type CellValue, currentJaps, DEFAULT_SETTINGS, distributorKey, isoFromSerial, japCycle, type JapPlan, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
 import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
 import { Batcher, payloadBytes } from "./batches";
@@ -16,6 +16,7 @@ import { removeAdded } from "./removeAdded";
 import { capabilities } from "./requirements";
 import { queueTablePositions } from "./tablePositions";
 import { headerOf, planTables, type WorkbookIndex } from "./workbookIndex";
+import { readPlan } from "../plan/read";
 import { queueSheetSpec } from "./writeSheetSpec";
 
 /** A new plan's sheets, names taken as it goes (against the workbook's) so two new sheets never collide. */
@@ -29,7 +30,10 @@ export class InsertBatch {
   readonly formulaWrites: FormulaWrite[] = [];
   /** The workbook's JBP and JAP tables with their positions, when a JBP's counts must cover them. */
   private existingJbps: TablePosition[] = [];
-  private existingJaps: TablePosition[] = [];
+  /** The workbook's JAPs with their distributor and month (header blocks read with their positions). */
+  private existingJaps: JapPlan[] = [];
+  /** The JAPs this batch plans, as the cycle sees them. */
+  private readonly plannedJaps: JapPlan[] = [];
 
   constructor(readonly index: WorkbookIndex) {
     this.names = new PlanNames(index.sheets, [...index.names, ...index.tables.map((t) => t.name)]);
@@ -93,18 +97,48 @@ export class InsertBatch {
    */
   async readCountedTables(context: Excel.RequestContext, inserting: { jbp: boolean; jap: boolean }): Promise<void> {
     const jbps = inserting.jap ? planTables(this.index, JBP) : [];
-    const japs = inserting.jbp || jbps.length > 0 ? planTables(this.index, JAP) : [];
+    // A new JAP is also checked against the workbook's (one per distributor and month).
+    const japs = inserting.jbp || inserting.jap ? planTables(this.index, JAP) : [];
     if (jbps.length === 0 && japs.length === 0) return;
     const readJbps = queueTablePositions(context, jbps, JBP);
     const readJaps = queueTablePositions(context, japs, JAP);
+    // The corner of each JAP sheet holds its header block (Distributor, Month): the same request.
+    const sheets = [...new Set(japs.map((t) => t.sheet))];
+    const corners = sheets.map((sheet) => context.workbook.worksheets.getItem(sheet).getRange(JAP_CORNER).load("values"));
     await context.sync();
     this.existingJbps = readJbps();
-    this.existingJaps = readJaps();
+    const grids = sheets.map((name, i) => ({ name, values: corners[i].values.map((row) => row.map(cornerValue)) }));
+    const headers = readPlan(grids).japs;
+    this.existingJaps = readJaps().map((position) => {
+      const read = headers.find((j) => j.position.sheet === position.sheet && j.position.headerRow === position.headerRow);
+      return { position, extraHeaders: [], header: read?.header ?? { distributor: "", month: null, reviewDate: null, jbpSheet: "" }, actions: [] };
+    });
   }
 
-  /** The workbook's JAP tables (read by readCountedTables), which a new JBP counts. */
+  /** The workbook's current JAP tables (read by readCountedTables), which a new JBP counts. */
   get workbookJapTables(): TablePosition[] {
-    return this.existingJaps;
+    return currentJaps({ japs: this.existingJaps, jbps: [] }).map((j) => j.position);
+  }
+
+  /**
+   * Plans a JAP for a distributor and month, refusing one that the workbook (or this batch) already
+   * has: the error names that sheet, so the user can open it instead of getting "JAP 2026-03 (2)".
+   */
+  planJap(distributor: string, month: number | null, sheetName: string): void {
+    const jap: JapPlan = { position: { sheet: sheetName, headerRow: 0, lastRow: 0, columns: {} }, extraHeaders: [], header: { distributor, month, reviewDate: null, jbpSheet: "" }, actions: [] };
+    if (month !== null) {
+      const key = distributorKey(distributor);
+      const same = [...this.existingJaps, ...this.plannedJaps].find((j) => {
+        const c = japCycle(j);
+        return c.month === month && distributorKey(c.distributor) === key;
+      });
+      if (same) {
+        const name = japCycle(same).distributor;
+        const who = name ? `${name}'s` : "the";
+        throw new JointPlanError("exists", `'${same.position.sheet}' is already ${who} JAP for ${isoFromSerial(month).slice(0, 7)}. Open it instead; nothing was changed.`, { sheet: same.position.sheet });
+      }
+    }
+    this.plannedJaps.push(jap);
   }
 
   /**
@@ -113,9 +147,11 @@ export class InsertBatch {
    * sheets whose counts change.
    */
   recountJbps(): string[] {
-    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTablePosition);
+    const newJaps = this.specs.filter((s) => s.kind === "jap");
     if (newJaps.length === 0) return [];
-    const japs = [...this.existingJaps, ...newJaps];
+    // Only current JAPs are counted: a new month makes its distributor's earlier one history.
+    const planned = newJaps.map((spec, i) => ({ ...this.plannedJaps[i], position: specTablePosition(spec) }));
+    const japs = currentJaps({ japs: [...this.existingJaps, ...planned], jbps: [] }).map((j) => j.position);
     const sheets: string[] = [];
     for (const jbp of this.existingJbps) {
       const writes = jbpCountWrites(jbp, japs);
@@ -127,8 +163,12 @@ export class InsertBatch {
   }
 }
 
+/** The corner of a JAP sheet read for its header block (the template's sits in A2:B5). */
+const JAP_CORNER = "A1:H24";
+const cornerValue = (v: unknown): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null);
+
 /** The order sheet contents are written in: each sheet's names before the sheets whose lists use them. */
-const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, summary: 5 };
+const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, quarterlyReview: 5, summary: 6 };
 
 /**
  * Specs in the order their contents must be written. A data validation list that names a workbook
@@ -203,6 +243,7 @@ export function addJap(batch: InsertBatch, req: JapInsertRequest, plannedJbp?: S
   // Without a JBP, JP_ObjectiveIds is no name of the workbook: a list naming it would be refused,
   // so the JBP objective column has no list (the check still reports unknown objectives).
   const noList: JbpLink | null = link ?? (batch.has(LIST_NAMES.objectiveIds) ? null : { sheet: "", idSource: null });
+  batch.planJap(req.distributor, req.month, "");
   const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link: noList }));
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
@@ -214,6 +255,7 @@ export function addJbp(batch: InsertBatch, header: Record<string, CellValue>, ye
 
 /** Adds a JBP and a JAP linked to each other, as the sample and generated plans are inserted. */
 export function addPlan(batch: InsertBatch, data: Pick<PlanData, "jbp" | "jap">): { jbp: SheetSpec; jap: SheetSpec } {
+  batch.planJap(String(data.jap.header.distributor ?? ""), typeof data.jap.header.month === "number" ? data.jap.header.month : null, "");
   const { jbp, jap } = linkedJbpAndJap(batch.names, data, {}, batch.workbookJapTables);
   batch.add(jbp);
   batch.add(jap);

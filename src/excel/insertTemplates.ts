@@ -52,10 +52,11 @@ export async function insertJapTemplate(options: { distributor?: string; month?:
   const month = monthSerial(options.month);
   return runExcel(async (context) => {
     const batch = new InsertBatch(await readIndex(context));
+    // Every JBP counts every current JAP's actions, as the engine rolls them up: this one too; and
+    // a distributor's month that has a JAP already is refused (read first, with the JAPs' headers).
+    await batch.readCountedTables(context, { jap: true, jbp: false });
     const { sheet, linked } = addJap(batch, { distributor: options.distributor ?? "", month, jbpSheet: options.jbpSheet });
     const notes = batch.ensureSupportSheets([]);
-    // Every JBP counts every JAP table's actions, as the engine rolls them up: this one too.
-    await batch.readCountedTables(context, { jap: true, jbp: false });
     notes.push(...recountNotes(batch.recountJbps()));
     await writeInsertBatch(context, batch, sheet);
     const link = linked ? `, linked to the objectives of '${linked}'` : "";

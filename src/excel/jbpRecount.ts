@@ -6,7 +6,7 @@
  * queues the writes in the check's one write request. Nothing here syncs.
  */
 import { type FormulaWrite, JBP_COUNT_KEYS, type JbpCountKey, jbpFormulaRefreshAll } from "../plan/sheets";
-import type { CheckResult, JbpPlan } from "../plan/model";
+import { type CheckResult, currentJaps, type JbpPlan } from "../plan/model";
 import type { Batcher } from "./batches";
 import { formulaProblemsOf } from "./formulaCheck";
 import type { WorkbookState } from "./readWorkbookState";
@@ -44,10 +44,12 @@ function readJbp(state: WorkbookState, jbp: JbpPlan): { jbp: JbpPlan; current: P
 export function recountWrites(state: WorkbookState, result: CheckResult): Recount {
   const out: Recount = { writes: [], lockedSheets: new Set(), problem: null };
   try {
+    // History months are not counted again: the counts read the current JAPs only.
+    const japs = currentJaps(result.plan);
     for (const jbp of result.plan.jbps) {
       const r = readJbp(state, jbp);
       if (!r) continue;
-      const writes = jbpFormulaRefreshAll({ japs: result.plan.japs, jbps: [r.jbp] }, state.tables, () => r.current);
+      const writes = jbpFormulaRefreshAll({ japs, jbps: [r.jbp] }, state.tables, () => r.current);
       if (writes.length === 0) continue;
       if (state.sheets.some((s) => s.name === jbp.position.sheet && s.protected)) out.lockedSheets.add(jbp.position.sheet);
       else out.writes.push(...writes);
@@ -78,12 +80,12 @@ const quoted = (sheets: Iterable<string>): string[] => [...sheets].map((s) => `'
 export function recountMessage(recount: Recount): string {
   const parts: string[] = [];
   const written = quoted(new Set(recount.writes.map((w) => w.sheetName)));
-  if (written.length) parts.push(`Updated the Red/Amber/Green action counts on ${written.join(", ")} to count every JAP table in the workbook.`);
+  if (written.length) parts.push(`Updated the Red/Amber/Green action counts on ${written.join(", ")} to count every current JAP.`);
   const locked = quoted(recount.lockedSheets);
   if (locked.length) {
     const one = locked.length === 1;
     parts.push(
-      `${locked.join(", ")} ${one ? "is" : "are"} protected, so ${one ? "its" : "their"} Red/Amber/Green action counts do not count every JAP table: unprotect ${one ? "it" : "them"} and run Check plan.`,
+      `${locked.join(", ")} ${one ? "is" : "are"} protected, so ${one ? "its" : "their"} Red/Amber/Green action counts do not count the current JAPs: unprotect ${one ? "it" : "them"} and run Check plan.`,
     );
   }
   if (recount.problem) parts.push(`The JBP's action counts were not updated: ${recount.problem}`);

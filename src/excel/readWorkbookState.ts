@@ -19,7 +19,7 @@
  * for the cells a repair asks about); nothing is written.
  */
 import { type CellValue, type DateOrder, gridTableOf, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
-import { columnKeyMap, findTables, headerKey } from "../plan/read";
+import { columnKeyMap, findTables, headerKey, READ_LAYOUTS } from "../plan/read";
 import { JBP_COUNT_KEYS, type JbpCountKey, markedIssuesColumns } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
@@ -99,9 +99,14 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 /** Office.js values as the core takes them: read without valueTypes (see ValueType). */
 const cellValue = (v: unknown): CellValue => toCellValue(v, "Untyped");
 
-/** True when the core reads a table with these headers as a plan table (JBP, JAP, Roster, Settings). */
+/**
+ * True when the core reads a table with these headers as a plan table (JBP, JAP, Roster, Settings).
+ * Looked for among every layout the reader knows, so a Review Log (whose headers overlap a JAP's) is
+ * no plan table: a check never reads its months of rows.
+ */
 export function isPlanHeader(columns: string[]): boolean {
-  return findTables({ name: "", values: [columns] }, PLAN_LAYOUTS).length > 0;
+  const found = findTables({ name: "", values: [columns] }, READ_LAYOUTS)[0];
+  return found !== undefined && PLAN_LAYOUTS.includes(found.layout);
 }
 
 

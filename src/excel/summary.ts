@@ -8,6 +8,7 @@
  * header), one to write.
  */
 import { readPlan } from "../plan/read";
+import { currentPlan } from "../plan/model";
 import { buildSummaryLayout, buildSummarySheetSpec, SUMMARY_MARK, SUMMARY_SHEET_NAME, summaryInput } from "../plan/summary";
 import { uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
@@ -25,7 +26,10 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
   const caps = capabilities();
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
+    // The summary is about current JAPs: a distributor's earlier months are history.
+    const read = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
+    const plan = currentPlan(read);
+    const history = read.japs.length - plan.japs.length;
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }
@@ -41,7 +45,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     // mark naming that sheet: Excel keeps the mark right when the sheet takes the old one's name.
     const building = old ? uniqueSheetName(`${SUMMARY_SHEET_NAME} (new)`, state.sheets.map((s) => s.name)) : sheetName;
     const spec = buildSummarySheetSpec(buildSummaryLayout(summaryInput(plan, building, state.tables)));
-    assertFormulasFit(`${old ? "rebuild" : "build"} the RAG Summary over ${plan.japs.length} JAP table${plan.japs.length === 1 ? "" : "s"}`, [spec]);
+    assertFormulasFit(`${old ? "rebuild" : "build"} the RAG Summary over ${plan.japs.length} current JAP${plan.japs.length === 1 ? "" : "s"}`, [spec]);
     try {
       // Events off: the live check must not hear the add-in's own writes (see liveCheck.ts).
       if (caps.enableEvents) context.runtime.enableEvents = false;
@@ -64,7 +68,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     }
     const japs = plan.japs.length;
     return {
-      message: `${old ? "Rebuilt" : "Built"} '${sheetName}' over ${japs} JAP table${japs === 1 ? "" : "s"}${plan.jbps.length ? ` and ${plan.jbps.length} JBP` : ""}. It stays live: every figure is a formula.`,
+      message: `${old ? "Rebuilt" : "Built"} '${sheetName}' over ${japs} current JAP${japs === 1 ? "" : "s"}${plan.jbps.length ? ` and ${plan.jbps.length} JBP` : ""}${history ? ` (${history} earlier month${history === 1 ? "" : "s"} left out as history)` : ""}. It stays live: every figure is a formula.`,
       sheetName,
     };
   });

@@ -395,7 +395,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     });
     const before = sim().snapshot(jbp);
     const result = await checkPlan();
-    expect(result.message).toMatch(/'JBP 2026' is protected, so its Red\/Amber\/Green action counts do not count every JAP table: unprotect it and run Check plan/);
+    expect(result.message).toMatch(/'JBP 2026' is protected, so its Red\/Amber\/Green action counts do not count the current JAPs: unprotect it and run Check plan/);
     expect(sim().snapshot(jbp)).toEqual(before);
     expect(counts(jbp)).toEqual(stale);
     // Once unprotected, the next check brings them up to date.

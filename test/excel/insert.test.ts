@@ -47,12 +47,13 @@ describe("insertJapTemplate", () => {
   });
 
   it("never overwrites: a taken name gets a new one, and the Roster and Settings are reused", async () => {
-    await insertJapTemplate({ month: "2026-03" });
+    await insertJapTemplate({ distributor: "Andes", month: "2026-03" });
     sim().setCells("Roster", "A2", [["Ana Silva", "Principal"]]);
     const roster = sim().snapshot("Roster");
     const settings = sim().snapshot("Settings");
-    const { result, syncs } = await measure(sim(), () => insertJapTemplate({ month: "2026-03" }));
-    expect(syncs).toBe(2);
+    // Another distributor's JAP for the same month: one more sync reads the JAPs' header blocks.
+    const { result, syncs } = await measure(sim(), () => insertJapTemplate({ distributor: "Lima Trade", month: "2026-03" }));
+    expect(syncs).toBe(3);
     expect(result.sheetName).toBe("JAP 2026-03 (2)");
     expect(result.message).not.toMatch(/created/);
     // (Contents, tables included, are written with the names' definers first: Settings, Roster, plan sheets.)
@@ -60,6 +61,18 @@ describe("insertJapTemplate", () => {
     expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", "JAP 2026-03", "Roster", "Settings", "JAP 2026-03 (2)"]);
     expect(sim().snapshot("Roster")).toEqual(roster);
     expect(sim().snapshot("Settings")).toEqual(settings);
+  });
+
+  it("a distributor's month that has a JAP already is refused, naming the sheet to open instead", async () => {
+    await insertJapTemplate({ distributor: "Andes Distribución S.A.", month: "2026-03" });
+    const before = sim().sheets();
+    const error = await insertJapTemplate({ distributor: "  andes distribución s.a. ", month: "2026-03" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "exists", sheet: "JAP 2026-03" });
+    expect((error as Error).message).toBe("'JAP 2026-03' is already Andes Distribución S.A.'s JAP for 2026-03. Open it instead; nothing was changed.");
+    expect(sim().sheets()).toEqual(before);
+    // The sample plan twice in one month: refused too, instead of 40 actions with A-06 listed twice.
+    await insertSamplePlan();
+    await expect(insertSamplePlan()).rejects.toMatchObject({ code: "exists" });
   });
 
   it("compares sheet names ignoring case", async () => {
@@ -257,12 +270,23 @@ describe("a JBP's action counts cover every JAP table", () => {
     expect(sim().cell("JBP 2026", "B11")).toMatchObject({ value: "=Grow numeric distribution", valueType: "String" });
   });
 
-  it("a second JAP is counted with the first", async () => {
+  it("another distributor's JAP is counted with the first", async () => {
     await insertJbpTemplate({ year: 2026 });
-    await insertJapTemplate({ month: "2026-03" });
-    await insertJapTemplate({ month: "2026-04" });
+    await insertJapTemplate({ distributor: "Andes", month: "2026-03" });
+    await insertJapTemplate({ distributor: "Lima Trade", month: "2026-04" });
     const f = sim().cell("JBP 2026", `${letter("actionsGreen")}12`).formula;
     expect(f).toBe(`=IF((LEN(TRIM($A12))>0),(${countOver("JAP 2026-03", 12, "Green")}+${countOver("JAP 2026-04", 12, "Green")}),0)`);
+  });
+
+  it("a distributor's next month replaces its last in the counts: history is not counted again", async () => {
+    await insertJbpTemplate({ year: 2026 });
+    await insertJapTemplate({ distributor: "Andes", month: "2026-03" });
+    await insertJapTemplate({ distributor: "Andes", month: "2026-04" });
+    const f = sim().cell("JBP 2026", `${letter("actionsGreen")}12`).formula;
+    expect(f).toBe(`=IF((LEN(TRIM($A12))>0),${countOver("JAP 2026-04", 12, "Green")},0)`);
+    // A JBP inserted now counts the current month only.
+    await insertJbpTemplate({ year: 2027 });
+    expect(sim().cell("JBP 2027", `${letter("actionsGreen")}12`).formula).toBe(`=IF((LEN(TRIM($A12))>0),${countOver("JAP 2026-04", 12, "Green")},0)`);
   });
 
   it("a JBP inserted after JAPs counts them, whichever JBP they link to", async () => {

@@ -1,6 +1,6 @@
 /** The date order from Excel's culture: read in the check's first request, a Settings choice wins. */
 import { checkPlan, getOverview } from "../../src/excel/checkPlan";
-import { insertPlanData } from "../../src/excel/insertTemplates";
+import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
 import { writeSettings } from "../../src/excel/settingsAndRoster";
 import { JAP } from "../../src/plan/layouts";
 import { DEFAULT_SETTINGS } from "../../src/plan/model";
@@ -41,7 +41,8 @@ describe("an Excel in en-US (M/d/yyyy)", () => {
   });
 
   it("lets an explicit DMY in Settings win over the culture", async () => {
-    await insertPlanData(scaledPlan(20));
+    // A Settings sheet to write to (another month: the plan's own month is inserted below).
+    await insertJapTemplate({ month: "2025-01" });
     await writeSettings({ ...DEFAULT_SETTINGS, asOf: SAMPLE_AS_OF, dateOrder: "DMY" });
     const r = await checkTypedDate(sim());
     expect(r.readAs).toBe("2026-03-05");

@@ -87,6 +87,21 @@ describe("Create: JAP form", () => {
   });
 });
 
+describe("Create: JAP for a month that has one", () => {
+  it("says so and offers to open it", async () => {
+    const refusal = Object.assign(new Error("'JAP 2026-04' is already Andes's JAP for 2026-04. Open it instead; nothing was changed."), { name: "JointPlanError", code: "exists", sheet: "JAP 2026-04" });
+    mocked.insertJapTemplate.mockRejectedValueOnce(refusal);
+    await renderCreate();
+    openSection(/Joint Action Plan/);
+    type(screen.getAllByRole("textbox", { name: /^Distributor/ })[1], "Andes");
+    type(screen.getByLabelText(/^Month/), "2026-04");
+    fireEvent.click(screen.getByRole("button", { name: "Insert JAP" }));
+    await screen.findByText(/is already Andes's JAP for 2026-04/);
+    fireEvent.click(screen.getByRole("button", { name: "Open 'JAP 2026-04'" }));
+    expect(mocked.goToCell).toHaveBeenCalledWith("JAP 2026-04", "A1");
+  });
+});
+
 describe("Create: roster", () => {
   it("lists a message per bad pasted line, adds the good ones, and keeps the bad lines to fix", async () => {
     await renderCreate();

@@ -20,6 +20,7 @@ export function commandApiMock(): Record<string, jest.Mock> {
     addRosterEntries: jest.fn(async (entries: unknown[]) => ({ message: `Added ${entries.length}.`, added: entries.length, skipped: [] })),
     listPlanSheets: jest.fn(async () => ({ jbps: [], japs: [] })),
     startLiveCheck: jest.fn(async () => async () => undefined),
+    isJointPlanError: jest.fn((e: unknown) => e instanceof Error && e.name === "JointPlanError"),
   };
 }
 

@@ -67,5 +67,6 @@ export const ROSTER_COLUMN_RULES: Record<string, ColumnRules> = {
 export const REVIEW_LOG_COLUMN_RULES: Record<string, ColumnRules> = {
   date: { validation: DATE_RULE, prompt: p("Review date", "The date of the monthly review.") },
   status: { validation: list(LIST_NAMES.statuses), prompt: p("Status", "The action's status at the review.") },
-  rag: { validation: list(LIST_NAMES.rags), prompt: p("RAG", "The action's RAG at the review.") },
+  rag: { validation: list(LIST_NAMES.rags), prompt: p("RAG", "The RAG at the review.") },
+  ragOverride: { validation: list(LIST_NAMES.rags), prompt: p("RAG override", "The override in force at the review.") },
 };

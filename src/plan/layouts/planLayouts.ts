@@ -201,6 +201,12 @@ export const JAP: TableLayout = {
   signature: ["id", "action", "owner", "due", "status"],
 };
 
+/**
+ * One row per action per monthly review: the action as it stood and its RAG as of the review date,
+ * and the comment typed in the meeting. Written by Record review (cycle/), read back for the trend
+ * and the changes since the last review. Text columns are Text formatted: a comment such as
+ * "=Q1 push" stays text.
+ */
 export const REVIEW_LOG: TableLayout = {
   kind: "reviewLog",
   defaultSheetName: "Review Log",
@@ -210,11 +216,19 @@ export const REVIEW_LOG: TableLayout = {
   columns: withRules(
     [
       col("date", "Review date", "date", 85, { required: true }),
+      col("distributor", "Distributor", "text", 130),
+      col("month", "Month", "date", 70, { numberFormat: "yyyy-mm" }),
       col("actionId", "Action ID", "id", 70, { required: true }),
       col("action", "Action", "text", 220),
+      col("owner", "Owner", "text", 120),
       col("status", "Status", "list", 85),
-      col("rag", "RAG", "list", 60),
+      col("pctComplete", "% complete", "percent", 70),
+      col("due", "Due", "date", 80),
       col("actual", "Actual", "number", 70),
+      col("target", "Target", "number", 70),
+      col("rag", "RAG", "list", 60),
+      col("ragOverride", "RAG override", "list", 75),
+      col("overrideReason", "Override reason", "text", 150),
       col("comment", "Comment", "text", 260),
     ],
     REVIEW_LOG_COLUMN_RULES,
@@ -223,7 +237,37 @@ export const REVIEW_LOG: TableLayout = {
   signature: ["date", "actionId", "rag"],
 };
 
-export const TABLE_LAYOUTS: readonly TableLayout[] = [ROSTER, SETTINGS, JBP, JAP, REVIEW_LOG];
+/** One row per objective per quarterly JBP review: its quarter's and YTD figures and RAG. */
+export const QUARTERLY_REVIEW: TableLayout = {
+  kind: "quarterlyReview",
+  defaultSheetName: "Quarterly Reviews",
+  tableName: "JP_QuarterlyReviews",
+  title: "Quarterly JBP reviews",
+  headerBlock: [],
+  columns: withRules(
+    [
+      col("date", "Review date", "date", 85, { required: true }),
+      col("distributor", "Distributor", "text", 130),
+      col("year", "Year", "integer", 50),
+      col("quarter", "Quarter", "text", 55),
+      col("objectiveId", "Objective ID", "id", 80, { required: true }),
+      col("objective", "Objective", "text", 200),
+      col("kpi", "KPI", "text", 140),
+      col("quarterTarget", "Quarter target", "number", 75),
+      col("quarterActual", "Quarter actual", "number", 75),
+      col("ytdTarget", "YTD target", "number", 75),
+      col("ytdActual", "YTD actual", "number", 75),
+      col("pctToTarget", "YTD attainment", "percent", 75),
+      col("rag", "RAG", "list", 60),
+      col("comment", "Comment", "text", 260),
+    ],
+    REVIEW_LOG_COLUMN_RULES,
+  ),
+  liveRules: [],
+  signature: ["date", "quarter", "objectiveId", "ytdTarget"],
+};
+
+export const TABLE_LAYOUTS: readonly TableLayout[] = [ROSTER, SETTINGS, JBP, JAP, REVIEW_LOG, QUARTERLY_REVIEW];
 
 /** Sheet position of the header row of a table under a layout's header block (0-based). */
 export function tableHeaderRow(layout: TableLayout): number {

@@ -84,7 +84,7 @@ export interface HeaderField {
 
 export interface TableLayout {
   /** Which sheet this is; a plan sheet is recognised by its headers, whatever its name. */
-  kind: "roster" | "settings" | "jbp" | "jap" | "reviewLog";
+  kind: "roster" | "settings" | "jbp" | "jap" | "reviewLog" | "quarterlyReview";
   defaultSheetName: string;
   /** Excel table name stem; a unique suffix is added when taken. */
   tableName: string;

@@ -28,4 +28,5 @@ export const TABLE_NAMES: Record<string, string> = {
   jbp: "JBP",
   jap: "JAP",
   reviewLog: "Review Log",
+  quarterlyReview: "Quarterly review",
 };

@@ -14,9 +14,13 @@ export { isOpenStatus, matchActionParty, matchDateOrder, matchDirection, matchPa
 export { planRowCounts } from "./planWorkbook";
 export type { CheckResult, JapPlan, JbpPlan, PlanRag, PlanTable, PlanWorkbook, RosterProblemRow, RosterRow } from "./planWorkbook";
 export { Action, ActionParty, CellError, CellValue, DateOrder, CellText, DEFAULT_SETTINGS, Direction, Finding, GridTable, JapHeader, JbpHeader, MAX_CELL_TEXT, Objective, Party, Rag, RagResult, Repair, RollUpMethod, RosterEntry, Settings, Severity, SheetGrid, Status } from "./schemas";
-export { isoFromSerial, longDate, MAX_SERIAL, monthEnd, monthStart, serialFromIso, serialFromYmd, todaySerial, ymdFromSerial } from "./serialDate";
+export { daysInMonth, isoFromSerial, longDate, MAX_SERIAL, monthEnd, monthStart, serialFromIso, serialFromYmd, todaySerial, ymdFromSerial } from "./serialDate";
 export { excelTableOf, firstDataRow, gridTableOf, inExcelTable, positionFromAddress, tableRange, withSpareRows } from "./tablePosition";
 export type { TableListing, TablePosition } from "./tablePosition";
+export { currentJaps, currentPlan, distributorKey, japCycle, japStandings, monthOfSheetName } from "./currentJaps";
+export type { JapCycle, JapStanding } from "./currentJaps";
+export { addMonths, dayAndMonth, jbpQuarters, jbpSpan } from "./quarters";
+export type { Quarter } from "./quarters";
 export { dateOrderOfPattern, parseTextDate, parseTextMonth } from "./textDate";
 export { LIST_NAMES, ROSTER_NAMES, SETTING_NAMES } from "./workbookNames";
 export type { WorkbookName } from "./workbookNames";

@@ -2,7 +2,7 @@
  * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
  * compiled from); reasons.ts says why in words.
  */
-import { type Action, type CellValue, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
+import { type Action, type CellValue, currentJaps, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
 import { compiled, type EvalEnv, evaluate, isTrue as exprIsTrue } from "../expr";
 import {
   ACTION_RULES,
@@ -199,11 +199,17 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const env: EvalEnv = { row: {}, names };
   // Thousands of actions share a few objective IDs: each ID's key is worked out once.
   const keys = new Map<string, string>();
+  // Every JAP's actions are rated (a history sheet keeps its colours); only current JAPs roll up.
+  const current = new Set(currentJaps(plan));
+  const counted: RagResult[] = [];
   for (const jap of plan.japs) {
+    const isCurrent = current.has(jap);
     for (const a of jap.actions) {
       env.row = actionRowValues(a);
       const r = actionRag(a, env);
       actions.push(r);
+      if (!isCurrent) continue;
+      counted.push(r);
       let key = keys.get(a.objectiveId);
       if (key === undefined) {
         key = objectiveKey(a.objectiveId);
@@ -221,7 +227,7 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
       objectives.push(objectiveRag(o, counts, names, settings));
     }
   }
-  const basis = objectives.length > 0 ? objectives : actions;
+  const basis = objectives.length > 0 ? objectives : counted;
   const counts = countRags(basis.map((r) => r.rag));
   const noun = objectives.length > 0 ? "objectives" : "actions";
   return { actions, objectives, plan: { rag: rollUpCounts(counts, settings.rollUp), reason: planReason(settings.rollUp, counts, noun) } };

@@ -4,7 +4,7 @@
  *
  * What the rest of the code may use; inside the room, files import each other directly.
  */
-export { actionRowValues, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
+export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
 export { actionRagFormula, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
 export { JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
 export { EMPTY_ROW } from "./reasons";

@@ -6,5 +6,5 @@
  */
 export { ambiguousFinding, dateRepair } from "./dateFindings";
 export { columnKeyMap, findTables, gridCell, headerKey, origin } from "./findTables";
-export { readPlan } from "./readPlan";
+export { READ_LAYOUTS, readPlan } from "./readPlan";
 export type { PlanReadOptions } from "./readPlan";

@@ -5,12 +5,17 @@
  */
 import { type DateOrder, finding, type Finding, type JapPlan, type JbpPlan, type PlanWorkbook, type SheetGrid, TABLE_NAMES } from "../model";
 import { findTables, type FoundTable } from "./findTables";
-import { JAP, JBP, ROSTER, SETTINGS } from "../layouts";
+import { JAP, JBP, QUARTERLY_REVIEW, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
 import { readJapHeader, readJbpHeader } from "./headerBlock";
 import { actionFromRow, objectiveFromRow, rawRows, rosterFromRows } from "./readRows";
 import { readSettingsTable } from "./readSettings";
 
-const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
+/**
+ * The review logs are looked for too, though the plan does not hold them: their headers (Action,
+ * Owner, Due, Status …) would otherwise pass for a JAP that lost its ID column, and the layout with
+ * most headers matched wins.
+ */
+export const READ_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP, REVIEW_LOG, QUARTERLY_REVIEW];
 
 export interface PlanReadOptions {
   /**

@@ -2,7 +2,7 @@
  * The plan at a glance, from one check: what the task pane's overview and the ribbon's messages
  * show. Pure; computed from a CheckResult, never from the sheet.
  */
-import { type Action, cellA1, type CheckResult, isOpenStatus, type JapPlan, type Rag, type RagResult } from "../model";
+import { type Action, cellA1, type CheckResult, currentJaps, isOpenStatus, type JapPlan, type Rag, type RagResult } from "../model";
 
 export interface ActionRef {
   sheet: string;
@@ -71,7 +71,8 @@ export function overviewOf(result: CheckResult): Overview {
   const staleDays = plan.settings.staleDays;
   let pctSum = 0;
   let pctCount = 0;
-  for (const jap of plan.japs) {
+  // The current JAPs only: a distributor's earlier months are history, not counted again.
+  for (const jap of currentJaps(plan)) {
     for (const a of jap.actions) {
       const r = ragByRow.get(`${a.source.sheet}\u0000${a.source.row}`);
       const ref = refOf(jap, a, r);

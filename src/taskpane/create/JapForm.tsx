@@ -1,7 +1,7 @@
 /** Insert a Joint Action Plan sheet for one distributor and month, linked to a JBP of the workbook. */
 import * as React from "react";
 import { Button, Field, Input, Select, Spinner } from "@fluentui/react-components";
-import { insertJapTemplate } from "../../excel/commandApi";
+import { goToCell, insertJapTemplate, isJointPlanError } from "../../excel/commandApi";
 import { JapForm as JapSchema, monthOf, type JapFormValues } from "./formSchemas";
 import { useZodForm } from "../shared/useZodForm";
 import { useCommand } from "../shared/useCommand";
@@ -19,6 +19,8 @@ export function JapForm({ jbps, onInserted }: { jbps: JbpChoice[]; onInserted: (
   const form = useZodForm<typeof JapSchema, JapFormValues>(JapSchema, { distributor: "", month: monthOf(new Date()), jbpSheet: "" });
   const { busy, outcome, run } = useCommand();
   const { values, errors, set } = form;
+  // The JAP that already holds this distributor's month, when Insert refused a second one.
+  const [existing, setExisting] = React.useState<string | null>(null);
 
   // Link the first JBP by default once the list arrives; the user can choose none.
   const linkedOnce = React.useRef(false);
@@ -39,7 +41,16 @@ export function JapForm({ jbps, onInserted }: { jbps: JbpChoice[]; onInserted: (
     const parsed = form.submit();
     if (!parsed) return;
     const options = { distributor: parsed.distributor, month: parsed.month, ...(parsed.jbpSheet ? { jbpSheet: parsed.jbpSheet } : {}) };
-    const done = await run(() => insertJapTemplate(options), (r) => ({ intent: "success", text: r.message }));
+    setExisting(null);
+    const insert = async () => {
+      try {
+        return await insertJapTemplate(options);
+      } catch (e) {
+        if (isJointPlanError(e) && e.code === "exists" && e.sheet) setExisting(e.sheet);
+        throw e;
+      }
+    };
+    const done = await run(insert, (r) => ({ intent: "success", text: r.message }));
     if (done) onInserted();
   };
 
@@ -74,6 +85,11 @@ export function JapForm({ jbps, onInserted }: { jbps: JbpChoice[]; onInserted: (
         {busy && <Spinner size="tiny" label="Inserting…" />}
       </div>
       <Notice outcome={outcome} />
+      {existing && (
+        <div className={styles.actions}>
+          <Button onClick={() => void goToCell(existing, "A1")}>Open &apos;{existing}&apos;</Button>
+        </div>
+      )}
     </form>
   );
 }
