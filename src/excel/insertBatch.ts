@@ -3,8 +3,8 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
-import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
+import { type CellValue, DEFAULT_SETTINGS, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, withExcelTable, ymdFromSerial } from "../plan/model";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition, tableListing } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
@@ -113,7 +113,7 @@ export class InsertBatch {
    * sheets whose counts change.
    */
   recountJbps(): string[] {
-    const newJaps = this.specs.filter((s) => s.kind === "jap").map(specTablePosition);
+    const newJaps = this.specs.filter((s) => s.kind === "jap").map((s) => withExcelTable(specTablePosition(s), tableListing(s)));
     if (newJaps.length === 0) return [];
     const japs = [...this.existingJaps, ...newJaps];
     const sheets: string[] = [];

@@ -137,7 +137,14 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
     if (!r) throw new Error(`Not a range: ${address}`);
     const rows: ExcelJS.CellValue[][] = [];
     for (let row = firstDataRow(t.position); row <= t.position.lastRow; row++) {
-      rows.push(t.headers.map((_h, j) => ws.getCell(row + 1, r.col + j + 1).value));
+      rows.push(
+        t.headers.map((_h, j) => {
+          const value = ws.getCell(row + 1, r.col + j + 1).value;
+          // ExcelJS hands a formula back without a falsy result (0, "", FALSE): give it its cached value again.
+          const isFormula = value !== null && typeof value === "object" && "formula" in value;
+          return isFormula && typeof value.formula === "string" ? formulaValue(value.formula, cached[cellA1(row, r.col + j)]) : value;
+        }),
+      );
     }
     ws.addTable({
       name: t.name,
