@@ -128,6 +128,7 @@ export const PORTABLE_FUNCTIONS = new Set([
   "CHOOSE",
   "TODAY",
   "ROUND",
+  "MID",
   "INT",
   "ABS",
   "DATE",

@@ -6,7 +6,7 @@
  */
 import { evaluate, ref, toText } from "../expr";
 import { type CellValue, OPEN_STATUSES, type PlanWorkbook, type Rag } from "../model";
-import { actionRowValues, computePlanRag, EMPTY_ROW, rollUpExpr, settingsNameValues } from "../rag";
+import { actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues } from "../rag";
 import { cellCriterion, notEmpty, notText, numberWithin, someText, textEquals } from "./countifs";
 import {
   buildSummaryLayout,
@@ -49,6 +49,8 @@ export interface OverdueRow {
 export interface SummaryFigures {
   asOf: number;
   planRag: Rag;
+  /** "Red: objectives 1 Red, 2 Green", as the engine says it. */
+  planReason: string;
   all: FigureValues;
   /** Counts of the objectives' colours, when there is a JBP. */
   objectives: Pick<FigureValues, "Red" | "Amber" | "Green" | "Grey" | "total"> | null;
@@ -166,6 +168,7 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { val
   const figures: SummaryFigures = {
     asOf,
     planRag: "Grey",
+    planReason: "",
     all: visible(emptyTally()),
     objectives: null,
     tables: [],
@@ -239,6 +242,9 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { val
   const names = settingsNameValues(plan.settings, asOf);
   figures.planRag = evaluate(rollUpExpr(ref("red"), ref("amber"), ref("green")), { row: { red: basis.Red, amber: basis.Amber, green: basis.Green }, names }) as Rag;
   set(layout.map.planRag, figures.planRag);
+  const basisCounts = { Red: basis.Red, Amber: basis.Amber, Green: basis.Green, Grey: basis.Grey };
+  figures.planReason = planReason(plan.settings.rollUp, figures.planRag, basisCounts, figures.objectives ? "objectives" : "actions");
+  set(layout.map.planReason, figures.planReason);
   set(layout.map.asOf, asOf);
 
   // The overdue list of the current table, by position.

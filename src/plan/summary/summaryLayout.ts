@@ -115,6 +115,8 @@ export interface SummaryLayout {
   map: {
     asOf: string;
     planRag: string;
+    /** The plan RAG's reason in words, as the engine's planReason gives it. */
+    planReason: string;
     all: FigureRow;
     objectives: FigureRow | null;
     tables: { sheet: string; row: FigureRow }[];
@@ -288,6 +290,15 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   });
   const planRag = put(planRow, 1, { formula: planFormula, bold: true });
   for (const c of COLOURS) cfs.push({ address: planRag, formula: `=${planRag}="${c}"`, rag: c });
+  // Why, in the words the engine's planReason gives: the colour first, then the counts it comes from.
+  const noun = jbps.length > 0 ? "objectives" : "actions";
+  const at = (c: Rag): string => cellA1(basisRow, COL[c]);
+  const list = COLOURS.map((c) => `IF(${at(c)}>0,", "&${at(c)}&" ${c}","")`).join("&");
+  const byAverage = `IF(AND(TRIM(${SETTING_NAMES.rollUp})="Average score",${planRag}<>"Grey")," (average score)","")`;
+  const planReason = put(planRow, 2, {
+    formula: `=${planRag}&${byAverage}&": "&IF(SUM(${rangeA1(basisRow, COL.Red, basisRow, COL.Grey)})=0,"no ${noun}","${noun} "&MID(${list},3,200))`,
+    numberFormat: "General",
+  });
 
   const colourCounts = (first: number, last: number): void => {
     if (last < first) return;
@@ -414,6 +425,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
     map: {
       asOf,
       planRag,
+      planReason,
       all,
       objectives,
       tables: tableRows,

@@ -165,6 +165,9 @@ describe("summaryFigures", () => {
     expect(f.dimensions.objective.map((x) => x.label)).toEqual(generated.jbps[0].objectives.map((o) => o.id).filter((id) => id !== ""));
     expect(f.objectives?.total).toBe(8);
     expect(f.planRag).toBe(rag.plan.rag);
+    // The summary says why in the engine's words, the colour first.
+    expect(f.planReason).toBe(rag.plan.reason);
+    expect(f.planReason).toMatch(new RegExp(`^${rag.plan.rag}: objectives \\d`));
     const rows = f.overdue.map((o) => o.position);
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
   });
