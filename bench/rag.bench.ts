@@ -11,7 +11,7 @@
 import type { PlanWorkbook } from "../src/plan/model";
 import { computePlanRag } from "../src/plan/rag";
 import { readPlan } from "../src/plan/read";
-import { summaryFigures } from "../src/plan/summary";
+import { summaryFigures, summaryInput } from "../src/plan/summary";
 import { GENERATED_AS_OF, generateActionGrid } from "../test/support/planGenerator";
 import { alternate, ms, RUNS } from "./support/alternate";
 import { readEveryField } from "./support/readLoops";
@@ -33,7 +33,7 @@ export function main(): void {
       floor: () => readEveryField(rows),
       clone: () => structuredClone(rows),
       rag: () => computePlanRag(plan, GENERATED_AS_OF),
-      summary: () => summaryFigures(plan, GENERATED_AS_OF),
+      summary: () => summaryFigures(plan, GENERATED_AS_OF, summaryInput(plan, "RAG Summary")),
     });
     rag[n] = t.rag;
     const x = (v: number): string => `${(v / t.floor).toFixed(1)}x floor`;

@@ -7,7 +7,7 @@ import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { DEFAULT_SETTINGS, isoFromSerial, serialFromYmd, todaySerial, ymdFromSerial } from "../plan/model";
 import { samplePlan } from "../plan/sample";
-import { ragCachedValues } from "../xlsx/ragCachedValues";
+import { planCachedValues } from "../xlsx/planCachedValues";
 import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
@@ -109,8 +109,8 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const today = todaySerial(io.now());
   const input = newWorkbookInput(options, today);
   const specs = newWorkbookSpecs(input);
-  // The RAG columns carry the engine's colours as cached values, for Protected View and previewers.
-  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: ragCachedValues(specs, today) });
+  // The formula cells carry the engine's values as cached values, for Protected View and previewers.
+  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: planCachedValues(specs, today) });
   await writeFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`

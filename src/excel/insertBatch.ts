@@ -3,8 +3,8 @@
  * plan grows, so no two new sheets or tables collide with each other or with the workbook's, and
  * the Roster and Settings are added only when the workbook lacks them.
  */
-import { type CellValue, currentJaps, DEFAULT_SETTINGS, distributorKey, isoFromSerial, japCycle, type JapPlan, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, ymdFromSerial } from "../plan/model";
-import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition } from "../plan/sheets";
+import { type CellValue, currentJaps, DEFAULT_SETTINGS, distributorKey, isoFromSerial, japCycle, type JapPlan, LIST_NAMES, ROSTER_NAMES, type RosterEntry, type Settings, type TablePosition, type WorkbookName, withExcelTable, ymdFromSerial } from "../plan/model";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, type FormulaWrite, japSheetSpec, jbpCountWrites, type JbpLink, jbpSheetSpec, linkedJbpAndJap, linkToJbp, type PlanData, PlanNames, type SheetSpec, specTablePosition, tableListing } from "../plan/sheets";
 import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS } from "../plan/layouts";
 import { Batcher, payloadBytes } from "./batches";
 import { JointPlanError } from "./errors";
@@ -150,7 +150,7 @@ export class InsertBatch {
     const newJaps = this.specs.filter((s) => s.kind === "jap");
     if (newJaps.length === 0) return [];
     // Only current JAPs are counted: a new month makes its distributor's earlier one history.
-    const planned = newJaps.map((spec, i) => ({ ...this.plannedJaps[i], position: specTablePosition(spec) }));
+    const planned = newJaps.map((spec, i) => ({ ...this.plannedJaps[i], position: withExcelTable(specTablePosition(spec), tableListing(spec)) }));
     const japs = currentJaps({ japs: [...this.existingJaps, ...planned], jbps: [] }).map((j) => j.position);
     const sheets: string[] = [];
     for (const jbp of this.existingJbps) {

@@ -5,7 +5,7 @@
  */
 import { columnKeyMap, headerKey } from "../plan/read";
 import type { TableLayout } from "../plan/layouts";
-import { positionFromAddress, type TableListing, type TablePosition } from "../plan/model";
+import { positionFromAddress, type TableListing, type TablePosition, withExcelTable } from "../plan/model";
 
 /** Queues the load of these tables' ranges; the returned function gives their positions after the sync. */
 export function queueTablePositions(context: Excel.RequestContext, tables: TableListing[], layout: TableLayout): () => TablePosition[] {
@@ -14,6 +14,7 @@ export function queueTablePositions(context: Excel.RequestContext, tables: Table
   return () =>
     tables.flatMap((t, i) => {
       const position = positionFromAddress(t.sheet, ranges[i].address, t.headers.map((h) => keys.get(headerKey(h))));
-      return position ? [position] : [];
+      // With its name and headers, so the JBP's counts name its columns by structured reference.
+      return position ? [withExcelTable(position, [{ ...t, address: ranges[i].address }])] : [];
     });
 }

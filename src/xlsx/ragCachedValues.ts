@@ -2,9 +2,8 @@
  * Cached values for the RAG columns of the plans `jointplan new` writes, from the engine: the
  * colour the engine gives each action and objective, and "" (what the formula shows) on the
  * table's other rows. The engine and the RAG formula are held equal by the LibreOffice tests, so
- * a file opened in Protected View or a previewer shows the colours Excel will compute. Which
- * engine values fill the other formula cells (JBP counts, the RAG Summary) is for the core to
- * decide; those cells carry no cached value yet.
+ * a file opened in Protected View or a previewer shows the colours Excel will compute.
+ * planCachedValues.ts adds the JBP's counts and the RAG Summary.
  */
 import { cellA1, firstDataRow } from "../plan/model";
 import { checkWorkbook } from "../plan/rules";

@@ -168,7 +168,14 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
     if (!r) throw new Error(`Not a range: ${address}`);
     const rows: ExcelJS.CellValue[][] = [];
     for (let row = firstDataRow(t.position); row <= t.position.lastRow; row++) {
-      rows.push(t.headers.map((_h, j) => ws.getCell(row + 1, r.col + j + 1).value));
+      rows.push(
+        t.headers.map((_h, j) => {
+          const value = ws.getCell(row + 1, r.col + j + 1).value;
+          // ExcelJS hands a formula back without a falsy result (0, "", FALSE): give it its cached value again.
+          const isFormula = value !== null && typeof value === "object" && "formula" in value;
+          return isFormula && typeof value.formula === "string" ? formulaValue(value.formula, cached[cellA1(row, r.col + j)]) : value;
+        }),
+      );
     }
     ws.addTable({
       name: t.name,
@@ -180,7 +187,11 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
     });
   }
   for (const s of spec.styles) eachCell(s.address, (r, c) => applyStyle(ws.getCell(r, c), s));
-  for (const w of spec.columnWidths) ws.getColumn(w.col + 1).width = pointsToCharacters(w.width);
+  // A width of 0 is a hidden column, as Excel shows a column set to width 0 (the summary's working cells).
+  for (const w of spec.columnWidths) {
+    if (w.width === 0) ws.getColumn(w.col + 1).hidden = true;
+    else ws.getColumn(w.col + 1).width = pointsToCharacters(w.width);
+  }
   // ExcelJS has range validations (optimised into sqref ranges) but no typings for them.
   const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of spec.validations) validations.add(v.address, dataValidation(v.spec, v.prompt));

@@ -299,9 +299,9 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
   const counts = (jbp: string): (string | null)[] => COUNT_COLUMNS.flatMap((c) => JBP_ROWS.map((r) => sim().cell(jbp, `${c}${r}`).formula));
 
   /** A JAP table the user made by copying another: its header and first `rows` actions, as values, on a new sheet. */
-  async function copyJap(from: string, to: string, rows: number): Promise<void> {
+  async function copyJap(from: string, to: string, rows: number, into = sim()): Promise<void> {
     const width = JAP.columns.length;
-    sim().addSheet(to);
+    into.addSheet(to);
     await Excel.run(async (context) => {
       const src = context.workbook.worksheets.getItem(from).getRangeByIndexes(6, 0, rows + 1, width).load("values");
       await context.sync();
@@ -317,16 +317,16 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     const overOne = counts(jbp);
     await insertJapTemplate({ month: "2026-04" });
-    expect(counts(jbp).every((f) => f!.includes("'JAP 2026-04'!"))).toBe(true);
+    expect(counts(jbp).every((f) => f!.includes("JP_Actions_2[RAG]"))).toBe(true);
     await checkPlan();
 
-    // What Excel does to the counts when the sheet they name is deleted.
+    // What Excel does to the counts when the table they name goes with its sheet.
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("JAP 2026-04").delete();
       await context.sync();
     });
     for (const c of COUNT_COLUMNS) {
-      for (const r of JBP_ROWS) sim().setCells(jbp, `${c}${r}`, [[sim().cell(jbp, `${c}${r}`).formula!.replace(/'JAP 2026-04'!\$[A-Z]\$\d+:\$[A-Z]\$\d+/g, "#REF!")]]);
+      for (const r of JBP_ROWS) sim().setCells(jbp, `${c}${r}`, [[sim().cell(jbp, `${c}${r}`).formula!.replace(/JP_Actions_2\[[^\]]*\]/g, "#REF!")]]);
     }
     expect(counts(jbp)[0]).toContain("#REF!");
     const before = snapshotAll(sim());
@@ -334,7 +334,8 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     const { result, syncs } = await measure(sim(), () => checkPlan());
     expect(syncs).toBe(3);
     expect(counts(jbp)).toEqual(overOne);
-    expect(counts(jbp)[0]).toContain(`'${jap}'!$F$8:$F$27`);
+    expect(counts(jbp)[0]).toContain("JP_Actions[RAG]");
+    expect(counts(jbp)[0]).not.toContain(jap);
     expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
     // Only the count cells changed on the JBP; every other sheet is as it was.
     const after = snapshotAll(sim());
@@ -361,24 +362,28 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     expect(result.overview.actions).toBe(25);
     for (const [i, f] of counts(jbp).entries()) {
       if (i === 8 + 2) continue; // the typed number
-      expect(f).toContain(`'JAP copy'!$I$8:$I$12`);
-      expect(f).toContain(`'${jap}'!$I$8:$I$27`);
+      expect(f).toContain("CopiedActions[JBP objective]");
+      expect(f).toContain("JP_Actions[JBP objective]");
     }
     expect(sim().cell(jbp, `${COUNT_COLUMNS[1]}13`)).toMatchObject({ value: 4, formula: null });
     expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
   });
 
-  it("follows a renamed JAP sheet and a grown JAP table", async () => {
+  it("follows a renamed JAP sheet and a grown JAP table with nothing to rewrite (structured references)", async () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     await checkPlan();
+    const before = counts(jbp);
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem(jap).name = "March actions";
       context.workbook.tables.getItem("JP_Actions").resize("'March actions'!A7:W32");
       await context.sync();
     });
-    await checkPlan();
+    const { result, syncs } = await measure(sim(), () => checkPlan());
+    expect(syncs).toBe(2);
+    expect(result.message).not.toMatch(/action counts/);
+    expect(counts(jbp)).toEqual(before);
     for (const f of counts(jbp)) {
-      expect(f).toContain(`'March actions'!$F$8:$F$32`);
+      expect(f).toContain("JP_Actions[RAG]");
       expect(f).not.toContain(jap);
     }
   });
@@ -415,12 +420,10 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
       try {
         const { jap, jbp } = await insertPlanData(scaledPlan(n));
         await checkPlan();
-        await Excel.run(async (context) => {
-          context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W${7 + n + 3}`);
-          await context.sync();
-        });
+        // A second JAP copied in by the user: every count cell must count it too.
+        await copyJap(jap, "JAP copy", 5, local);
         const m = await measure(local, () => checkPlan());
-        expect(local.cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$${7 + n + 3}`);
+        expect(local.cell(jbp, "I11").formula).toContain("CopiedActions[RAG]");
         runs.push({ syncs: m.syncs, maxBytes: m.maxBytes });
       } finally {
         uninstall();

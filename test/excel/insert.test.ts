@@ -204,7 +204,7 @@ describe("insertSamplePlan", () => {
     expect(sim().validations(jap).find((v) => v.addresses.includes("I8:I27"))?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
     for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) {
       const letter = String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
-      expect(sim().cell(jbp, `${letter}11`).formula).toContain(`'${jap}'!`);
+      expect(sim().cell(jbp, `${letter}11`).formula).toContain(`${sim().tables().find((t) => t.sheet === jap)!.name}[RAG]`);
     }
   });
 
@@ -243,7 +243,11 @@ describe("a JBP's action counts cover every JAP table", () => {
     ["actionsGreen", "Green"],
   ] as const;
   /** The COUNTIFS one JAP table adds to an objective row's count of `colour`. */
-  const countOver = (jap: string, row: number, colour: string): string => `COUNTIFS('${jap}'!$I$8:$I$27,$A${row},'${jap}'!$F$8:$F$27,"${colour}")`;
+  // Each JAP table by structured reference, so the counts follow it as it grows.
+  const countOver = (jap: string, row: number, colour: string): string => {
+    const t = sim().tables().find((x) => x.sheet === jap)!.name;
+    return `COUNTIFS(${t}[JBP objective],$A${row},${t}[RAG],"${colour}")`;
+  };
 
   it("a JAP inserted next to a JBP is counted by it, in the same request (three syncs), user cells untouched", async () => {
     await insertJbpTemplate({ year: 2026 });
@@ -310,7 +314,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     });
     await insertJapTemplate({ month: "2026-03" });
     const f = sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula!;
-    expect(f).toContain(`COUNTIFS('My JAP'!$J$10:$J$14,$A11,'My JAP'!$G$10:$G$14,"Red")`);
+    expect(f).toContain(`COUNTIFS(MyActions[JBP objective],$A11,MyActions[RAG],"Red")`);
     expect(f).toContain(countOver("JAP 2026-03", 11, "Red"));
   });
 
@@ -323,8 +327,8 @@ describe("a JBP's action counts cover every JAP table", () => {
     const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
     for (const sheet of [jbp, "JBP 2026"]) {
       const f = sim().cell(sheet, `${letter("actionsAmber")}11`).formula!;
-      expect(f).toContain(`'JAP 2026-01'!$F$8:$F$27`);
-      expect(f).toContain(`'${jap}'!`);
+      expect(f).toContain(countOver("JAP 2026-01", 11, "Amber"));
+      expect(f).toContain(countOver(jap, 11, "Amber"));
     }
   });
 });

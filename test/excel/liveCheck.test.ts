@@ -55,15 +55,14 @@ describe("startLiveCheck", () => {
   it("brings the JBP's action counts up to date once, without re-checking its own write", async () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     stops.push(await startLiveCheck(() => undefined));
-    await Excel.run(async (context) => {
-      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
-      await context.sync();
-    });
+    // Counts written before they named the JAP table by structured reference: over its fixed extent.
+    const stale = `=IF((LEN(TRIM($A11))>0),COUNTIFS('${jap}'!$B$8:$B$27,$A11,'${jap}'!$T$8:$T$27,"Amber"),0)`;
+    sim().setCells(jbp, "U11", [[stale]]);
     const checks = liveCheckStatus().checks;
     await sim().userEdit(jap, "A28", [["A-21"]]);
     await settled();
     expect(liveCheckStatus().checks - checks).toBe(1);
-    expect(sim().cell(jbp, "J11").formula).toContain(`'${jap}'!$F$8:$F$30`);
+    expect(sim().cell(jbp, "J11").formula).toContain("JP_Actions[RAG]");
     expect(sim().handlerErrors).toEqual([]);
     expect(sim().eventsEnabled).toBe(true);
   });

@@ -61,16 +61,18 @@ describe("applyRepairs", () => {
   it("brings stale JBP action counts up to date with the repairs, as a check would, in the same three syncs", async () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     const repairs = repairsOf((await checkPlan()).findings);
-    // The JAP table grew after the check: the counts stop at row 27.
-    await Excel.run(async (context) => {
-      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
-      await context.sync();
-    });
+    // Counts written before they named the JAP table by structured reference: over its fixed extent.
+    for (const col of ["I", "J", "K"]) {
+      for (let row = 11; row <= 18; row++) {
+        const f = sim().cell(jbp, `${col}${row}`).formula!;
+        sim().setCells(jbp, `${col}${row}`, [[f.replace("JP_Actions[JBP objective]", `'${jap}'!$I$8:$I$27`).replace("JP_Actions[RAG]", `'${jap}'!$F$8:$F$27`)]]);
+      }
+    }
     expect(sim().cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$27`);
     const { result, syncs } = await measure(sim(), () => applyRepairs(repairs));
     expect(syncs).toBe(3);
     expect(result.message).toMatch(/Updated the Red\/Amber\/Green action counts on 'JBP 2026'/);
-    expect(sim().cell(jbp, "I11").formula).toContain(`'${jap}'!$F$8:$F$30`);
+    expect(sim().cell(jbp, "I11").formula).toContain("JP_Actions[RAG]");
     expect((await measure(sim(), () => checkPlan())).syncs).toBe(2);
   });
 

@@ -25,10 +25,17 @@ describe("buildSummary", () => {
     const cells = Object.values(sim().snapshot("RAG Summary"));
     const formulas = cells.filter((c) => c.formula !== null).map((c) => c.formula!);
     expect(formulas.length).toBeGreaterThan(50);
-    expect(formulas.some((f) => f.includes(`'${jap}'!`))).toBe(true);
-    // The labels: the JBP's objectives and the roster's people.
+    // Every count reads the plan's Excel tables by structured reference, so it follows them as they grow.
+    const tableOf = (sheet: string) => sim().tables().find((t) => t.sheet === sheet)!.name;
+    expect(formulas.some((f) => f.includes(`${tableOf(jap)}[RAG]`))).toBe(true);
+    expect(formulas.some((f) => f.includes(`'${jap}'!`))).toBe(false);
+    // The labels: the JBP's objectives and the roster's people, by formula (INDEX into their tables).
+    expect(formulas.some((f) => f.includes(`INDEX(${tableOf("JBP 2026")}[ID],1)`))).toBe(true);
+    expect(formulas.some((f) => f.includes(`INDEX(${sim().tables().find((t) => t.name.startsWith("JP_Roster"))!.name}[Name],1)`))).toBe(true);
     const labels = cells.map((c) => c.value);
-    expect(labels).toEqual(expect.arrayContaining(["OBJ-1", "OBJ-5", "Laura Méndez", "By objective", "By owner", "By party", "By priority"]));
+    expect(labels).toEqual(expect.arrayContaining(["By JAP table", jap, "By objective", "By owner", "By party", "By priority", "No objective or not in the JBP"]));
+    // The working cells are hidden (width 0), right of the chart.
+    expect(sim().columnWidth("RAG Summary", "AA")).toBe(0);
     const cfs = sim().conditionalFormats("RAG Summary");
     expect(cfs.some((cf) => cf.format.fill === "#F4B6B6")).toBe(true);
     const charts = sim().charts("RAG Summary");
@@ -173,8 +180,9 @@ async function manyJaps(months: number, from = 0): Promise<void> {
 describe("buildSummary with 24 monthly JAPs and 10 distributors", () => {
   const sim = useSim();
 
-  // The summary's formulas grow with the number of JAP tables it counts (issue 12: 8,588 characters
-  // at 16). It counts the current JAPs only (issue 13): ten here, one a distributor, not 24.
+  // Each table's counts stand in their own working cells, so no formula grows with the number of
+  // tables (issue 12: the old summary wrote 8,588 characters at 16); and it counts the current JAPs
+  // only (issue 13): ten here, one a distributor, not 24 months.
   it("writes no formula over 8,192 characters: it counts the ten current JAPs, not the 24 months", async () => {
     await manyJaps(24);
     const r = await buildSummary();
@@ -190,8 +198,7 @@ describe("buildSummary with 24 monthly JAPs and 10 distributors", () => {
     await manyJaps(24, 3);
     const before = Object.fromEntries(sim().sheets().map((s) => [s.name, sim().snapshot(s.name)]));
     const tabs = sim().sheets();
-    // Today Excel would refuse the summary's longest formula (the check says so before writing
-    // anything); once the formulas are bounded, the write fails where Excel fails it here.
+    // The formulas fit, so the write goes to Excel, which refuses it here: nothing is left half-built.
     sim().failNext("formulas", "GeneralException");
     const error = (await buildSummary().then(() => null, (e: unknown) => e)) as { code: string; message: string } | null;
     expect(error?.code).toMatch(/^(formulaLimit|excel)$/);

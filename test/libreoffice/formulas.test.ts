@@ -12,7 +12,7 @@ import { checkWorkbook } from "../../src/plan/rules";
 import { defaultListNames, evaluateLiveRule } from "../../src/plan/layouts";
 import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, parseRangeA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
 import { countRags, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
-import { summaryFigures } from "../../src/plan/summary";
+import { summaryFigures, summaryValues } from "../../src/plan/summary";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { generatePlan } from "./generatePlan";
@@ -202,46 +202,31 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       expect(marked).toBeGreaterThan(100);
     });
 
-    it("computes every RAG Summary figure as summaryFigures does", () => {
+    it("computes every RAG Summary cell as the engine does (summaryValues), working cells included", () => {
       const cc = get();
       const grid = gridOf(cc, cc.proof.summary.sheetName);
       const at = (address: string): CellValue => {
         const p = parseCellA1(address)!;
         return grid.values[p.row]?.[p.col] ?? null;
       };
-      const input = cc.proof.summaryInput;
-      const f = summaryFigures(cc.result.plan, cc.asOf, { objectiveIds: input.objectiveIds, ownerNames: input.ownerNames, maxPriorities: input.maxPriorities });
-      const map = cc.proof.summary.map;
+      const layout = cc.proof.summary;
+      const values = summaryValues(cc.result.plan, cc.asOf, layout);
       const diffs: string[] = [];
-      const expectCell = (what: string, address: string, expected: CellValue): void => {
-        if (!sameNumber(at(address), expected)) diffs.push(`${what} (${address}): LibreOffice ${show(at(address))}, engine ${show(expected)}`);
-      };
-      expectCell("as of", map.asOf, f.asOf);
-      expectCell("plan RAG", map.planRag, f.planRag);
-      const figureKeys = ["Red", "Amber", "Green", "Grey", "overridden", "total", "pctComplete"] as const;
-      for (const k of figureKeys) expectCell(`all actions ${k}`, map.all[k], f.all[k]);
-      if (map.objectives && f.objectives) for (const k of ["Red", "Amber", "Green", "Grey", "total"] as const) expectCell(`objectives ${k}`, map.objectives[k], f.objectives[k]);
-      expect(map.objectives !== null).toBe(f.objectives !== null);
-      for (const dim of ["objective", "owner", "party", "priority"] as const) {
-        expect(map.dimensions[dim].length).toBe(f.dimensions[dim].length);
-        map.dimensions[dim].forEach((d, i) => {
-          for (const k of figureKeys) expectCell(`${dim} ${show(d.label)} ${k}`, d.row[k], f.dimensions[dim][i].figures[k]);
-        });
+      let compared = 0;
+      for (const cell of layout.cells) {
+        if (cell.formula === undefined) continue;
+        compared++;
+        const expected = values.get(cell.address);
+        if (!sameNumber(at(cell.address), expected ?? null)) diffs.push(`${cell.address} ${cell.formula.slice(0, 120)}: LibreOffice ${show(at(cell.address))}, engine ${show(expected)}`);
       }
-      const od = map.overdue;
-      for (let i = 0; i < od.rows; i++) {
-        const row = od.firstRow + i;
-        const e = f.overdue[i];
-        const cells = od.columns.map((_c, j) => grid.values[row]?.[j] ?? null);
-        const expected: CellValue[] = e ? [e.sheetRow, e.id, e.action, e.owner, e.due, e.daysOverdue, e.status] : od.columns.map(() => "");
-        cells.forEach((v, j) => {
-          if (!sameNumber(v, expected[j])) diffs.push(`overdue row ${i + 1} ${od.columns[j]}: LibreOffice ${show(v)}, engine ${show(expected[j])}`);
-        });
-      }
-      expect(diffs).toEqual([]);
+      expect(diffs.slice(0, 40)).toEqual([]);
+      expect(compared).toBeGreaterThan(300);
+      const f = summaryFigures(cc.result.plan, cc.asOf, layout.input);
       expect(f.all.total).toBeGreaterThan(300);
-      // The overdue list is compared for real: the generated plans have overdue actions.
+      // The lists are compared for real: the generated plans have overdue actions, objectives and owners.
       expect(f.overdue.length).toBeGreaterThan(5);
+      expect(f.dimensions.objective.length).toBeGreaterThan(3);
+      expect(f.dimensions.owner.length).toBeGreaterThan(3);
     });
   });
 });

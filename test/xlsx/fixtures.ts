@@ -9,15 +9,15 @@ import { columnIndex, JAP } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/sample";
 import { serialFromIso } from "../../src/plan/model";
 import { newWorkbookSpecs, type NewWorkbookInput } from "../../src/plan/workbook";
-import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
+import { planCachedValues } from "../../src/xlsx/planCachedValues";
 import { writeXlsx } from "../../src/xlsx/writeXlsx";
 import { editPackage, inlineCell, packageParts, rawWorkbook, sheetPartName, textRow } from "./rawPackage";
 
-/** The sample plan as `jointplan new --sample --as-of 2026-03-18` writes it, RAG cached values included. */
+/** The sample plan as `jointplan new --sample --as-of 2026-03-18` writes it, cached values included. */
 export async function sampleFile(): Promise<Buffer> {
   const day = serialFromIso("2026-03-18")!;
   const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
-  return (await writeXlsx(specs, [], { cachedValues: ragCachedValues(specs, day) })).bytes;
+  return (await writeXlsx(specs, [], { cachedValues: planCachedValues(specs, day) })).bytes;
 }
 
 /** A plan of `actions` actions (the sample's twenty, repeated with new IDs), as `new` would write it. */

@@ -41,10 +41,16 @@ export function renderTemplate(template: string, ctx: RenderContext): string {
   );
 }
 
-/** `'Sheet name'!$H$5:$H$204`: a table column as an absolute, sheet-qualified range. */
+/**
+ * A table column's data cells: `JP_Actions[RAG]` when the position is a known Excel table (the
+ * structured reference follows the table as it grows), else `'Sheet name'!$H$5:$H$204`, absolute
+ * and sheet-qualified.
+ */
 export function columnRef(table: TablePosition, key: string): string {
   const c = table.columns[key];
   if (c === undefined) throw new Error(`Table on '${table.sheet}' has no column '${key}'`);
+  const header = table.excelTable?.headers[key];
+  if (table.excelTable && header !== undefined) return `${table.excelTable.name}[${header.replace(/['[\]#]/g, (ch) => `'${ch}`)}]`;
   return `${quoteSheet(table.sheet)}!${columnRange(c, table)}`;
 }
 
@@ -122,6 +128,7 @@ export const PORTABLE_FUNCTIONS = new Set([
   "CHOOSE",
   "TODAY",
   "ROUND",
+  "MID",
   "INT",
   "ABS",
   "DATE",

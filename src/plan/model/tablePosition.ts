@@ -16,6 +16,17 @@ export interface TablePosition {
   lastRow: number;
   /** 0-based sheet columns by layout column key (a column no layout knows is left out). */
   columns: Record<string, number>;
+  /**
+   * The Excel table the position is, when known: formulas that count over the table name its columns
+   * by structured reference (`JP_Actions[RAG]`), which grows with the table (expr's columnRef).
+   */
+  excelTable?: ExcelTableRef;
+}
+
+/** An Excel table's name and its header texts by layout column key (what a structured reference names). */
+export interface ExcelTableRef {
+  name: string;
+  headers: Record<string, string>;
 }
 
 /**
@@ -92,4 +103,21 @@ export function tableRange(t: TablePosition): string {
   const cols = Object.values(t.columns);
   if (cols.length === 0) throw new Error(`The table on '${t.sheet}' has no columns`);
   return rangeA1(t.headerRow, Math.min(...cols), t.lastRow, Math.max(...cols));
+}
+
+/**
+ * The position as the Excel table it stands in (by the workbook's listing): down to the table's last
+ * row, with the table's name and header texts, so formulas can name its columns by structured
+ * reference. As given when it stands in none.
+ */
+export function withExcelTable(t: TablePosition, tables: readonly TableListing[]): TablePosition {
+  const listing = excelTableOf(t, tables);
+  const range = listing?.address === undefined ? null : parseRangeA1(listing.address);
+  if (!listing || !range) return t;
+  const headers: Record<string, string> = {};
+  for (const [key, col] of Object.entries(t.columns)) {
+    const text = listing.headers[col - range.col];
+    if (typeof text === "string" && text !== "") headers[key] = text;
+  }
+  return { ...t, lastRow: range.lastRow, excelTable: { name: listing.name, headers } };
 }

@@ -186,7 +186,7 @@ function objectiveRag(objective: Objective, counts: RagCounts, names: Record<str
   const rag = value as Rag;
   const kpi = evaluate(objectiveKpiScore, env);
   const attained = env.row.pctToTarget;
-  const reason = objectiveReason(settings.rollUp, counts, typeof kpi === "number" && kpi > 0 && typeof attained === "number" ? attained : null);
+  const reason = objectiveReason(settings.rollUp, rag, counts, typeof kpi === "number" && kpi > 0 && typeof attained === "number" ? { attainment: attained, score: kpi } : null);
   return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag, computed: rag, overridden: false, reason };
 }
 
@@ -230,5 +230,6 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const basis = objectives.length > 0 ? objectives : counted;
   const counts = countRags(basis.map((r) => r.rag));
   const noun = objectives.length > 0 ? "objectives" : "actions";
-  return { actions, objectives, plan: { rag: rollUpCounts(counts, settings.rollUp), reason: planReason(settings.rollUp, counts, noun) } };
+  const planRag = rollUpCounts(counts, settings.rollUp);
+  return { actions, objectives, plan: { rag: planRag, reason: planReason(settings.rollUp, planRag, counts, noun) } };
 }

@@ -7,5 +7,5 @@
 export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
 export { actionRagFormula, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
 export { JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
-export { EMPTY_ROW } from "./reasons";
+export { EMPTY_ROW, planReason } from "./reasons";
 export { countRags, RAG_ORDER } from "./rollUp";

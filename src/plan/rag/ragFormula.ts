@@ -30,7 +30,9 @@ function objectiveFixedFormulas(): Record<"ytdTarget" | "ytdActual" | "pctToTarg
 
 /**
  * The JBP's action-count columns (Red/Amber/Green actions) over the given JAP tables, added up
- * across sheets (one COUNTIFS per JAP table and colour). With no JAP table the counts are 0.
+ * across sheets (one COUNTIFS per JAP table and colour). A JAP table known as an Excel table is
+ * named by structured reference (`JP_Actions[RAG]`), so the counts follow it as it grows; with no
+ * JAP table the counts are 0.
  */
 export function objectiveCountFormulas(japTables: TablePosition[]): { actionsRed: string; actionsAmber: string; actionsGreen: string } {
   const tables = { [JAP_ALIAS]: japTables };
@@ -39,7 +41,7 @@ export function objectiveCountFormulas(japTables: TablePosition[]): { actionsRed
     actionsAmber: template(compileExpr(objectiveActionCount("Amber"), tables)),
     actionsGreen: template(compileExpr(objectiveActionCount("Green"), tables)),
   };
-  // 70 to 110 characters a JAP table: some 70 tables or more fit in Excel's limit.
+  // Some 60 characters a JAP table by structured reference (70 to 110 by range): over 100 tables fit in Excel's limit.
   if (out.actionsAmber.length > MAX_FORMULA_LENGTH) {
     throw new Error(`Counting over ${japTables.length} JAP tables makes a formula longer than Excel allows; link fewer JAP sheets to the JBP.`);
   }

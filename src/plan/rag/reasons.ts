@@ -69,17 +69,28 @@ export const signalsReason = (hits: readonly RagSignal[], env: EvalEnv): string 
 /** An override with its reason replaces the computed colour. */
 export const overrideReason = (rag: Rag, reasonCell: unknown): string => `Override: ${rag} (reason: ${String(reasonCell ?? "").trim()})`;
 
-/** "1 Red, 2 Amber, 3 Green actions" (colours with zero left out; "no actions" when none). */
+/** "actions 1 Red, 2 Amber" (colours with zero left out; "no actions" when none): the noun first, so the colours read as a list. */
 export function describeCounts(c: RagCounts, noun: string): string {
   const parts = RAG_ORDER.filter((r) => c[r] > 0).map((r) => `${c[r]} ${r}`);
-  return parts.length === 0 ? `no ${noun}` : `${parts.join(", ")} ${noun}`;
+  return parts.length === 0 ? `no ${noun}` : `${noun} ${parts.join(", ")}`;
 }
 
-/** An objective's roll-up of its actions, and its own YTD KPI when it has results (`attainment`, else null). */
-export function objectiveReason(method: RollUpMethod, counts: RagCounts, attainment: number | null): string {
-  const parts = [describeCounts({ ...counts, Grey: 0 }, "actions"), attainment !== null ? `KPI at ${pct(attainment)} of target (YTD)` : "no KPI results yet"];
-  return `${method}: ${parts.join("; ")}`;
+/** "Red: " or, by average score, "Amber (average score): ": the colour first, so what follows says why. */
+const lead = (rag: Rag, method: RollUpMethod): string => (method === "Average score" && rag !== "Grey" ? `${rag} (average score): ` : `${rag}: `);
+
+const KPI_COLOUR: Record<number, Rag> = { 1: "Red", 2: "Amber", 3: "Green" };
+
+/**
+ * An objective's roll-up of its actions and its own YTD KPI (`attainment` and its score 1..3, else
+ * null), phrased so the colour follows: "Red: KPI at 71 % of the YTD target; actions 2 Amber, 2 Green".
+ * What decides the colour comes first (the KPI when it has the objective's colour, else the actions).
+ */
+export function objectiveReason(method: RollUpMethod, rag: Rag, counts: RagCounts, kpi: { attainment: number; score: number } | null): string {
+  const actions = describeCounts({ ...counts, Grey: 0 }, "actions");
+  const kpiPart = kpi ? `KPI at ${pct(kpi.attainment)} of the YTD target` : "no KPI results yet";
+  const kpiFirst = kpi !== null && KPI_COLOUR[kpi.score] === rag;
+  return lead(rag, method) + (kpiFirst ? `${kpiPart}; ${actions}` : `${actions}; ${kpiPart}`);
 }
 
-/** The plan's roll-up of its objectives (or of its actions when there is no JBP). */
-export const planReason = (method: RollUpMethod, counts: RagCounts, noun: "objectives" | "actions"): string => `${method}: ${describeCounts(counts, noun)}`;
+/** The plan's roll-up of its objectives (or of its actions when there is no JBP): "Red: objectives 1 Red, 2 Green". */
+export const planReason = (method: RollUpMethod, rag: Rag, counts: RagCounts, noun: "objectives" | "actions"): string => lead(rag, method) + describeCounts(counts, noun);

@@ -5,7 +5,7 @@
  * a JAP inserted later, added, removed (#REF!) or grown since the JBP was written leaves them stale.
  * These columns are the add-in's (owner "formula"), so rewriting them never touches user text.
  */
-import { firstDataRow, inExcelTable, type PlanWorkbook, rangeA1, type TableListing, type TablePosition } from "../model";
+import { firstDataRow, type PlanWorkbook, rangeA1, type TableListing, type TablePosition, withExcelTable } from "../model";
 import { renderTemplate } from "../expr";
 import { objectiveCountFormulas } from "../rag";
 
@@ -86,11 +86,12 @@ export function normalFormula(formula: unknown): string {
 }
 
 /**
- * Where a table read from a grid counts over: the data rows of the Excel table whose header row it
- * is (blank template rows included, as insert writes the counts), else the rows read; at least one.
+ * Where a table read from a grid counts over: the Excel table whose header row it is, named by
+ * structured reference so the counts follow it as it grows (blank template rows included, as insert
+ * writes the counts), else the rows read; at least one.
  */
 export function countedTable(p: TablePosition, tables: readonly TableListing[]): TablePosition {
-  const t = inExcelTable(p, tables);
+  const t = withExcelTable(p, tables);
   return { ...t, lastRow: Math.max(t.lastRow, firstDataRow(t)) };
 }
 

@@ -9,7 +9,7 @@
  * counts read the JAP's RAG column, so the JBP's RAG formula rolls up its actions as the engine does.
  */
 import { type CellValue, firstDataRow, LIST_NAMES, parseRangeA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, type TablePosition, ymdFromSerial } from "../model";
-import { columnIndex, JAP, JBP, objectiveIdsName } from "../layouts";
+import { columnIndex, JAP, JBP, objectiveIdsName, type TableLayout } from "../layouts";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
 import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
 import { ISSUES_MARK, issuesMark } from "./issuesMark";
@@ -158,13 +158,18 @@ export interface JapSheetRequest {
   /** The sheet name to make unique: `JAP {yyyy-mm}` unless given. */
   sheetBase?: string;
   link: JbpLink | null;
+  /** The table's name when already taken (a JBP planned with it names the table); else one is taken. */
+  tableName?: string;
 }
+
+/** A layout's header texts by column key (what structured references to its table name). */
+const layoutHeaders = (layout: TableLayout): Record<string, string> => Object.fromEntries(layout.columns.map((c) => [c.key, c.header]));
 
 /** A new JAP sheet, linked to a JBP when there is one. */
 export function japSheetSpec(names: PlanNames, req: JapSheetRequest, sheetName = names.sheetName(req.sheetBase ?? japSheetName(req.month ?? NaN))): SheetSpec {
   const spec = buildTableSheetSpec(JAP, {
     sheetName,
-    tableName: names.tableName(JAP.tableName),
+    tableName: req.tableName ?? names.tableName(JAP.tableName),
     header: { distributor: req.distributor, month: req.month, reviewDate: req.reviewDate ?? null, jbpSheet: req.link?.sheet ?? "" },
     rows: req.actions,
     minRows: TEMPLATE_ACTION_ROWS,
@@ -194,7 +199,9 @@ export function linkedJbpAndJap(
   // Both sheet names first, in sheet order, so the JBP's counts can name the JAP's table.
   const jbpSheet = names.sheetName(sheetBases.jbp ?? jbpSheetName(year));
   const japSheet = names.sheetName(sheetBases.jap ?? japSheetName(month ?? NaN));
-  const japRef = newTablePosition(JAP, japSheet, Math.max(data.jap.actions.length, TEMPLATE_ACTION_ROWS));
+  // The JAP's table name first too: the JBP's counts name its columns by structured reference.
+  const japTable = names.tableName(JAP.tableName);
+  const japRef = { ...newTablePosition(JAP, japSheet, Math.max(data.jap.actions.length, TEMPLATE_ACTION_ROWS)), excelTable: { name: japTable, headers: layoutHeaders(JAP) } };
   // The JBP counts every JAP table, as the engine rolls up: the workbook's and this one.
   const jbp = jbpSheetSpec(names, { header: data.jbp.header, year, objectives: data.jbp.objectives, japTables: [...otherJapTables, japRef] }, jbpSheet);
   const jap = japSheetSpec(
@@ -205,6 +212,7 @@ export function linkedJbpAndJap(
       reviewDate: data.jap.header.reviewDate ?? null,
       actions: data.jap.actions,
       link: linkToJbp(jbp),
+      tableName: japTable,
     },
     japSheet,
   );

@@ -2,65 +2,34 @@
  * The RAG Summary as a SheetSpec, from buildSummaryLayout (summaryLayout.ts), and the summary's
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
-import { cellA1, inExcelTable, type PlanWorkbook, type TableListing, type TablePosition, withSpareRows } from "../model";
+import { cellA1, type CellValue, type PlanWorkbook, type TableListing, type TablePosition } from "../model";
 import { emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 import { summaryMark } from "./summaryMark";
+import { summaryTableOf } from "./summaryTables";
+
+/** The priorities the summary lists when the caller gives none: 1 to the most allowed. */
+export const defaultPriorityLabels = (maxPriorities: number): CellValue[] => Array.from({ length: Math.max(0, maxPriorities) }, (_, i) => i + 1);
 
 /**
- * Rows below each table's last row that the summary's formulas also cover, so that actions typed
- * into new rows count without a rebuild (blank rows count as nothing: an action counts by its RAG).
+ * The summary's input from a plan as read (Build summary), its tables as the workbook lists them:
+ * every JAP and JBP table with a RAG column (or the JAP tables given, such as the current month's of
+ * each distributor), the Roster, and the priorities given (1 to the most allowed by default).
  */
-export const SUMMARY_SPARE_ROWS = 500;
-
-const clean = (s: string): string => s.trim().replace(/\s+/g, " ");
-
-function distinct(values: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of values.map(clean)) {
-    if (v === "" || seen.has(v.toLowerCase())) continue;
-    seen.add(v.toLowerCase());
-    out.push(v);
-  }
-  return out;
-}
-
-/**
- * What the summary counts over and labels, as found: the JAP and JBP tables with a RAG column (each
- * down to the end of the Excel table it stands in), JBP objective IDs then the IDs the actions use,
- * the active roster then the owners the actions name, so no action falls out of a block.
- */
-export interface SummarySources {
-  japTables: TablePosition[];
-  jbpTables: TablePosition[];
-  objectiveIds: string[];
-  ownerNames: string[];
-  maxPriorities: number;
-}
-
-/** The summary's input: each table with SUMMARY_SPARE_ROWS more rows, each label once (spaces and case ignored). */
-export function summaryInputOf(sheetName: string, sources: SummarySources): SummaryInput {
+export function summaryInput(
+  plan: PlanWorkbook,
+  sheetName: string,
+  tables: readonly TableListing[] = [],
+  options: { japTables?: readonly TablePosition[]; priorityLabels?: CellValue[] } = {},
+): SummaryInput {
+  const japs = options.japTables ?? plan.japs.map((j) => j.position);
   return {
     sheetName,
-    japTables: sources.japTables.map((t) => withSpareRows(t, SUMMARY_SPARE_ROWS)),
-    jbpTables: sources.jbpTables.map((t) => withSpareRows(t, SUMMARY_SPARE_ROWS)),
-    objectiveIds: distinct(sources.objectiveIds),
-    ownerNames: distinct(sources.ownerNames),
-    maxPriorities: sources.maxPriorities,
+    japTables: japs.filter((p) => p.columns.rag !== undefined).map((p) => summaryTableOf(p, tables)),
+    jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => summaryTableOf(j.position, tables)),
+    rosterTable: plan.roster ? summaryTableOf(plan.roster.position, tables) : null,
+    priorityLabels: options.priorityLabels ?? defaultPriorityLabels(plan.settings.maxPriorities),
   };
-}
-
-/** The summary's input from a plan as read (Build summary), its tables as the workbook lists them. */
-export function summaryInput(plan: PlanWorkbook, sheetName: string, tables: readonly TableListing[] = []): SummaryInput {
-  const actions = plan.japs.flatMap((j) => j.actions);
-  return summaryInputOf(sheetName, {
-    japTables: plan.japs.filter((j) => j.position.columns.rag !== undefined).map((j) => inExcelTable(j.position, tables)),
-    jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => inExcelTable(j.position, tables)),
-    objectiveIds: [...plan.jbps.flatMap((j) => j.objectives.map((o) => o.id)), ...actions.map((a) => a.objectiveId)],
-    ownerNames: [...(plan.roster?.rows.filter((r) => r.active).map((r) => r.name) ?? []), ...actions.map((a) => a.owner)],
-    maxPriorities: plan.settings.maxPriorities,
-  });
 }
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {

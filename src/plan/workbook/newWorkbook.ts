@@ -4,10 +4,10 @@
  * planned (the specs' tables and the rows given), never by reading the specs back; a test holds it
  * equal to the summary of the plan as read.
  */
-import { cellText, matchParty, type RosterEntry, type Settings } from "../model";
+import type { RosterEntry, Settings } from "../model";
 import { JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
-import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
-import { buildSummaryLayout, buildSummarySheetSpec, SUMMARY_SHEET_NAME, type SummaryInput, summaryInputOf, type SummaryLayout } from "../summary";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, tableListing, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
+import { buildSummaryLayout, buildSummarySheetSpec, defaultPriorityLabels, SUMMARY_SHEET_NAME, type SummaryInput, type SummaryLayout, summaryTableOf } from "../summary";
 
 /** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
 export const NEW_FILE_SHEETS = {
@@ -47,15 +47,17 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
     rows: data.reviewLog ?? [],
     minRows: TEMPLATE_REVIEW_ROWS,
   });
-  // The summary counts over the JBP and JAP tables as planned, labelled by the rows given: what the
-  // add-in's Build summary would find reading these sheets (test/plan/workbook holds the two equal).
-  const summaryIn = summaryInputOf(names.sheetName(NEW_FILE_SHEETS.summary), {
-    japTables: [jap.tables[0].position],
-    jbpTables: [jbp.tables[0].position],
-    objectiveIds: [...data.jbp.objectives.map((o) => cellText(o.id)), ...data.jap.actions.map((a) => cellText(a.objectiveId))],
-    ownerNames: [...rosterRows.filter((r) => r.active && matchParty(r.party) !== null).map((r) => cellText(r.name)), ...data.jap.actions.map((a) => cellText(a.owner))],
-    maxPriorities: data.settings.maxPriorities,
-  });
+  // The summary counts over the JBP and JAP tables as planned (by their Excel tables' structured
+  // references) and lists the JBP's objectives and the Roster's names by formula: what the add-in's
+  // Build summary would find reading these sheets (test/plan/workbook holds the two equal).
+  const listing = [roster, jbp, jap].flatMap(tableListing);
+  const summaryIn: SummaryInput = {
+    sheetName: names.sheetName(NEW_FILE_SHEETS.summary),
+    japTables: [summaryTableOf(jap.tables[0].position, listing)],
+    jbpTables: [summaryTableOf(jbp.tables[0].position, listing)],
+    rosterTable: summaryTableOf(roster.tables[0].position, listing),
+    priorityLabels: defaultPriorityLabels(data.settings.maxPriorities),
+  };
   const summaryLayout = buildSummaryLayout(summaryIn);
   const summary = buildSummarySheetSpec(summaryLayout);
   return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };

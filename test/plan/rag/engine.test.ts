@@ -158,14 +158,19 @@ describe("computeObjectiveRag", () => {
   it("rolls up its actions (IDs ignore case) worst-of, Grey left out", () => {
     expect(computeObjectiveRag(objective(), actions, AS_OF, SETTINGS)).toMatchObject({
       rag: "Amber",
-      reason: "Worst of: 1 Amber, 1 Green actions; no KPI results yet",
+      reason: "Amber: actions 1 Amber, 1 Green; no KPI results yet",
     });
   });
 
   it("joins its own YTD KPI", () => {
     const o = objective({ q1Target: 3000, q1Actual: 2400, q2Target: 3000 });
     const r = computeObjectiveRag(o, actions, AS_OF, SETTINGS);
-    expect(r).toMatchObject({ rag: "Red", reason: "Worst of: 1 Amber, 1 Green actions; KPI at 80 % of target (YTD)" });
+    expect(r).toMatchObject({ rag: "Red", reason: "Red: KPI at 80 % of the YTD target; actions 1 Amber, 1 Green" });
+  });
+
+  it("says first what decides the colour: the actions when the KPI is better", () => {
+    const o = objective({ q1Target: 100, q1Actual: 100 });
+    expect(computeObjectiveRag(o, actions, AS_OF, SETTINGS)).toMatchObject({ rag: "Amber", reason: "Amber: actions 1 Amber, 1 Green; KPI at 100 % of the YTD target" });
   });
 
   it("Average score: G, A and a Green KPI average 2.67 → Green", () => {
@@ -210,12 +215,12 @@ describe("computePlanRag", () => {
     const r = computePlanRag(plan(true), AS_OF);
     expect(r.actions.map((a) => a.rag)).toEqual(["Green", "Red", "Green"]);
     expect(r.objectives.map((o) => o.rag)).toEqual(["Green", "Red"]);
-    expect(r.plan).toEqual({ rag: "Red", reason: "Worst of: 1 Red, 1 Green objectives" });
+    expect(r.plan).toEqual({ rag: "Red", reason: "Red: objectives 1 Red, 1 Green" });
   });
 
   it("rolls actions into the plan without a JBP, by either method", () => {
-    expect(computePlanRag(plan(false), AS_OF).plan).toEqual({ rag: "Red", reason: "Worst of: 1 Red, 2 Green actions" });
+    expect(computePlanRag(plan(false), AS_OF).plan).toEqual({ rag: "Red", reason: "Red: actions 1 Red, 2 Green" });
     // (1 + 3 + 3) / 3 = 2.33 → Amber
-    expect(computePlanRag(plan(false, "Average score"), AS_OF).plan.rag).toBe("Amber");
+    expect(computePlanRag(plan(false, "Average score"), AS_OF).plan).toEqual({ rag: "Amber", reason: "Amber (average score): actions 1 Red, 2 Green" });
   });
 });

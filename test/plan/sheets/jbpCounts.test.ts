@@ -148,14 +148,17 @@ describe("jbpFormulaRefreshAll (what Check plan would call)", () => {
   });
 
   it("rewrites the JBP's counts once a second JAP stands in the workbook", () => {
-    const other = japSheetSpec(new PlanNames([built.jbp.sheetName, built.jap.sheetName]), { distributor: "Andes", month: 46113, actions: [{ id: "X1", action: "Extra" }], link: null });
+    const other = japSheetSpec(new PlanNames([built.jbp.sheetName, built.jap.sheetName], [built.jbp.tables[0].name, built.jap.tables[0].name]), { distributor: "Andes", month: 46113, actions: [{ id: "X1", action: "Extra" }], link: null });
     const plan2 = readPlan([specGrid(built.jbp), specGrid(built.jap), specGrid(other)]);
     expect(plan2.japs).toHaveLength(2);
     const tables2 = [...tables, { name: other.tables[0].name, sheet: other.sheetName, headers: other.tables[0].headers, address: `'${other.sheetName}'!${tableRange(other.tables[0].position)}` }];
     const writes = jbpFormulaRefreshAll(plan2, tables2, () => written(built.jbp));
     expect(writes.map((w) => w.key)).toEqual([...JBP_COUNT_KEYS]);
     expect(writes[0].sheetName).toBe(built.jbp.sheetName);
-    expect(writes[0].formulas[0][0]).toContain(`'${other.sheetName}'!$F$8:$F$27`);
-    expect(writes[0].formulas[0][0]).toContain(`'${built.jap.sheetName}'!`);
+    // Each JAP table by structured reference: the counts follow the tables as they grow (issue 11).
+    expect(other.tables[0].name).not.toBe(built.jap.tables[0].name);
+    expect(writes[0].formulas[0][0]).toContain(`COUNTIFS(${other.tables[0].name}[JBP objective],$A11,${other.tables[0].name}[RAG],"Red")`);
+    expect(writes[0].formulas[0][0]).toContain(`${built.jap.tables[0].name}[RAG]`);
+    expect(writes[0].formulas[0][0]).not.toContain("!$F$");
   });
 });

@@ -46,7 +46,7 @@ describe("linkedJbpAndJap", () => {
     // The JBP defines that name over its ID column, and counts the JAP's actions by colour.
     expect(jbp.names.map((n) => n.name)).toEqual([LIST_NAMES.objectiveIds]);
     expect(jbp.names[0].formula).toBe(`='JBP 2026'!$A$${tableHeaderRow(JBP) + 2}:$A$${tableHeaderRow(JBP) + 1 + TEMPLATE_OBJECTIVE_ROWS}`);
-    for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) expect(firstFormula(jbp, key)).toContain("'JAP 2026-03'!");
+    for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) expect(firstFormula(jbp, key)).toContain(`${jap.tables[0].name}[RAG]`);
   });
 
   it("keeps the sample's JAP header and rows, offering at least the template's empty rows", () => {

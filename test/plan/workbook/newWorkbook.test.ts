@@ -16,7 +16,8 @@ describe("newWorkbook", () => {
   it("builds the summary from the plan as read: the JAP and the JBP tables, every objective", () => {
     expect(wb.summaryInput.japTables.map((t) => t.sheet)).toEqual([SHEET_NAMES.jap]);
     expect(wb.summaryInput.jbpTables?.map((t) => t.sheet)).toEqual([SHEET_NAMES.jbp]);
-    expect(wb.summaryInput.objectiveIds).toEqual(expect.arrayContaining(["OBJ-1", "OBJ-2", "OBJ-3", "OBJ-4", "OBJ-5", "OBJ-9"]));
+    // Counted and listed through the Excel tables, by structured reference: they follow the tables as they grow.
+    expect([...wb.summaryInput.japTables, ...(wb.summaryInput.jbpTables ?? []), wb.summaryInput.rosterTable].map((t) => t?.excelTable?.name)).toEqual(["JP_Actions", "JP_Objectives", "JP_Roster"]);
     expect(wb.summary.map.objectives).not.toBeNull();
   });
 
