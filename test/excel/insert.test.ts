@@ -62,6 +62,14 @@ describe("insertJapTemplate", () => {
     expect(sim().snapshot("Settings")).toEqual(settings);
   });
 
+  it("lets Priority take ranks, levels and names: no rule, only its input prompt (issue 15, item 2)", async () => {
+    const jap = await insertJapTemplate({ month: "2026-03" });
+    const priority = sim().validations(jap.sheetName).find((v) => v.addresses.includes("C8:C27"));
+    expect(priority).toMatchObject({ type: "None", rule: null, prompt: { showPrompt: true, title: "Priority", message: expect.stringMatching(/focus area's name/) } });
+    // The other columns keep their rules.
+    expect(sim().validations(jap.sheetName).find((v) => v.addresses.includes("G8:G27"))).toMatchObject({ type: "Date" });
+  });
+
   it("compares sheet names ignoring case", async () => {
     sim().addSheet("jap 2026-04");
     const r = await insertJapTemplate({ month: "2026-04" });
