@@ -4,7 +4,7 @@
  * Prompt titles stay within Excel's 32 characters and messages within 255.
  */
 import type { InputPrompt, ValidationSpec } from "./tableLayout";
-import { LIST_NAMES, SETTING_NAMES } from "../model";
+import { LIST_NAMES } from "../model";
 
 export interface ColumnRules {
   validation: ValidationSpec;
