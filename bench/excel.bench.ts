@@ -96,7 +96,8 @@ export async function main(): Promise<void> {
     const check = (await run(sim, "checkPlan", size, () => checkPlan())).result;
     await run(sim, "checkPlan again", size, () => checkPlan());
     await run(sim, "getOverview", size, () => getOverview());
-    const repairs = (check?.findings ?? []).flatMap((f) => (f.repair ? [f.repair] : []));
+    // Every first repair as a user would apply it: a choice made (the first offered), people added to the Roster.
+    const repairs = (check?.findings ?? []).flatMap((f) => (f.repair ? [f.repair.choices ? { ...f.repair, value: f.repair.choices[0].value } : f.repair] : []));
     await run(sim, "applyRepairs", size, () => applyRepairs(repairs));
     await run(sim, "buildSummary", size, () => buildSummary());
     const stop = await startLiveCheck(() => undefined);

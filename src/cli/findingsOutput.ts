@@ -2,7 +2,7 @@
  * `check` output: the JSON shape documented in the README ("Command line"), and the human listing grouped by
  * sheet, in row then column order, with the repair the add-in would offer under each finding.
  */
-import { type CellValue, type Finding, parseCellA1 } from "../plan/model";
+import { type CellValue, type Finding, type Party, parseCellA1, type Repair, type RepairChoice } from "../plan/model";
 import { alignRows, plural } from "./table";
 import { terminalLines } from "./terminalText";
 
@@ -13,8 +13,26 @@ export interface FindingJson {
   severity: "error" | "warning";
   message: string;
   /** null, or the repair's new value for the cell, its button label, and the number format it sets (or null). */
-  repair: { value: CellValue; label: string; numberFormat: string | null } | null;
+  repair: RepairJson | null;
+  /** null, or a second repair offered beside the first (Add to Roster beside "Use 'Ana Silva'"). */
+  alternative: RepairJson | null;
 }
+
+export interface RepairJson {
+  value: CellValue;
+  label: string;
+  numberFormat: string | null;
+  /** null, or the values the user chooses from (value is then null). */
+  choices: RepairChoice[] | null;
+  /** null, or the person the repair adds to the Roster (the cell is left as it is). */
+  addToRoster: { name: string; party: Party } | null;
+}
+
+const repairJson = (r: Repair | undefined): RepairJson | null =>
+  r ? { value: r.value, label: r.label, numberFormat: r.numberFormat ?? null, choices: r.choices ?? null, addToRoster: r.addToRoster ?? null } : null;
+
+/** "Choose an objective: O-1, O-2": the listing names what there is to choose from. */
+const repairLine = (r: Repair): string => `repair: ${r.label}${r.choices ? `: ${r.choices.map((c) => c.value).join(", ")}` : ""}`;
 
 export function findingsJson(findings: Finding[]): { findings: FindingJson[] } {
   return {
@@ -24,7 +42,8 @@ export function findingsJson(findings: Finding[]): { findings: FindingJson[] } {
       rule: f.rule,
       severity: f.severity,
       message: f.message,
-      repair: f.repair ? { value: f.repair.value, label: f.repair.label, numberFormat: f.repair.numberFormat ?? null } : null,
+      repair: repairJson(f.repair),
+      alternative: repairJson(f.alternative),
     })),
   };
 }
@@ -72,7 +91,8 @@ export function findingsText(findings: Finding[], summary: CheckSummary): string
       titleAt.set(rows.length, `${sheet} (${plural(n, "finding")})`);
     }
     rows.push([f.cell, f.severity, f.rule, f.message]);
-    if (f.repair) rows.push(["", "", "", `repair: ${f.repair.label}`]);
+    if (f.repair) rows.push(["", "", "", repairLine(f.repair)]);
+    if (f.alternative) rows.push(["", "", "", `or ${repairLine(f.alternative)}`]);
   }
   alignRows(rows).forEach((line, i) => {
     const title = titleAt.get(i);

@@ -38,7 +38,7 @@ export function planRows(plan: PlanWorkbook): number {
 export function checkState(state: WorkbookState, onRead?: (plan: PlanWorkbook) => void): CheckResult {
   const result = checkWorkbook(inputGrids(state), { today: todaySerial(new Date()), dateOrder: state.dateOrder, onRead });
   for (const f of result.findings) {
-    if (f.repair && f.repair.was === undefined) f.repair.was = gridValueAt(state.grids, f.repair.sheet, f.repair.cell) ?? null;
+    for (const r of [f.repair, f.alternative]) if (r && r.was === undefined) r.was = gridValueAt(state.grids, r.sheet, r.cell) ?? null;
   }
   return result;
 }

@@ -41,7 +41,7 @@ export function formulaProblemsOf(specs: SheetSpec[], writes: FormulaWrite[] = [
     for (const v of spec.validations) {
       const where = `the data validation on '${spec.sheetName}'!${v.address}`;
       if (v.spec.type === "list") collect(out, seen, where, v.spec.source);
-      else {
+      else if (v.spec.type !== "any") {
         collect(out, seen, where, v.spec.formula1);
         collect(out, seen, where, v.spec.formula2);
       }

@@ -1,15 +1,19 @@
 /**
  * Applies repairs the user chose: each changes only the one cell it names, and only while that
  * cell still holds the value the check saw (`repair.was`); otherwise it is skipped with a reason.
+ * A repair with choices applies only a value among them; an "Add to Roster" repair leaves its cell
+ * and adds its person through the Roster's one writer (writeRosterEntries).
  *
  * The workbook is left as a check would leave it: the check runs on the workbook as the repairs
  * make it, and the Issues cells, notes and stale JBP action counts that change are written with
- * the repairs. Three syncs,
- * whatever the number of rows (those of checkPlan): read the workbook (two), then write (one).
+ * the repairs. Three syncs, whatever the number of rows (those of checkPlan): read the workbook
+ * (two), then write (one); three more first when people join the Roster (read, add them), so that
+ * the check sees the Roster as Excel grew it.
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
  */
-import { cellText, type CellValue, type Finding, type Repair } from "../plan/model";
+import { cellText, type CellValue, type Finding, type Party, type Repair, RosterEntry } from "../plan/model";
+import { personKey } from "../plan/rules";
 import { OPERATION_BYTES, SET_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
 import { runExcel } from "./context";
@@ -18,7 +22,8 @@ import { recountWrites, queueRecount, recountMessage } from "./jbpRecount";
 import { paintBatch, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
-import { capabilities } from "./requirements";
+import { capabilities, type Capabilities } from "./requirements";
+import { writeRosterEntries } from "./settingsAndRoster";
 import { queueUserValues, textFormats } from "./userText";
 
 export interface RepairOutcome {
@@ -74,33 +79,95 @@ function left(findings: Finding[]): string {
   return errors + warnings === 0 ? "no problems left" : `${plural(errors, "error")} and ${plural(warnings, "warning")} left`;
 }
 
+/** Why a repair with choices cannot go in as sent (its value is not one of them), or null. */
+function badChoice(r: Repair): string | null {
+  if (!r.choices) return null;
+  if (typeof r.value === "string" && r.choices.some((c) => c.value === r.value)) return null;
+  const offered = r.choices.map((c) => `'${c.value}'`).join(", ");
+  return r.value === null ? `Nothing was chosen: choose one of ${offered}.` : `'${cellText(r.value)}' is not one of the choices: ${offered}.`;
+}
+
+function changedSince(state: WorkbookState, r: Repair): string | null {
+  const now = gridValueAt(state.grids, r.sheet, r.cell) ?? null;
+  if (r.was === undefined || same(now, r.was)) return null;
+  return `${r.sheet}!${r.cell} has changed since the check (it now holds '${now !== null && typeof now === "object" ? now.error : cellText(now)}'). Check the plan again.`;
+}
+
+/**
+ * The "Add to Roster" repairs: read, then one write through the Roster's writer. A person asked
+ * for by several repairs (the same owner on many rows) is added once and each of them applied;
+ * the same name with another party is skipped. Returns how many repairs took effect.
+ */
+async function addToRoster(context: Excel.RequestContext, caps: Capabilities, repairs: Repair[], skipped: RepairOutcome["skipped"]): Promise<{ applied: number; added: number }> {
+  const state = await readWorkbookState(context, caps, { notes: false });
+  const wanted = new Map<string, { name: string; party: Party; repairs: Repair[] }>();
+  for (const r of repairs) {
+    const person = r.addToRoster!;
+    const changed = changedSince(state, r);
+    if (changed) {
+      skipped.push({ repair: r, reason: changed });
+      continue;
+    }
+    const key = personKey(person.name);
+    const earlier = wanted.get(key);
+    if (!earlier) wanted.set(key, { ...person, repairs: [r] });
+    else if (earlier.party === person.party) earlier.repairs.push(r);
+    else skipped.push({ repair: r, reason: `'${person.name}' is added to the Roster as ${earlier.party} by another repair, not as ${person.party}.` });
+  }
+  const entries: RosterEntry[] = [];
+  const byName = new Map<string, Repair[]>();
+  for (const w of wanted.values()) {
+    const parsed = RosterEntry.safeParse({ name: w.name, party: w.party });
+    if (!parsed.success) {
+      for (const r of w.repairs) skipped.push({ repair: r, reason: parsed.error.issues[0].message });
+      continue;
+    }
+    entries.push(parsed.data);
+    byName.set(personKey(w.name), w.repairs);
+  }
+  const written = await writeRosterEntries(context, caps, state, entries);
+  // Someone added to the Roster since the check: that repair has nothing left to do.
+  for (const s of written.skipped) for (const r of byName.get(personKey(s.name)) ?? []) skipped.push({ repair: r, reason: `'${s.name}' is already on the Roster.` });
+  const applied = written.added.reduce((n, e) => n + (byName.get(personKey(e.name))?.length ?? 0), 0);
+  return { applied, added: written.added.length };
+}
+
 export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
   if (repairs.length === 0) return { message: "No repairs to apply.", applied: 0, skipped: [] };
   const caps = capabilities();
   return runExcel(async (context) => {
-    // The number formats a repair needs to know: a number with no format of its own going into a Text cell.
-    const formatCells = repairs.filter((r) => typeof r.value === "number" && r.numberFormat === undefined).map((r) => ({ sheet: r.sheet, cell: r.cell }));
-    const state = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
-    assertRepairable(state, repairs);
-
     const skipped: RepairOutcome["skipped"] = [];
+    const cellRepairs: Repair[] = [];
+    const rosterRepairs: Repair[] = [];
+    for (const r of repairs) {
+      const bad = badChoice(r);
+      if (bad) skipped.push({ repair: r, reason: bad });
+      else (r.addToRoster ? rosterRepairs : cellRepairs).push(r);
+    }
+    const roster = rosterRepairs.length > 0 ? await addToRoster(context, caps, rosterRepairs, skipped) : { applied: 0, added: 0 };
+    if (cellRepairs.length === 0 && roster.applied === 0) return { message: `No repair applied: ${skipped.length} skipped.`, applied: 0, skipped };
+
+    // The number formats a repair needs to know: a number with no format of its own going into a Text cell.
+    const formatCells = cellRepairs.filter((r) => typeof r.value === "number" && r.numberFormat === undefined).map((r) => ({ sheet: r.sheet, cell: r.cell }));
+    const state = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
+    assertRepairable(state, cellRepairs);
+
     const done = new Set<string>();
     const toApply: { repair: Repair; format: string | undefined }[] = [];
-    for (const r of repairs) {
+    for (const r of cellRepairs) {
       const key = cellKey(r.sheet, r.cell);
       if (done.has(key)) {
         skipped.push({ repair: r, reason: `Another repair already changes ${r.sheet}!${r.cell}.` });
         continue;
       }
-      const now = gridValueAt(state.grids, r.sheet, r.cell) ?? null;
-      if (r.was !== undefined && !same(now, r.was)) {
-        skipped.push({ repair: r, reason: `${r.sheet}!${r.cell} has changed since the check (it now holds '${now !== null && typeof now === "object" ? now.error : cellText(now)}'). Check the plan again.` });
+      const changed = changedSince(state, r);
+      if (changed) {
+        skipped.push({ repair: r, reason: changed });
         continue;
       }
       done.add(key);
       toApply.push({ repair: r, format: formatFor(r, state) });
     }
-
     // The check, on the workbook as the repairs leave it.
     const after: WorkbookState = {
       ...state,
@@ -138,11 +205,12 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
       });
     }
 
-    const applied = toApply.length;
+    const applied = toApply.length + roster.applied;
+    const joined = roster.added > 0 ? ` (${roster.added === 1 ? "1 person" : `${roster.added} people`} added to the Roster)` : "";
     const outcome =
       applied === 0
         ? `No repair applied: ${skipped.length} skipped.`
-        : `${plural(applied, "repair")} applied${skipped.length ? `, ${skipped.length} skipped` : ""}; ${left(result.findings)}.`;
+        : `${plural(applied, "repair")} applied${joined}${skipped.length ? `, ${skipped.length} skipped` : ""}; ${left(result.findings)}.`;
     const stale = repaint
       ? ""
       : ` ${locked.map((s) => `'${s}'`).join(", ")} ${locked.length === 1 ? "is" : "are"} protected, so the Issues column and notes there still show the last check: unprotect ${locked.length === 1 ? "it" : "them"} and run Check plan.`;

@@ -12,9 +12,9 @@ import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { assertFormulasFit } from "./formulaCheck";
 import { assertWritable } from "./paintFindings";
-import { inputGrids, readWorkbookState } from "./readWorkbookState";
+import { inputGrids, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { restoreEvents } from "./quietWrites";
-import { capabilities } from "./requirements";
+import { capabilities, type Capabilities } from "./requirements";
 import { queueUserValues } from "./userText";
 import { queueSheetSpec } from "./writeSheetSpec";
 
@@ -112,82 +112,99 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
       skipped.push({ name: String((raw as { name?: unknown })?.name ?? ""), reason: r.error.issues[0].message });
       continue;
     }
-    entries.push({ ...r.data, name: r.data.name.trim().replace(/\s+/g, " ") });
+    entries.push(r.data);
   }
   return runExcel(async (context) => {
     const state = await readWorkbookState(context, caps, { notes: false });
-    const table = inputGrids(state).flatMap((g) => findTables(g, [ROSTER]))[0];
-    if (!table) {
-      throw new JointPlanError("noRoster", "This workbook has no Roster table (Name, Party, Role, Email, Active). Insert a JAP or JBP template to create one; nothing was changed.");
-    }
-    const sheet = table.position.sheet;
-    assertWritable(state, [sheet], "add people to the Roster");
-    const excelTable = excelTableOf(table.position, state.tables);
-    const known = new Set(
-      table.rowIndices.map((i) => gridCell(table.grid, i, table.gridColumns.name)).filter((v): v is string => typeof v === "string").map(personKey),
-    );
-    const toAdd: RosterEntry[] = [];
-    for (const e of entries) {
-      const key = personKey(e.name);
-      if (known.has(key)) {
-        skipped.push({ name: e.name, reason: "Already on the roster." });
-        continue;
-      }
-      known.add(key);
-      toAdd.push(e);
-    }
-    if (toAdd.length > 0) {
-      // Rows in the table's own column order, whatever order the user left the columns in.
-      const o = origin(table.grid);
-      const cols = Object.entries(table.position.columns);
-      const first = Math.min(...cols.map(([, c]) => c));
-      const last = Math.max(...cols.map(([, c]) => c));
-      const rows = toAdd.map((e) => {
-        const row: (string | number | boolean)[] = new Array(last - first + 1).fill("");
-        for (const [key, c] of cols) {
-          const v = (e as unknown as Record<string, string | boolean>)[key];
-          if (v !== undefined) row[c - first] = v;
-        }
-        return row;
-      });
-      // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
-      const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.position.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
-      // Blank rows at the table's end (a new Roster has some) are filled first; the rest go just
-      // below the table, which grows to take them in as Excel grows a table written below (never
-      // TableRowCollection.add: Office's co-authoring guidance says it causes conflicts for
-      // co-authors and to write Range.values below the table instead,
-      // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
-      const lastUsed = table.rowIndices.length ? o.row + table.rowIndices.reduce((m, r) => Math.max(m, r), 0) : table.position.headerRow;
-      const tableEnd = inExcelTable(table.position, state.tables).lastRow;
-      const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
-      const ws = context.workbook.worksheets.getItem(sheet);
-      if (caps.enableEvents) context.runtime.enableEvents = false;
-      const write = (fromRow: number, block: (string | number | boolean)[][]): void => {
-        const range = ws.getRange(`${cellA1(fromRow, first)}:${cellA1(fromRow + block.length - 1, last)}`);
-        // The columns' own formats first, then the values through the one writer of user text.
-        range.numberFormat = block.map(() => formats);
-        queueUserValues(range, block, (_, j) => formats[j]);
-      };
-      if (inside > 0) write(lastUsed + 1, rows.slice(0, inside));
-      if (inside < rows.length) {
-        const below = rows.slice(inside);
-        const at = (excelTable ? tableEnd : lastUsed) + 1;
-        // Whatever lies below the table moves down first (Range.insert, ExcelApi 1.1), so the
-        // rows written there overwrite nothing; a plain range is extended the same way.
-        const span = excelTable?.address ? parseRangeA1(excelTable.address) : null;
-        if (span) ws.getRange(`${cellA1(at, span.col)}:${cellA1(at + below.length - 1, span.lastCol)}`).insert("Down");
-        write(at, below);
-      }
-      if (caps.enableEvents) context.runtime.enableEvents = true;
-      try {
-        await context.sync();
-      } catch (e) {
-        if (caps.enableEvents) await restoreEvents(context);
-        throw e;
-      }
-    }
-    const added = toAdd.length;
+    const written = await writeRosterEntries(context, caps, state, entries);
+    skipped.push(...written.skipped);
+    const added = written.added.length;
     const message = added === 0 ? "Nobody added." : `Added ${added} ${added === 1 ? "person" : "people"} to the Roster${skipped.length ? `; ${skipped.length} skipped` : ""}.`;
     return { message, added, skipped };
   });
+}
+
+/**
+ * Writes parsed entries into the Roster of the workbook `state` describes, and syncs once (none
+ * when nobody is new): the one path that grows the Roster, for the Settings tab and for the "Add
+ * to Roster" repair. Names are stored trimmed, one space between words.
+ */
+export async function writeRosterEntries(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  state: WorkbookState,
+  entries: RosterEntry[],
+): Promise<{ added: RosterEntry[]; skipped: { name: string; reason: string }[] }> {
+  const skipped: { name: string; reason: string }[] = [];
+  const table = inputGrids(state).flatMap((g) => findTables(g, [ROSTER]))[0];
+  if (!table) {
+    throw new JointPlanError("noRoster", "This workbook has no Roster table (Name, Party, Role, Email, Active). Insert a JAP or JBP template to create one; nothing was changed.");
+  }
+  const sheet = table.position.sheet;
+  assertWritable(state, [sheet], "add people to the Roster");
+  const excelTable = excelTableOf(table.position, state.tables);
+  const known = new Set(
+    table.rowIndices.map((i) => gridCell(table.grid, i, table.gridColumns.name)).filter((v): v is string => typeof v === "string").map(personKey),
+  );
+  const toAdd: RosterEntry[] = [];
+  for (const raw of entries) {
+    const e = { ...raw, name: raw.name.trim().replace(/\s+/g, " ") };
+    const key = personKey(e.name);
+    if (known.has(key)) {
+      skipped.push({ name: e.name, reason: "Already on the roster." });
+      continue;
+    }
+    known.add(key);
+    toAdd.push(e);
+  }
+  if (toAdd.length === 0) return { added: toAdd, skipped };
+  // Rows in the table's own column order, whatever order the user left the columns in.
+  const o = origin(table.grid);
+  const cols = Object.entries(table.position.columns);
+  const first = Math.min(...cols.map(([, c]) => c));
+  const last = Math.max(...cols.map(([, c]) => c));
+  const rows = toAdd.map((e) => {
+    const row: (string | number | boolean)[] = new Array(last - first + 1).fill("");
+    for (const [key, c] of cols) {
+      const v = (e as unknown as Record<string, string | boolean>)[key];
+      if (v !== undefined) row[c - first] = v;
+    }
+    return row;
+  });
+  // Each column's layout format ("@" for names and text), so a name like "=Ana" stays text.
+  const formats = Array.from({ length: last - first + 1 }, (_, j) => ROSTER.columns.find((c) => table.position.columns[c.key] === first + j)?.numberFormat ?? GENERAL);
+  // Blank rows at the table's end (a new Roster has some) are filled first; the rest go just
+  // below the table, which grows to take them in as Excel grows a table written below (never
+  // TableRowCollection.add: Office's co-authoring guidance says it causes conflicts for
+  // co-authors and to write Range.values below the table instead,
+  // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+  const lastUsed = table.rowIndices.length ? o.row + table.rowIndices.reduce((m, r) => Math.max(m, r), 0) : table.position.headerRow;
+  const tableEnd = inExcelTable(table.position, state.tables).lastRow;
+  const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
+  const ws = context.workbook.worksheets.getItem(sheet);
+  if (caps.enableEvents) context.runtime.enableEvents = false;
+  const write = (fromRow: number, block: (string | number | boolean)[][]): void => {
+    const range = ws.getRange(`${cellA1(fromRow, first)}:${cellA1(fromRow + block.length - 1, last)}`);
+    // The columns' own formats first, then the values through the one writer of user text.
+    range.numberFormat = block.map(() => formats);
+    queueUserValues(range, block, (_, j) => formats[j]);
+  };
+  if (inside > 0) write(lastUsed + 1, rows.slice(0, inside));
+  if (inside < rows.length) {
+    const below = rows.slice(inside);
+    const at = (excelTable ? tableEnd : lastUsed) + 1;
+    // Whatever lies below the table moves down first (Range.insert, ExcelApi 1.1), so the
+    // rows written there overwrite nothing; a plain range is extended the same way.
+    const span = excelTable?.address ? parseRangeA1(excelTable.address) : null;
+    if (span) ws.getRange(`${cellA1(at, span.col)}:${cellA1(at + below.length - 1, span.lastCol)}`).insert("Down");
+    write(at, below);
+  }
+  if (caps.enableEvents) context.runtime.enableEvents = true;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (caps.enableEvents) await restoreEvents(context);
+    throw e;
+  }
+  return { added: toAdd, skipped };
 }

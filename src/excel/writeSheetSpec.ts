@@ -31,8 +31,11 @@ function shape(address: string): { rows: number; cols: number } {
   return { rows: r.lastRow - r.row + 1, cols: r.lastCol - r.col + 1 };
 }
 
-export function validationRule(spec: ValidationSpec): Excel.DataValidationRule {
+/** The Excel rule of a spec; null for "any", which sets the input prompt alone. */
+export function validationRule(spec: ValidationSpec): Excel.DataValidationRule | null {
   switch (spec.type) {
+    case "any":
+      return null;
     case "list":
       return { list: { inCellDropDown: true, source: spec.source } };
     case "date":
@@ -155,7 +158,13 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
   for (const v of spec.validations) {
     await batcher.add(payloadBytes(v), () => {
       const dv = sheet.getRange(v.address).dataValidation;
-      dv.rule = validationRule(v.spec);
+      const rule = validationRule(v.spec);
+      if (rule === null) {
+        // Any value: Excel keeps an input prompt without a rule (Data Validation > Any value).
+        if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+        return;
+      }
+      dv.rule = rule;
       dv.ignoreBlanks = v.spec.allowBlank;
       dv.errorAlert = {
         showAlert: true,

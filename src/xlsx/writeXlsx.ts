@@ -74,6 +74,10 @@ function dataValidation(spec: ValidationSpec, prompt?: { title: string; message:
     errorStyle: "stop",
     ...(prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message } : {}),
   };
+  if (spec.type === "any") {
+    // No type attribute: OOXML's default, "none", is Excel's "Any value", with the input prompt alone.
+    return { ...(prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message } : {}), type: "any", allowBlank: true } as unknown as ExcelJS.DataValidation;
+  }
   if (spec.type === "list") {
     // "=JP_RosterNames" is a reference; anything else is an inline list, which OOXML wants quoted.
     const formula = spec.source.startsWith("=") ? toFile(spec.source) : `"${spec.source.replace(/"/g, '""')}"`;

@@ -98,7 +98,7 @@ describe("new, check and rag on the sample", () => {
     expect(run.code).toBe(1);
     const { findings } = JSON.parse(run.out) as { findings: { sheet: string; cell: string; rule: string; severity: string; message: string; repair: unknown }[] };
     for (const f of findings) {
-      expect(Object.keys(f)).toEqual(["sheet", "cell", "rule", "severity", "message", "repair"]);
+      expect(Object.keys(f)).toEqual(["sheet", "cell", "rule", "severity", "message", "repair", "alternative"]);
       expect(["error", "warning"]).toContain(f.severity);
     }
     const wb = await loadWorkbook(at("sample.xlsx"));

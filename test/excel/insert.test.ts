@@ -12,6 +12,7 @@ const mix = (rags: Rag[]): Record<Rag, number> => {
 };
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
+import { colOf } from "../support/planGrids";
 
 describe("insertJapTemplate", () => {
   const sim = useSim();
@@ -73,6 +74,15 @@ describe("insertJapTemplate", () => {
     // The sample plan twice in one month: refused too, instead of 40 actions with A-06 listed twice.
     await insertSamplePlan();
     await expect(insertSamplePlan()).rejects.toMatchObject({ code: "exists" });
+  });
+
+  it("lets Priority take ranks, levels and names: no rule, only its input prompt (issue 15, item 2)", async () => {
+    const jap = await insertJapTemplate({ month: "2026-03" });
+    const at = (key: string): string => `${colOf(JAP, key)}8:${colOf(JAP, key)}27`;
+    const priority = sim().validations(jap.sheetName).find((v) => v.addresses.includes(at("priority")));
+    expect(priority).toMatchObject({ type: "None", rule: null, prompt: { showPrompt: true, title: "Priority", message: expect.stringMatching(/focus area's name/) } });
+    // The other columns keep their rules.
+    expect(sim().validations(jap.sheetName).find((v) => v.addresses.includes(at("due")))).toMatchObject({ type: "Date" });
   });
 
   it("compares sheet names ignoring case", async () => {

@@ -3,11 +3,14 @@ import { goToCell } from "../../src/excel/navigation";
 import { applyRepairs } from "../../src/excel/repairs";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { columnIndex, DATE_FORMAT, JAP, NUMBER_FORMAT } from "../../src/plan/layouts";
-import type { Finding, Repair } from "../../src/plan/model";
+import { isPlainRepair, type Finding, type Repair } from "../../src/plan/model";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 
-const repairsOf = (findings: Finding[]): Repair[] => findings.flatMap((f) => (f.repair ? [f.repair] : []));
+/** The repairs that only set their cell (no choice to make, nobody to add to the Roster). */
+const repairsOf = (findings: Finding[]): Repair[] => findings.flatMap((f) => (f.repair && isPlainRepair(f.repair) ? [f.repair] : []));
+/** Every first repair, the user's choice made (the first one offered) where there is one to make. */
+const everyRepair = (findings: Finding[]): Repair[] => findings.flatMap((f) => (f.repair ? [f.repair.choices ? { ...f.repair, value: f.repair.choices[0].value } : f.repair] : []));
 
 describe("applyRepairs", () => {
   const sim = useSim();
@@ -54,7 +57,7 @@ describe("applyRepairs", () => {
     const again = await measure(sim(), () => checkPlan());
     expect(again.syncs).toBe(2);
     expect({ jap: sim().snapshot(jap), jbp: sim().snapshot(jbp), notes: sim().notes() }).toEqual(repaired);
-    expect(again.result.findings.some((f) => f.repair)).toBe(false);
+    expect(again.result.findings.some((f) => f.repair && isPlainRepair(f.repair))).toBe(false);
     expect(r.message).toContain(`${again.result.errors} error${again.result.errors === 1 ? "" : "s"} and ${again.result.warnings} warning`);
   });
 
@@ -163,9 +166,108 @@ describe("applyRepairs", () => {
   });
 });
 
+describe("Add to Roster and Choose an objective (issue 15, item 10)", () => {
+  const sim = useSim();
+  const rosterNames = () => Array.from({ length: 30 }, (_, i) => sim().cell("Roster", `A${i + 2}`).value).filter((v) => v !== null && v !== "");
+
+  it("adds a person once for all the rows that name them, leaves those cells, and the check after finds them on the Roster", async () => {
+    const { jap } = await insertPlanData(scaledPlan(100));
+    const { findings } = await checkPlan();
+    const adds = findings.filter((f) => f.repair?.addToRoster).map((f) => f.repair!);
+    expect(adds.length).toBeGreaterThan(1);
+    const person = adds[0].addToRoster!;
+    const same = adds.filter((r) => r.addToRoster!.name === person.name);
+    expect(same.length).toBeGreaterThan(1);
+    const before = { names: rosterNames(), owners: same.map((r) => sim().cell(jap, r.cell).value) };
+    expect(before.names).not.toContain(person.name);
+    const { result, syncs } = await measure(sim(), () => applyRepairs(same));
+    expect(result).toMatchObject({ applied: same.length, skipped: [] });
+    expect(result.message).toMatch(new RegExp(`^${same.length} repairs applied \\(1 person added to the Roster\\); `));
+    expect(syncs).toBe(6);
+    expect(rosterNames()).toEqual([...before.names, person.name]);
+    const row = before.names.length + 2;
+    expect(sim().cell("Roster", `A${row}`)).toMatchObject({ value: person.name, numberFormat: "@" });
+    expect(sim().cell("Roster", `B${row}`).value).toBe(person.party);
+    expect(same.map((r) => sim().cell(jap, r.cell).value)).toEqual(before.owners);
+    // The Issues column and notes already show it: a check right after writes nothing.
+    const snapshot = sim().snapshot(jap);
+    const again = await checkPlan();
+    expect(again.findings.filter((f) => f.rule === "owner.notOnRoster" && f.message.includes(person.name))).toEqual([]);
+    expect(sim().snapshot(jap)).toEqual(snapshot);
+  });
+
+  it("keeps a hostile name as text on the Roster", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const names = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1,1)", "-2+3"];
+    const r = await applyRepairs(names.map((name, i) => ({ sheet: jap, cell: `F${8 + i}`, value: null, label: "test", addToRoster: { name, party: "Distributor" as const } })));
+    expect(r.applied).toBe(names.length);
+    const cells = names.map((_, i) => sim().cell("Roster", `A${rosterNames().length - names.length + 2 + i}`));
+    expect(cells.map((c) => [c.value, c.formula])).toEqual(names.map((n) => [n, null]));
+  });
+
+  it("skips a person whose cell changed since the check, and the same name asked for with two parties", async () => {
+    const { jap } = await insertPlanData(scaledPlan(100));
+    const adds = (await checkPlan()).findings.filter((f) => f.repair?.addToRoster).map((f) => f.repair!);
+    const [a, b] = adds;
+    await sim().userEdit(jap, a.cell, [["Someone Else"]]);
+    const clash = { ...b, cell: a.cell === b.cell ? "F99" : b.cell, addToRoster: { ...b.addToRoster!, party: b.addToRoster!.party === "Principal" ? ("Distributor" as const) : ("Principal" as const) } };
+    const names = rosterNames();
+    const r = await applyRepairs([a, b, clash]);
+    expect(r.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/has changed since the check \(it now holds 'Someone Else'\)/),
+      `'${b.addToRoster!.name}' is added to the Roster as ${b.addToRoster!.party} by another repair, not as ${clash.addToRoster.party}.`,
+    ]);
+    expect(r.applied).toBe(1);
+    expect(rosterNames()).toEqual([...names, b.addToRoster!.name]);
+    // Asked again: nothing left to do, and said so.
+    const twice = await applyRepairs([{ ...b, was: undefined }]);
+    expect(twice).toMatchObject({ applied: 0, skipped: [{ reason: `'${b.addToRoster!.name}' is already on the Roster.` }] });
+  });
+
+  it("sets an objective the user chose among the JBP's, and refuses one that was not offered", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    const { findings } = await checkPlan();
+    const choose = findings.find((f) => f.rule === "structure.unknownObjective" && f.repair?.choices)!.repair!;
+    expect(choose).toMatchObject({ label: "Choose an objective", value: null });
+    const was = sim().cell(jap, choose.cell).value;
+    const none = await applyRepairs([choose]);
+    expect(none).toMatchObject({ applied: 0, skipped: [{ reason: expect.stringMatching(/^Nothing was chosen: choose one of 'OBJ-1'/) }] });
+    const other = await applyRepairs([{ ...choose, value: "=HYPERLINK(1)" }]);
+    expect(other.skipped[0].reason).toMatch(/^'=HYPERLINK\(1\)' is not one of the choices/);
+    expect(sim().cell(jap, choose.cell).value).toBe(was);
+    const picked = choose.choices![1].value;
+    const r = await measure(sim(), () => applyRepairs([{ ...choose, value: picked }]));
+    expect(r.result).toMatchObject({ applied: 1, skipped: [] });
+    expect(r.syncs).toBe(3);
+    expect(sim().cell(jap, choose.cell).value).toBe(picked);
+    expect((await checkPlan()).findings.some((f) => f.cell === choose.cell && f.rule === "structure.unknownObjective")).toBe(false);
+  });
+});
+
 describe("applyRepairs at scale", () => {
   useSim();
-  it("applies every repair of 10 and of 5,000 actions and repaints in the same three syncs", async () => {
+  it("applies every repair of 100 and of 5,000 actions, people added to the Roster and objectives chosen, in the same six syncs", async () => {
+    const { createSimulatedExcel } = await import("../sim");
+    const syncs: number[] = [];
+    for (const n of [100, 5000]) {
+      const local = createSimulatedExcel();
+      const uninstall = local.install(globalThis as unknown as Record<string, unknown>);
+      try {
+        await insertPlanData(scaledPlan(n));
+        const repairs = everyRepair((await checkPlan()).findings);
+        expect(repairs.some((r) => r.addToRoster) && repairs.some((r) => r.choices)).toBe(true);
+        const m = await measure(local, () => applyRepairs(repairs));
+        expect(m.result.applied).toBe(repairs.length);
+        expect(m.maxBytes).toBeLessThan(4 * 1024 * 1024);
+        syncs.push(m.syncs);
+      } finally {
+        uninstall();
+      }
+    }
+    expect(syncs).toEqual([6, 6]);
+  });
+
+  it("applies every plain repair of 10 and of 5,000 actions and repaints in the same three syncs", async () => {
     const { createSimulatedExcel } = await import("../sim");
     const syncs: number[] = [];
     for (const n of [10, 5000]) {

@@ -137,4 +137,45 @@ describe("Check tab", () => {
     await act(async () => live({ findings: [FINDINGS[3]], overview: overview() }));
     expect(screen.getByText("ID O-3 is used twice.")).toBeTruthy();
   });
+
+  describe("repairs that ask first (issue 15, item 10)", () => {
+    const addLu: Repair = { sheet: "JAP", cell: "F5", value: "Lu", label: "Add 'Lu' to the Roster as Distributor", addToRoster: { name: "Lu", party: "Distributor" }, was: "Lu" };
+    const chooseObjective: Repair = { sheet: "JAP", cell: "B9", value: null, label: "Choose an objective", choices: [{ value: "O-1", label: "O-1: Grow sell-out" }, { value: "O-2", label: "O-2: Cut out-of-stocks" }], was: "O-9" };
+    const ASKING: Finding[] = [
+      finding({ rule: "owner.notOnRoster", severity: "error", sheet: "JAP", cell: "F5", row: 4, message: "Owner 'Lu' is not on the Roster. Did you mean 'Lui'?", repair: { sheet: "JAP", cell: "F5", value: "Lui", label: "Use 'Lui'" }, alternative: addLu }),
+      finding({ rule: "owner.notOnRoster", severity: "error", sheet: "JAP", cell: "F6", row: 5, message: "Owner 'Zoe' is not on the Roster.", repair: { ...addLu, cell: "F6", value: "Zoe", label: "Add 'Zoe' to the Roster as Principal", addToRoster: { name: "Zoe", party: "Principal" } } }),
+      finding({ rule: "structure.unknownObjective", severity: "error", sheet: "JAP", cell: "B9", row: 8, message: "JBP objective 'O-9' is not an objective ID of the JBP.", repair: chooseObjective }),
+      finding({ rule: "structure.unknownObjective", severity: "error", sheet: "JAP", cell: "B10", row: 9, message: "JBP objective 'O-8' is not an objective ID of the JBP.", repair: { ...chooseObjective, cell: "B10" } }),
+    ];
+    beforeEach(() => mocked.checkPlan.mockResolvedValue({ message: "3 errors and 2 warnings.", errors: 4, warnings: 0, findings: ASKING, overview: overview() }));
+
+    it("offers Add to Roster beside the did-you-mean, and applies just that repair", async () => {
+      await renderCheck();
+      await runCheck();
+      const item = screen.getAllByTestId("finding").find((i) => i.textContent?.includes("Owner 'Lu'"))!;
+      expect(within(item).getAllByRole("button").map((b) => b.textContent)).toEqual(["Go to cell", "Use 'Lui'", "Add 'Lu' to the Roster as Distributor"]);
+      await act(async () => fireEvent.click(within(item).getByRole("button", { name: "Add 'Lu' to the Roster as Distributor in JAP!F5" })));
+      expect(mocked.applyRepairs).toHaveBeenCalledWith([addLu]);
+      expect(mocked.checkPlan).toHaveBeenCalledTimes(2);
+    });
+
+    it("Choose an objective: a list of the JBP's objectives, Use enabled once one is chosen, and the chosen value sent", async () => {
+      await renderCheck();
+      await runCheck();
+      const item = screen.getAllByTestId("finding").find((i) => i.textContent?.includes("'O-9'"))!;
+      const picker = within(item).getByRole("combobox", { name: "Choose an objective for JAP!B9" }) as HTMLSelectElement;
+      expect([...picker.options].map((o) => o.textContent)).toEqual(["Choose an objective…", "O-1: Grow sell-out", "O-2: Cut out-of-stocks"]);
+      const use = within(item).getByRole("button", { name: "Use the chosen value in JAP!B9" }) as HTMLButtonElement;
+      expect(use.disabled).toBe(true);
+      await act(async () => fireEvent.change(picker, { target: { value: "O-2" } }));
+      await act(async () => fireEvent.click(within(item).getByRole("button", { name: "Use 'O-2' in JAP!B9" })));
+      expect(mocked.applyRepairs).toHaveBeenCalledWith([{ ...chooseObjective, value: "O-2" }]);
+    });
+
+    it("neither goes into 'Repair all of this kind'", async () => {
+      await renderCheck();
+      await runCheck();
+      expect(screen.queryAllByRole("button", { name: /Repair all/ })).toEqual([]);
+    });
+  });
 });

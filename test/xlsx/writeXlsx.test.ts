@@ -95,6 +95,26 @@ describe("writeXlsx", () => {
 const decodeXml = (xml: string): string =>
   xml.replace(/&(apos|quot|gt|lt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', gt: ">", lt: "<", amp: "&" })[e] as string);
 
+describe("Priority's validation (issue 15, item 2)", () => {
+  it("is Excel's Any value with the input prompt alone, in the file as in the add-in", async () => {
+    const bytes = await writeXlsx(newWorkbookSpecs(newWorkbookInput({ sample: false, force: false, asOf: serialFromIso("2026-03-18")! }, serialFromIso("2026-03-18")!))).then((r) => r.bytes);
+    const xml = await unzipText(bytes);
+    const jap = Object.entries(xml).find(([name, text]) => name.startsWith("xl/worksheets/") && text.includes('promptTitle="Priority"'))?.[1] ?? "";
+    const element = /<dataValidation [^>]*promptTitle="Priority"[^>]*>/.exec(jap)?.[0] ?? "";
+    expect(element).toMatch(/showInputMessage="1"/);
+    expect(element).toMatch(/prompt="A rank \(1 is the most important\), a level \(High, Medium, Low\) or a focus area's name/);
+    // No type attribute: OOXML's default "none", which Excel shows as Any value.
+    expect(element).not.toMatch(/ type=/);
+    // ExcelJS reads it back as "any", and the other columns keep their rules.
+    const ws = (await loadWorkbook(bytes)).worksheets.find((w) => /^JAP/.test(w.name))!;
+    const header = ws.getRow(7).values as unknown[];
+    const col = header.indexOf("Priority");
+    expect(col).toBeGreaterThan(0);
+    expect(ws.getCell(8, col).dataValidation).toMatchObject({ type: "any", promptTitle: "Priority" });
+    expect(ws.getCell(8, header.indexOf("Due")).dataValidation).toMatchObject({ type: "date" });
+  });
+});
+
 /** The text parts of an .xlsx (a zip), read with the zip library ExcelJS itself depends on. */
 async function unzipText(bytes: Buffer): Promise<Record<string, string>> {
    

@@ -4,7 +4,7 @@
  * Prompt titles stay within Excel's 32 characters and messages within 255.
  */
 import type { InputPrompt, ValidationSpec } from "./tableLayout";
-import { LIST_NAMES, SETTING_NAMES } from "../model";
+import { LIST_NAMES } from "../model";
 
 export interface ColumnRules {
   validation: ValidationSpec;
@@ -21,9 +21,13 @@ const figure = (what: string): ColumnRules => ({ validation: FIGURE, prompt: p(w
 
 export const JAP_COLUMN_RULES: Record<string, ColumnRules> = {
   objectiveId: { validation: list(LIST_NAMES.objectiveIds), prompt: p("JBP objective", "Pick the ID of the JBP objective this action serves.") },
+  // Planners write a priority as a rank (1, 2), a level (High) or a name ("Coverage"), and the check
+  // accepts all three (rules/priorities.ts): a whole-number rule would refuse what the check accepts,
+  // so the cell takes any value and the prompt says what is wanted. The check counts the distinct
+  // priorities against JP_MaxPriorities; the live rule marks a rank below 1.
   priority: {
-    validation: { type: "wholeNumber", operator: "between", formula1: "1", formula2: `=${SETTING_NAMES.maxPriorities}`, allowBlank: true },
-    prompt: p("Priority", "1 is the most important. The critical few: no more than the most priorities allowed on Settings."),
+    validation: { type: "any", allowBlank: true },
+    prompt: p("Priority", "A rank (1 is the most important), a level (High, Medium, Low) or a focus area's name. The critical few: no more distinct priorities than Settings allows."),
   },
   party: { validation: list(LIST_NAMES.actionParties, false), prompt: p("Party", "Who leads the action: Principal, Distributor or Joint.") },
   owner: { validation: list(LIST_NAMES.rosterNames, false), prompt: p("Owner", "One person from the Roster who answers for this action.") },

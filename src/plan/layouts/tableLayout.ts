@@ -28,7 +28,9 @@ export type ValidationSpec =
   | { type: "list"; source: string; allowBlank: boolean }
   | { type: "date"; operator: "between" | "greaterThanOrEqualTo" | "lessThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
   | { type: "decimal"; operator: "between" | "greaterThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
-  | { type: "wholeNumber"; operator: "between"; formula1: string; formula2: string; allowBlank: boolean };
+  | { type: "wholeNumber"; operator: "between"; formula1: string; formula2: string; allowBlank: boolean }
+  /** Any value, with the input prompt alone: for a column whose values no Excel rule can describe. */
+  | { type: "any"; allowBlank: true };
 
 export interface InputPrompt {
   title: string;

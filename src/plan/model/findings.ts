@@ -1,11 +1,13 @@
-/** Building findings: every rule points at one cell and may offer a repair of that same cell. */
+/** Building findings: every rule points at one cell and may offer up to two repairs of that same cell. */
 import { cellA1 } from "./a1";
-import type { CellValue, Finding, Severity } from "./schemas";
+import type { CellValue, Finding, Party, Repair, RepairChoice, Severity } from "./schemas";
 
 export interface RepairSpec {
   value: CellValue;
   label: string;
   numberFormat?: string;
+  choices?: RepairChoice[];
+  addToRoster?: { name: string; party: Party };
 }
 
 export function finding(
@@ -14,10 +16,12 @@ export function finding(
   at: { sheet: string; row: number; col: number },
   message: string,
   repair?: RepairSpec,
+  alternative?: RepairSpec,
 ): Finding {
   const cell = cellA1(at.row, at.col);
   const f: Finding = { rule, severity, sheet: at.sheet, cell, row: at.row, message };
   if (repair) f.repair = { sheet: at.sheet, cell, ...repair };
+  if (alternative) f.alternative = { sheet: at.sheet, cell, ...alternative };
   return f;
 }
 
@@ -30,3 +34,6 @@ export const TABLE_NAMES: Record<string, string> = {
   reviewLog: "Review Log",
   quarterlyReview: "Quarterly review",
 };
+
+/** A repair that only sets its cell's value: one the user need not choose for, safe to apply in bulk. */
+export const isPlainRepair = (r: Repair): boolean => r.choices === undefined && r.addToRoster === undefined;

@@ -8,12 +8,12 @@
 export { absoluteRangeA1, cellA1, columnFromLetters, columnLetters, parseCellA1, parseRangeA1, quoteSheet, rangeA1, splitSheetRef } from "./a1";
 export { cellNumber, cellText, formatNumber, isBlank, isErrorCell, parseFlag, parseNumberText, showValue, toCellValue } from "./cells";
 export { editDistance } from "./editDistance";
-export { finding, TABLE_NAMES } from "./findings";
+export { finding, isPlainRepair, type RepairSpec, TABLE_NAMES } from "./findings";
 export { isAdditiveUnit, isPercentUnit } from "./kpiUnits";
 export { isOpenStatus, matchActionParty, matchDateOrder, matchDirection, matchParty, matchRag, matchRollUp, matchStatus, OPEN_STATUSES } from "./listValues";
 export { planRowCounts } from "./planWorkbook";
 export type { CheckResult, JapPlan, JbpPlan, PlanRag, PlanTable, PlanWorkbook, RosterProblemRow, RosterRow } from "./planWorkbook";
-export { Action, ActionParty, CellError, CellValue, DateOrder, CellText, DEFAULT_SETTINGS, Direction, Finding, GridTable, JapHeader, JbpHeader, MAX_CELL_TEXT, Objective, Party, Rag, RagResult, Repair, RollUpMethod, RosterEntry, Settings, Severity, SheetGrid, Status } from "./schemas";
+export { Action, ActionParty, CellError, CellValue, DateOrder, CellText, DEFAULT_SETTINGS, Direction, Finding, GridTable, JapHeader, JbpHeader, MAX_CELL_TEXT, Objective, Party, Rag, RagResult, Repair, RepairChoice, RollUpMethod, RosterEntry, Settings, Severity, SheetGrid, Status } from "./schemas";
 export { daysInMonth, isoFromSerial, longDate, MAX_SERIAL, monthEnd, monthStart, serialFromIso, serialFromYmd, todaySerial, ymdFromSerial } from "./serialDate";
 export { excelTableOf, firstDataRow, gridTableOf, inExcelTable, positionFromAddress, tableRange, withExcelTable, withSpareRows } from "./tablePosition";
 export type { ExcelTableRef, TableListing, TablePosition } from "./tablePosition";

@@ -200,7 +200,15 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
-/** A repair the user may apply: the new value of exactly one cell. */
+/** One value a repair with choices offers: the cell's new value and how the picker shows it. */
+export const RepairChoice = z.object({ value: z.string(), label: z.string() });
+export type RepairChoice = z.infer<typeof RepairChoice>;
+
+/**
+ * A repair the user may apply: the new value of exactly one cell. Two kinds go further:
+ * - with `choices`, the user picks the value (value null until then) from those offered;
+ * - with `addToRoster`, the cell is left as it is and the person it names joins the Roster.
+ */
 export const Repair = z.object({
   sheet: z.string(),
   cell: z.string(),
@@ -209,6 +217,10 @@ export const Repair = z.object({
   label: z.string(),
   /** Number format to apply with the value (a date repair needs a date format). */
   numberFormat: z.optional(z.string()),
+  /** The values the user chooses from ("Choose an objective": the JBP's objectives). */
+  choices: z.optional(z.array(RepairChoice)),
+  /** The Roster row that this repair adds (the party is the action's or the column's). */
+  addToRoster: z.optional(z.object({ name: z.string(), party: Party })),
   /**
    * The cell's value when the check saw it. The Excel layer fills it in after a check and applies
    * the repair only while the cell still holds it, so a newer edit is never overwritten.
@@ -227,6 +239,8 @@ export const Finding = z.object({
   row: Index,
   message: z.string(),
   repair: z.optional(Repair),
+  /** A second way to repair it, offered beside the first ("Use 'Ana Silva'" or "Add to Roster"). */
+  alternative: z.optional(Repair),
 });
 export type Finding = z.infer<typeof Finding>;
 

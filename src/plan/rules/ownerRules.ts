@@ -4,8 +4,8 @@
  * party fits the action's Party; roster names are unique and have a party; nobody owns too many
  * open actions.
  */
-import { cellText, type CellValue, finding, type Finding, isBlank, isErrorCell, type JapPlan, parseFlag, showValue, type TablePosition } from "../model";
-import { hiddenCharacter, nameDifference, personKey, type HiddenCharacter } from "./rosterIndex";
+import { cellText, type CellValue, finding, type Finding, isBlank, isErrorCell, type JapPlan, type Party, parseFlag, type RepairSpec, showValue, type TablePosition } from "../model";
+import { cleanName, hiddenCharacter, nameDifference, personKey, type HiddenCharacter } from "./rosterIndex";
 import { cellAt, has, isOpen, type RuleContext } from "./ruleContext";
 
 /**
@@ -22,7 +22,7 @@ export function ownerRules(ctx: RuleContext): Finding[] {
     for (const o of jbp.objectives) {
       for (const [key, party] of [["principalOwner", "Principal"], ["distributorOwner", "Distributor"]] as const) {
         if (!has(jbp.position, key) || isBlank(o.source.raw[key])) continue;
-        const fit = checkName(ctx, jbp.position, o.source.row, key, o.source.raw[key], label(key), true, out);
+        const fit = checkName(ctx, jbp.position, o.source.row, key, o.source.raw[key], label(key), true, party, out);
         if (fit && fit.party !== party) {
           out.push(finding("owner.partyMismatch", "error", cellAt(jbp.position, o.source.row, key), `${label(key)} '${fit.name}' is on the Roster as ${fit.party}, not ${party}.`));
         }
@@ -42,7 +42,9 @@ function actionOwnerRules(ctx: RuleContext, jap: JapPlan, out: Finding[]): void 
       out.push(finding("owner.required", "error", at, "Owner is empty. Choose the person responsible from the Roster."));
       continue;
     }
-    const fit = checkName(ctx, jap.position, a.source.row, "owner", raw, "Owner", isOpen(a.status), out);
+    // Someone new joins the Roster with the action's party; a Joint action's owner could be either.
+    const party = a.party === "Principal" || a.party === "Distributor" ? a.party : null;
+    const fit = checkName(ctx, jap.position, a.source.row, "owner", raw, "Owner", isOpen(a.status), party, out);
     if (!fit) continue;
     if (has(jap.position, "party") && (a.party === "Principal" || a.party === "Distributor") && fit.party !== a.party) {
       out.push(
@@ -79,7 +81,8 @@ function actionOwnerRules(ctx: RuleContext, jap: JapPlan, out: Finding[]): void 
 
 /**
  * Checks one name cell against the roster; returns the active roster entry it names, or null
- * (after reporting) when there is none.
+ * (after reporting) when there is none. `party` is the one a person added from this cell would
+ * have (null when the row does not say), for the "Add to Roster" repair.
  */
 function checkName(
   ctx: RuleContext,
@@ -89,6 +92,7 @@ function checkName(
   raw: CellValue,
   what: string,
   open: boolean,
+  party: Party | null,
   out: Finding[],
 ): { name: string; party: string } | null {
   if (!ctx.plan.roster) return null;
@@ -116,13 +120,18 @@ function checkName(
   // Not on the Roster even without its hidden characters; still worth saying they are there.
   const hidden = hiddenCharacter(typed.trim());
   const also = hidden ? ` It also has ${hiddenText(hidden)}.` : "";
+  const use: RepairSpec | undefined = suggestion ? { value: suggestion, label: `Use '${suggestion}'` } : undefined;
+  // Only text can be a new person's name (42 is a mistake, not a name); the cell itself stays.
+  const name = typeof raw === "string" ? cleanName(raw) : "";
+  const add: RepairSpec | undefined = name && party ? { value: raw, label: `Add '${name}' to the Roster as ${party}`, addToRoster: { name, party } } : undefined;
   out.push(
     finding(
       "owner.notOnRoster",
       "error",
       at,
       `${what} ${showValue(raw)} is not on the Roster.${suggestion ? ` Did you mean '${suggestion}'?` : " Add the person to the Roster or choose a name from it."}${also}`,
-      suggestion ? { value: suggestion, label: `Use '${suggestion}'` } : undefined,
+      use ?? add,
+      use ? add : undefined,
     ),
   );
   return null;

@@ -13,6 +13,11 @@ const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu;
 /** Every space: ASCII white space, no-break and narrow no-break spaces, the typographic ones, ideographic. */
 const SPACES = /[\s\p{Zs}]+/gu;
 
+/** A name as the Roster should hold it: composed, without invisible characters, one space between words. */
+export function cleanName(name: string): string {
+  return name.normalize("NFC").replace(INVISIBLE, "").replace(SPACES, " ").trim();
+}
+
 /**
  * How names are compared: composed (NFC), invisible characters dropped, runs of any space made one,
  * ends trimmed, and case folded so that I, İ, i and ı are one letter (a Turkish planner types

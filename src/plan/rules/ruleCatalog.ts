@@ -13,7 +13,7 @@ export interface RuleInfo {
 
 export const RULES: readonly RuleInfo[] = [
   { id: "owner.required", severity: "error", description: "Every action has an owner." },
-  { id: "owner.notOnRoster", severity: "error", description: "The owner is on the Roster (case, spaces, invisible characters and accent encoding ignored); repair: the nearest active name." },
+  { id: "owner.notOnRoster", severity: "error", description: "The owner is on the Roster (case, spaces, invisible characters and accent encoding ignored); repair: the nearest active name, or (when the row says the party) Add to Roster." },
   { id: "owner.spelling", severity: "warning", description: "The owner matches a Roster name but for case, spaces, invisible characters or how accents are stored, which it names; repair: the Roster's spelling." },
   { id: "owner.inactive", severity: "error", description: "An open action's owner is active on the Roster." },
   { id: "owner.partyMismatch", severity: "error", description: "The owner's party fits the action's Party (Joint fits both), and JBP owners their column." },
@@ -45,7 +45,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "structure.missingId", severity: "error", description: "Every action and objective has an ID." },
   { id: "structure.duplicateId", severity: "error", description: "IDs are unique within a table (case ignored, as Excel's lookups do); a duplicate gets a repair to a new ID no row uses." },
   { id: "structure.required", severity: "error", description: "An action says what will be done; an objective what it aims for." },
-  { id: "structure.unknownObjective", severity: "error or warning", description: "An action's JBP objective exists in the JBP; another spelling of an ID gets a repair." },
+  { id: "structure.unknownObjective", severity: "error or warning", description: "An action's JBP objective exists in the JBP; another spelling of an ID gets a repair, an unknown one a repair that chooses among the JBP's objectives." },
   { id: "structure.tooManyPriorities", severity: "error", description: "A JAP has no more distinct priorities than the most allowed (Settings), whether written as ranks (1, 2, 3), levels (High, Medium, Low) or names (\"Coverage\"): one finding a JAP." },
   { id: "structure.mixedPriorities", severity: "warning", description: "A JAP's priorities are written in one form (ranks, levels or names): one finding a JAP." },
   { id: "structure.badPriority", severity: "error or warning", description: "A rank is a whole number from 1; a rank typed as text is read, with a repair." },

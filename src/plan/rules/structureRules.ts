@@ -2,7 +2,7 @@
  * Structure rules: unique IDs, every referenced JBP objective exists, the critical few priorities,
  * list values from their lists, % complete that fits the status, and a reason for each override.
  */
-import { ActionParty, cellText, type CellValue, finding, type Finding, formatNumber, isBlank, type JapPlan, type JbpPlan, matchActionParty, matchRag, matchStatus, Rag, showValue, Status, type TablePosition } from "../model";
+import { ActionParty, cellText, type CellValue, finding, type Finding, formatNumber, isBlank, type JapPlan, type JbpPlan, matchActionParty, matchRag, matchStatus, Rag, type RepairChoice, showValue, Status, type TablePosition } from "../model";
 import { columnFormat, JAP } from "../layouts";
 import { type PriorityForm, readPriority } from "./priorities";
 import { cellAt, has, linkedJbps, type RuleContext } from "./ruleContext";
@@ -112,24 +112,42 @@ function listCell<T extends string>(
   else out.push(finding(rule, "warning", at, `${label} ${showValue(v)} is read as '${value}'; use the list's wording so formulas read it too.`, { value, label: `Use '${value}'` }));
 }
 
-function objectiveIndex(jbps: JbpPlan[]): Map<string, string> | null {
+/** The linked JBPs' objective IDs, by how they compare, and the same as choices for a repair. */
+interface ObjectiveIndex {
+  ids: Map<string, string>;
+  choices: RepairChoice[];
+}
+
+function objectiveIndex(jbps: JbpPlan[]): ObjectiveIndex | null {
   if (jbps.length === 0) return null;
   const ids = new Map<string, string>();
-  for (const j of jbps) for (const o of j.objectives) if (o.id) ids.set(idKey(o.id), o.id);
-  return ids;
+  const choices: RepairChoice[] = [];
+  for (const j of jbps) {
+    for (const o of j.objectives) {
+      if (!o.id || ids.has(idKey(o.id))) continue;
+      ids.set(idKey(o.id), o.id);
+      choices.push({ value: o.id, label: o.objective ? `${o.id}: ${o.objective}` : o.id });
+    }
+  }
+  return { ids, choices };
 }
 
 const idKey = (id: string) => id.toLowerCase().replace(/[\s\u00a0]+/g, "");
 
-/** An action's JBP objective must exist (skipped when the workbook holds no JBP to check against). */
-function objectiveRef(p: TablePosition, row: number, raw: Record<string, CellValue>, ids: Map<string, string> | null, out: Finding[]): void {
-  if (!ids || !has(p, "objectiveId") || isBlank(raw.objectiveId)) return;
+/**
+ * An action's JBP objective must exist (skipped when the workbook holds no JBP to check against).
+ * An unknown one gets a repair that lets the user choose among the JBP's objectives (one list
+ * shared by every finding, so a long plan does not copy it a row).
+ */
+function objectiveRef(p: TablePosition, row: number, raw: Record<string, CellValue>, index: ObjectiveIndex | null, out: Finding[]): void {
+  if (!index || !has(p, "objectiveId") || isBlank(raw.objectiveId)) return;
   const typed = cellText(raw.objectiveId);
-  const known = ids.get(idKey(typed));
+  const known = index.ids.get(idKey(typed));
   if (known !== undefined && known === raw.objectiveId) return;
   const at = cellAt(p, row, "objectiveId");
   if (known === undefined) {
-    out.push(finding("structure.unknownObjective", "error", at, `JBP objective ${showValue(raw.objectiveId)} is not an objective ID of the JBP. Choose one from the list.`));
+    const choose = index.choices.length > 0 ? { value: null, label: "Choose an objective", choices: index.choices } : undefined;
+    out.push(finding("structure.unknownObjective", "error", at, `JBP objective ${showValue(raw.objectiveId)} is not an objective ID of the JBP. Choose one from the list.`, choose));
   } else if (typeof raw.objectiveId === "string" && raw.objectiveId.toLowerCase() !== known.toLowerCase()) {
     out.push(finding("structure.unknownObjective", "warning", at, `JBP objective ${showValue(raw.objectiveId)} is written differently from the JBP's '${known}'.`, { value: known, label: `Use '${known}'` }));
   }

@@ -244,6 +244,8 @@ function renderValidation(spec: ValidationSpec, ctx: TableRenderContext, row: nu
     case "list":
       out = { ...spec, source: r(spec.source) };
       return hasPlaceholder(out.source) ? null : out;
+    case "any":
+      return spec;
     default: {
       const f1 = r(spec.formula1);
       const f2 = spec.formula2 === undefined ? undefined : r(spec.formula2);

@@ -2,7 +2,7 @@
  * Orders the check's findings for reading: by sheet (in the order the check met them), then by rule
  * family (owner, date, kpi, structure), errors before warnings, then down the sheet.
  */
-import type { Finding, Repair } from "../../plan/model";
+import { isPlainRepair, type Finding, type Repair } from "../../plan/model";
 
 export const FAMILIES = ["owner", "date", "kpi", "structure"] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -71,7 +71,8 @@ export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
     const families = FAMILIES.map((family): FamilyGroup => {
       const mine = list.filter((f) => familyOf(f.rule) === family).sort(compare);
       const rules = new Map<string, Repair[]>();
-      for (const f of mine) if (f.repair) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f.repair]);
+      // Only repairs that need no choice go in bulk: never a guessed objective or a crowd added to the Roster.
+      for (const f of mine) if (f.repair && isPlainRepair(f.repair)) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f.repair]);
       return {
         family,
         title: FAMILY_TITLES[family],

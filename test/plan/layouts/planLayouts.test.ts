@@ -93,7 +93,9 @@ describe("native validation", () => {
     for (const k of ["start", "due", "lastUpdate"]) expect(v(k)).toMatchObject({ type: "date", operator: "between" });
     expect(v("pctComplete")).toMatchObject({ type: "decimal", formula1: "0", formula2: "1" });
     for (const k of ["baseline", "target", "actual"]) expect(v(k)).toMatchObject({ type: "decimal" });
-    expect(v("priority")).toEqual({ type: "wholeNumber", operator: "between", formula1: "1", formula2: "=JP_MaxPriorities", allowBlank: true });
+    // Ranks, levels and names are all priorities (issue 15, item 2): any value, with a prompt that says so.
+    expect(v("priority")).toEqual({ type: "any", allowBlank: true });
+    expect(JAP.columns.find((c) => c.key === "priority")?.prompt?.message).toMatch(/rank .*level \(High, Medium, Low\) or a focus area's name/);
     expect(ROSTER.columns.find((c) => c.key === "party")?.validation).toMatchObject({ source: "=JP_Parties" });
     expect(REVIEW_LOG.columns.find((c) => c.key === "rag")?.validation).toMatchObject({ source: "=JP_Rags" });
   });

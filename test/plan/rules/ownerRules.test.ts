@@ -29,9 +29,42 @@ describe("owner rules", () => {
     expect(findingsOf(soundPlan(withAction(0, { owner: "Zoe Marquez" })))[0]).toMatchObject({
       message: "Owner 'Zoe Marquez' is not on the Roster. Add the person to the Roster or choose a name from it.",
     });
-    expect(findingsOf(soundPlan(withAction(2, { owner: "Dan Olde" })))[0].repair).toBeUndefined();
+    expect(findingsOf(soundPlan(withAction(2, { owner: "Dan Olde" })))[0].repair).toMatchObject({ value: "Dan Olde", addToRoster: { name: "Dan Olde", party: "Principal" } });
     expect(findingsOf(soundPlan(withAction(0, { owner: { error: "#N/A" } })))[0]).toMatchObject({ rule: "owner.notOnRoster", message: "Owner shows the error #N/A. Choose a name from the Roster." });
     expect(findingsOf(soundPlan(withAction(0, { owner: 42 })))[0]).toMatchObject({ rule: "owner.notOnRoster", message: "Owner 42 is not on the Roster. Add the person to the Roster or choose a name from it." });
+  });
+
+  describe("Add to Roster (issue 15, item 10)", () => {
+    test("someone new is added with the action's party, the cell left as typed; beside a did-you-mean it is the second repair", () => {
+      const [alone] = findingsOf(soundPlan(withAction(0, { owner: "Zoe Marquez" })));
+      expect(alone.repair).toEqual({ sheet: "JAP", cell: ownerCell(0), value: "Zoe Marquez", label: "Add 'Zoe Marquez' to the Roster as Distributor", addToRoster: { name: "Zoe Marquez", party: "Distributor" } });
+      expect(alone.alternative).toBeUndefined();
+      const [near] = findingsOf(soundPlan(withAction(2, { owner: "Ana Silvaa" })));
+      expect(near.repair).toMatchObject({ value: "Ana Silva", label: "Use 'Ana Silva'" });
+      expect(near.repair!.addToRoster).toBeUndefined();
+      expect(near.alternative).toMatchObject({ cell: ownerCell(2), value: "Ana Silvaa", addToRoster: { name: "Ana Silvaa", party: "Principal" } });
+    });
+
+    test("the name is added as it should read: composed, no invisible characters, one space between words", () => {
+      const [f] = findingsOf(soundPlan(withAction(0, { owner: " Zoe\u00a0 Marque\u0301z\u200b " })));
+      expect(f.repair).toMatchObject({ value: " Zoe\u00a0 Marque\u0301z\u200b ", addToRoster: { name: "Zoe Marquéz", party: "Distributor" } });
+    });
+
+    test("no Add to Roster when the row does not say the party, or the owner is not a name", () => {
+      expect(findingsOf(soundPlan(withAction(0, { owner: "Zoe Marquez", party: "Joint" })))[0]).toMatchObject({ rule: "owner.notOnRoster" });
+      expect(findingsOf(soundPlan(withAction(0, { owner: "Zoe Marquez", party: "Joint" })))[0].repair).toBeUndefined();
+      expect(findingsOf(soundPlan(withAction(0, { owner: "Zoe Marquez", party: null })))[0].repair).toBeUndefined();
+      expect(findingsOf(soundPlan(withAction(0, { owner: 42 })))[0].repair).toBeUndefined();
+      expect(findingsOf(soundPlan(withAction(0, { owner: { error: "#N/A" } })))[0].repair).toBeUndefined();
+    });
+
+    test("a JBP owner joins with its column's party", () => {
+      const f = findingsOf(soundPlan({ objectives: (rows) => rows.map((r, i) => (i === 0 ? { ...r, principalOwner: "Yann Le Gall", distributorOwner: "Carla Ruis" } : r)) }));
+      expect(f.map((x) => [x.repair?.addToRoster ?? x.repair?.value, x.alternative?.addToRoster])).toEqual([
+        [{ name: "Yann Le Gall", party: "Principal" }, undefined],
+        ["Carla Ruiz", { name: "Carla Ruis", party: "Distributor" }],
+      ]);
+    });
   });
 
   test("owner.spelling: case or stray spaces match the roster, with a repair to its spelling", () => {

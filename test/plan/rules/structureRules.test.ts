@@ -35,6 +35,10 @@ describe("structure rules", () => {
     const [f] = findingsOf(soundPlan(withAction(0, { objectiveId: "O -1" })));
     expect(f).toMatchObject({ rule: "structure.unknownObjective", severity: "warning", repair: { value: "O-1" } });
     expect(findingsOf(soundPlan(withAction(0, { objectiveId: "o-1" })))).toEqual([]);
+    // Unknown: the user chooses among the JBP's objectives (issue 15, item 10); nothing is chosen yet.
+    const [unknown] = findingsOf(soundPlan(withAction(0, { objectiveId: "O-9" })));
+    expect(unknown.repair).toEqual({ sheet: "JAP", cell: `${colOf(JAP, "objectiveId")}${r(0)}`, value: null, label: "Choose an objective", choices: [expect.objectContaining({ value: "O-1" }), expect.objectContaining({ value: "O-2" })] });
+    expect(unknown.repair!.choices![0].label).toMatch(/^O-1: \S/);
     // No JBP in the workbook: nothing to check against.
     expect(findingsOf(soundPlan(withAction(0, { objectiveId: "O-9" })).filter((g) => g.name !== "JBP"))).toEqual([]);
   });
