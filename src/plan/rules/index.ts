@@ -6,7 +6,7 @@
  */
 export { checkWorkbook } from "./checkWorkbook";
 export { headerOfColumn, isIssuesText, issuesBySheetRow } from "./issuesText";
-export { planPriorities, readPriority } from "./priorities";
+export { distinctPriorities, planPriorities, readPriority } from "./priorities";
 export type { Priority, PriorityForm } from "./priorities";
 export { personKey } from "./rosterIndex";
 export { validatePlan } from "./validatePlan";

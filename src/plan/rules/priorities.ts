@@ -48,9 +48,13 @@ export function readPriority(v: CellValue | undefined): Priority | "bad" | null 
  * number). Blank and mistyped cells are left out. For the summary's "By priority".
  */
 export function planPriorities(actions: readonly { source: { raw: Record<string, CellValue> } }[]): CellValue[] {
+  return distinctPriorities(actions.map((a) => a.source.raw.priority));
+}
+
+/** The distinct priorities of these cells, in planPriorities' order and form. */
+export function distinctPriorities(cells: readonly (CellValue | undefined)[]): CellValue[] {
   const seen = new Map<string, { value: CellValue; order: number; first: number }>();
-  actions.forEach((a, i) => {
-    const v = a.source.raw.priority;
+  cells.forEach((v, i) => {
     const p = readPriority(v);
     if (p === null || p === "bad" || seen.has(p.key)) return;
     seen.set(p.key, { value: p.form === "rank" ? p.order : typeof v === "string" ? v.trim() : (v ?? null), order: p.order, first: i });

@@ -11,6 +11,6 @@ export type { FigureValues, SummaryFigures } from "./summaryFigures";
 export { buildSummaryLayout, REST_LABELS } from "./summaryLayout";
 export type { FigureRow, SummaryInput, SummaryLayout } from "./summaryLayout";
 export { SUMMARY_MARK, SUMMARY_SHEET_NAME, summarySheetName } from "./summaryMark";
-export { buildSummarySheetSpec, defaultPriorityLabels, summaryInput } from "./summarySheetSpec";
+export { buildSummarySheetSpec, defaultPriorityLabels, priorityLabels, summaryInput } from "./summarySheetSpec";
 export { summaryTableOf } from "./summaryTables";
 export type { SummaryTable } from "./summaryTables";

@@ -3,6 +3,7 @@
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
 import { cellA1, type CellValue, type PlanWorkbook, type TableListing, type TablePosition } from "../model";
+import { planPriorities } from "../rules";
 import { emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 import { summaryMark } from "./summaryMark";
@@ -10,6 +11,17 @@ import { summaryTableOf } from "./summaryTables";
 
 /** The priorities the summary lists when the caller gives none: 1 to the most allowed. */
 export const defaultPriorityLabels = (maxPriorities: number): CellValue[] => Array.from({ length: Math.max(0, maxPriorities) }, (_, i) => i + 1);
+
+/**
+ * The priorities a read plan's (current) actions use, as planners write them (ranks, levels or
+ * names, rules/priorities.ts); 1 to the most allowed when no action has one yet.
+ */
+function priorityLabelsOf(plan: PlanWorkbook): CellValue[] {
+  return priorityLabels(planPriorities(plan.japs.flatMap((j) => j.actions)), plan.settings.maxPriorities);
+}
+
+/** The "By priority" rows: the priorities in use, else 1 to the most allowed. */
+export const priorityLabels = (used: CellValue[], maxPriorities: number): CellValue[] => (used.length > 0 ? used : defaultPriorityLabels(maxPriorities));
 
 /**
  * The summary's input from a plan as read (Build summary), its tables as the workbook lists them:
@@ -28,7 +40,7 @@ export function summaryInput(
     japTables: japs.filter((p) => p.columns.rag !== undefined).map((p) => summaryTableOf(p, tables)),
     jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => summaryTableOf(j.position, tables)),
     rosterTable: plan.roster ? summaryTableOf(plan.roster.position, tables) : null,
-    priorityLabels: options.priorityLabels ?? defaultPriorityLabels(plan.settings.maxPriorities),
+    priorityLabels: options.priorityLabels ?? priorityLabelsOf(plan),
   };
 }
 

@@ -7,7 +7,8 @@
 import type { RosterEntry, Settings } from "../model";
 import { JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
 import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, tableListing, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
-import { buildSummaryLayout, buildSummarySheetSpec, defaultPriorityLabels, SUMMARY_SHEET_NAME, type SummaryInput, type SummaryLayout, summaryTableOf } from "../summary";
+import { buildSummaryLayout, buildSummarySheetSpec, priorityLabels, SUMMARY_SHEET_NAME, type SummaryInput, type SummaryLayout, summaryTableOf } from "../summary";
+import { distinctPriorities } from "../rules";
 
 /** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
 export const NEW_FILE_SHEETS = {
@@ -56,7 +57,7 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
     japTables: [summaryTableOf(jap.tables[0].position, listing)],
     jbpTables: [summaryTableOf(jbp.tables[0].position, listing)],
     rosterTable: summaryTableOf(roster.tables[0].position, listing),
-    priorityLabels: defaultPriorityLabels(data.settings.maxPriorities),
+    priorityLabels: priorityLabels(distinctPriorities(data.jap.actions.map((a) => a.priority)), data.settings.maxPriorities),
   };
   const summaryLayout = buildSummaryLayout(summaryIn);
   const summary = buildSummarySheetSpec(summaryLayout);
