@@ -185,8 +185,11 @@ describe("buildSummary with 24 monthly JAPs and 10 distributors", () => {
   // only (issue 13): ten here, one a distributor, not 24 months.
   it("writes no formula over 8,192 characters: it counts the ten current JAPs, not the 24 months", async () => {
     await manyJaps(24);
-    const r = await buildSummary();
+    // In the same three syncs as over one table, every request under 4 MB (cells side by side go as one block).
+    const { result: r, syncs, maxBytes } = await measure(sim(), () => buildSummary());
     expect(r.message).toMatch(/over 10 current JAPs \(14 earlier months left out as history\)/);
+    expect(syncs).toBe(3);
+    expect(maxBytes).toBeLessThan(4 * 1024 * 1024);
     const formulas = Object.values(sim().snapshot("RAG Summary")).flatMap((c) => (c.formula ? [c.formula] : []));
     expect(formulas.length).toBeGreaterThan(0);
     expect(Math.max(...formulas.map((f) => f.length))).toBeLessThanOrEqual(8192);

@@ -49,6 +49,13 @@ describe("planCachedValues", () => {
       const objectiveLabels = map.dimensions.objective.map((d) => values[d.row.Red.replace(/^B/, "A")]).filter((v) => v !== "");
       expect(objectiveLabels).toHaveLength(sample ? 5 : 0);
       if (sample) expect(objectiveLabels[0]).toMatch(/^OBJ-1 – \S/);
+      // An action whose objective is not in the JBP (the sample's OBJ-9) is counted apart, not listed.
+      const { plan } = checkWorkbook(wb.specs.map(specGrid), { today: day });
+      const ids = new Set(plan.jbps.flatMap((j) => j.objectives.map((o) => o.id.toLowerCase())));
+      const unknown = plan.japs.flatMap((j) => j.actions).filter((a) => a.id !== "" && !ids.has(a.objectiveId.toLowerCase())).length;
+      expect(values[map.rest.objective.total]).toBe(unknown);
+      if (sample) expect(unknown).toBeGreaterThan(0);
+      expect(objectiveLabels.some((l) => String(l).startsWith("OBJ-9"))).toBe(false);
       // Constants carry no cached value: only formulas do.
       expect(values.A1).toBeUndefined();
     });

@@ -38,6 +38,9 @@ function wildcardPattern(text: string): RegExp {
 
 const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
+/** A text criterion that matches only cells holding that very text, case ignored (no number, operator or wildcard in it). */
+export const isPlainText = (criterion: string): boolean => criterion !== "" && !NUMERIC.test(criterion) && !/[*?~]/.test(criterion) && !/^[<>=]/.test(criterion);
+
 /**
  * A criterion that is a cell's value (COUNTIFS(range, $AA12)). Empty criteria are the caller's to
  * keep out (the formulas count nothing for a blank label).

@@ -7,7 +7,7 @@
 import { evaluate, ref, toText } from "../expr";
 import { type CellValue, OPEN_STATUSES, type PlanWorkbook, type Rag } from "../model";
 import { actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues } from "../rag";
-import { cellCriterion, notEmpty, notText, numberWithin, someText, textEquals } from "./countifs";
+import { cellCriterion, isPlainText, notEmpty, notText, numberWithin, someText, textEquals } from "./countifs";
 import {
   buildSummaryLayout,
   DIMENSION_KEYS,
@@ -154,6 +154,25 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { val
   const isBlankKey = (k: CellValue): boolean => k === null || k === "";
 
   const tallies = new Map<SummaryRow, Tally>();
+  // Each table's rows by the lower-cased text of one column, built once per column the blocks group by.
+  const indexes = new Map<string, Map<string, SheetRow[]>>();
+  const textIndex = (ti: number, column: string): Map<string, SheetRow[]> => {
+    const id = `${ti}\u0000${column}`;
+    let index = indexes.get(id);
+    if (!index) {
+      index = new Map();
+      for (const r of sheetRows[ti]) {
+        const v = r.cells[column];
+        if (typeof v !== "string") continue;
+        const k = v.toLowerCase();
+        const list = index.get(k);
+        if (list) list.push(r);
+        else index.set(k, [r]);
+      }
+      indexes.set(id, index);
+    }
+    return index;
+  };
   const writeGrid = (row: SummaryRow, perTable: Tally[]): void => {
     row.grid?.forEach((cells, fi) => cells.forEach((address, ti) => set(address, perTable[ti]?.[GRID_FIGURES[fi]] ?? 0)));
   };
@@ -223,7 +242,10 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { val
       } else if ("roster" in s.label) set(row.label, key);
       const blank = isBlankKey(key);
       const test = blank ? null : cellCriterion(key);
-      const perTable = input.japTables.map((t, ti) => (test ? tally(t, sheetRows[ti], { key: DIMENSION_KEYS[s.dim], test }) : emptyTally()));
+      const column = DIMENSION_KEYS[s.dim];
+      // A plain text label only takes rows whose cell is that text (case ignored): look them up, not scan.
+      const plain = typeof key === "string" && isPlainText(key) ? key.toLowerCase() : null;
+      const perTable = input.japTables.map((t, ti) => (test ? tally(t, plain === null ? sheetRows[ti] : (textIndex(ti, column).get(plain) ?? []), { key: column, test }) : emptyTally()));
       writeGrid(row, perTable);
       const sum = perTable.reduce(add, emptyTally());
       writeFigures(row, sum, blank);

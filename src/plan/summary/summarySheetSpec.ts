@@ -2,7 +2,7 @@
  * The RAG Summary as a SheetSpec, from buildSummaryLayout (summaryLayout.ts), and the summary's
  * inputs from a read plan. Pure; the Excel layer and the .xlsx writer both apply the result.
  */
-import { cellA1, type CellValue, type PlanWorkbook, type TableListing, type TablePosition } from "../model";
+import { cellA1, type CellValue, parseCellA1, type PlanWorkbook, rangeA1, type TableListing, type TablePosition } from "../model";
 import { planPriorities } from "../rules";
 import { emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
@@ -53,10 +53,35 @@ export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
     columnWidths: layout.columnWidths,
     print: printSetup(null, null, { what: "RAG Summary" }),
   };
+  // Cells side by side in a row go out as one block and one format: a request carries a few
+  // hundred operations however many working cells the tables need, not one per cell.
+  const placed = layout.cells.map((c) => ({ c, at: parseCellA1(c.address) as { row: number; col: number } })).sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+  const runs = <K>(key: (c: (typeof placed)[number]["c"]) => K | undefined, emit: (first: (typeof placed)[number], items: (typeof placed)[number][]) => void): void => {
+    let run: (typeof placed)[number][] = [];
+    const flush = (): void => {
+      if (run.length > 0) emit(run[0], run);
+      run = [];
+    };
+    for (const p of placed) {
+      const k = key(p.c);
+      const last = run[run.length - 1];
+      if (k === undefined) {
+        flush();
+        continue;
+      }
+      if (!last || last.at.row !== p.at.row || last.at.col !== p.at.col - 1 || key(last.c) !== k) flush();
+      run.push(p);
+    }
+    flush();
+  };
+  const span = (first: (typeof placed)[number], items: unknown[]): string => rangeA1(first.at.row, first.at.col, first.at.row, first.at.col + items.length - 1);
+  runs((c) => c.numberFormat, (first, items) => spec.formats.push({ address: span(first, items), numberFormat: first.c.numberFormat as string }));
+  runs(
+    (c) => (c.formula !== undefined ? "formula" : c.value !== undefined ? "value" : undefined),
+    (first, items) =>
+      spec.blocks.push(first.c.formula !== undefined ? { address: span(first, items), formulas: [items.map((i) => i.c.formula as string)] } : { address: span(first, items), values: [items.map((i) => i.c.value as CellValue)] }),
+  );
   for (const c of layout.cells) {
-    if (c.numberFormat) spec.formats.push({ address: c.address, numberFormat: c.numberFormat });
-    if (c.formula !== undefined) spec.blocks.push({ address: c.address, formulas: [[c.formula]] });
-    else if (c.value !== undefined) spec.blocks.push({ address: c.address, values: [[c.value]] });
     if (c.bold || c.fill || c.fontColor) {
       spec.styles.push({ address: c.address, ...(c.bold ? { bold: true } : {}), ...(c.fill ? { fill: c.fill } : {}), ...(c.fontColor ? { fontColor: c.fontColor } : {}) });
     }
