@@ -4,13 +4,14 @@ import { currentPlan, isoFromSerial, planRowCounts } from "../plan/model";
 import type { ReportOptions } from "./args";
 import { countFindings, findingsJson, findingsText } from "./findingsOutput";
 import type { CliIo } from "./io";
+import { japsJson } from "./japsJson";
 import { loadPlan } from "./loadPlan";
 import { terminalJson } from "./terminalText";
 
 export async function runCheck(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
-    io.out(terminalJson(findingsJson(result.findings)));
+    io.out(terminalJson({ ...findingsJson(result.findings), japs: japsJson(result.plan) }));
   } else {
     io.out(
       findingsText(result.findings, {

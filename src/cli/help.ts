@@ -7,6 +7,8 @@ Usage:
   jointplan new OUT.xlsx [--sample] [--principal NAME] [--distributor NAME] [--market NAME] [--year YYYY] [--month YYYY-MM] [--as-of YYYY-MM-DD] [--force]
   jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
+  jointplan review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [--force] [--allow-loss]
+  jointplan next-month IN.xlsx OUT.xlsx [--force] [--allow-loss]
   jointplan help [COMMAND]    (or COMMAND --help)
   jointplan --version
 
@@ -14,10 +16,20 @@ Commands:
   new     write a plan workbook: Roster, Settings, JBP, JAP, RAG Summary and Review Log
   check   check owners, dates, KPIs and structure, and list every finding
   rag     the Red/Amber/Green status of every action and objective, with reasons
+  review  record the monthly review of every current JAP in the Review Log (writes OUT.xlsx)
+  next-month  start next month's JAP of every current JAP, open actions carried (writes OUT.xlsx)
+
+review and next-month never write their input: they write an edited copy to OUT.xlsx.
 
 Exit codes: 0 done (check: no errors), 1 check found errors, 2 bad arguments, an unreadable
-file, or output that cannot be written.
+file, a rewrite that would lose parts of the input, or output that cannot be written.
 `;
+
+const REWRITE_OPTIONS = `  --force              replace OUT.xlsx if it exists (never IN.xlsx: OUT must be another file)
+  --allow-loss         write OUT.xlsx even if the input holds what jointplan cannot write back
+                       (charts, pivot tables, images in cells, macros, threaded comments, slicers...);
+                       without it such a file is refused, saying what would be lost
+  -h, --help           this help`;
 
 const COMMAND_HELP: Record<CommandName, string> = {
   new: `Usage: jointplan new OUT.xlsx [options]
@@ -79,6 +91,41 @@ Options:
   -h, --help           this help
 
 Exit codes: 0 done, 2 the file cannot be read, bad arguments, or the output cannot be written.
+`,
+  review: `Usage: jointplan review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [options]
+
+Records the monthly review of every current JAP (each distributor's latest month) in the Review
+Log: one row per action with its status, % complete, due date, KPI actual and target, its RAG as
+of the review date, the override and its reason if any, and the comment given for it. Recording
+the same JAP on the same date again replaces that review's rows; it never doubles them. Comments
+are written as text, even when they start with =, +, - or @. Writes OUT.xlsx; IN.xlsx is never
+changed.
+
+Options:
+  --date YYYY-MM-DD    the review's date, 2000-01-01 to 2099-12-31 (default: today); each
+                       action's RAG is judged on this day
+  --comment ID=TEXT    the meeting's comment on action ID (repeat for more actions); an ID that
+                       no current JAP has is an error, and nothing is written
+${REWRITE_OPTIONS}
+
+Exit codes: 0 recorded, 2 the file cannot be read, bad arguments, an unknown comment ID, a
+rewrite that would lose parts of the input (without --allow-loss), or OUT.xlsx cannot be written.
+`,
+  "next-month": `Usage: jointplan next-month IN.xlsx OUT.xlsx [options]
+
+Starts next month's JAP for every current JAP: a new JAP sheet for the month after, with every
+open action carried over as it stands (same ID, objective, dates, progress, Last update); Done and
+Cancelled actions stay in the old month only. The new JAP becomes current and the old one is
+history, left as it was. The JBP's action counts and the RAG Summary are rebuilt over the current
+JAPs, so no action is counted twice. Says what was carried and what was left behind, and suggests
+'jointplan review' first when the month being closed has no review in the Review Log. Writes
+OUT.xlsx; IN.xlsx is never changed.
+
+Options:
+${REWRITE_OPTIONS}
+
+Exit codes: 0 started, 2 the file cannot be read, bad arguments, a JAP without a month, a
+rewrite that would lose parts of the input (without --allow-loss), or OUT.xlsx cannot be written.
 `,
 };
 

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { checkWorkbook } from "../plan/rules";
-import { type CheckResult, type DateOrder, todaySerial } from "../plan/model";
+import { type CheckResult, type DateOrder, type SheetGrid, todaySerial } from "../plan/model";
 import { readWorkbookFile, WorkbookReadError, type WorkbookFile } from "../xlsx/readXlsx";
 import { describeCells, uncalculatedInPlan } from "../xlsx/uncalculatedInPlan";
 import { CliError, type CliIo } from "./io";
@@ -17,9 +17,14 @@ const RECALCULATE = "open and save the file in Excel or LibreOffice, then run jo
  * else DMY: a file carries no locale to take the order from, as the add-in does from Excel.
  */
 export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<CheckResult> {
+  return (await loadPlanFile(file, options, io)).result;
+}
+
+/** As loadPlan, from the file's bytes when the caller has read them, with the grids read. */
+export async function loadPlanFile(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo, bytes?: Buffer): Promise<{ result: CheckResult; grids: SheetGrid[] }> {
   let read: WorkbookFile;
   try {
-    read = await readWorkbookFile(file);
+    read = await readWorkbookFile(bytes ?? file, path.basename(file));
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new CliError(e.message, 2);
     throw e;
@@ -38,5 +43,5 @@ export async function loadPlan(file: string, options: { asOf?: number; dateOrder
   }
   const blanks = uncalculatedInPlan(uncalculated, result.plan);
   if (blanks.length > 0) throw new CliError(`${name}: formulas were never calculated, so the plan cannot be checked (${describeCells(blanks)} in plan tables): ${RECALCULATE}`, 2);
-  return result;
+  return { result, grids };
 }

@@ -9,6 +9,8 @@ import { terminalLines } from "./terminalText";
 import { runCheck } from "./checkCommand";
 import { runNew } from "./newCommand";
 import { runRag } from "./ragCommand";
+import { runReview } from "./reviewCommand";
+import { runNextMonth } from "./nextMonthCommand";
 
 export interface CliInfo {
   version: string;
@@ -35,6 +37,10 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
         return await runCheck(parsed.file, parsed.options, io);
       case "rag":
         return await runRag(parsed.file, parsed.options, io);
+      case "review":
+        return await runReview(parsed.file, parsed.out, parsed.options, io);
+      case "next-month":
+        return await runNextMonth(parsed.file, parsed.out, parsed.options, io);
     }
   } catch (e) {
     const where = `jointplan ${parsed.kind}`;

@@ -3,6 +3,7 @@ import * as path from "path";
 import type { ReportOptions } from "./args";
 import { countFindings } from "./findingsOutput";
 import type { CliIo } from "./io";
+import { japsJson } from "./japsJson";
 import { loadPlan } from "./loadPlan";
 import { ragJson, ragText } from "./ragOutput";
 import { plural } from "./table";
@@ -11,7 +12,7 @@ import { terminalJson, terminalLines } from "./terminalText";
 export async function runRag(file: string, options: ReportOptions, io: CliIo): Promise<number> {
   const result = await loadPlan(file, options, io);
   if (options.json) {
-    io.out(terminalJson(ragJson(result.rag, result.asOf)));
+    io.out(terminalJson(ragJson(result.rag, result.asOf, japsJson(result.plan))));
     return 0;
   }
   io.out(ragText(result.rag, result.asOf, path.basename(file)));

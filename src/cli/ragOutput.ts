@@ -3,22 +3,27 @@
  * status, each objective's roll-up and each action's colour with its reason, grouped by sheet.
  */
 import { isoFromSerial, type PlanRag, type Rag, type RagResult } from "../plan/model";
+import type { JapJson } from "./japsJson";
 import { alignRows, plural } from "./table";
 import { terminalLines } from "./terminalText";
 
 export interface RagJson {
   asOf: string;
   plan: { rag: Rag; reason: string };
+  /** Each JAP's distributor and month, and whether it is current (only current JAPs roll up). */
+  japs: JapJson[];
   objectives: { id: string; rag: Rag; reason: string }[];
-  actions: { id: string; rag: Rag; reason: string; overridden: boolean }[];
+  /** `sheet`: the JAP the action is on (an ID may be on a current JAP and on its history). */
+  actions: { id: string; sheet: string; rag: Rag; reason: string; overridden: boolean }[];
 }
 
-export function ragJson(rag: PlanRag, asOf: number): RagJson {
+export function ragJson(rag: PlanRag, asOf: number, japs: JapJson[] = []): RagJson {
   return {
     asOf: isoFromSerial(asOf),
     plan: { rag: rag.plan.rag, reason: rag.plan.reason },
+    japs,
     objectives: rag.objectives.map((o) => ({ id: o.id, rag: o.rag, reason: o.reason })),
-    actions: rag.actions.map((a) => ({ id: a.id, rag: a.rag, reason: a.reason, overridden: a.overridden })),
+    actions: rag.actions.map((a) => ({ id: a.id, sheet: a.sheet, rag: a.rag, reason: a.reason, overridden: a.overridden })),
   };
 }
 

@@ -7,13 +7,17 @@
  */
 import { cellA1, firstDataRow } from "../plan/model";
 import { checkWorkbook } from "../plan/rules";
-import type { CellValue } from "../plan/model";
+import type { CellValue, SheetGrid } from "../plan/model";
 import type { SheetSpec } from "../plan/sheets";
 import { specGrid } from "../plan/sheets";
 import type { CachedValues } from "./writeXlsx";
 
-export function ragCachedValues(specs: readonly SheetSpec[], today: number): CachedValues {
-  const { rag } = checkWorkbook(specs.map(specGrid), { today });
+/**
+ * `context`: the grids of the workbook the specs are added to (its Settings, roster and JBPs judge
+ * the new sheets' actions as the workbook will).
+ */
+export function ragCachedValues(specs: readonly SheetSpec[], today: number, context: readonly SheetGrid[] = []): CachedValues {
+  const { rag } = checkWorkbook([...context, ...specs.map(specGrid)], { today });
   const byCell = new Map<string, CellValue>();
   for (const r of [...rag.actions, ...rag.objectives]) byCell.set(`${r.sheet}!${r.row}`, r.rag);
   const out: CachedValues = {};

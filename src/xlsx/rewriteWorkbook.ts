@@ -118,10 +118,35 @@ function stillThere(columns: CalculatedColumns, workbook: ExcelJS.Workbook): Cal
 }
 
 /**
- * The input rewritten by ExcelJS after `edit`, with its defined names and its tables' calculated
- * columns as they were (those of tables and columns the edit removed are gone with them).
+ * Names scoped to a sheet follow their sheet by name when the edit adds, removes or moves sheets
+ * (localSheetId is a position); a name whose sheet is gone goes with it.
  */
-export async function rewriteWorkbook(input: Buffer, edit: (workbook: ExcelJS.Workbook) => void | Promise<void> = () => undefined): Promise<Buffer> {
+function scopedBySheet(names: DefinedName[], before: readonly string[], workbook: ExcelJS.Workbook): DefinedName[] {
+  const after = workbook.worksheets.map((w) => w.name);
+  const out: DefinedName[] = [];
+  for (const n of names) {
+    if (n.localSheetId === undefined) {
+      out.push(n);
+      continue;
+    }
+    const at = after.indexOf(before[n.localSheetId] ?? "\u0000");
+    if (at >= 0) out.push({ ...n, localSheetId: at });
+  }
+  return out;
+}
+
+/**
+ * What an edit may return: the calculated columns of tables it added or whose formula columns it
+ * rewrote (table name, then column header, then the formula in the file's form), over the input's.
+ */
+export type RewriteEdit = (workbook: ExcelJS.Workbook) => void | CalculatedColumns | Promise<void | CalculatedColumns>;
+
+/**
+ * The input rewritten by ExcelJS after `edit`, with its defined names and its tables' calculated
+ * columns as they were (those of tables and columns the edit removed are gone with them), and the
+ * calculated columns the edit returns.
+ */
+export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => undefined): Promise<Buffer> {
   const zip = ZipArchive.open(input);
   const names = await definedNames(zip);
   const columns = calculatedColumnsIn(await tableParts(zip));
@@ -132,9 +157,12 @@ export async function rewriteWorkbook(input: Buffer, edit: (workbook: ExcelJS.Wo
     const area = areas.get(i);
     if (area !== undefined) ws.pageSetup.printArea = area;
   });
-  await edit(workbook);
+  const sheetsBefore = workbook.worksheets.map((w) => w.name);
+  const added = (await edit(workbook)) ?? {};
   for (const ws of workbook.worksheets) keepOutlineOpen(ws);
-  setNames(workbook, names);
-  const written = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), stillThere(columns, workbook));
+  setNames(workbook, scopedBySheet(names, sheetsBefore, workbook));
+  const kept = stillThere(columns, workbook);
+  for (const [table, formulas] of Object.entries(added)) kept[table] = { ...kept[table], ...formulas };
+  const written = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), kept);
   return withValidations(written, validations);
 }

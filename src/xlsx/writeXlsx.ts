@@ -155,7 +155,12 @@ function applyPrint(ws: ExcelJS.Worksheet, print: SpecPrint): void {
   ws.headerFooter = { ...ws.headerFooter, oddHeader: sections(print.header), oddFooter: sections(print.footer) };
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<string, CellValue> = {}): string[] {
+/**
+ * Adds the spec's sheet to the workbook (at the end) and returns the charts it could not write. Also
+ * for a workbook ExcelJS loaded (the commands that edit a copy of their input add sheets so); the
+ * spec's names are the caller's to set.
+ */
+export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<string, CellValue> = {}): string[] {
   const ws = workbook.addWorksheet(spec.sheetName);
   for (const f of spec.formats) eachCell(f.address, (r, c) => (ws.getCell(r, c).numFmt = f.numberFormat));
   for (const block of spec.blocks) {

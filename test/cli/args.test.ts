@@ -59,7 +59,7 @@ describe("parseArgs", () => {
 
   it.each([
     [["frobnicate"], "Unknown command 'frobnicate'"],
-    [["--json"], "Unknown option '--json' (give a command first: new, check or rag)"],
+    [["--json"], "Unknown option '--json' (give a command first: new, check, rag, review or next-month)"],
     [["help", "frob"], "Unknown command 'frob'"],
     [["check", "in.xlsx", "--sample"], "Unknown option '--sample' for 'check'"],
     [["check", "in.xlsx", "--as-of=2026-02-30"], "--as-of must be a real date as YYYY-MM-DD, not '2026-02-30'"],
@@ -94,3 +94,29 @@ describe("parseArgs", () => {
   });
 });
 
+
+describe("parseArgs for the commands that write a copy of their input", () => {
+  it("parses review with its date, repeated comments (text kept exactly) and switches", () => {
+    expect(parseArgs(["review", "in.xlsx", "out.xlsx", "--date", "2026-03-18", "--comment", "A-01==SUM(1)", "--comment=A-02= two ", "--force", "--allow-loss"])).toEqual({
+      kind: "review",
+      file: "in.xlsx",
+      out: "out.xlsx",
+      options: { force: true, allowLoss: true, date: 46099, comments: { "A-01": "=SUM(1)", "A-02": " two " } },
+    });
+    expect(parseArgs(["next-month", "in.xlsx", "out.xlsx"])).toEqual({ kind: "next-month", file: "in.xlsx", out: "out.xlsx", options: { force: false, allowLoss: false } });
+  });
+
+  it.each([
+    [["review", "in.xlsx"], "Missing OUT.xlsx: jointplan review IN.xlsx OUT.xlsx"],
+    [["next-month", "in.xlsx", "out.xlsx", "more.xlsx"], "Unexpected argument 'more.xlsx': 'next-month' takes 2 files (IN.xlsx OUT.xlsx)"],
+    [["review", "in.xlsx", "out.csv"], "The output file must end in .xlsx, not 'out.csv'"],
+    [["review", "in.xlsx", "./in.xlsx"], "OUT.xlsx is IN.xlsx (in.xlsx): jointplan never writes its input; give another output file"],
+    [["review", "in.xlsx", "out.xlsx", "--date", "2026-13-01"], "--date must be a real date as YYYY-MM-DD, not '2026-13-01'"],
+    [["review", "in.xlsx", "out.xlsx", "--comment", "=x"], "--comment must be ID=TEXT (an action's ID, then its comment), not '=x'"],
+    [["review", "in.xlsx", "out.xlsx", "--comment", "A-1=x", "--comment", "a-1=y"], "--comment gives a-1 twice (also as A-1): give one comment an action"],
+    [["next-month", "in.xlsx", "out.xlsx", "--date", "2026-03-01"], "Unknown option '--date' for 'next-month'"],
+  ])("rejects %j with one clear line", (argv, message) => {
+    const parsed = parseArgs(argv);
+    expect(parsed.kind === "error" && parsed.message).toBe(message);
+  });
+});

@@ -129,8 +129,10 @@ describe("new, check and rag on the sample", () => {
     const run = await cli("rag", at("sample.xlsx"), "--json");
     expect(run.code).toBe(0);
     const rag = JSON.parse(run.out);
-    expect(Object.keys(rag)).toEqual(["asOf", "plan", "objectives", "actions"]);
+    expect(Object.keys(rag)).toEqual(["asOf", "plan", "japs", "objectives", "actions"]);
     expect(rag.asOf).toBe("2026-03-18");
+    expect(rag.japs).toEqual([{ sheet: "JAP", distributor: "Andes Distribución S.A.", month: "2026-03", current: true }]);
+    expect(Object.keys(rag.actions[0])).toEqual(["id", "sheet", "rag", "reason", "overridden"]);
     expect(["Red", "Amber", "Green", "Grey"]).toContain(rag.plan.rag);
     expect(rag.actions).toHaveLength(20);
     expect(rag.objectives.map((o: { id: string }) => o.id)).toEqual(["OBJ-1", "OBJ-2", "OBJ-3", "OBJ-4", "OBJ-5"]);
@@ -139,7 +141,7 @@ describe("new, check and rag on the sample", () => {
     expect(byId("A-12").rag).toBe("Green"); // done
     expect(byId("A-07").rag).toBe("Red"); // overdue
     for (const a of rag.actions) {
-      expect(Object.keys(a)).toEqual(["id", "rag", "reason", "overridden"]);
+      expect(Object.keys(a)).toEqual(["id", "sheet", "rag", "reason", "overridden"]);
       expect(a.reason).not.toBe("");
     }
     // A-09's override has no reason, so it does not count.
@@ -173,7 +175,7 @@ describe("new without the sample", () => {
     expect(run.code).toBe(0);
     expect(existsSync(at("blank.xlsx"))).toBe(true);
     const check = await cli("check", at("blank.xlsx"), "--json");
-    expect(JSON.parse(check.out)).toEqual({ findings: [] });
+    expect(JSON.parse(check.out)).toEqual({ findings: [], japs: [{ sheet: "JAP", distributor: "Andes SA", month: "2026-05", current: true }] });
     expect(check.code).toBe(0);
     const human = await cli("check", at("blank.xlsx"));
     expect(human.out).toBe("blank.xlsx, as of 2026-05-04: no findings (0 actions and 0 objectives checked).\n");

@@ -156,3 +156,17 @@ export async function addToPackage(bytes: Buffer, add: PackageAddition): Promise
   for (const [name, edit] of Object.entries(add.edit ?? {})) zip.file(name, edit((await text(name)) as string));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
+
+/** The names of the Excel tables on a sheet, through the sheet's relationships to its table parts. */
+export function sheetTableNames(parts: Record<string, string>, sheet: string): string[] {
+  const part = sheetPartName(parts, sheet);
+  const rels = parts[part.replace(/([^/]+)$/, "_rels/$1.rels")] ?? "";
+  const targets = [...rels.matchAll(/<Relationship [^>]*>/g)].map((m) => m[0]).filter((r) => /\/table"/.test(r)).map((r) => /Target="([^"]+)"/.exec(r)![1]);
+  return targets.map((t) => {
+    const name = t.startsWith("/") ? t.slice(1) : new URL(t, `file:///${part}`).pathname.slice(1);
+    return /<table\b[^>]*\sname="([^"]+)"/.exec(parts[name] ?? "")?.[1] ?? "";
+  });
+}
+
+/** The table names a formula reads by structured reference (Table[Column]). */
+export const tablesReadBy = (formula: string): string[] => [...new Set([...formula.matchAll(/([A-Za-z_\\][\w.]*)\[/g)].map((m) => m[1]))];

@@ -5,7 +5,7 @@
  */
 import { cellNumber, cellText, type CellValue, isBlank, matchRag, matchStatus, type SheetGrid, type TablePosition } from "../model";
 import { QUARTERLY_REVIEW, REVIEW_LOG, type TableLayout } from "../layouts";
-import { findTables, gridCell, origin } from "../read";
+import { findTables, gridCell, origin, READ_LAYOUTS } from "../read";
 import { QuarterlyReviewRow, ReviewLogRow } from "./reviewLogRow";
 
 export interface LogRowProblem {
@@ -19,12 +19,16 @@ export interface ReadLog<T> {
   /** Where the table stands (the first found), null when the workbook has none. */
   position: TablePosition | null;
   rows: T[];
+  /** The 0-based sheet row of each of `rows` (a LogEdit's indices are into `rows`). */
+  sheetRows: number[];
   problems: LogRowProblem[];
 }
 
 function readTable(grids: readonly SheetGrid[], layout: TableLayout): { position: TablePosition | null; cells: { sheet: string; row: number; cells: Record<string, CellValue> }[] } {
   for (const grid of grids) {
-    const table = findTables(grid, [layout])[0];
+    // Looked for among every layout, so that a JAP (whose headers include "ID" and "RAG", and whose
+    // header block has "Review date") is a JAP, not a Review Log.
+    const table = findTables(grid, READ_LAYOUTS).find((t) => t.layout === layout);
     if (!table) continue;
     const o = origin(grid);
     const cells = table.rowIndices.map((r) => {
@@ -55,6 +59,7 @@ function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } |
 export function readReviewLog(grids: readonly SheetGrid[]): ReadLog<ReviewLogRow> {
   const { position, cells } = readTable(grids, REVIEW_LOG);
   const rows: ReviewLogRow[] = [];
+  const sheetRows: number[] = [];
   const problems: LogRowProblem[] = [];
   for (const { sheet, row, cells: c } of cells) {
     if (isBlank(c.date ?? null) && isBlank(c.actionId ?? null)) continue;
@@ -80,14 +85,18 @@ export function readReviewLog(grids: readonly SheetGrid[]): ReadLog<ReviewLogRow
       { sheet, row },
       problems,
     );
-    if (r) rows.push(r);
+    if (r) {
+      rows.push(r);
+      sheetRows.push(row);
+    }
   }
-  return { position, rows, problems };
+  return { position, rows, sheetRows, problems };
 }
 
 export function readQuarterlyReviews(grids: readonly SheetGrid[]): ReadLog<QuarterlyReviewRow> {
   const { position, cells } = readTable(grids, QUARTERLY_REVIEW);
   const rows: QuarterlyReviewRow[] = [];
+  const sheetRows: number[] = [];
   const problems: LogRowProblem[] = [];
   for (const { sheet, row, cells: c } of cells) {
     if (isBlank(c.date ?? null) && isBlank(c.objectiveId ?? null)) continue;
@@ -112,7 +121,10 @@ export function readQuarterlyReviews(grids: readonly SheetGrid[]): ReadLog<Quart
       { sheet, row },
       problems,
     );
-    if (r) rows.push(r);
+    if (r) {
+      rows.push(r);
+      sheetRows.push(row);
+    }
   }
-  return { position, rows, problems };
+  return { position, rows, sheetRows, problems };
 }
