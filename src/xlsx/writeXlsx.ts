@@ -120,6 +120,11 @@ export function setNames(workbook: ExcelJS.Workbook, names: (WorkbookName & { lo
   Object.defineProperty(workbook.definedNames, "model", { get: () => model, set: () => undefined, configurable: true });
 }
 
+/** A cell's value as addTable takes it back, a formula with its own result (see writeSheet). */
+function tableCellValue(c: ExcelJS.Cell): ExcelJS.CellValue {
+  return c.type === ExcelJS.ValueType.Formula ? ({ formula: c.formula, result: c.result } as ExcelJS.CellFormulaValue) : c.value;
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<string, CellValue> = {}): string[] {
   const ws = workbook.addWorksheet(spec.sheetName);
   for (const f of spec.formats) eachCell(f.address, (r, c) => (ws.getCell(r, c).numFmt = f.numberFormat));
@@ -137,7 +142,9 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: Record<
     if (!r) throw new Error(`Not a range: ${address}`);
     const rows: ExcelJS.CellValue[][] = [];
     for (let row = firstDataRow(t.position); row <= t.position.lastRow; row++) {
-      rows.push(t.headers.map((_h, j) => ws.getCell(row + 1, r.col + j + 1).value));
+      // A formula cell's own result, not `cell.value`: ExcelJS's copy of a formula value drops a
+      // result that is falsy (0, "", FALSE), and the cell would lose its cached value.
+      rows.push(t.headers.map((_h, j) => tableCellValue(ws.getCell(row + 1, r.col + j + 1))));
     }
     ws.addTable({
       name: t.name,

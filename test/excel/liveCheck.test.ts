@@ -1,3 +1,5 @@
+import { columnLetters } from "../../src/plan/model";
+import { JAP } from "../../src/plan/layouts";
 import { buildSummary, insertJapTemplate } from "../../src/excel/commandApi";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { liveCheckIdle, liveCheckStatus, startLiveCheck, type LiveCheckListener } from "../../src/excel/liveCheck";
@@ -56,7 +58,7 @@ describe("startLiveCheck", () => {
     const { jap, jbp } = await insertPlanData(scaledPlan(20));
     stops.push(await startLiveCheck(() => undefined));
     await Excel.run(async (context) => {
-      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
+      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:${columnLetters(JAP.columns.length - 1)}30`);
       await context.sync();
     });
     const checks = liveCheckStatus().checks;

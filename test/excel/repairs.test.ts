@@ -1,3 +1,4 @@
+import { columnLetters } from "../../src/plan/model";
 import { checkPlan } from "../../src/excel/checkPlan";
 import { goToCell } from "../../src/excel/navigation";
 import { applyRepairs } from "../../src/excel/repairs";
@@ -49,7 +50,7 @@ describe("applyRepairs", () => {
     const repairs = repairsOf((await checkPlan()).findings);
     // The JAP table grew after the check: the counts stop at row 27.
     await Excel.run(async (context) => {
-      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:W30`);
+      context.workbook.tables.getItem("JP_Actions").resize(`'${jap}'!A7:${columnLetters(JAP.columns.length - 1)}30`);
       await context.sync();
     });
     expect(sim().cell(jbp, "T11").formula).toContain(`'${jap}'!$T$8:$T$27`);

@@ -7,7 +7,7 @@
  */
 export { DATE_RULE } from "./columnRules";
 export { defaultListNames, evaluateLiveRule, issueTag } from "./liveRules";
-export { columnFormat, columnIndex, DATE_FORMAT, GENERAL, JAP, JBP, NUMBER_FORMAT, PERCENT_FORMAT, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow, TEXT_FORMAT } from "./planLayouts";
+export { columnFormat, columnIndex, DATE_FORMAT, GENERAL, JAP, JAP_HELPER_COLUMNS, JBP, NUMBER_FORMAT, PERCENT_FORMAT, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow, TEXT_FORMAT } from "./planLayouts";
 export { objectiveIdsName, SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows } from "./settingsRows";
 export type { SettingsRow } from "./settingsRows";
 export type { ColumnLayout, HeaderField, InputPrompt, LiveRule, TableLayout, ValidationSpec } from "./tableLayout";

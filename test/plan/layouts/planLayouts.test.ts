@@ -1,10 +1,10 @@
-import { formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
+import { compileExpr, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
 import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
-import { actionRagFormula, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag";
+import { actionRagFormula, actionRagFormulaFor, columnTrees, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
-import { type CellValue, LIST_NAMES } from "../../../src/plan/model";
+import { type CellValue, columnLetters, LIST_NAMES } from "../../../src/plan/model";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
 
 const placed = (layout: TableLayout, sheet = "JAP 2026-03") => ({
@@ -34,12 +34,39 @@ describe("layout formulas", () => {
     },
   );
 
-  it("the JAP RAG column is the compiled action rule", () => {
-    expect(columnFormulas(JAP).rag).toBe(actionRagFormula());
+  it("the JAP RAG column is the compiled action rule, split into short helper columns", () => {
+    const formulas = columnFormulas(JAP);
+    expect(formulas.rag).toBe(actionRagFormula());
     const f = actionRagFormulaFor(placed(JAP), 9);
-    expect(f).toContain('TRIM($I10)="Cancelled"');
-    expect(f).toContain("$H10<JP_AsOf");
-    expect(f.length).toBeLessThan(MAX_FORMULA_LENGTH);
+    // The RAG reads the helper columns (at the table's right end) and no user cell itself.
+    const letter = (key: string): string => columnLetters(placed(JAP).columns[key]);
+    expect(f).toContain(`$${letter("calcInUse")}10`);
+    expect(f).not.toContain("TRIM($I10)");
+    expect(f.length).toBeLessThan(300);
+    const at = (key: string): string => render(JAP, formulas[key]);
+    expect(at("calcStatus")).toContain('TRIM($I6)="Cancelled"');
+    expect(at("calcGate")).toContain("$H6<JP_AsOf");
+    // Only the helpers that read a date of the as-of name it: the text comparisons stay out of "today".
+    for (const key of ["calcInUse", "calcStatus", "calcOverride", "calcAttainment", "calcKpi"]) expect({ key, asOf: at(key).includes("JP_AsOf") }).toEqual({ key, asOf: false });
+    for (const key of ["calcInUse", "calcStatus", "calcOverride", "calcExpected", "calcAttainment", "calcGate", "calcSchedule", "calcKpi", "calcStale"]) {
+      expect({ key, length: at(key).length < 400 }).toEqual({ key, length: true });
+    }
+    // Without helper columns the one cell holds the whole rule.
+    const whole = actionRagFormula(new Set());
+    expect(whole).toContain('TRIM({status})="Cancelled"');
+    expect(whole.length).toBeLessThan(MAX_FORMULA_LENGTH);
+  });
+
+  it("every formula column is compiled from the tree cached values evaluate (columnTrees)", () => {
+    const japs = [placed(JAP, "JAP 2026-02"), placed(JAP, "JAP 2026-03")];
+    for (const [layout, formulas] of [
+      [JAP, columnFormulas(JAP)],
+      [JBP, columnFormulas(JBP, japs)],
+    ] as const) {
+      const trees = columnTrees(layout.kind as "jap" | "jbp", new Set(layout.columns.map((c) => c.key)));
+      expect(trees.map((t) => t.key).sort()).toEqual(layout.columns.filter((c) => c.owner === "formula").map((c) => c.key).sort());
+      for (const t of trees) expect({ key: t.key, formula: `=${compileExpr(t.tree, { jap: japs })}` }).toEqual({ key: t.key, formula: formulas[t.key] });
+    }
   });
 
   it("the JBP counts over every JAP table given, and 0 with none", () => {
