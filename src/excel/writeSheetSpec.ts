@@ -5,7 +5,7 @@
  * the table (so they are calculated columns), styles, widths, validation, conditional formats,
  * frozen rows, charts.
  */
-import { type CellValue, parseRangeA1, tableRange } from "../plan/model";
+import { type CellValue, parseRangeA1, tableRange, type WorkbookName } from "../plan/model";
 import type { ValidationSpec } from "../plan/layouts";
 import type { SheetSpec, SpecValidation } from "../plan/sheets";
 import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
@@ -77,7 +77,10 @@ export function specFormatLookup(spec: SheetSpec): (row: number, col: number) =>
 
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
   const formatOf = specFormatLookup(spec);
-  for (const n of spec.names) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
+  // A name over one of the sheet's own tables (JP_Roster[Name]) can only be added once the table
+  // exists; the others first, as the spec's order asks.
+  const ownTable = (n: WorkbookName): boolean => spec.tables.some((t) => n.formula.toLowerCase().includes(`${t.name.toLowerCase()}[`));
+  for (const n of spec.names.filter((x) => !ownTable(x))) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   for (const f of spec.formats) {
     const { rows, cols } = shape(f.address);
     await batcher.addRows(f.address, filled(rows, cols, f.numberFormat), (address, slice) => {
@@ -95,6 +98,7 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       table.style = t.style;
     }, OPERATION_BYTES + 2 * SET_BYTES);
   }
+  for (const n of spec.names.filter(ownTable)) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   // Formulas after the table: a formula set on a whole table column makes it a calculated column,
   // which the rows a person adds inherit; written before tables.add it would make none ("Use
   // calculated columns in an Excel table", https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8).

@@ -75,7 +75,8 @@ describe("insertJapTemplate", () => {
     expect(jap.message).toMatch(/linked to the objectives of 'JBP 2026'/);
     expect(sim().cell(jap.sheetName, "B5").value).toBe("JBP 2026");
     const objectiveIds = sim().names().find((n) => n.name === "JP_ObjectiveIds");
-    expect(objectiveIds?.formula).toBe("='JBP 2026'!$A$11:$A$18");
+    // Over the JBP table's ID column: it grows with the table, no blank padding.
+    expect(objectiveIds?.formula).toBe("=JP_Objectives[ID]");
     const list = sim().validations(jap.sheetName).find((v) => v.addresses.includes("B8:B27"));
     expect(list?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
   });

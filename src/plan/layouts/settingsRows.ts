@@ -119,13 +119,9 @@ export function settingsNames(sheetName: string, firstDataRow = 1, listHeaderRow
   return [...values, ...lists];
 }
 
-/** The JBP's objective IDs as a name, for the JAP's "JBP objective" list. */
-export function objectiveIdsName(jbpSheet: string, firstDataRow: number, lastDataRow: number, idCol: number): WorkbookName {
-  return {
-    name: LIST_NAMES.objectiveIds,
-    formula: `=${quoteSheet(jbpSheet)}!${absoluteRangeA1(firstDataRow, idCol, Math.max(firstDataRow, lastDataRow), idCol)}`,
-    comment: "JBP objective IDs: the JAP's objective list",
-  };
+/** The JBP's objective IDs as a name over its table's ID column, for the JAP's "JBP objective" list: it grows with the table. */
+export function objectiveIdsName(jbpTable: string, idHeader: string): WorkbookName {
+  return { name: LIST_NAMES.objectiveIds, formula: `=${jbpTable}[${idHeader}]`, comment: "JBP objective IDs: the JAP's objective list" };
 }
 
 /** Settings as the rows written on the sheet (Setting | Value | Meaning), in order. */

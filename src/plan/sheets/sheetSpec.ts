@@ -5,7 +5,8 @@
  * SheetSpec, so nothing about a sheet's content is decided twice. Pure: no Office.js.
  *
  * Order a writer must keep: names, then formats (so "@" is on text cells before any value lands),
- * then blocks, table, styles, widths, validations, conditional formats, freeze, charts.
+ * then blocks, table, styles, widths, validations, conditional formats, freeze, charts. A name over
+ * the sheet's own table (JP_Roster[Name]) goes right after the table, which it needs to exist.
  */
 import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, quoteSheet, type Rag, rangeA1, type TableListing, type TablePosition, tableRange, type WorkbookName } from "../model";
 import { renderTemplate } from "../expr";

@@ -84,10 +84,14 @@ describe("Settings and Roster specs", () => {
     expect(spec.tables[0].headers).toEqual(SETTINGS.columns.map((c) => c.header));
   });
 
-  it("names the Roster's columns over spare rows, so people added later are in the lists", () => {
+  it("names the Roster table's columns, so the lists grow with the table and hold no padding", () => {
     const spec = buildRosterSheetSpec([{ name: "Ana Silva", party: "Principal", role: "", email: "", active: true }]);
     expectWellFormed(spec);
-    expect(spec.names.find((n) => n.name === "JP_RosterNames")?.formula).toBe("=Roster!$A$2:$A$501");
+    expect(spec.names.map((n) => [n.name, n.formula])).toEqual([
+      ["JP_RosterNames", "=JP_Roster[Name]"],
+      ["JP_RosterParties", "=JP_Roster[Party]"],
+      ["JP_RosterActive", "=JP_Roster[Active]"],
+    ]);
     expect(spec.tables[0].headers).toEqual(ROSTER.columns.map((c) => c.header));
     expect(spec.blocks.find((b) => b.address === "A2:E11")!.values![0]).toEqual(["Ana Silva", "Principal", "", "", true]);
   });
