@@ -48,9 +48,9 @@ const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0
 /** "greaterThanOrEqualTo" → "GreaterThanOrEqualTo", as Excel's operator enum spells it. */
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A list fed by a range or a name can grow; a typo there deserves a warning, not a refusal. */
-function alertStyle(v: SpecValidation): "Stop" | "Warning" {
-  return v.spec.type === "list" && v.spec.source.startsWith("=") ? "Warning" : "Stop";
+/** The rule's own alert (layout data, layouts/columnRules.ts), as the .xlsx writer writes it too. */
+export function alertStyle(v: SpecValidation): "Stop" | "Warning" {
+  return v.spec.alert === "warning" ? "Warning" : "Stop";
 }
 
 /**

@@ -35,9 +35,9 @@ function planSpec(): SheetSpec {
     styles: [{ address: "A1", bold: true, fontSize: 14, fill: "#BFE5C4", horizontalAlignment: "Center" }],
     columnWidths: [{ col: 0, width: 140 }],
     validations: [
-      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true } },
-      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true }, prompt: { title: "Due", message: "A date" } },
-      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false } },
+      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true, alert: "stop" } },
+      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true, alert: "stop" }, prompt: { title: "Due", message: "A date" } },
+      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false, alert: "warning" } },
     ],
     conditionalFormats: [{ ruleId: "date.late", address: "B3:B4", formula: "=$B3>JP_Limit", fill: "#F4B6B6", fontColor: "#7A0000" }],
     freezeRows: 2,

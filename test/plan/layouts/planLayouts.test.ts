@@ -104,7 +104,7 @@ describe("native validation", () => {
 
   it("covers what DESIGN.md asks for on the JAP", () => {
     const v = (key: string) => JAP.columns.find((c) => c.key === key)?.validation;
-    expect(v("owner")).toEqual({ type: "list", source: "=JP_RosterNames", allowBlank: false });
+    expect(v("owner")).toEqual({ type: "list", source: "=JP_RosterNames", allowBlank: false, alert: "warning" });
     expect(v("objectiveId")).toMatchObject({ type: "list", source: "=JP_ObjectiveIds" });
     expect(v("status")).toMatchObject({ source: "=JP_Statuses" });
     expect(v("party")).toMatchObject({ source: "=JP_ActionParties" });
@@ -113,7 +113,7 @@ describe("native validation", () => {
     for (const k of ["start", "due", "lastUpdate"]) expect(v(k)).toMatchObject({ type: "date", operator: "between" });
     expect(v("pctComplete")).toMatchObject({ type: "decimal", formula1: "0", formula2: "1" });
     for (const k of ["baseline", "target", "actual"]) expect(v(k)).toMatchObject({ type: "decimal" });
-    expect(v("priority")).toEqual({ type: "wholeNumber", operator: "between", formula1: "1", formula2: "=JP_MaxPriorities", allowBlank: true });
+    expect(v("priority")).toEqual({ type: "wholeNumber", operator: "between", formula1: "1", formula2: "=JP_MaxPriorities", allowBlank: true, alert: "warning" });
     expect(ROSTER.columns.find((c) => c.key === "party")?.validation).toMatchObject({ source: "=JP_Parties" });
     expect(REVIEW_LOG.columns.find((c) => c.key === "rag")?.validation).toMatchObject({ source: "=JP_Rags" });
   });

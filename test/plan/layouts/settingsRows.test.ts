@@ -19,7 +19,7 @@ describe("Settings rows and names", () => {
       expect(r.meaning.length).toBeGreaterThan(10);
     }
     expect(SETTING_NAMES.asOf).toBe("JP_AsOf");
-    expect(SETTINGS_ROWS.find((r) => r.key === "rollUp")?.validation).toEqual({ type: "list", source: "=JP_RollUpMethods", allowBlank: false });
+    expect(SETTINGS_ROWS.find((r) => r.key === "rollUp")?.validation).toEqual({ type: "list", source: "=JP_RollUpMethods", allowBlank: false, alert: "stop" });
   });
 
   it("names each value cell; a blank or non-date as-of is today", () => {
