@@ -21,7 +21,7 @@
 import { type CellValue, type DateOrder, gridTableOf, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, findTables, headerKey, READ_LAYOUTS } from "../plan/read";
 import { JBP_COUNT_KEYS, type JbpCountKey, markedIssuesColumns } from "../plan/sheets";
-import { JAP, JBP, ROSTER, SETTINGS } from "../plan/layouts";
+import { JAP, JAP_HELPER_COLUMNS, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
 import { queueHostDateOrder } from "./locale";
 import type { Capabilities } from "./requirements";
@@ -213,10 +213,12 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
   const covered = new Map<string, Rect0[]>();
   const cover = (sheet: string, r: Rect0) => (covered.get(sheet) ?? covered.set(sheet, []).get(sheet)!).push(r);
   p1.tables.items.forEach((t, i) => {
-    const rect = tableRects[i];
+    const whole = tableRects[i];
     const sheet = t.worksheet.name;
-    if (!planTable[i] || !rect) return;
-    cover(sheet, rect);
+    if (!planTable[i] || !whole) return;
+    cover(sheet, whole);
+    // The RAG's helper columns at the table's right end are left unread: the engine computes them.
+    const rect = { ...whole, cols: whole.cols - helperTail(t.columns.items.map((c) => c.name)) };
     const read = p2.tableCells[i];
     if (read && !read.isNullObject) pieces.get(sheet)!.push({ row: rect.row, col: rect.col, values: read.values });
     else rest.push({ sheet, ...rect, onValues: (row, values) => addRows(pieces.get(sheet)!, row, rect.col, values) });
@@ -305,6 +307,14 @@ interface Phase2 {
  * (by the row counts of the first sync and an estimate of a cell's bytes); without, only what is
  * small whatever the workbook holds.
  */
+const HELPER_HEADERS = new Set(JAP_HELPER_COLUMNS.map((c) => c.header.toLowerCase()));
+/** How many of a table's last columns are the RAG's helper columns (none of which a reader needs). */
+function helperTail(headers: string[]): number {
+  let n = 0;
+  while (n < headers.length - 1 && HELPER_HEADERS.has(headers[headers.length - 1 - n].trim().toLowerCase())) n++;
+  return n;
+}
+
 function queuePhase2(context: Excel.RequestContext, p1: Phase1, planTable: boolean[], options: ReadOptions, cells: boolean): Phase2 {
   // Half the budget, on a guess of a cell's bytes: a plan with twice the guessed text still fits.
   let budget = READ_BUDGET_BYTES / 2;
@@ -316,10 +326,11 @@ function queuePhase2(context: Excel.RequestContext, p1: Phase1, planTable: boole
   });
   const tableRanges = p1.tables.items.map((t) => t.getRange().load("address"));
   const tableCells = p1.tables.items.map((t, i) => {
-    const bytes = (t.rows.count + 1) * t.columns.items.length * ESTIMATED_CELL_BYTES;
+    const tail = helperTail(t.columns.items.map((c) => c.name));
+    const bytes = (t.rows.count + 1) * (t.columns.items.length - tail) * ESTIMATED_CELL_BYTES;
     if (!cells || !planTable[i] || bytes > budget) return null;
     budget -= bytes;
-    return tableRanges[i].load("values");
+    return (tail > 0 ? tableRanges[i].getResizedRange(0, -tail) : tableRanges[i]).load("values");
   });
   const countRanges = queueCountFormulas(p1.tables);
   const formats = (options.formatCells ?? []).map(({ sheet, cell }) => ({

@@ -5,7 +5,7 @@
  * the table (so they are calculated columns), styles, widths, validation, conditional formats,
  * frozen rows, charts.
  */
-import { type CellValue, parseRangeA1, rangeA1, tableRange } from "../plan/model";
+import { type CellValue, parseRangeA1, rangeA1, tableRange, type WorkbookName } from "../plan/model";
 import type { ValidationSpec } from "../plan/layouts";
 import type { SheetSpec, SpecPrint, SpecValidation } from "../plan/sheets";
 import { Batcher, METHOD_BYTES, OPERATION_BYTES, SET_BYTES, payloadBytes } from "./batches";
@@ -52,9 +52,9 @@ const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0
 /** "greaterThanOrEqualTo" → "GreaterThanOrEqualTo", as Excel's operator enum spells it. */
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A list fed by a range or a name can grow; a typo there deserves a warning, not a refusal. */
-function alertStyle(v: SpecValidation): "Stop" | "Warning" {
-  return v.spec.type === "list" && v.spec.source.startsWith("=") ? "Warning" : "Stop";
+/** The rule's own alert (layout data, layouts/columnRules.ts), as the .xlsx writer writes it too. */
+export function alertStyle(v: SpecValidation): "Stop" | "Warning" {
+  return v.spec.alert === "warning" ? "Warning" : "Stop";
 }
 
 /**
@@ -108,7 +108,10 @@ async function queuePageLayout(sheet: Excel.Worksheet, print: SpecPrint, batcher
 
 export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, batcher: Batcher): Promise<void> {
   const formatOf = specFormatLookup(spec);
-  for (const n of spec.names) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
+  // A name over one of the sheet's own tables (JP_Roster[Name]) can only be added once the table
+  // exists; the others first, as the spec's order asks.
+  const ownTable = (n: WorkbookName): boolean => spec.tables.some((t) => n.formula.toLowerCase().includes(`${t.name.toLowerCase()}[`));
+  for (const n of spec.names.filter((x) => !ownTable(x))) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   for (const f of spec.formats) {
     const { rows, cols } = shape(f.address);
     await batcher.addRows(f.address, filled(rows, cols, f.numberFormat), (address, slice) => {
@@ -126,6 +129,7 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       table.style = t.style;
     }, OPERATION_BYTES + 2 * SET_BYTES);
   }
+  for (const n of spec.names.filter(ownTable)) await batcher.add(payloadBytes(n), () => context.workbook.names.add(n.name, n.formula, n.comment));
   // Formulas after the table: a formula set on a whole table column makes it a calculated column,
   // which the rows a person adds inherit; written before tables.add it would make none ("Use
   // calculated columns in an Excel table", https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8).

@@ -71,7 +71,8 @@ function dataValidation(spec: ValidationSpec, prompt?: { title: string; message:
   const common = {
     allowBlank: spec.allowBlank,
     showErrorMessage: true,
-    errorStyle: "stop",
+    // The rule's own alert (layout data), as the add-in sets it.
+    errorStyle: spec.alert,
     ...(prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message } : {}),
   };
   if (spec.type === "any") {

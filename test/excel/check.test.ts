@@ -1,3 +1,4 @@
+import { columnLetters } from "../../src/plan/model";
 import { checkPlan, getOverview } from "../../src/excel/checkPlan";
 import { JointPlanError } from "../../src/excel/errors";
 import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
@@ -292,7 +293,7 @@ describe("checkPlan in a workbook that also holds other data", () => {
 
 describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
   const sim = useSim();
-  const letter = (key: string): string => String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+  const letter = (key: string): string => columnLetters(JBP.columns.findIndex((c) => c.key === key));
   const COUNT_COLUMNS = ["actionsRed", "actionsAmber", "actionsGreen"].map(letter);
   /** The JBP's data rows (header on row 10, eight objective rows). */
   const JBP_ROWS = [11, 12, 13, 14, 15, 16, 17, 18];
@@ -308,7 +309,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
       const ws = context.workbook.worksheets.getItem(to);
       ws.getRangeByIndexes(6, 0, rows + 1, width).numberFormat = src.values.map((r) => r.map(() => "@"));
       ws.getRangeByIndexes(6, 0, rows + 1, width).values = src.values;
-      ws.tables.add(`'${to}'!A7:${String.fromCharCode(64 + width)}${7 + rows}`, true).name = "CopiedActions";
+      ws.tables.add(`'${to}'!A7:${columnLetters(width - 1)}${7 + rows}`, true).name = "CopiedActions";
       await context.sync();
     });
   }
@@ -375,7 +376,7 @@ describe("checkPlan keeps the JBP's action counts over every JAP table", () => {
     const before = counts(jbp);
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem(jap).name = "March actions";
-      context.workbook.tables.getItem("JP_Actions").resize("'March actions'!A7:W32");
+      context.workbook.tables.getItem("JP_Actions").resize(`'March actions'!A7:${columnLetters(JAP.columns.length - 1)}32`);
       await context.sync();
     });
     const { result, syncs } = await measure(sim(), () => checkPlan());

@@ -2,7 +2,7 @@ import { insertJapTemplate, insertJbpTemplate, insertPlanData, insertSamplePlan 
 import { columnFormulas } from "../../src/plan/sheets";
 import { JAP, JBP, SETTINGS_ROWS } from "../../src/plan/layouts";
 import { samplePlan } from "../../src/plan/sample";
-import { type Rag, serialFromYmd } from "../../src/plan/model";
+import { type Rag, serialFromYmd, columnLetters } from "../../src/plan/model";
 import { getOverview } from "../../src/excel/checkPlan";
 
 const mix = (rags: Rag[]): Record<Rag, number> => {
@@ -26,7 +26,7 @@ describe("insertJapTemplate", () => {
     expect(sim().selection().sheet).toBe("JAP 2026-03");
 
     const table = sim().tables().find((t) => t.sheet === "JAP 2026-03")!;
-    expect(table).toMatchObject({ name: "JP_Actions", address: "'JAP 2026-03'!A7:W27", rowCount: 20 });
+    expect(table).toMatchObject({ name: "JP_Actions", address: `'JAP 2026-03'!A7:${columnLetters(JAP.columns.length - 1)}27`, rowCount: 20 });
     expect(table.columns).toEqual(JAP.columns.map((c) => c.header));
     expect(sim().cell("JAP 2026-03", "B2").value).toBe("Andes Distribución S.A.");
     expect(sim().cell("JAP 2026-03", "B3")).toMatchObject({ value: 46082, numberFormat: "yyyy-mm-dd", text: "2026-03-01" });
@@ -34,7 +34,7 @@ describe("insertJapTemplate", () => {
 
     // Every data cell carries its column's format before anything is typed ("@" keeps text as text).
     for (const [i, c] of JAP.columns.entries()) {
-      const letter = String.fromCharCode(65 + i);
+      const letter = columnLetters(i);
       expect({ col: c.key, format: sim().cell("JAP 2026-03", `${letter}8`).numberFormat }).toEqual({ col: c.key, format: c.numberFormat });
       expect({ col: c.key, format: sim().cell("JAP 2026-03", `${letter}27`).numberFormat }).toEqual({ col: c.key, format: c.numberFormat });
     }
@@ -98,7 +98,8 @@ describe("insertJapTemplate", () => {
     expect(jap.message).toMatch(/linked to the objectives of 'JBP 2026'/);
     expect(sim().cell(jap.sheetName, "B5").value).toBe("JBP 2026");
     const objectiveIds = sim().names().find((n) => n.name === "JP_ObjectiveIds");
-    expect(objectiveIds?.formula).toBe("='JBP 2026'!$A$11:$A$18");
+    // Over the JBP table's ID column: it grows with the table, no blank padding.
+    expect(objectiveIds?.formula).toBe("=JP_Objectives[ID]");
     const list = sim().validations(jap.sheetName).find((v) => v.addresses.includes("I8:I27"));
     expect(list?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
   });
@@ -157,7 +158,7 @@ describe("insertJbpTemplate", () => {
     // Formula columns hold formulas on every data row once the layout defines them.
     for (const [i, c] of JBP.columns.entries()) {
       if (!columnFormulas(JBP)[c.key]) continue;
-      const letter = String.fromCharCode(65 + i);
+      const letter = columnLetters(i);
       expect(sim().cell(s, `${letter}11`).formula).toMatch(/^=/);
     }
   });
@@ -213,7 +214,7 @@ describe("insertSamplePlan", () => {
     const jbp = result.sheets.find((s) => s.startsWith("JBP"))!;
     expect(sim().validations(jap).find((v) => v.addresses.includes("I8:I27"))?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
     for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) {
-      const letter = String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+      const letter = columnLetters(JBP.columns.findIndex((c) => c.key === key));
       expect(sim().cell(jbp, `${letter}11`).formula).toContain(`${sim().tables().find((t) => t.sheet === jap)!.name}[RAG]`);
     }
   });
@@ -246,7 +247,7 @@ describe("inserting next to a Roster the user made", () => {
 
 describe("a JBP's action counts cover every JAP table", () => {
   const sim = useSim();
-  const letter = (key: string): string => String.fromCharCode(65 + JBP.columns.findIndex((c) => c.key === key));
+  const letter = (key: string): string => columnLetters(JBP.columns.findIndex((c) => c.key === key));
   const COUNTS = [
     ["actionsRed", "Red"],
     ["actionsAmber", "Amber"],
@@ -351,7 +352,7 @@ describe("formula columns are calculated columns", () => {
   // not. The insert writes the formula columns after the table, so a row a person adds gets them.
   it("a row typed just below the JAP table joins it with the RAG formula", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
-    const ragCol = String.fromCharCode(65 + sim().tables().find((t) => t.sheet === jap)!.columns.indexOf("RAG"));
+    const ragCol = columnLetters(sim().tables().find((t) => t.sheet === jap)!.columns.indexOf("RAG"));
     const last = sim().cell(jap, `${ragCol}27`).formula!;
     expect(last).toContain("27");
     await sim().userEdit(jap, "A28", [["A-21"]]);

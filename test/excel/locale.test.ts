@@ -3,14 +3,14 @@ import { checkPlan, getOverview } from "../../src/excel/checkPlan";
 import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
 import { writeSettings } from "../../src/excel/settingsAndRoster";
 import { JAP } from "../../src/plan/layouts";
-import { DEFAULT_SETTINGS } from "../../src/plan/model";
+import { DEFAULT_SETTINGS, columnLetters } from "../../src/plan/model";
 import { SAMPLE_AS_OF } from "../../src/plan/sample";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 import type { SimulatedExcel } from "../sim";
 
 /** Column letter of the JAP's Due column (the inserted table starts in column A; row 8 is A-01). */
-const DUE = String.fromCharCode(65 + JAP.columns.findIndex((c) => c.key === "due"));
+const DUE = columnLetters(JAP.columns.findIndex((c) => c.key === "due"));
 
 /** Types 05/03/2026 as text into A-01's Due, checks, and gives the date the check read it as. */
 async function checkTypedDate(sim: SimulatedExcel): Promise<{ readAs: string | undefined; ambiguous: boolean; syncs: number }> {

@@ -6,7 +6,7 @@
  */
 import { insertJapTemplate, insertJbpTemplate, insertPlanData, insertSamplePlan } from "../../src/excel/insertTemplates";
 import { buildWorkbook } from "../../src/xlsx/writeXlsx";
-import { DEFAULT_SETTINGS } from "../../src/plan/model";
+import { DEFAULT_SETTINGS, columnLetters } from "../../src/plan/model";
 import { samplePlan } from "../../src/plan/sample";
 import { rosterEntries } from "../../src/plan/sheets";
 import { newWorkbook } from "../../src/plan/workbook";
@@ -28,7 +28,7 @@ describe("names are defined before the lists and formats that use them", () => {
     // Tabs stay in the plan's order: the JAP, then the Roster and Settings it needed.
     expect(sim().sheets().map((s) => s.name)).toEqual(["Sheet1", sheetName, "Roster", "Settings"]);
     const objectiveCol = sim().tables().find((t) => t.sheet === sheetName)!.columns.indexOf("JBP objective");
-    const col = String.fromCharCode(65 + objectiveCol);
+    const col = columnLetters(objectiveCol);
     expect(sim().cell(sheetName, `${col}8`).validation).toBeNull();
   });
 
@@ -36,7 +36,7 @@ describe("names are defined before the lists and formats that use them", () => {
     await insertJbpTemplate({ year: 2026 });
     const { sheetName } = await insertJapTemplate({ month: "2026-03" });
     const objectiveCol = sim().tables().find((t) => t.sheet === sheetName)!.columns.indexOf("JBP objective");
-    const col = String.fromCharCode(65 + objectiveCol);
+    const col = columnLetters(objectiveCol);
     expect(sim().cell(sheetName, `${col}8`).validation?.rule).toMatchObject({ list: { source: "=JP_ObjectiveIds" } });
     expect(lateFormats(sim())).toEqual([]);
   });

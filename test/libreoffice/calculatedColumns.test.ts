@@ -10,6 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { calculatedColumnsIn } from "../../src/xlsx/calculatedColumns";
+import { JAP, JBP } from "../../src/plan/layouts";
+import { cellA1 } from "../../src/plan/model";
+
+const JAP_HELPER_COLUMNS = JAP.columns.filter((c) => c.key.startsWith("calc"));
 import { readWorkbookFile, readXlsx } from "../../src/xlsx/readXlsx";
 import { sampleFile } from "../xlsx/fixtures";
 import { editPackage, inlineCell, packageParts, sheetPartName } from "../xlsx/rawPackage";
@@ -37,25 +41,41 @@ describeWithSoffice("calculated columns and cached values in LibreOffice", (soff
     writeFileSync(at("below.xlsx"), await editPackage(base, { [sheet]: (x) => x!.replace("</sheetData>", `${newRow}</sheetData>`) }));
     writeFileSync(
       at("inside.xlsx"),
-      await editPackage(base, { [sheet]: (x) => x!.replace("</sheetData>", `${newRow}</sheetData>`), [table]: (x) => x!.replace(/ref="A7:W27"/g, 'ref="A7:W28"') }),
+      await editPackage(base, { [sheet]: (x) => x!.replace("</sheetData>", `${newRow}</sheetData>`), [table]: (x) => x!.replace(/ref="A7:([A-Z]+)27"/g, 'ref="A7:$128"') }),
     );
     recalculate(soffice, [at("sample.xlsx"), at("below.xlsx"), at("inside.xlsx")], at("lo"));
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the package has the RAG column as a calculated column", () => {
-    expect(Object.keys(tablesOf(parts).JP_Actions)).toEqual(["RAG"]);
-    expect(tablesOf(parts).JP_Actions.RAG).toMatch(/^IF\(\(LEN\(TRIM\(\(\$A8&\$B8/);
+  it("the package has the RAG column and its helper columns as calculated columns", () => {
+    expect(Object.keys(tablesOf(parts).JP_Actions)).toEqual(["RAG", ...JAP_HELPER_COLUMNS.map((c) => c.header)]);
+    expect(tablesOf(parts).JP_Actions["calc: in use"]).toMatch(/^\(LEN\(TRIM\(\(\$A8&\$B8/);
   });
 
-  it("computes the colours the file carries as cached values", async () => {
-    const ours = (await readXlsx(at("sample.xlsx"))).find((g) => g.name === "JAP")!;
-    const lo = (await readXlsx(at("lo/sample.xlsx"))).find((g) => g.name === "JAP")!;
-    const ragCol = ours.values[6].indexOf("RAG");
-    const column = (g: typeof ours) => g.values.slice(7, 27).map((r) => r[ragCol]);
-    expect(column(ours).filter((v) => v !== null)).toHaveLength(20);
-    expect(column(lo)).toEqual(column(ours));
-    expect((await readWorkbookFile(at("sample.xlsx"))).uncalculated.filter((c) => c.sheet === "JAP")).toEqual([]);
+  it("computes the values every formula cell of the JAP and JBP carries as its cached value", async () => {
+    const ours = await readXlsx(at("sample.xlsx"));
+    const lo = await readXlsx(at("lo/sample.xlsx"));
+    for (const sheet of ["JAP", "JBP"]) {
+      const mine = ours.find((g) => g.name === sheet)!;
+      const theirs = lo.find((g) => g.name === sheet)!;
+      const headerRow = mine.values.findIndex((r) => r[0] === "ID");
+      const formulaCols = (sheet === "JAP" ? JAP : JBP).columns.filter((c) => c.owner === "formula").map((c) => mine.values[headerRow].indexOf(c.header));
+      expect(formulaCols.every((c) => c >= 0)).toBe(true);
+      const diffs: string[] = [];
+      let filled = 0;
+      for (let row = headerRow + 1; row < mine.values.length; row++) {
+        for (const col of formulaCols) {
+          const a = mine.values[row][col];
+          const b = theirs.values[row]?.[col] ?? null;
+          if (a !== null) filled++;
+          const same = typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : JSON.stringify(a ?? "") === JSON.stringify(b ?? "");
+          if (!same) diffs.push(`${sheet} ${cellA1(row, col)}: cached ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
+        }
+      }
+      expect(diffs).toEqual([]);
+      expect(filled).toBeGreaterThan(40);
+    }
+    expect((await readWorkbookFile(at("sample.xlsx"))).uncalculated.filter((c) => c.sheet === "JAP" || c.sheet === "JBP")).toEqual([]);
   });
 
   it("gives a row added to the table, or typed below it, no RAG formula, and drops the calculated column on save", async () => {

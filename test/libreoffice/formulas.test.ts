@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook } from "../../src/plan/rules";
 import { defaultListNames, evaluateLiveRule } from "../../src/plan/layouts";
-import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, parseRangeA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
+import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
 import { countRags, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
 import { summaryFigures, summaryValues } from "../../src/plan/summary";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -172,11 +172,12 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
     it("computes every live rule's condition as evaluateLiveRule does", () => {
       const cc = get();
       const roster = gridOf(cc, "Roster");
-      // The roster-name range as LibreOffice sees it, blanks included.
-      const rosterRange = cc.proof.specs.find((s) => s.kind === "roster")!.names.find((n) => n.name === ROSTER_NAMES.names)!;
-      const r = parseRangeA1(rosterRange.formula.slice(1))!;
+      // The Roster table's Name column (JP_RosterNames = JP_Roster[Name]) as LibreOffice sees it.
+      const rosterSpec = cc.proof.specs.find((s) => s.kind === "roster")!;
+      expect(rosterSpec.names.find((n) => n.name === ROSTER_NAMES.names)!.formula).toBe(`=${rosterSpec.tables[0].name}[Name]`);
+      const t = rosterSpec.tables[0].position;
       const rosterNames: CellValue[] = [];
-      for (let row = r.row; row <= r.lastRow; row++) rosterNames.push(roster.values[row]?.[r.col] ?? null);
+      for (let row = t.headerRow + 1; row <= t.lastRow; row++) rosterNames.push(roster.values[row]?.[t.columns.name] ?? null);
       const names = { ...defaultListNames(), ...settingsNameValues(cc.result.plan.settings, cc.asOf), [ROSTER_NAMES.names]: rosterNames };
       const diffs: string[] = [];
       let marked = 0;

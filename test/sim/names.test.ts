@@ -23,6 +23,24 @@ describe("named items", () => {
     expect(sim.names().map((n) => n.name)).toEqual(["AsOfDate", "DueSoonDays"]);
   });
 
+  test("a name over a table column needs the table: refused before tables.add, taken after", async () => {
+    const { sim, run } = setup({ sheets: ["Roster"] });
+    let code = "";
+    await run(async (ctx) => {
+      ctx.workbook.names.add("JP_RosterNames", "=JP_Roster[Name]");
+      code = await codeOf(ctx.sync());
+    });
+    expect(code).toBe("InvalidArgument");
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Roster");
+      ws.getRange("A1:B2").values = [["Name", "Party"], ["Ana", "Principal"]];
+      ws.tables.add("A1:B2", true).name = "JP_Roster";
+      ctx.workbook.names.add("JP_RosterNames", "=JP_Roster[Name]");
+      await ctx.sync();
+    });
+    expect(sim.names().find((n) => n.name === "JP_RosterNames")?.formula).toBe("=JP_Roster[Name]");
+  });
+
   test("a name follows its sheet's rename, and becomes #REF! when the sheet goes", async () => {
     const { sim, run } = setup({ sheets: ["Settings", "Other"] });
     await run(async (ctx) => {

@@ -5,6 +5,7 @@ import { checkFormulaLimits } from "./formulaLimits";
 import type { SimHost } from "./host";
 import { findSheet, requireApi, type NameModel, type WorkbookModel } from "./model";
 import { checkDefinedName } from "./nameRules";
+import { liveTables } from "./tableModel";
 import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import { RangeProxy } from "./range";
 
@@ -42,6 +43,11 @@ function setReference(wb: WorkbookModel, n: NameModel, reference: unknown): void
     n.ref = { sheet, rect: parsed.rect };
     n.formula = "";
     return;
+  }
+  // A structured reference needs its table: Excel cannot parse Table[Column] of a table it does
+  // not have ("There's a problem with this formula" in the dialog; Office.js refuses the name).
+  for (const m of formula.matchAll(/(?<![A-Za-z0-9_.'!])([A-Za-z_\\][A-Za-z0-9_.]*)\[/g)) {
+    if (!liveTables(wb).some((t) => t.name.toLowerCase() === m[1].toLowerCase())) fail("InvalidArgument", `no table named '${m[1]}' for ${formula}: add the table before the name`);
   }
   n.ref = null;
   n.formula = formula;

@@ -1,6 +1,8 @@
 import type { SheetSpec } from "../../src/plan/sheets";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { cellA1, serialFromIso } from "../../src/plan/model";
+import { cellA1, parseCellA1, parseRangeA1, serialFromIso } from "../../src/plan/model";
+import { evaluate } from "../../src/plan/expr";
+import { actionRowValues, countRags, JAP_HELPER_COLUMNS, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
 import { checkWorkbook } from "../../src/plan/rules";
 import { specGrid } from "../../src/plan/sheets";
 import { newWorkbookSpecs } from "../../src/plan/workbook";
@@ -33,9 +35,9 @@ function planSpec(): SheetSpec {
     styles: [{ address: "A1", bold: true, fontSize: 14, fill: "#BFE5C4", horizontalAlignment: "Center" }],
     columnWidths: [{ col: 0, width: 140 }],
     validations: [
-      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true } },
-      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true }, prompt: { title: "Due", message: "A date" } },
-      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false } },
+      { address: "A3:A4", spec: { type: "list", source: "Yes,No", allowBlank: true, alert: "stop" } },
+      { address: "B3:B4", spec: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(2000,1,1)", allowBlank: true, alert: "stop" }, prompt: { title: "Due", message: "A date" } },
+      { address: "C3:C4", spec: { type: "list", source: "=JP_Limit", allowBlank: false, alert: "warning" } },
     ],
     conditionalFormats: [{ ruleId: "date.late", address: "B3:B4", formula: "=$B3>JP_Limit", fill: "#F4B6B6", fontColor: "#7A0000" }],
     freezeRows: 2,
@@ -160,22 +162,51 @@ describe("cached values and calculated columns", () => {
     expect(calculatedColumnsOf([planSpec()])).toEqual({ JP_Test: { Check: 'IF(B3>JP_Limit,"late","")' } });
   });
 
-  it("gives jointplan new's RAG columns the engine's colours", async () => {
+  it("gives every formula cell of jointplan new's plan tables the engine's value", async () => {
     const day = serialFromIso("2026-03-18")!;
     const specs = newWorkbookSpecs(newWorkbookInput({ sample: true, force: false, asOf: day }, day));
     const cached = ragCachedValues(specs, day);
-    const { rag } = checkWorkbook(specs.map(specGrid), { today: day });
+    const result = checkWorkbook(specs.map(specGrid), { today: day });
+    const { rag } = result;
+    const names = settingsNameValues(result.plan.settings, result.asOf);
+    // Every formula cell of the JAP and JBP tables has one (the summary's are the summary's).
+    let cells = 0;
+    for (const spec of specs.filter((s) => s.kind === "jap" || s.kind === "jbp")) {
+      for (const b of spec.blocks.filter((x) => x.formulas)) {
+        const r = parseRangeA1(b.address)!;
+        for (let row = r.row; row <= r.lastRow; row++) {
+          for (let col = r.col; col <= r.lastCol; col++, cells++) expect({ cell: `${spec.sheetName}!${cellA1(row, col)}`, has: cached[spec.sheetName]?.[cellA1(row, col)] != null }).toEqual({ cell: `${spec.sheetName}!${cellA1(row, col)}`, has: true });
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(200);
     const jap = specs.find((s) => s.kind === "jap")!;
-    const ragCol = jap.tables[0].position.columns.rag;
+    const columns = jap.tables[0].position.columns;
+    const ragCol = columns.rag;
     for (const a of rag.actions) expect(cached[jap.sheetName][cellA1(a.row, ragCol)]).toBe(a.rag);
+    // The helper columns hold what the engine evaluates for each helper's part of the rule, inline.
+    for (const a of result.plan.japs[0].actions) {
+      for (const h of JAP_HELPER_COLUMNS) expect({ key: h.key, value: cached[jap.sheetName][cellA1(a.source.row, columns[h.key])] }).toEqual({ key: h.key, value: evaluate(h.expr, { row: actionRowValues(a), names }) });
+    }
     // Rows without an action show what the formula shows: "".
     const empty = newWorkbookSpecs(newWorkbookInput({ sample: false, force: false, asOf: day }, day));
-    const blank = Object.values(ragCachedValues(empty, day)).flatMap((cells) => Object.values(cells));
-    expect(blank.length).toBeGreaterThan(20);
+    const emptyJap = empty.find((s) => s.kind === "jap")!;
+    const blankCached = ragCachedValues(empty, day)[emptyJap.sheetName];
+    const blank = Object.entries(blankCached).filter(([a]) => parseCellA1(a)!.col === emptyJap.tables[0].position.columns.rag).map(([, v]) => v);
+    expect(blank.length).toBe(20);
     expect(new Set(blank)).toEqual(new Set([""]));
     const jbp = specs.find((s) => s.kind === "jbp")!;
-    const objectiveRag = jbp.tables[0].position.columns.rag;
-    expect(rag.objectives.map((o) => cached[jbp.sheetName][cellA1(o.row, objectiveRag)])).toEqual(rag.objectives.map((o) => o.rag));
+    const jbpColumns = jbp.tables[0].position.columns;
+    expect(rag.objectives.map((o) => cached[jbp.sheetName][cellA1(o.row, jbpColumns.rag)])).toEqual(rag.objectives.map((o) => o.rag));
+    // The KPI and count columns: what the engine rolls up for each objective.
+    const ragOf = new Map(rag.actions.map((r) => [r.row, r.rag]));
+    for (const o of result.plan.jbps[0].objectives) {
+      const counts = countRags(result.plan.japs[0].actions.filter((a) => o.id !== "" && a.objectiveId.toLowerCase() === o.id.toLowerCase()).map((a) => ragOf.get(a.source.row)!));
+      const expected = objectiveRowValues(o, counts, names);
+      for (const key of ["ytdTarget", "ytdActual", "pctToTarget", "actionsRed", "actionsAmber", "actionsGreen"]) {
+        expect({ id: o.id, key, value: cached[jbp.sheetName][cellA1(o.source.row, jbpColumns[key])] }).toEqual({ id: o.id, key, value: expected[key] });
+      }
+    }
     // Read back, the file's RAG column holds them.
     const grids = await readXlsx((await writeXlsx(specs, [], { cachedValues: cached })).bytes);
     const grid = grids.find((g) => g.name === jap.sheetName)!;

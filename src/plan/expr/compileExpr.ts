@@ -12,16 +12,24 @@ export type CompileTables = Record<string, TablePosition | TablePosition[]>;
 
 /**
  * `tables` maps a countRows alias to one table or several (a JAP per month): with several, the
- * counts are added up, one COUNTIFS per table.
+ * counts are added up, one COUNTIFS per table. `helpers` names the helper columns the table has:
+ * a `helper` node with one of those keys becomes a reference to its column, any other is compiled
+ * inline (a table without helper columns still gets the whole rule).
  */
-export function compileExpr(e: Expr, tables: CompileTables = {}): string {
-  const compileExpr = (x: Expr): string => compileWith(x, tables);
-  return compileWith(e, tables, compileExpr);
+export function compileExpr(e: Expr, tables: CompileTables = {}, helpers: ReadonlySet<string> = NO_HELPERS): string {
+  const compileExpr = (x: Expr): string => compileWith(x, tables, helpers);
+  return compileWith(e, tables, helpers, compileExpr);
 }
 
-function compileWith(e: Expr, tables: CompileTables, self?: (x: Expr) => string): string {
-  const compileExpr = self ?? ((x: Expr): string => compileWith(x, tables));
+const NO_HELPERS: ReadonlySet<string> = new Set();
+
+function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string>, self?: (x: Expr) => string): string {
+  const compileExpr = self ?? ((x: Expr): string => compileWith(x, tables, helpers));
   switch (e.op) {
+    case "helper":
+      return helpers.has(e.key) ? `{${e.key}}` : compileExpr(e.expr);
+    case "countIf":
+      return `COUNTIF(${e.range},${compileExpr(e.value)})`;
     case "ref":
       return `{${e.key}}`;
     case "name":

@@ -397,6 +397,27 @@ function build(e: Expr): Fn {
         return n;
       };
     }
+    case "helper":
+      return compiled(e.expr);
+    case "countIf": {
+      const range = e.range;
+      const value = compiled(e.value);
+      return (env) => {
+        const cells = env.names[range];
+        if (cells === undefined) return NAME;
+        const want = value(env);
+        if (isErrorCell(want)) return want;
+        const list = Array.isArray(cells) ? cells : [cells];
+        let n = 0;
+        // A blank criterion counts the blank cells, as COUNTIF(range,"") does.
+        if (want === null || want === "") {
+          for (const cell of list) if (cell === null || cell === "") n++;
+          return n;
+        }
+        for (const cell of list) if (criterionMatches(cell, want)) n++;
+        return n;
+      };
+    }
     case "countRows": {
       const table = e.table;
       const where = e.where.map((w) => ({ key: w.key, value: compiled(w.value) }));

@@ -39,7 +39,19 @@ export type Expr =
    * Criteria are compared as COUNTIFS does for plain values (case-insensitive, no operators or
    * wildcards expected in the values: IDs and RAG words).
    */
-  | { op: "countRows"; table: string; where: { key: string; value: Expr }[] };
+  | { op: "countRows"; table: string; where: { key: string; value: Expr }[] }
+  /**
+   * COUNTIF(range, value) over a workbook name (a table column): how many cells equal the value as
+   * a plain criterion (case ignored; numeric text matches numbers). Callers keep wildcard and
+   * operator characters (* ? ~ < > =) away from it: COUNTIF reads them as patterns.
+   */
+  | { op: "countIf"; range: string; value: Expr }
+  /**
+   * A part of a rule that a helper column computes once per row (`key` is that column): the RAG
+   * formula reads the column where the table has it and computes `expr` inline where it does not;
+   * the engine always evaluates `expr`. One description, so both give the same value.
+   */
+  | { op: "helper"; key: string; expr: Expr };
 
 export const ref = (key: string): Expr => ({ op: "ref", key });
 export const name = (n: string): Expr => ({ op: "name", name: n });
@@ -71,6 +83,8 @@ export const contains = (haystack: Expr, needle: Expr): Expr => ({ op: "contains
 export const choose = (index: Expr, ...options: Expr[]): Expr => ({ op: "choose", index, options });
 export const countEq = (range: string, value: Expr): Expr => ({ op: "countEq", range, value });
 export const countRows = (table: string, where: { key: string; value: Expr }[]): Expr => ({ op: "countRows", table, where });
+export const countIf = (range: string, value: Expr): Expr => ({ op: "countIf", range, value });
+export const helper = (key: string, expr: Expr): Extract<Expr, { op: "helper" }> => ({ op: "helper", key, expr });
 
 /** Blank for a planner: empty, or spaces only (LEN(TRIM(x))=0). */
 export const isBlankText = (arg: Expr): Expr => eq(len(trim(arg)), num(0));
@@ -95,7 +109,7 @@ export function refsOf(e: Expr, into: Set<string> = new Set()): Set<string> {
 export function namesOf(e: Expr, into: Set<string> = new Set()): Set<string> {
   walk(e, (n) => {
     if (n.op === "name") into.add(n.name);
-    if (n.op === "countEq") into.add(n.range);
+    if (n.op === "countEq" || n.op === "countIf") into.add(n.range);
   });
   return into;
 }
@@ -128,10 +142,53 @@ function children(e: Expr): Expr[] {
     case "choose":
       return [e.index, ...e.options];
     case "countEq":
+    case "countIf":
       return [e.value];
+    case "helper":
+      return [e.expr];
     case "countRows":
       return e.where.map((w) => w.value);
     default:
       return [];
+  }
+}
+
+/**
+ * The tree a table with these helper columns computes: each `helper` node whose key is in `keys`
+ * becomes a reference to its column (what compileExpr writes), the others stay inline. Tests
+ * evaluate it to hold the split formulas equal to the whole rule.
+ */
+export function withHelperRefs(e: Expr, keys: ReadonlySet<string>): Expr {
+  const m = (x: Expr): Expr => withHelperRefs(x, keys);
+  switch (e.op) {
+    case "helper":
+      return keys.has(e.key) ? ref(e.key) : m(e.expr);
+    case "if":
+      return { ...e, cond: m(e.cond), then: m(e.then), else: m(e.else) };
+    case "and":
+    case "or":
+    case "min":
+    case "max":
+    case "concat":
+      return { ...e, args: e.args.map(m) };
+    case "not":
+    case "isNumber":
+    case "trim":
+    case "len":
+      return { ...e, arg: m(e.arg) };
+    case "cmp":
+    case "arith":
+      return { ...e, a: m(e.a), b: m(e.b) };
+    case "contains":
+      return { ...e, needle: m(e.needle), haystack: m(e.haystack) };
+    case "choose":
+      return { ...e, index: m(e.index), options: e.options.map(m) };
+    case "countEq":
+    case "countIf":
+      return { ...e, value: m(e.value) };
+    case "countRows":
+      return { ...e, where: e.where.map((w) => ({ key: w.key, value: m(w.value) })) };
+    default:
+      return e;
   }
 }

@@ -7,7 +7,7 @@
  */
 export { DATE_RULE } from "./columnRules";
 export { defaultListNames, evaluateLiveRule, issueTag } from "./liveRules";
-export { columnFormat, columnIndex, DATE_FORMAT, GENERAL, JAP, JBP, NUMBER_FORMAT, PERCENT_FORMAT, QUARTERLY_REVIEW, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow, TEXT_FORMAT } from "./planLayouts";
+export { columnFormat, columnIndex, DATE_FORMAT, GENERAL, JAP, JAP_HELPER_COLUMNS, JBP, NUMBER_FORMAT, PERCENT_FORMAT, QUARTERLY_REVIEW, REVIEW_LOG, ROSTER, SETTINGS, tableHeaderRow, TEXT_FORMAT } from "./planLayouts";
 export { frozenColumns, HEADER_FOOTER_MAX, headerFooterText, PRINT_LAYOUT, printedColumnCount } from "./printLayout";
 export type { PrintLayout, PrintMargins } from "./printLayout";
 export { objectiveIdsName, SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows } from "./settingsRows";

@@ -4,7 +4,7 @@
  * (expr/expr.ts), compiled for the format where sheets are built (sheets/columnFormulas.ts) and
  * evaluated by `evaluateLiveRule` for tests and previews.
  */
-import { and, contains, countEq, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, not, num, or, ref, rowInUse, str } from "../expr";
+import { and, contains, countEq, countIf, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, not, num, or, ref, rowInUse, str, trim } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
 import { type CellValue, LIST_NAMES } from "../model";
 import { JAP_IN_USE_KEYS } from "../rag";
@@ -24,6 +24,17 @@ const rule = (id: string, columns: string[], condition: Expr, description: strin
 
 const notANumber = (key: string): Expr => and(isFilled(ref(key)), not(isNumber(ref(key))));
 const notInList = (key: string, list: string): Expr => and(isFilled(ref(key)), eq(countEq(list, ref(key)), num(0)));
+
+/** Characters COUNTIF reads as a pattern or an operator rather than as text. */
+const PATTERN_CHARACTERS = ["*", "?", "~", "<", ">", "="];
+/**
+ * A cell whose value is not in a table column (a name over it, e.g. JP_RosterNames =
+ * JP_Roster[Name]): COUNTIF of the trimmed value, which Excel and LibreOffice answer from the
+ * column's own rows (no TRIM over every cell, nothing rows × people). A value holding a pattern
+ * character is marked too: no roster name holds one, and COUNTIF would read it as a pattern.
+ */
+const notInColumn = (key: string, column: string): Expr =>
+  and(isFilled(ref(key)), or(...PATTERN_CHARACTERS.map((c) => contains(ref(key), str(c))), eq(countIf(column, trim(ref(key))), num(0))));
 
 function required(prefix: string, inUse: Expr, key: string, header: string): LiveRule {
   return rule(`${prefix}.required.${key}`, [key], and(inUse, isBlankText(ref(key))), `${header} is required on every row that is in use.`);
@@ -59,7 +70,7 @@ export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
   const priority = ref("priority");
   return [
     ...["id", "action", "party", "owner", "status"].map((k) => required("jap", inUse, k, header(k))),
-    rule("jap.ownerNotOnRoster", ["owner"], notInList("owner", LIST_NAMES.rosterNames), "The owner is not a name on the Roster (spaces and case ignored)."),
+    rule("jap.ownerNotOnRoster", ["owner"], notInColumn("owner", LIST_NAMES.rosterNames), "The owner is not a name on the Roster (outer spaces and case ignored)."),
     rule("jap.startNotDate", ["start"], and(inUse, not(isNumber(startE))), "Start must be a real date (blank, or a date typed as text, is marked)."),
     rule("jap.dueNotDate", ["due"], and(inUse, not(isNumber(dueE))), "Due must be a real date (blank, or a date typed as text, is marked)."),
     rule("jap.dueBeforeStart", ["start", "due"], iff(and(isNumber(startE), isNumber(dueE)), lt(dueE, startE), FALSE), "Due is before Start."),
@@ -101,13 +112,13 @@ export function jbpLiveRules(columns: ColumnLayout[]): LiveRule[] {
     rule(
       "jbp.principalOwnerNotOnRoster",
       ["principalOwner"],
-      notInList("principalOwner", LIST_NAMES.rosterNames),
+      notInColumn("principalOwner", LIST_NAMES.rosterNames),
       "The principal owner is not a name on the Roster.",
     ),
     rule(
       "jbp.distributorOwnerNotOnRoster",
       ["distributorOwner"],
-      notInList("distributorOwner", LIST_NAMES.rosterNames),
+      notInColumn("distributorOwner", LIST_NAMES.rosterNames),
       "The distributor owner is not a name on the Roster.",
     ),
     rule("jbp.directionNotInList", ["direction"], notInList("direction", LIST_NAMES.directions), "Direction must be Higher is better or Lower is better."),

@@ -8,6 +8,7 @@
 import type { ColumnLayout, HeaderField, TableLayout } from "./tableLayout";
 import { JAP_COLUMN_RULES, JBP_COLUMN_RULES, REVIEW_LOG_COLUMN_RULES, ROSTER_COLUMN_RULES, type ColumnRules } from "./columnRules";
 import { japLiveRules, jbpLiveRules, rosterLiveRules } from "./liveRules";
+import { JAP_HELPER_KEYS } from "../rag";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const PERCENT_FORMAT = "0%";
@@ -185,6 +186,30 @@ const JAP_COLUMNS = withRules(
   JAP_COLUMN_RULES,
 );
 
+/**
+ * The RAG's helper columns (rag/ragRules.ts JAP_HELPER_COLUMNS), at the table's right end, with the
+ * less used columns (detail: in the outline group, outside the print area): narrow,
+ * with headers that say they are the RAG's working, which no reader needs (the engine computes
+ * them itself, and a plan without them reads and judges the same).
+ */
+const HELPER_HEADERS: Record<string, string> = {
+  calcInUse: "calc: in use",
+  calcStatus: "calc: status",
+  calcOverride: "calc: override",
+  calcExpected: "calc: expected",
+  calcAttainment: "calc: attainment",
+  calcGate: "calc: gate",
+  calcSchedule: "calc: schedule",
+  calcKpi: "calc: KPI",
+  calcStale: "calc: stale",
+};
+const HELPER_WIDTH = 38;
+export const JAP_HELPER_COLUMNS: readonly ColumnLayout[] = JAP_HELPER_KEYS.map((key) => {
+  const header = HELPER_HEADERS[key];
+  if (header === undefined) throw new Error(`No header for the JAP helper column '${key}'`);
+  return col(key, header, "formula", HELPER_WIDTH, { numberFormat: key === "calcExpected" || key === "calcAttainment" ? PERCENT_FORMAT : GENERAL, detail: true });
+});
+
 export const JAP: TableLayout = {
   kind: "jap",
   defaultSheetName: "JAP",
@@ -196,7 +221,7 @@ export const JAP: TableLayout = {
     field("reviewDate", "Review date", "date"),
     field("jbpSheet", "JBP sheet", "text"),
   ],
-  columns: JAP_COLUMNS,
+  columns: [...JAP_COLUMNS, ...JAP_HELPER_COLUMNS],
   liveRules: japLiveRules(JAP_COLUMNS),
   signature: ["id", "action", "owner", "due", "status"],
 };

@@ -33,17 +33,17 @@ const FORMATS: Record<keyof Settings, string> = {
 };
 
 const VALIDATIONS: Partial<Record<keyof Settings, ValidationSpec>> = {
-  asOf: { type: "date", operator: "between", formula1: "=DATE(2000,1,1)", formula2: "=DATE(2099,12,31)", allowBlank: true },
-  greenThreshold: { type: "decimal", operator: "between", formula1: "0", formula2: "10", allowBlank: false },
-  amberThreshold: { type: "decimal", operator: "between", formula1: "0", formula2: "10", allowBlank: false },
-  dueSoonDays: { type: "wholeNumber", operator: "between", formula1: "0", formula2: "366", allowBlank: false },
-  paceAmber: { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: false },
-  paceRed: { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: false },
-  staleDays: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "3660", allowBlank: false },
-  maxPriorities: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "20", allowBlank: false },
-  rollUp: { type: "list", source: `=${LIST_NAMES.rollUpMethods}`, allowBlank: false },
+  asOf: { type: "date", operator: "between", formula1: "=DATE(2000,1,1)", formula2: "=DATE(2099,12,31)", allowBlank: true, alert: "stop" },
+  greenThreshold: { type: "decimal", operator: "between", formula1: "0", formula2: "10", allowBlank: false, alert: "stop" },
+  amberThreshold: { type: "decimal", operator: "between", formula1: "0", formula2: "10", allowBlank: false, alert: "stop" },
+  dueSoonDays: { type: "wholeNumber", operator: "between", formula1: "0", formula2: "366", allowBlank: false, alert: "stop" },
+  paceAmber: { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: false, alert: "stop" },
+  paceRed: { type: "decimal", operator: "between", formula1: "0", formula2: "1", allowBlank: false, alert: "stop" },
+  staleDays: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "3660", allowBlank: false, alert: "stop" },
+  maxPriorities: { type: "wholeNumber", operator: "between", formula1: "1", formula2: "20", allowBlank: false, alert: "stop" },
+  rollUp: { type: "list", source: `=${LIST_NAMES.rollUpMethods}`, allowBlank: false, alert: "stop" },
   // Blank: from the workbook's locale.
-  dateOrder: { type: "list", source: `=${LIST_NAMES.dateOrders}`, allowBlank: true },
+  dateOrder: { type: "list", source: `=${LIST_NAMES.dateOrders}`, allowBlank: true, alert: "stop" },
 };
 
 const row = <K extends keyof Settings>(key: K, label: string, meaning: string): SettingsRow<K> => ({
@@ -119,13 +119,9 @@ export function settingsNames(sheetName: string, firstDataRow = 1, listHeaderRow
   return [...values, ...lists];
 }
 
-/** The JBP's objective IDs as a name, for the JAP's "JBP objective" list. */
-export function objectiveIdsName(jbpSheet: string, firstDataRow: number, lastDataRow: number, idCol: number): WorkbookName {
-  return {
-    name: LIST_NAMES.objectiveIds,
-    formula: `=${quoteSheet(jbpSheet)}!${absoluteRangeA1(firstDataRow, idCol, Math.max(firstDataRow, lastDataRow), idCol)}`,
-    comment: "JBP objective IDs: the JAP's objective list",
-  };
+/** The JBP's objective IDs as a name over its table's ID column, for the JAP's "JBP objective" list: it grows with the table. */
+export function objectiveIdsName(jbpTable: string, idHeader: string): WorkbookName {
+  return { name: LIST_NAMES.objectiveIds, formula: `=${jbpTable}[${idHeader}]`, comment: "JBP objective IDs: the JAP's objective list" };
 }
 
 /** Settings as the rows written on the sheet (Setting | Value | Meaning), in order. */

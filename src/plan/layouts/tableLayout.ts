@@ -23,14 +23,23 @@ export type ColumnKind =
   | "formula"
   | "addin";
 
+/**
+ * What Excel does with a value the rule refuses, chosen per rule and applied alike by both writers:
+ * "stop" where a wrong value breaks the plan (a status, date or figure the RAG cannot read), "warning"
+ * where a planner may need an exception (an owner not on the Roster yet, an objective the JBP will
+ * get, one priority more than the critical few): Excel asks, and the live marks and the check still
+ * flag it.
+ */
+export type ValidationAlert = "stop" | "warning";
+
 /** Native data validation, by address or name (never an inline list for data that can change). */
 export type ValidationSpec =
-  | { type: "list"; source: string; allowBlank: boolean }
-  | { type: "date"; operator: "between" | "greaterThanOrEqualTo" | "lessThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
-  | { type: "decimal"; operator: "between" | "greaterThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean }
-  | { type: "wholeNumber"; operator: "between"; formula1: string; formula2: string; allowBlank: boolean }
-  /** Any value, with the input prompt alone: for a column whose values no Excel rule can describe. */
-  | { type: "any"; allowBlank: true };
+  | { type: "list"; source: string; allowBlank: boolean; alert: ValidationAlert }
+  | { type: "date"; operator: "between" | "greaterThanOrEqualTo" | "lessThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean; alert: ValidationAlert }
+  | { type: "decimal"; operator: "between" | "greaterThanOrEqualTo"; formula1: string; formula2?: string; allowBlank: boolean; alert: ValidationAlert }
+  | { type: "wholeNumber"; operator: "between"; formula1: string; formula2: string; allowBlank: boolean; alert: ValidationAlert }
+  /** Any value, with the input prompt alone: for a column whose values no Excel rule can describe (no alert is shown). */
+  | { type: "any"; allowBlank: true; alert: ValidationAlert };
 
 export interface InputPrompt {
   title: string;

@@ -5,7 +5,8 @@
  * What the rest of the code may use; inside the room, files import each other directly.
  */
 export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
-export { actionRagFormula, actionRagFormulaFor, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
-export { JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
+export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
+export type { ColumnTree } from "./ragFormula";
+export { JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
 export { EMPTY_ROW, planReason } from "./reasons";
 export { countRags, RAG_ORDER } from "./rollUp";

@@ -3,17 +3,81 @@
  * their rendering for one row (what the LibreOffice proof and the writers need). Compiled on first
  * use, not when the module loads: a reader that only evaluates the rules never compiles them.
  */
-import { compileExpr, MAX_FORMULA_LENGTH, renderTemplate } from "../expr";
+import { compileExpr, type Expr, MAX_FORMULA_LENGTH, renderTemplate, withHelperRefs } from "../expr";
 import type { TablePosition } from "../model";
-import { actionRagExpr, JAP_ALIAS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
+import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
+
+/** A formula column as the tree its cells compute: what the formula is compiled from, and what cached values evaluate. */
+export interface ColumnTree {
+  key: string;
+  tree: Expr;
+}
+
+/**
+ * The formula columns of a JAP or JBP table that has the columns `keys`, as trees in an order in
+ * which a row can be computed (each reads only cells left of it in this list, or user cells): the
+ * JAP's helper columns, then its RAG reading them; the JBP's KPI columns, action counts (over the
+ * JAP tables, alias JAP_ALIAS) and RAG. `=compileExpr(tree)` is the column's formula template.
+ */
+export function columnTrees(kind: "jap" | "jbp", keys: ReadonlySet<string>): ColumnTree[] {
+  if (kind === "jap") {
+    const out: ColumnTree[] = [];
+    const left = new Set<string>();
+    for (const h of JAP_HELPER_COLUMNS) {
+      if (!keys.has(h.key)) continue;
+      out.push({ key: h.key, tree: withHelperRefs(h.expr, new Set(left)) });
+      left.add(h.key);
+    }
+    if (keys.has("rag")) out.push({ key: "rag", tree: withHelperRefs(actionRagExpr(), left) });
+    return out;
+  }
+  const jbp: ColumnTree[] = [
+    { key: "ytdTarget", tree: OBJECTIVE_KPI.ytdTarget },
+    { key: "ytdActual", tree: OBJECTIVE_KPI.ytdActual },
+    { key: "pctToTarget", tree: OBJECTIVE_KPI.pctToTarget },
+    { key: "actionsRed", tree: objectiveActionCount("Red") },
+    { key: "actionsAmber", tree: objectiveActionCount("Amber") },
+    { key: "actionsGreen", tree: objectiveActionCount("Green") },
+    { key: "rag", tree: objectiveRagExpr() },
+  ];
+  return jbp.filter((c) => keys.has(c.key));
+}
 
 const template = (body: string): string => `=${body}`;
 
-let actionRag: string | undefined;
-/** The JAP RAG column: one formula per row, reading its own row and the JP_ settings names. */
-export function actionRagFormula(): string {
-  actionRag ??= template(compileExpr(actionRagExpr()));
-  return actionRag;
+/** The keys of the JAP's helper columns, left to right. */
+export const JAP_HELPER_KEYS: readonly string[] = JAP_HELPER_COLUMNS.map((h) => h.key);
+const ALL_HELPERS: ReadonlySet<string> = new Set(JAP_HELPER_KEYS);
+
+const actionRag = new Map<string, string>();
+/**
+ * The JAP RAG column: one formula per row, reading its own row, the helper columns the table has
+ * (`helpers`, all of them by default; none compiles the whole rule into the one cell) and the JP_
+ * settings names.
+ */
+export function actionRagFormula(helpers: ReadonlySet<string> = ALL_HELPERS): string {
+  const key = [...helpers].sort().join(",");
+  let f = actionRag.get(key);
+  if (f === undefined) {
+    f = template(compileExpr(actionRagExpr(), {}, helpers));
+    actionRag.set(key, f);
+  }
+  return f;
+}
+
+let helperFormulas: Record<string, string> | undefined;
+/** The formula of each JAP helper column, by key: each reads its row and the helper columns left of it. */
+export function japHelperFormulas(): Record<string, string> {
+  if (!helperFormulas) {
+    const out: Record<string, string> = {};
+    const left = new Set<string>();
+    for (const h of JAP_HELPER_COLUMNS) {
+      out[h.key] = template(compileExpr(h.expr, {}, left));
+      left.add(h.key);
+    }
+    helperFormulas = out;
+  }
+  return helperFormulas;
 }
 
 let objective: Record<"ytdTarget" | "ytdActual" | "pctToTarget" | "rag", string> | undefined;

@@ -25,7 +25,7 @@
  * List cells are compared as Excel does (TRIM, case ignored); aliases such as "Completed" are not
  * list values: the live rule and the check flag them.
  */
-import { add, and, choose, countRows, div, eq, type Expr, ge, gt, guarded, iff, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "../expr";
+import { add, and, choose, countRows, div, eq, type Expr, ge, gt, guarded, helper, iff, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "../expr";
 import { Rag, SETTING_NAMES, Status } from "../model";
 import { RAG_SCORE } from "./rollUp";
 
@@ -41,7 +41,26 @@ const lastUpdate = ref("lastUpdate");
 const override = ref("ragOverride");
 const reasonCell = ref("overrideReason");
 
-const isStatus = (s: Status): Expr => isText(status, s);
+/** The cells that make a JAP row "in use". */
+export const JAP_IN_USE_KEYS = ["id", "action", "owner", "status", "start", "due"];
+
+/**
+ * The parts of the action rule that helper columns at the JAP table's right end compute once a row
+ * (issue 16): the RAG formula, the reason and the live marks read them instead of repeating the
+ * text comparisons and the arithmetic; the engine evaluates the same trees inline. The parts that
+ * read no date of the as-of (in use, override, status, attainment) are kept apart from those that
+ * do (expected progress, gate, signals), so what "today" makes volatile is a few short formulas.
+ */
+export const JAP_HELPER = {
+  inUse: helper("calcInUse", rowInUse(JAP_IN_USE_KEYS)),
+  /** The status as a code: its place in the list (Not started 1 … Cancelled 5), 0 when not in it. */
+  status: helper(
+    "calcStatus",
+    Status.options.reduceRight<Expr>((rest, s, i) => iff(isText(status, s), num(i + 1), rest), num(0)),
+  ),
+};
+const statusCode = (s: Status): number => Status.options.indexOf(s) + 1;
+const isStatus = (s: Status): Expr => eq(JAP_HELPER.status, num(statusCode(s)));
 
 /** The RAG an override cell asks for, in its canonical spelling. */
 const overrideValue: Expr = iff(
@@ -60,19 +79,25 @@ export function attainment(targetE: Expr, actualE: Expr, lowerIsBetter: Expr): E
   );
 }
 
+const hasStart = isNumber(start);
+const hasKpi = and(isNumber(target), isNumber(actual));
+const expectedInline = iff(le(due, start), iff(ge(asOf, start), num(1), num(0)), min(num(1), max(num(0), div(sub(asOf, start), sub(due, start)))));
+const attainmentInline = attainment(target, actual, isText(ref("direction"), "Lower is better"));
+/** Expected progress where Start and Due are dates (else ""), and KPI attainment where Target and Actual are numbers (else ""). */
+const expectedHelper = helper("calcExpected", iff(and(hasStart, isNumber(due)), expectedInline, str("")));
+const attainmentHelper = helper("calcAttainment", iff(hasKpi, attainmentInline, str("")));
+
 /** Numbers the reasons quote, evaluated only where their guards hold. */
 export const ACTION_MEASURES = {
-  expected: iff(le(due, start), iff(ge(asOf, start), num(1), num(0)), min(num(1), max(num(0), div(sub(asOf, start), sub(due, start))))),
+  expected: expectedHelper,
   done: iff(isNumber(pctComplete), pctComplete, num(0)),
-  attainment: attainment(target, actual, isText(ref("direction"), "Lower is better")),
+  attainment: attainmentHelper,
   daysOverdue: sub(asOf, due),
   daysSinceStart: sub(asOf, start),
   daysSinceUpdate: sub(asOf, lastUpdate),
 };
 const M = ACTION_MEASURES;
 const behind = sub(M.expected, M.done);
-const hasStart = isNumber(start);
-const hasKpi = and(isNumber(target), isNumber(actual));
 
 export interface RagGate {
   id: "cancelled" | "noStatus" | "noDue" | "done" | "overdue";
@@ -93,15 +118,16 @@ export const ACTION_RULES = {
   override: { valid: and(or(...Rag.options.map((r) => isText(override, r))), isFilled(reasonCell)), value: overrideValue },
   gates: [
     { id: "cancelled", when: isStatus("Cancelled"), rag: "Grey" },
-    { id: "noStatus", when: not(or(...Status.options.map(isStatus))), rag: "Grey" },
+    { id: "noStatus", when: eq(JAP_HELPER.status, num(0)), rag: "Grey" },
     { id: "noDue", when: not(isNumber(due)), rag: "Grey" },
     { id: "done", when: isStatus("Done"), rag: "Green" },
     { id: "overdue", when: lt(due, asOf), rag: "Red" },
   ] as RagGate[],
   /** In priority order within each group: the first that holds scores the group. */
   signals: [
-    { id: "behindRed", group: "schedule", when: guarded(hasStart, gt(behind, name(N.paceRed))), rag: "Red" },
-    { id: "behindAmber", group: "schedule", when: guarded(hasStart, gt(behind, name(N.paceAmber))), rag: "Amber" },
+    // Expected progress is a number exactly when Start and Due are dates (Due is one past the gates).
+    { id: "behindRed", group: "schedule", when: guarded(isNumber(M.expected), gt(behind, name(N.paceRed))), rag: "Red" },
+    { id: "behindAmber", group: "schedule", when: guarded(isNumber(M.expected), gt(behind, name(N.paceAmber))), rag: "Amber" },
     { id: "notStartedLate", group: "schedule", when: guarded(hasStart, and(isStatus("Not started"), gt(asOf, start))), rag: "Amber" },
     { id: "onHold", group: "schedule", when: isStatus("On hold"), rag: "Amber" },
     { id: "kpiRed", group: "kpi", when: guarded(hasKpi, lt(M.attainment, name(N.amberThreshold))), rag: "Red" },
@@ -110,17 +136,47 @@ export const ACTION_RULES = {
   ] as RagSignal[],
 };
 
-/** The cells that make a JAP row "in use". */
-export const JAP_IN_USE_KEYS = ["id", "action", "owner", "status", "start", "due"];
-export const japRowInUse: Expr = rowInUse(JAP_IN_USE_KEYS);
+export const japRowInUse: Expr = JAP_HELPER.inUse;
 
 export const SIGNAL_GROUPS: SignalGroup[] = ["schedule", "kpi", "stale"];
 
-/** A group's score as a formula: the first signal that holds, else Green (3). */
-export function groupScore(group: SignalGroup): Expr {
-  const signals = ACTION_RULES.signals.filter((s) => s.group === group);
-  return signals.reduceRight<Expr>((rest, s) => iff(s.when, num(RAG_SCORE[s.rag]), rest), num(RAG_SCORE.Green));
+/** The first of `items` whose condition holds, as its 1-based place, else 0. */
+const firstThatHolds = (whens: Expr[]): Expr => whens.reduceRight<Expr>((rest, when, i) => iff(when, num(i + 1), rest), num(0));
+
+/** The override's colour when it is valid (a RAG word with a reason), else "". */
+const overrideHelper = helper("calcOverride", iff(ACTION_RULES.override.valid, overrideValue, str("")));
+/** Which gate decides the row (its place in ACTION_RULES.gates), 0 when none does. */
+const gateHelper = helper("calcGate", firstThatHolds(ACTION_RULES.gates.map((g) => g.when)));
+/** Which signal of each group holds first (its place in the group), 0 when none does. */
+const groupHelpers: Record<SignalGroup, Extract<Expr, { op: "helper" }>> = {
+  schedule: helper("calcSchedule", firstThatHolds(signalsOf("schedule").map((s) => s.when))),
+  kpi: helper("calcKpi", firstThatHolds(signalsOf("kpi").map((s) => s.when))),
+  stale: helper("calcStale", firstThatHolds(signalsOf("stale").map((s) => s.when))),
+};
+function signalsOf(group: SignalGroup): RagSignal[] {
+  return ACTION_RULES.signals.filter((s) => s.group === group);
 }
+
+/** A group's score: the first signal that holds scores it, else Green (3). */
+export function groupScore(group: SignalGroup): Expr {
+  return choose(add(groupHelpers[group], num(1)), num(RAG_SCORE.Green), ...signalsOf(group).map((s) => num(RAG_SCORE[s.rag])));
+}
+
+/**
+ * The helper columns of the JAP table, left to right: each computes one helper node, and may read
+ * the columns left of it. Their order is also the order a formula reads them in.
+ */
+export const JAP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [
+  JAP_HELPER.inUse,
+  JAP_HELPER.status,
+  overrideHelper,
+  expectedHelper,
+  attainmentHelper,
+  gateHelper,
+  groupHelpers.schedule,
+  groupHelpers.kpi,
+  groupHelpers.stale,
+];
 
 /** The whole action rule as one expression: what the JAP RAG column computes. */
 export function actionRagExpr(): Expr {
@@ -129,8 +185,8 @@ export function actionRagExpr(): Expr {
 const ACTION_RAG_EXPR: Expr = buildActionRagExpr();
 function buildActionRagExpr(): Expr {
   const signals = choose(min(...SIGNAL_GROUPS.map(groupScore)), str("Red"), str("Amber"), str("Green"));
-  const gated = ACTION_RULES.gates.reduceRight<Expr>((rest, g) => iff(g.when, str(g.rag), rest), signals);
-  return iff(japRowInUse, iff(ACTION_RULES.override.valid, ACTION_RULES.override.value, gated), str(""));
+  const gated = iff(gt(gateHelper, num(0)), choose(gateHelper, ...ACTION_RULES.gates.map((g) => str(g.rag))), signals);
+  return iff(japRowInUse, iff(isFilled(overrideHelper), overrideHelper, gated), str(""));
 }
 
 // ---------------------------------------------------------------- objectives (JBP rows)

@@ -7,7 +7,7 @@
 import { compileExpr } from "../expr";
 import type { TablePosition } from "../model";
 import type { LiveRule, TableLayout } from "../layouts";
-import { actionRagFormula, objectiveFormulas } from "../rag";
+import { columnTrees, objectiveFormulas } from "../rag";
 
 /**
  * The formula template of each formula column of `layout`, by column key. A JBP's action counts
@@ -15,8 +15,15 @@ import { actionRagFormula, objectiveFormulas } from "../rag";
  */
 export function columnFormulas(layout: TableLayout, japTables: readonly TablePosition[] = []): Record<string, string> {
   switch (layout.kind) {
-    case "jap":
-      return { rag: actionRagFormula() };
+    case "jap": {
+      // The RAG reads the helper columns the layout has; each helper column gets its own formula.
+      let out = japFormulas.get(layout);
+      if (!out) {
+        out = Object.fromEntries(columnTrees("jap", new Set(layout.columns.map((c) => c.key))).map((c) => [c.key, `=${compileExpr(c.tree)}`]));
+        japFormulas.set(layout, out);
+      }
+      return out;
+    }
     case "jbp":
       return objectiveFormulas([...japTables]);
     default:
@@ -24,6 +31,7 @@ export function columnFormulas(layout: TableLayout, japTables: readonly TablePos
   }
 }
 
+const japFormulas = new WeakMap<TableLayout, Record<string, string>>();
 const liveFormulas = new WeakMap<LiveRule, string>();
 
 /** A live rule's conditional-format formula (relative to the first data row), compiled once. */

@@ -8,7 +8,7 @@
  * JBP's IDs (JP_ObjectiveIds when that JBP defines it), and the JBP's Red / Amber / Green action
  * counts read the JAP's RAG column, so the JBP's RAG formula rolls up its actions as the engine does.
  */
-import { type CellValue, firstDataRow, LIST_NAMES, parseRangeA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, type TablePosition, ymdFromSerial } from "../model";
+import { type CellValue, LIST_NAMES, parseRangeA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, type TablePosition, ymdFromSerial } from "../model";
 import { columnIndex, JAP, JBP, objectiveIdsName, type TableLayout } from "../layouts";
 import { buildTableSheetSpec, columnDataRef, newTablePosition, type SheetSpec } from "./sheetSpec";
 import { uniqueDefinedName, uniqueSheetName } from "./uniqueNames";
@@ -121,11 +121,11 @@ export interface JbpSheetRequest {
 /** A new JBP sheet; the workbook's first JBP also names its ID column JP_ObjectiveIds. */
 export function jbpSheetSpec(names: PlanNames, req: JbpSheetRequest, sheetName = names.sheetName(req.sheetBase ?? jbpSheetName(req.year))): SheetSpec {
   const rows = req.objectives ?? [];
-  const at = newTablePosition(JBP, sheetName, Math.max(rows.length, TEMPLATE_OBJECTIVE_ROWS));
-  const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(sheetName, firstDataRow(at), at.lastRow, columnIndex(JBP, "id"))];
+  const tableName = names.tableName(JBP.tableName);
+  const idNames = names.has(LIST_NAMES.objectiveIds) ? [] : [objectiveIdsName(tableName, JBP.columns[columnIndex(JBP, "id")].header)];
   const spec = buildTableSheetSpec(JBP, {
     sheetName,
-    tableName: names.tableName(JBP.tableName),
+    tableName,
     header: req.header,
     rows,
     minRows: TEMPLATE_OBJECTIVE_ROWS,

@@ -6,7 +6,8 @@
  *
  * Order a writer must keep: names, then formats (so "@" is on text cells before any value lands),
  * then blocks, table, styles, widths, outline, validations, conditional formats, freeze, print
- * setup, charts.
+ * setup, charts. A name over the sheet's own table (JP_Roster[Name]) goes right after the table,
+ * which it needs to exist.
  */
 import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, parseRangeA1, quoteSheet, type Rag, rangeA1, type TableListing, type TablePosition, tableRange, type WorkbookName, ymdFromSerial } from "../model";
 import { renderTemplate } from "../expr";

@@ -2,12 +2,9 @@
  * The Settings and Roster sheets as SheetSpecs, with the workbook names the plan formulas and
  * validation lists use. Pure; both writers (Excel layer, .xlsx writer) apply these.
  */
-import { absoluteRangeA1, cellA1, type CellValue, quoteSheet, rangeA1, ROSTER_NAMES, type RosterEntry, type Settings, type WorkbookName } from "../model";
-import { ROSTER, SETTINGS, SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows, tableHeaderRow, TEXT_FORMAT } from "../layouts";
+import { cellA1, type CellValue, rangeA1, ROSTER_NAMES, type RosterEntry, type Settings, type WorkbookName } from "../model";
+import { columnIndex, ROSTER, SETTINGS, SETTINGS_ROWS, settingsListPlacements, settingsNames, settingsToRows, tableHeaderRow, TEXT_FORMAT } from "../layouts";
 import { buildTableSheetSpec, type SheetSpec } from "./sheetSpec";
-
-/** Roster rows the validation lists cover, beyond the rows written, so new people are included. */
-export const ROSTER_NAME_ROWS = 500;
 
 /**
  * The Settings sheet: the Setting | Value | Meaning table, each value with its own format and
@@ -42,25 +39,25 @@ export function buildSettingsSheetSpec(settings: Settings, sheetName: string = S
   return spec;
 }
 
-/** Names over the Roster's columns, covering spare rows below the table for people added later. */
-export function rosterNames(sheetName: string, firstDataRow: number, columns: { name: number; party: number; active: number }): WorkbookName[] {
-  const last = firstDataRow + ROSTER_NAME_ROWS - 1;
-  const ref = (col: number): string => `=${quoteSheet(sheetName)}!${absoluteRangeA1(firstDataRow, col, last, col)}`;
+/**
+ * Names over the Roster table's columns (`JP_Roster[Name]` …): they grow and shrink with the table,
+ * so a validation list shows the people and no padding, and a live rule counts only the Roster's rows.
+ */
+export function rosterNames(tableName: string): WorkbookName[] {
+  const ref = (key: string): string => `=${tableName}[${ROSTER.columns[columnIndex(ROSTER, key)].header}]`;
   return [
-    { name: ROSTER_NAMES.names, formula: ref(columns.name), comment: "Roster names: the Owner lists" },
-    { name: ROSTER_NAMES.parties, formula: ref(columns.party), comment: "Roster parties, by name" },
-    { name: ROSTER_NAMES.active, formula: ref(columns.active), comment: "Roster active flags, by name" },
+    { name: ROSTER_NAMES.names, formula: ref("name"), comment: "Roster names: the Owner lists" },
+    { name: ROSTER_NAMES.parties, formula: ref("party"), comment: "Roster parties, by name" },
+    { name: ROSTER_NAMES.active, formula: ref("active"), comment: "Roster active flags, by name" },
   ];
 }
 
 export function buildRosterSheetSpec(entries: RosterEntry[], sheetName: string = ROSTER.defaultSheetName, minRows = 10): SheetSpec {
-  const firstDataRow = tableHeaderRow(ROSTER) + 1;
-  const col = (key: string): number => ROSTER.columns.findIndex((c) => c.key === key);
   return buildTableSheetSpec(ROSTER, {
     sheetName,
     tableName: ROSTER.tableName,
     rows: entries.map((e) => ({ name: e.name, party: e.party, role: e.role, email: e.email, active: e.active })),
     minRows,
-    names: rosterNames(sheetName, firstDataRow, { name: col("name"), party: col("party"), active: col("active") }),
+    names: rosterNames(ROSTER.tableName),
   });
 }

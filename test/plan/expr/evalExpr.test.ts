@@ -9,6 +9,8 @@ import {
   concat,
   contains,
   countEq,
+  countIf,
+  helper,
   countRows,
   div,
   eq,
@@ -165,5 +167,24 @@ describe("the evaluator's shortcuts give what the general comparison gives", () 
         expect(ev(cmp(op, trim(ref("a")), str(word)), row)).toEqual(ev(cmp(op, trim(ref("a")), concat(str(""), str(word))), row));
       }),
     );
+  });
+});
+
+describe("COUNTIF over a name, and helper nodes", () => {
+  const names = { JP_RosterNames: ["Ana Silva", "bob", 123, null, ""] };
+  it("counts plain criteria as COUNTIF does: case ignored, numeric text matches numbers, a blank criterion counts blanks", () => {
+    expect(ev(countIf("JP_RosterNames", str("ana silva")), {}, names)).toBe(1);
+    expect(ev(countIf("JP_RosterNames", str("BOB")), {}, names)).toBe(1);
+    expect(ev(countIf("JP_RosterNames", str("123")), {}, names)).toBe(1);
+    expect(ev(countIf("JP_RosterNames", str("Ana")), {}, names)).toBe(0);
+    expect(ev(countIf("JP_RosterNames", str("")), {}, names)).toBe(2);
+    expect(ev(countIf("JP_Missing", str("x")), {}, names)).toEqual({ error: "#NAME?" });
+    expect(compileExpr(countIf("JP_RosterNames", trim(ref("owner"))))).toBe("COUNTIF(JP_RosterNames,TRIM({owner}))");
+  });
+  it("a helper node is its expression for the engine, and its column's reference where the table has it", () => {
+    const h = helper("calcX", add(ref("a"), num(1)));
+    expect(ev(mul(h, num(2)), { a: 2 })).toBe(6);
+    expect(compileExpr(mul(h, num(2)))).toBe("(({a}+1)*2)");
+    expect(compileExpr(mul(h, num(2)), {}, new Set(["calcX"]))).toBe("({calcX}*2)");
   });
 });

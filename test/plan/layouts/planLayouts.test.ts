@@ -1,10 +1,10 @@
-import { formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
+import { compileExpr, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
 import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
-import { actionRagFormula, actionRagFormulaFor, objectiveFormulas } from "../../../src/plan/rag";
+import { actionRagFormula, actionRagFormulaFor, columnTrees, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
-import { type CellValue, LIST_NAMES } from "../../../src/plan/model";
+import { type CellValue, columnLetters, LIST_NAMES } from "../../../src/plan/model";
 import type { TableLayout } from "../../../src/plan/layouts/tableLayout";
 
 const placed = (layout: TableLayout, sheet = "JAP 2026-03") => ({
@@ -34,12 +34,39 @@ describe("layout formulas", () => {
     },
   );
 
-  it("the JAP RAG column is the compiled action rule", () => {
-    expect(columnFormulas(JAP).rag).toBe(actionRagFormula());
+  it("the JAP RAG column is the compiled action rule, split into short helper columns", () => {
+    const formulas = columnFormulas(JAP);
+    expect(formulas.rag).toBe(actionRagFormula());
     const f = actionRagFormulaFor(placed(JAP), 9);
-    expect(f).toContain('TRIM($E10)="Cancelled"');
-    expect(f).toContain("$D10<JP_AsOf");
-    expect(f.length).toBeLessThan(MAX_FORMULA_LENGTH);
+    // The RAG reads the helper columns (at the table's right end) and no user cell itself.
+    const letter = (key: string): string => columnLetters(placed(JAP).columns[key]);
+    expect(f).toContain(`$${letter("calcInUse")}10`);
+    expect(f).not.toContain(`TRIM($${letter("status")}10)`);
+    expect(f.length).toBeLessThan(300);
+    const at = (key: string): string => render(JAP, formulas[key]);
+    expect(at("calcStatus")).toContain(`TRIM($${letter("status")}6)="Cancelled"`);
+    expect(at("calcGate")).toContain(`$${letter("due")}6<JP_AsOf`);
+    // Only the helpers that read a date of the as-of name it: the text comparisons stay out of "today".
+    for (const key of ["calcInUse", "calcStatus", "calcOverride", "calcAttainment", "calcKpi"]) expect({ key, asOf: at(key).includes("JP_AsOf") }).toEqual({ key, asOf: false });
+    for (const key of ["calcInUse", "calcStatus", "calcOverride", "calcExpected", "calcAttainment", "calcGate", "calcSchedule", "calcKpi", "calcStale"]) {
+      expect({ key, length: at(key).length < 400 }).toEqual({ key, length: true });
+    }
+    // Without helper columns the one cell holds the whole rule.
+    const whole = actionRagFormula(new Set());
+    expect(whole).toContain('TRIM({status})="Cancelled"');
+    expect(whole.length).toBeLessThan(MAX_FORMULA_LENGTH);
+  });
+
+  it("every formula column is compiled from the tree cached values evaluate (columnTrees)", () => {
+    const japs = [placed(JAP, "JAP 2026-02"), placed(JAP, "JAP 2026-03")];
+    for (const [layout, formulas] of [
+      [JAP, columnFormulas(JAP)],
+      [JBP, columnFormulas(JBP, japs)],
+    ] as const) {
+      const trees = columnTrees(layout.kind as "jap" | "jbp", new Set(layout.columns.map((c) => c.key)));
+      expect(trees.map((t) => t.key).sort()).toEqual(layout.columns.filter((c) => c.owner === "formula").map((c) => c.key).sort());
+      for (const t of trees) expect({ key: t.key, formula: `=${compileExpr(t.tree, { jap: japs })}` }).toEqual({ key: t.key, formula: formulas[t.key] });
+    }
   });
 
   it("the JBP counts over every JAP table given, and 0 with none", () => {
@@ -84,7 +111,7 @@ describe("native validation", () => {
 
   it("covers what DESIGN.md asks for on the JAP", () => {
     const v = (key: string) => JAP.columns.find((c) => c.key === key)?.validation;
-    expect(v("owner")).toEqual({ type: "list", source: "=JP_RosterNames", allowBlank: false });
+    expect(v("owner")).toEqual({ type: "list", source: "=JP_RosterNames", allowBlank: false, alert: "warning" });
     expect(v("objectiveId")).toMatchObject({ type: "list", source: "=JP_ObjectiveIds" });
     expect(v("status")).toMatchObject({ source: "=JP_Statuses" });
     expect(v("party")).toMatchObject({ source: "=JP_ActionParties" });
@@ -94,7 +121,7 @@ describe("native validation", () => {
     expect(v("pctComplete")).toMatchObject({ type: "decimal", formula1: "0", formula2: "1" });
     for (const k of ["baseline", "target", "actual"]) expect(v(k)).toMatchObject({ type: "decimal" });
     // Ranks, levels and names are all priorities (issue 15, item 2): any value, with a prompt that says so.
-    expect(v("priority")).toEqual({ type: "any", allowBlank: true });
+    expect(v("priority")).toEqual({ type: "any", allowBlank: true, alert: "warning" });
     expect(JAP.columns.find((c) => c.key === "priority")?.prompt?.message).toMatch(/rank .*level \(High, Medium, Low\) or a focus area's name/);
     expect(ROSTER.columns.find((c) => c.key === "party")?.validation).toMatchObject({ source: "=JP_Parties" });
     expect(REVIEW_LOG.columns.find((c) => c.key === "rag")?.validation).toMatchObject({ source: "=JP_Rags" });

@@ -19,7 +19,7 @@ describe("Settings rows and names", () => {
       expect(r.meaning.length).toBeGreaterThan(10);
     }
     expect(SETTING_NAMES.asOf).toBe("JP_AsOf");
-    expect(SETTINGS_ROWS.find((r) => r.key === "rollUp")?.validation).toEqual({ type: "list", source: "=JP_RollUpMethods", allowBlank: false });
+    expect(SETTINGS_ROWS.find((r) => r.key === "rollUp")?.validation).toEqual({ type: "list", source: "=JP_RollUpMethods", allowBlank: false, alert: "stop" });
   });
 
   it("names each value cell; a blank or non-date as-of is today", () => {
@@ -35,7 +35,7 @@ describe("Settings rows and names", () => {
     expect(lists[0]).toMatchObject({ name: "JP_Statuses", col: 4, address: "$E$2:$E$6", formula: "='My Settings'!$E$2:$E$6" });
     const names = settingsNames("My Settings", 1).map((n) => n.name);
     for (const l of lists) expect(names).toContain(l.name);
-    expect(objectiveIdsName("JBP 2026", 11, 15, 0)).toMatchObject({ name: "JP_ObjectiveIds", formula: "='JBP 2026'!$A$12:$A$16" });
+    expect(objectiveIdsName("JP_Objectives", "ID")).toMatchObject({ name: "JP_ObjectiveIds", formula: "=JP_Objectives[ID]" });
   });
 
   it("round-trips settings through rows", () => {

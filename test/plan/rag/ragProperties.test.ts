@@ -3,10 +3,11 @@
  * the action rules (the oracle) that the rule trees must agree with.
  */
 import fc from "fast-check";
-import { evaluate } from "../../../src/plan/expr";
+import { compileExpr, evaluate, withHelperRefs } from "../../../src/plan/expr";
 import { type CellValue, DEFAULT_SETTINGS, type Rag, type Settings } from "../../../src/plan/model";
 import { computeActionRag, computeObjectiveRag, settingsNameValues } from "../../../src/plan/rag/engine";
-import { actionRagExpr, objectiveRagExpr } from "../../../src/plan/rag/ragRules";
+import { actionRagExpr, JAP_HELPER_COLUMNS, objectiveRagExpr } from "../../../src/plan/rag/ragRules";
+import { actionRagFormula, japHelperFormulas } from "../../../src/plan/rag/ragFormula";
 import { countRags, RAG_SCORE, rollUp, rollUpCounts } from "../../../src/plan/rag/rollUp";
 import { actionOf, japRowArb } from "./ragArbitraries";
 import { AS_OF } from "./ragFixtures";
@@ -80,6 +81,29 @@ describe("RAG properties", () => {
         const e = engine(row, asOf, s);
         expect(formula(row, asOf, s)).toBe(e);
         expect(e).toBe(oracle(row, asOf, s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("the helper columns, computed left to right, and the RAG that reads them give the whole rule's colour", () => {
+    // The trees the split formulas are compiled from: each helper reads the helpers left of it.
+    const all = new Set(JAP_HELPER_COLUMNS.map((h) => h.key));
+    const steps: { key: string; tree: ReturnType<typeof withHelperRefs> }[] = [];
+    const left = new Set<string>();
+    for (const h of JAP_HELPER_COLUMNS) {
+      steps.push({ key: h.key, tree: withHelperRefs(h.expr, new Set(left)) });
+      expect(`=${compileExpr(steps[steps.length - 1].tree)}`).toBe(japHelperFormulas()[h.key]);
+      left.add(h.key);
+    }
+    const split = withHelperRefs(actionRagExpr(), all);
+    expect(`=${compileExpr(split)}`).toBe(actionRagFormula());
+    fc.assert(
+      fc.property(japRowArb, asOfArb, settingsArb, (row, asOf, s) => {
+        const names = settingsNameValues(s, asOf);
+        const sheetRow: Record<string, CellValue> = { ...row };
+        for (const step of steps) sheetRow[step.key] = evaluate(step.tree, { row: sheetRow, names });
+        expect(evaluate(split, { row: sheetRow, names })).toBe(evaluate(actionRagExpr(), { row, names }));
       }),
       { numRuns: 3000 },
     );

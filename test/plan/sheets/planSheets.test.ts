@@ -45,7 +45,7 @@ describe("linkedJbpAndJap", () => {
     expect(list?.spec).toMatchObject({ type: "list", source: `=${LIST_NAMES.objectiveIds}` });
     // The JBP defines that name over its ID column, and counts the JAP's actions by colour.
     expect(jbp.names.map((n) => n.name)).toEqual([LIST_NAMES.objectiveIds]);
-    expect(jbp.names[0].formula).toBe(`='JBP 2026'!$A$${tableHeaderRow(JBP) + 2}:$A$${tableHeaderRow(JBP) + 1 + TEMPLATE_OBJECTIVE_ROWS}`);
+    expect(jbp.names[0].formula).toBe(`=${jbp.tables[0].name}[ID]`);
     for (const key of ["actionsRed", "actionsAmber", "actionsGreen"]) expect(firstFormula(jbp, key)).toContain(`${jap.tables[0].name}[RAG]`);
   });
 

@@ -27,7 +27,7 @@ describe("buildTableSheetSpec", () => {
     expect(spec.tables).toEqual([
       expect.objectContaining({ name: "JP_Actions", position: { sheet: "JAP 2026-03", headerRow, lastRow: headerRow + 25, columns: Object.fromEntries(JAP.columns.map((c, i) => [c.key, i])) } }),
     ]);
-    expect(tableRange(spec.tables[0].position)).toBe("A7:W32");
+    expect(tableRange(spec.tables[0].position)).toBe("A7:AF32");
     expect(spec.freezeRows).toBe(headerRow + 1);
     expectWellFormed(spec);
   });
@@ -37,7 +37,7 @@ describe("buildTableSheetSpec", () => {
     for (const a of sample.jap.actions) for (const v of Object.values(a)) if (typeof v === "string") expect(formulaCells).not.toContain(v);
     // Every user column has its format over all its data rows.
     for (const [i, c] of JAP.columns.entries()) {
-      const letter = String.fromCharCode(65 + i);
+      const letter = (i >= 26 ? "A" : "") + String.fromCharCode(65 + (i % 26));
       expect(spec.formats).toContainEqual({ address: `${letter}8:${letter}32`, numberFormat: c.numberFormat });
     }
     // Text in a date or number column ("2026-03-15", "1,200") gets "@" on its own cell.
@@ -49,8 +49,8 @@ describe("buildTableSheetSpec", () => {
     const rag = JAP.columns.findIndex((c) => c.key === "rag");
     const block = spec.blocks.find((b) => b.formulas && parseRangeA1(b.address)!.col === rag)!;
     expect(block.formulas!.length).toBe(25);
-    expect(block.formulas![0][0]).toContain("$D8");
-    expect(block.formulas![24][0]).toContain("$D32");
+    expect(block.formulas![0][0]).toContain("$X8");
+    expect(block.formulas![24][0]).toContain("$X32");
     for (const cf of spec.conditionalFormats) {
       expect(cf.formula).not.toMatch(/\{[A-Za-z]/);
       expect(cf.address).toMatch(/^[A-Z]+8:[A-Z]+32$/);
@@ -84,10 +84,14 @@ describe("Settings and Roster specs", () => {
     expect(spec.tables[0].headers).toEqual(SETTINGS.columns.map((c) => c.header));
   });
 
-  it("names the Roster's columns over spare rows, so people added later are in the lists", () => {
+  it("names the Roster table's columns, so the lists grow with the table and hold no padding", () => {
     const spec = buildRosterSheetSpec([{ name: "Ana Silva", party: "Principal", role: "", email: "", active: true }]);
     expectWellFormed(spec);
-    expect(spec.names.find((n) => n.name === "JP_RosterNames")?.formula).toBe("=Roster!$A$2:$A$501");
+    expect(spec.names.map((n) => [n.name, n.formula])).toEqual([
+      ["JP_RosterNames", "=JP_Roster[Name]"],
+      ["JP_RosterParties", "=JP_Roster[Party]"],
+      ["JP_RosterActive", "=JP_Roster[Active]"],
+    ]);
     expect(spec.tables[0].headers).toEqual(ROSTER.columns.map((c) => c.header));
     expect(spec.blocks.find((b) => b.address === "A2:E11")!.values![0]).toEqual(["Ana Silva", "Principal", "", "", true]);
   });
