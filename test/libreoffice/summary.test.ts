@@ -10,12 +10,13 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { type CellValue, cellA1, parseCellA1, serialFromIso, type SheetGrid } from "../../src/plan/model";
-import { actionRagFormulaFor } from "../../src/plan/rag";
 import { checkWorkbook } from "../../src/plan/rules";
 import { summaryFigures, type SummaryLayout, summaryValues } from "../../src/plan/summary";
 import { newWorkbook, type NewWorkbook } from "../../src/plan/workbook";
 import { fileFormula } from "../../src/xlsx/fileFormula";
-import { JBP } from "../../src/plan/layouts";
+import { JAP, JBP } from "../../src/plan/layouts";
+import { renderTemplate } from "../../src/plan/expr";
+import { columnFormulas } from "../../src/plan/sheets";
 import { colOf } from "../support/planGrids";
 import { planCachedValues } from "../../src/xlsx/planCachedValues";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -75,10 +76,27 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
     const tablePart = (name: string): string => Object.keys(parts).find((n) => n.startsWith("xl/tables/") && parts[n].includes(`name="${name}"`))!;
     const c = (key: string, row: number, t = jap): string => cellA1(row, t.columns[key]);
     // Two actions below the JAP table, inside it once its range grows, each with the RAG formula Excel's calculated column gives it.
-    const actionRow = (row: number, id: string, objective: string, owner: string, status: string): string =>
-      `<row r="${row + 1}">${inlineCell(c("id", row), id)}${inlineCell(c("objectiveId", row), objective)}${inlineCell(c("action", row), `New action ${id}`)}` +
-      `${inlineCell(c("party", row), "Distributor")}${inlineCell(c("owner", row), owner)}${numberCell(c("start", row), day - 20)}${numberCell(c("due", row), day - 2)}` +
-      `${inlineCell(c("status", row), status)}${numberCell(c("pctComplete", row), 0.4)}<c r="${c("rag", row)}"><f>${esc(fileFormula(actionRagFormulaFor({ ...jap, lastRow: jap.lastRow + 2 }, row)))}</f></c></row>`;
+    // Every formula column of the table (the RAG and its helper columns), as a calculated column fills them.
+    const grown = { ...jap, lastRow: jap.lastRow + 2 };
+    const formulaCells = (row: number): [number, string][] =>
+      Object.entries(columnFormulas(JAP))
+        .filter(([key]) => jap.columns[key] !== undefined)
+        .map(([key, template]) => [jap.columns[key], `<c r="${c(key, row)}"><f>${esc(fileFormula(renderTemplate(template, { table: grown, row })))}</f></c>`]);
+    const actionRow = (row: number, id: string, objective: string, owner: string, status: string): string => {
+      const typed: [number, string][] = [
+        [jap.columns.id, inlineCell(c("id", row), id)],
+        [jap.columns.objectiveId, inlineCell(c("objectiveId", row), objective)],
+        [jap.columns.action, inlineCell(c("action", row), `New action ${id}`)],
+        [jap.columns.party, inlineCell(c("party", row), "Distributor")],
+        [jap.columns.owner, inlineCell(c("owner", row), owner)],
+        [jap.columns.start, numberCell(c("start", row), day - 20)],
+        [jap.columns.due, numberCell(c("due", row), day - 2)],
+        [jap.columns.status, inlineCell(c("status", row), status)],
+        [jap.columns.pctComplete, numberCell(c("pctComplete", row), 0.4)],
+      ];
+      // A row's cells in column order, as OOXML has them.
+      return `<row r="${row + 1}">${[...typed, ...formulaCells(row)].sort((a, b) => a[0] - b[0]).map(([, x]) => x).join("")}</row>`;
+    };
     const newActions = actionRow(jap.lastRow + 1, "A-90", "OBJ-6", "Zoe Newman", "In progress") + actionRow(jap.lastRow + 2, "A-91", "OBJ-1", "Ana Silva", "Not started");
     const grow = (t: typeof jap, by: number) => (x: string | null): string => x!.replace(new RegExp(`ref="([A-Z]+)${t.headerRow + 1}:([A-Z]+)${t.lastRow + 1}"`, "g"), `ref="$1${t.headerRow + 1}:$2${t.lastRow + 1 + by}"`);
     const personRow = `<row r="${roster.lastRow + 2}">${inlineCell(c("name", roster.lastRow + 1, roster), "Zoe Newman")}${inlineCell(c("party", roster.lastRow + 1, roster), "Distributor")}${inlineCell(c("active", roster.lastRow + 1, roster), "Yes")}</row>`;
