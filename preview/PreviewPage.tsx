@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 export const PREVIEW_BANNER =
-  "Preview: the real task pane against a simulated workbook, pre-filled with a sample distributor's plan. Formulas are not calculated here.";
+  "Preview: the real task pane against a simulated workbook, pre-filled with a sample distributor's plan. The workbook calculates no formulas: formula cells (marked in green) show the values the JointPlan engine computes, as Excel would.";
 
 /** ?theme=dark shows the pane as under Office's dark theme (the sim has no Office.context.officeTheme). */
 const themeParam = (): "dark" | "light" => (new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light");

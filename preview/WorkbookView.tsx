@@ -6,7 +6,9 @@
  */
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { CellState, SimulatedExcel } from "../test/sim";
+import { type CellState, formatValue, type SimulatedExcel } from "../test/sim";
+import type { CellValue } from "../src/plan/model";
+import { engineValuesOf } from "./engineValues";
 import { columnLetters, parseCellA1 } from "../src/plan/model";
 import { address, describeRule, gridShape, pointsToPx } from "./gridModel";
 
@@ -67,6 +69,10 @@ const useStyles = makeStyles({
   wrap: { whiteSpace: "normal", overflowWrap: "anywhere" },
   selected: { boxShadow: "inset 0 0 0 2px #107c41" },
   marker: { position: "absolute", top: 0, width: 0, height: 0, borderTopWidth: "7px", borderTopStyle: "solid" },
+  // A formula cell whose value the engine computed (the sim calculates none): a green corner, as
+  // neither a note (red) nor a comment (violet) marks, and the value in the sheet's own colour.
+  computed: { color: "#1f1f1f" },
+  computedMarker: { left: 0, bottom: 0, top: "auto", borderTopWidth: 0, borderBottomWidth: "5px", borderBottomStyle: "solid", borderBottomColor: "#107c41", borderRightWidth: "5px", borderRightStyle: "solid", borderRightColor: "transparent" },
   noteMarker: { right: 0, borderLeftWidth: "7px", borderLeftStyle: "solid", borderLeftColor: "transparent", borderTopColor: "#c50f1f" },
   commentMarker: { left: 0, borderRightWidth: "7px", borderRightStyle: "solid", borderRightColor: "transparent", borderTopColor: "#8764b8" },
   editor: { width: "100%", boxSizing: "border-box", border: "none", outline: "2px solid #107c41", font: "inherit", padding: "0 3px", height: "21px" },
@@ -146,6 +152,8 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
     [sim, current, shape.cols, version],
   );
   const validations = React.useMemo(() => (current ? sim.validations(current) : []), [sim, current, version]);
+  // The sim calculates no formulas: formula cells show what the engine computes, recomputed on every change.
+  const computed = React.useMemo(() => (current ? (engineValuesOf(sim)[current] ?? {}) : {}), [sim, current, version]);
   const formats = React.useMemo(() => (current ? sim.conditionalFormats(current) : []), [sim, current, version]);
 
   const selAddress = address(selected.row, selected.col);
@@ -247,8 +255,10 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
                   const a = address(r, c);
                   const cell = cells[a];
                   const isSel = r === selected.row && c === selected.col;
+                  const engine = cell?.formula ? computed[a] : undefined;
+                  const shown = engine !== undefined ? engineText(engine, cell?.numberFormat ?? "General") : (cell?.text ?? "");
                   // Excel aligns by what the cell holds: a number to the right, even under the text format.
-                  const numeric = typeof cell?.value === "number";
+                  const numeric = typeof (engine !== undefined ? engine : cell?.value) === "number";
                   const extra = [cell?.note ? `Note: ${cell.note}` : "", cell?.comment ? `Comment: ${cell.comment}` : ""].filter(Boolean).join("\n");
                   return (
                     <td
@@ -258,9 +268,10 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
                       data-selected={isSel}
                       data-address={a}
                       aria-selected={isSel}
-                      aria-label={extra ? `${a} ${cell?.text ?? ""}. ${extra}` : undefined}
-                      title={extra || undefined}
-                      className={mergeClasses(styles.cell, cell?.wrapText && styles.wrap, isSel && styles.selected)}
+                      aria-label={extra ? `${a} ${shown}. ${extra}` : undefined}
+                      title={[engine !== undefined ? COMPUTED_TITLE : "", extra].filter(Boolean).join("\n") || undefined}
+                      data-computed={engine !== undefined ? "engine" : undefined}
+                      className={mergeClasses(styles.cell, cell?.wrapText && styles.wrap, isSel && styles.selected, engine !== undefined && styles.computed)}
                       style={{
                         backgroundColor: cell?.fill ?? undefined,
                         color: cell?.fontColor && cell.fontColor !== "#000000" ? cell.fontColor : undefined,
@@ -300,7 +311,8 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
                         />
                       ) : (
                         <>
-                          {cell?.text ?? ""}
+                          {shown}
+                          {engine !== undefined && <span className={mergeClasses(styles.marker, styles.computedMarker)} aria-hidden="true" />}
                           {cell?.note && <span className={mergeClasses(styles.marker, styles.noteMarker)} aria-hidden="true" />}
                           {cell?.comment && <span className={mergeClasses(styles.marker, styles.commentMarker)} aria-hidden="true" />}
                         </>
@@ -321,6 +333,11 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
             {selCell?.numberFormat && selCell.numberFormat !== "General" ? ` · format ${selCell.numberFormat}` : ""}
             {selCell?.validation ? ` · ${selCell.validation.type} validation` : ""}
           </Text>
+          {selCell?.formula && computed[selAddress] !== undefined && (
+            <Text data-testid="computed-info">
+              Computed by the JointPlan engine: {engineText(computed[selAddress], selCell.numberFormat) || "(blank)"}. The preview calculates no formulas; Excel computes the same value.
+            </Text>
+          )}
           {selCell?.note && <Text>Note: {selCell.note}</Text>}
           {selCell?.comment && <Text>Comment: {selCell.comment}</Text>}
           {shape.clipped && <Text italic>This sheet is larger than the preview draws; only its first rows and columns are shown.</Text>}
@@ -372,6 +389,15 @@ export function WorkbookView({ sim }: WorkbookViewProps): React.JSX.Element {
       </div>
     </section>
   );
+}
+
+const COMPUTED_TITLE = "Computed by the JointPlan engine: the preview calculates no formulas, Excel computes the same value.";
+
+/** An engine value as the cell's number format shows it (an error value as Excel shows it). */
+function engineText(v: CellValue, numberFormat: string): string {
+  if (v === null) return "";
+  if (typeof v === "object") return v.error;
+  return formatValue(v, numberFormat);
 }
 
 function alignment(cell: CellState | undefined, numeric: boolean): "left" | "right" | "center" | undefined {

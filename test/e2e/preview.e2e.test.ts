@@ -16,7 +16,7 @@ describe("preview page", () => {
   it("shows the banner, the sample workbook's sheets and the task pane's overview, with no network call", async () => {
     const { page, pane } = o;
     expect((await page.getByTestId("preview-banner").innerText()).replace(/\s+/g, " ").trim()).toBe(
-      "Preview: the real task pane against a simulated workbook, pre-filled with a sample distributor's plan. Formulas are not calculated here.",
+      "Preview: the real task pane against a simulated workbook, pre-filled with a sample distributor's plan. The workbook calculates no formulas: formula cells (marked in green) show the values the JointPlan engine computes, as Excel would.",
     );
     const sheets = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts();
     expect(sheets).toEqual(expect.arrayContaining(["Roster", "Settings"]));
@@ -24,6 +24,36 @@ describe("preview page", () => {
     expect(sheets.some((s) => s.startsWith("JAP"))).toBe(true);
     expect(await pane.getByText("runs on a sample workbook", { exact: false }).count()).toBe(1);
     expect(await overviewFigures(pane)).toMatch(/^Actions by RAG: \d+ Red, \d+ Amber, \d+ Green, \d+ Grey \| (Red|Amber|Green|Grey) \S/);
+    expect(o.problems).toEqual([]);
+  });
+
+  it("shows what the formulas compute: the RAG column and, once built, the RAG Summary, with the engine's values", async () => {
+    const { page, pane } = o;
+    const counts = /^Actions by RAG: (\d+) Red, (\d+) Amber, (\d+) Green, (\d+) Grey/.exec(await overviewFigures(pane))!.slice(1).map(Number);
+    const tabs = page.getByRole("tablist", { name: "Sheets" });
+    const jap = (await tabs.getByRole("tab").allInnerTexts()).find((t) => t.startsWith("JAP"))!;
+    await tabs.getByRole("tab", { name: jap }).click();
+    // The JAP's RAG column: each formula cell shows the engine's colour, marked as computed.
+    const grid = page.getByRole("grid", { name: `Sheet ${jap}` });
+    const ragColumn = await page.evaluate((sheet) => {
+      const sim = (window as unknown as { jointplanSim: { snapshot(s: string): Record<string, { value: unknown; formula: string | null }> } }).jointplanSim;
+      const cells = sim.snapshot(sheet);
+      const header = Object.entries(cells).find(([, c]) => c.value === "RAG")![0];
+      return header.replace(/\d+$/, "");
+    }, jap);
+    const rags = await grid.locator(`[data-computed="engine"][data-address^="${ragColumn}"]`).evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.trim()).filter((t) => t !== ""));
+    expect(rags.length).toBe(counts.reduce((a, b) => a + b, 0));
+    expect(["Red", "Amber", "Green", "Grey"].map((c) => rags.filter((r) => r === c).length)).toEqual(counts);
+
+    // Build the summary: its "All actions" row shows the same counts, computed by the engine.
+    await pane.getByRole("button", { name: "Build the RAG Summary" }).click();
+    await tabs.getByRole("tab", { name: "RAG Summary" }).waitFor();
+    await tabs.getByRole("tab", { name: "RAG Summary" }).click();
+    const summary = page.getByRole("grid", { name: "Sheet RAG Summary" });
+    const row = await summary.locator("td", { hasText: /^All actions$/ }).first().evaluate((td) => td.parentElement!.getAttribute("data-row") ?? (td as HTMLElement).dataset.address!.replace(/^[A-Z]+/, ""));
+    const figures = await Promise.all(["B", "C", "D", "E"].map((col) => summary.locator(`[data-address="${col}${row}"]`).innerText()));
+    expect(figures.map(Number)).toEqual(counts);
+    expect(await summary.locator(`[data-address="B${row}"]`).getAttribute("data-computed")).toBe("engine");
     expect(o.problems).toEqual([]);
   });
 

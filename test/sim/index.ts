@@ -19,6 +19,7 @@ import { asTyped } from "./typing";
 export { SimError } from "./errors";
 export type { CellState } from "./inspect";
 export { PAYLOAD_LIMIT_BYTES } from "./stats";
+export { formatValue } from "./numberFormat";
 
 export interface SimOptions {
   /** Sheets the workbook starts with (default ["Sheet1"]). */

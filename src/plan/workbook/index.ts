@@ -5,3 +5,5 @@
  */
 export { newWorkbook, newWorkbookSpecs } from "./newWorkbook";
 export type { NewWorkbook, NewWorkbookInput } from "./newWorkbook";
+export { formulaValues } from "./formulaValues";
+export type { FormulaValuesOptions, WorkbookFormulas } from "./formulaValues";
