@@ -11,6 +11,7 @@ import * as path from "path";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { type CellValue, cellA1, parseCellA1, serialFromIso, type SheetGrid } from "../../src/plan/model";
 import { checkWorkbook } from "../../src/plan/rules";
+import { EMPTY_ROW } from "../../src/plan/rag";
 import { summaryFigures, type SummaryLayout, summaryValues } from "../../src/plan/summary";
 import { newWorkbook, type NewWorkbook } from "../../src/plan/workbook";
 import { fileFormula } from "../../src/xlsx/fileFormula";
@@ -132,6 +133,33 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
       expect(counts.length).toBeGreaterThanOrEqual(3 * 8);
       expect(counts.filter(([a, v]) => !sameValue(grid.values[parseCellA1(a)!.row][parseCellA1(a)!.col], v))).toEqual([]);
     }
+  });
+
+  it("recalculates the edited plan's RAG column and JBP counts to what jointplan rag computes for it", () => {
+    const grids = lo.edited;
+    const result = checkWorkbook(grids, { today: day });
+    const jap = result.plan.japs[0];
+    const japGrid = grids.find((g) => g.name === jap.position.sheet)!;
+    // Every row of the grown table, the two typed below it included.
+    expect(result.rag.actions.filter((r) => r.reason !== EMPTY_ROW)).toHaveLength(22);
+    const ragDiffs = result.rag.actions
+      .map((r) => ({ row: r.row, engine: r.reason === EMPTY_ROW ? "" : r.rag, libreoffice: japGrid.values[r.row]?.[jap.position.columns.rag] ?? "" }))
+      .filter((d) => d.engine !== d.libreoffice);
+    expect(ragDiffs).toEqual([]);
+    const jbp = result.plan.jbps[0];
+    const jbpGrid = grids.find((g) => g.name === jbp.position.sheet)!;
+    const actions = jap.actions.map((a, i) => ({ objective: a.objectiveId.toLowerCase(), rag: result.rag.actions[i].rag, used: result.rag.actions[i].reason !== EMPTY_ROW }));
+    let compared = 0;
+    for (const o of jbp.objectives.filter((x) => x.id.trim() !== "")) {
+      for (const [key, colour] of [["actionsRed", "Red"], ["actionsAmber", "Amber"], ["actionsGreen", "Green"]] as const) {
+        const engine = actions.filter((a) => a.used && a.objective === o.id.toLowerCase() && a.rag === colour).length;
+        expect({ objective: o.id, colour, libreoffice: jbpGrid.values[o.source.row][jbp.position.columns[key]] }).toEqual({ objective: o.id, colour, libreoffice: engine });
+        compared++;
+      }
+    }
+    // The objective typed into the JBP without the add-in is counted too (its new action is Red: overdue).
+    expect(jbp.objectives.map((o) => o.id)).toContain("OBJ-6");
+    expect(compared).toBeGreaterThanOrEqual(3 * 6);
   });
 
   it("follows a plan edited without the add-in: new actions, a new person and a new objective", () => {
