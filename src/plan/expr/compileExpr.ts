@@ -29,7 +29,11 @@ function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string
     case "helper":
       return helpers.has(e.key) ? `{${e.key}}` : compileExpr(e.expr);
     case "countIf":
-      return `COUNTIF(${e.range},${compileExpr(e.value)})`;
+      return e.and?.length
+        ? `COUNTIFS(${[{ range: e.range, value: e.value }, ...e.and].map((c) => `${c.range},${compileExpr(c.value)}`).join(",")})`
+        : `COUNTIF(${e.range},${compileExpr(e.value)})`;
+    case "countColumn":
+      return `COUNTIF({${e.key}:col},${compileExpr(e.value)})`;
     case "ref":
       return `{${e.key}}`;
     case "name":
