@@ -12,6 +12,7 @@ import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, q
 import { renderTemplate } from "../expr";
 import { type ColumnLayout, type InputPrompt, tableHeaderRow, type TableLayout, TEXT_FORMAT, type ValidationSpec } from "../layouts";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
+import { legendSpec } from "./legend";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
 export interface SpecBlock {
@@ -241,6 +242,13 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     // Labels live in column A: make it wide enough to read them.
     const widest = Math.max(...layout.headerBlock.map((f) => f.label.length));
     spec.columnWidths[0] = { col: 0, width: Math.max(layout.columns[0].width, Math.ceil(widest * 6.5) + 8) };
+  }
+
+  // The legend of the marks and RAG colours, right of a plan sheet's header block (legend.ts).
+  if ((layout.kind === "jap" || layout.kind === "jbp") && layout.headerBlock.length >= 4) {
+    const legend = legendSpec(RAG_COLOURS);
+    spec.blocks.push(...legend.blocks);
+    spec.styles.push(...legend.styles);
   }
 
   // Header row: our text, General format so a header like "% complete" stays as typed.
