@@ -144,6 +144,27 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       expect([...seen].sort()).toEqual(["Amber", "Green", "Grey", "Red"]);
     });
 
+    it("writes every action's RAG reason in the engine's words", () => {
+      const cc = get();
+      const jap = cc.result.plan.japs[0];
+      const grid = gridOf(cc, jap.position.sheet);
+      const table = cc.proof.specs.find((s) => s.kind === "jap")!.tables[0];
+      const col = jap.position.columns.ragReason;
+      const byRow = new Map(cc.result.rag.actions.filter((a) => a.sheet === jap.position.sheet).map((a) => [a.row, a]));
+      const diffs: string[] = [];
+      let joined = 0;
+      for (let row = table.position.headerRow + 1; row <= table.position.lastRow; row++) {
+        const lo = text(grid.values[row]?.[col]);
+        const ts = byRow.get(row);
+        const expected = ts && ts.reason !== "Empty row: nothing to judge" ? ts.reason : "";
+        if (expected.includes("; ")) joined++;
+        if (lo !== expected) diffs.push(`row ${row + 1}: LibreOffice ${JSON.stringify(lo)}, engine ${JSON.stringify(expected)}; ${rowInputs(grid, row, jap.position.columns, ACTION_INPUTS)}`);
+      }
+      expect(diffs).toEqual([]);
+      // Rows with several signals, joined worst first, are among them.
+      expect(joined).toBeGreaterThan(5);
+    });
+
     it("computes the JBP formula columns and the objectives' RAG as the engine does", () => {
       const cc = get();
       const jbp = cc.result.plan.jbps[0];

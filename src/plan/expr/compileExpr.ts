@@ -66,6 +66,10 @@ function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string
       return `TRIM(${compileExpr(e.arg)})`;
     case "len":
       return `LEN(${compileExpr(e.arg)})`;
+    case "round":
+      return `ROUND(${compileExpr(e.arg)},0)`;
+    case "mid":
+      return `MID(${compileExpr(e.arg)},${e.start},${e.count})`;
     case "concat":
       return `(${e.args.map(compileExpr).join("&")})`;
     case "contains":

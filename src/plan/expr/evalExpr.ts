@@ -347,6 +347,25 @@ function build(e: Expr): Fn {
         return isErrorCell(s) ? s : s.length;
       };
     }
+    case "round": {
+      const a = compiled(e.arg);
+      return (env) => {
+        const n = toNumber(a(env));
+        if (isErrorCell(n)) return n;
+        // Halves away from zero, as ROUND does (Math.round takes -2.5 to -2); no negative zero.
+        const r = Math.sign(n) * Math.round(Math.abs(n) + E48 * Math.abs(n));
+        return r === 0 ? 0 : r;
+      };
+    }
+    case "mid": {
+      const a = compiled(e.arg);
+      const start = e.start;
+      const count = e.count;
+      return (env) => {
+        const s = toText(a(env));
+        return isErrorCell(s) ? s : s.slice(start - 1, start - 1 + count);
+      };
+    }
     case "concat": {
       const args = e.args.map(compiled);
       return (env) => {

@@ -26,6 +26,10 @@ export type Expr =
   /** TRIM: text of the value, outer spaces dropped and inner runs of spaces made one. */
   | { op: "trim"; arg: Expr }
   | { op: "len"; arg: Expr }
+  /** ROUND(x, 0): to a whole number, halves away from zero. */
+  | { op: "round"; arg: Expr }
+  /** MID(text, start, count): `count` characters from the 1-based `start`. */
+  | { op: "mid"; arg: Expr; start: number; count: number }
   /** `a&b&…` */
   | { op: "concat"; args: Expr[] }
   /** ISNUMBER(FIND(needle, haystack)): case-sensitive, no wildcards (unlike SEARCH in LibreOffice). */
@@ -80,6 +84,8 @@ export const max = (...args: Expr[]): Expr => ({ op: "max", args });
 export const isNumber = (arg: Expr): Expr => ({ op: "isNumber", arg });
 export const trim = (arg: Expr): Expr => ({ op: "trim", arg });
 export const len = (arg: Expr): Expr => ({ op: "len", arg });
+export const round = (arg: Expr): Expr => ({ op: "round", arg });
+export const mid = (arg: Expr, start: number, count: number): Expr => ({ op: "mid", arg, start, count });
 export const concat = (...args: Expr[]): Expr => ({ op: "concat", args });
 export const contains = (haystack: Expr, needle: Expr): Expr => ({ op: "contains", needle, haystack });
 export const choose = (index: Expr, ...options: Expr[]): Expr => ({ op: "choose", index, options });
@@ -137,6 +143,8 @@ function children(e: Expr): Expr[] {
     case "isNumber":
     case "trim":
     case "len":
+    case "round":
+    case "mid":
       return [e.arg];
     case "cmp":
     case "arith":
@@ -181,6 +189,8 @@ export function withHelperRefs(e: Expr, keys: ReadonlySet<string>): Expr {
     case "isNumber":
     case "trim":
     case "len":
+    case "round":
+    case "mid":
       return { ...e, arg: m(e.arg) };
     case "cmp":
     case "arith":

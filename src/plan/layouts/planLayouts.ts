@@ -177,6 +177,8 @@ const JAP_COLUMNS = withRules(
     col("ragOverride", "RAG override", "list", 75),
     col("overrideReason", "Override reason", "text", 150),
     col("issues", "Issues", "addin", 260),
+    // Why the RAG has its colour, in the engine's words, by formula (rag/reasons.ts): for the meeting pack.
+    col("ragReason", "RAG reason", "formula", 220),
   ],
   JAP_COLUMN_RULES,
 );

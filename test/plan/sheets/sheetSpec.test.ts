@@ -28,7 +28,7 @@ describe("buildTableSheetSpec", () => {
     expect(spec.tables).toEqual([
       expect.objectContaining({ name: "JP_Actions", position: { sheet: "JAP 2026-03", headerRow, lastRow: headerRow + 25, columns: Object.fromEntries(JAP.columns.map((c, i) => [c.key, i])) } }),
     ]);
-    expect(tableRange(spec.tables[0].position)).toBe("A7:AF32");
+    expect(tableRange(spec.tables[0].position)).toBe("A7:AG32");
     expect(spec.freezeRows).toBe(headerRow + 1);
     expectWellFormed(spec);
   });
@@ -50,8 +50,8 @@ describe("buildTableSheetSpec", () => {
     const rag = JAP.columns.findIndex((c) => c.key === "rag");
     const block = spec.blocks.find((b) => b.formulas && parseRangeA1(b.address)!.col === rag)!;
     expect(block.formulas!.length).toBe(25);
-    expect(block.formulas![0][0]).toContain("$X8");
-    expect(block.formulas![24][0]).toContain("$X32");
+    expect(block.formulas![0][0]).toContain("$Y8");
+    expect(block.formulas![24][0]).toContain("$Y32");
     for (const cf of spec.conditionalFormats) {
       expect(cf.formula).not.toMatch(/\{[A-Za-z]/);
       expect(cf.address).toMatch(/^[A-Z]+8:[A-Z]+32$/);
