@@ -23,7 +23,7 @@
  *
  * With `--families` (or JOINTPLAN_BENCH_FAMILIES=1) it also times, at 5,000 actions, the plan
  * with one formula family removed at a time (the RAG Summary's formulas, the conditional formats,
- * the JAP's RAG column with its helper columns, the JBP's action counts), to show where the cost goes.
+ * the JAP's RAG column with its reason and helper columns, the JBP's action counts), to show where the cost goes.
  * JOINTPLAN_BENCH_SIZES=1000,5000 runs other sizes (the budgets need 5,000 and 20,000).
  * Where LibreOffice is missing the bench says so loudly and skips: it is not a failure.
  *
@@ -119,7 +119,7 @@ const EVERYTHING: Removal = { formulas: () => true, conditionalFormats: true };
 const FAMILIES: { name: string; removal: Removal }[] = [
   { name: "RAG Summary formulas", removal: { formulas: (s) => s.kind === "summary", conditionalFormats: false } },
   { name: "conditional formats", removal: { formulas: () => false, conditionalFormats: true } },
-  { name: "JAP RAG and its helper columns", removal: { formulas: (s, key) => s.kind === "jap" && (key === "rag" || (JAP_HELPER_KEYS as readonly string[]).includes(key ?? "")), conditionalFormats: false } },
+  { name: "JAP RAG, reason and helper columns", removal: { formulas: (s, key) => s.kind === "jap" && (key === "rag" || key === "ragReason" || (JAP_HELPER_KEYS as readonly string[]).includes(key ?? "")), conditionalFormats: false } },
   { name: "JBP action counts", removal: { formulas: (s, key) => s.kind === "jbp" && (JBP_COUNT_KEYS as readonly string[]).includes(key ?? ""), conditionalFormats: false } },
 ];
 

@@ -47,8 +47,8 @@ describeWithSoffice("calculated columns and cached values in LibreOffice", (soff
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the package has the RAG column and its helper columns as calculated columns", () => {
-    expect(Object.keys(tablesOf(parts).JP_Actions)).toEqual(["RAG", ...JAP_HELPER_COLUMNS.map((c) => c.header)]);
+  it("the package has the RAG, its reason and its helper columns as calculated columns", () => {
+    expect(Object.keys(tablesOf(parts).JP_Actions)).toEqual(["RAG", "RAG reason", ...JAP_HELPER_COLUMNS.map((c) => c.header)]);
     expect(tablesOf(parts).JP_Actions["calc: in use"]).toMatch(/^\(LEN\(TRIM\(\(\$A8&\$B8/);
   });
 

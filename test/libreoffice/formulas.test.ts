@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook } from "../../src/plan/rules";
 import { defaultListNames, evaluateLiveRule } from "../../src/plan/layouts";
-import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
+import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, LIST_NAMES, parseCellA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
 import { countRags, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
 import { summaryFigures, summaryValues } from "../../src/plan/summary";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -144,6 +144,27 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       expect([...seen].sort()).toEqual(["Amber", "Green", "Grey", "Red"]);
     });
 
+    it("writes every action's RAG reason in the engine's words", () => {
+      const cc = get();
+      const jap = cc.result.plan.japs[0];
+      const grid = gridOf(cc, jap.position.sheet);
+      const table = cc.proof.specs.find((s) => s.kind === "jap")!.tables[0];
+      const col = jap.position.columns.ragReason;
+      const byRow = new Map(cc.result.rag.actions.filter((a) => a.sheet === jap.position.sheet).map((a) => [a.row, a]));
+      const diffs: string[] = [];
+      let joined = 0;
+      for (let row = table.position.headerRow + 1; row <= table.position.lastRow; row++) {
+        const lo = text(grid.values[row]?.[col]);
+        const ts = byRow.get(row);
+        const expected = ts && ts.reason !== "Empty row: nothing to judge" ? ts.reason : "";
+        if (expected.includes("; ")) joined++;
+        if (lo !== expected) diffs.push(`row ${row + 1}: LibreOffice ${JSON.stringify(lo)}, engine ${JSON.stringify(expected)}; ${rowInputs(grid, row, jap.position.columns, ACTION_INPUTS)}`);
+      }
+      expect(diffs).toEqual([]);
+      // Rows with several signals, joined worst first, are among them.
+      expect(joined).toBeGreaterThan(5);
+    });
+
     it("computes the JBP formula columns and the objectives' RAG as the engine does", () => {
       const cc = get();
       const jbp = cc.result.plan.jbps[0];
@@ -177,21 +198,47 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       expect(rosterSpec.names.find((n) => n.name === ROSTER_NAMES.names)!.formula).toBe(`=${rosterSpec.tables[0].name}[Name]`);
       const t = rosterSpec.tables[0].position;
       const rosterNames: CellValue[] = [];
-      for (let row = t.headerRow + 1; row <= t.lastRow; row++) rosterNames.push(roster.values[row]?.[t.columns.name] ?? null);
-      const names = { ...defaultListNames(), ...settingsNameValues(cc.result.plan.settings, cc.asOf), [ROSTER_NAMES.names]: rosterNames };
+      const rosterParties: CellValue[] = [];
+      for (let row = t.headerRow + 1; row <= t.lastRow; row++) {
+        rosterNames.push(roster.values[row]?.[t.columns.name] ?? null);
+        rosterParties.push(roster.values[row]?.[t.columns.party] ?? null);
+      }
+      // The JBP table's ID column (JP_ObjectiveIds = JP_Objectives[ID]).
+      const jbpSpec = cc.proof.specs.find((s) => s.kind === "jbp")!;
+      const jt = jbpSpec.tables[0].position;
+      const jbpGrid = gridOf(cc, jbpSpec.sheetName);
+      const objectiveIds: CellValue[] = [];
+      for (let row = jt.headerRow + 1; row <= jt.lastRow; row++) objectiveIds.push(jbpGrid.values[row]?.[jt.columns.id] ?? null);
+      const names = {
+        ...defaultListNames(),
+        ...settingsNameValues(cc.result.plan.settings, cc.asOf),
+        [ROSTER_NAMES.names]: rosterNames,
+        [ROSTER_NAMES.parties]: rosterParties,
+        [LIST_NAMES.objectiveIds]: objectiveIds,
+      };
       const diffs: string[] = [];
       let marked = 0;
+      const markedBy = new Map<string, number>();
       for (const [sheet, helpers] of Object.entries(cc.proof.liveColumns)) {
         const grid = gridOf(cc, sheet);
         const spec = cc.proof.specs.find((s) => s.sheetName === sheet)!;
         const table = spec.tables[0];
+        // The table's own columns, as a duplicate-ID rule counts in them.
+        const columns: Record<string, CellValue[]> = {};
+        for (const [k, i] of Object.entries(table.position.columns)) {
+          columns[k] = [];
+          for (let row = table.position.headerRow + 1; row <= table.position.lastRow; row++) columns[k].push(grid.values[row]?.[i] ?? null);
+        }
         for (let row = (table.position.headerRow + 1); row <= table.position.lastRow; row++) {
           const cells: Record<string, CellValue> = {};
           Object.entries(table.position.columns).forEach(([k, i]) => (cells[k] = grid.values[row]?.[i] ?? null));
           for (const { rule, col } of helpers) {
             const lo = cfTruth(grid.values[row]?.[col]);
-            const ts = evaluateLiveRule(rule, cells, names);
-            if (lo) marked++;
+            const ts = evaluateLiveRule(rule, cells, names, columns);
+            if (lo) {
+              marked++;
+              markedBy.set(rule.id, (markedBy.get(rule.id) ?? 0) + 1);
+            }
             if (lo !== ts) {
               const keys = [...new Set([...rule.columns, "id"])];
               diffs.push(`${sheet} row ${row + 1} ${rule.id}: LibreOffice ${show(grid.values[row]?.[col])}, engine ${ts}; ${keys.map((k) => `${k}=${show(cells[k])}`).join(", ")}`);
@@ -201,6 +248,9 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       }
       expect(diffs).toEqual([]);
       expect(marked).toBeGreaterThan(100);
+      // The rules a co-author sees without the add-in, each proven on rows it marks.
+      const families = ["jap.duplicateId", "jap.unknownObjective", "jap.partyOwnerMismatch", "jap.straySpaces.", "jap.ownerNotOnRoster"];
+      expect(families.filter((f) => ![...markedBy.keys()].some((id) => id.startsWith(f)))).toEqual([]);
     });
 
     it("computes every RAG Summary cell as the engine does (summaryValues), working cells included", () => {

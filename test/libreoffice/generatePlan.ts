@@ -153,6 +153,11 @@ function edgeActions(asOf: number, y: number, m: number): Row[] {
     // A fully blank row inside the table, and one with only an ID
     Object.fromEntries(Object.keys(a({})).map((k) => [k, null])),
     { ...Object.fromEntries(Object.keys(a({})).map((k) => [k, null])), id: "X-ONLY" },
+    // 8. Duplicate IDs (twice, in another case, with a stray space), a pattern character in an ID
+    a({ id: "DUP-1" }),
+    a({ id: "dup-1" }),
+    a({ id: "DUP-1 " }),
+    a({ id: "DUP-*" }),
   ];
   return rows;
 }

@@ -29,7 +29,11 @@ function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string
     case "helper":
       return helpers.has(e.key) ? `{${e.key}}` : compileExpr(e.expr);
     case "countIf":
-      return `COUNTIF(${e.range},${compileExpr(e.value)})`;
+      return e.and?.length
+        ? `COUNTIFS(${[{ range: e.range, value: e.value }, ...e.and].map((c) => `${c.range},${compileExpr(c.value)}`).join(",")})`
+        : `COUNTIF(${e.range},${compileExpr(e.value)})`;
+    case "countColumn":
+      return `COUNTIF({${e.key}:col},${compileExpr(e.value)})`;
     case "ref":
       return `{${e.key}}`;
     case "name":
@@ -62,6 +66,10 @@ function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string
       return `TRIM(${compileExpr(e.arg)})`;
     case "len":
       return `LEN(${compileExpr(e.arg)})`;
+    case "round":
+      return `ROUND(${compileExpr(e.arg)},0)`;
+    case "mid":
+      return `MID(${compileExpr(e.arg)},${e.start},${e.count})`;
     case "concat":
       return `(${e.args.map(compileExpr).join("&")})`;
     case "contains":

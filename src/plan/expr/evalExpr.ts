@@ -23,6 +23,8 @@ export interface EvalEnv {
   row: Record<string, CellValue | undefined>;
   /** Workbook names: a single value, or the cells of a list range. */
   names: Record<string, CellValue | CellValue[] | undefined>;
+  /** This table's columns for `countColumn`, by key (each data cell, top to bottom). */
+  columns?: Record<string, CellValue[]>;
   /** Rows of other tables for `countRows`, by alias (several JAPs are simply one longer list). */
   tables?: Record<string, Record<string, CellValue | undefined>[]>;
 }
@@ -345,6 +347,25 @@ function build(e: Expr): Fn {
         return isErrorCell(s) ? s : s.length;
       };
     }
+    case "round": {
+      const a = compiled(e.arg);
+      return (env) => {
+        const n = toNumber(a(env));
+        if (isErrorCell(n)) return n;
+        // Halves away from zero, as ROUND does (Math.round takes -2.5 to -2); no negative zero.
+        const r = Math.sign(n) * Math.round(Math.abs(n) + E48 * Math.abs(n));
+        return r === 0 ? 0 : r;
+      };
+    }
+    case "mid": {
+      const a = compiled(e.arg);
+      const start = e.start;
+      const count = e.count;
+      return (env) => {
+        const s = toText(a(env));
+        return isErrorCell(s) ? s : s.slice(start - 1, start - 1 + count);
+      };
+    }
     case "concat": {
       const args = e.args.map(compiled);
       return (env) => {
@@ -400,21 +421,33 @@ function build(e: Expr): Fn {
     case "helper":
       return compiled(e.expr);
     case "countIf": {
-      const range = e.range;
+      const criteria = [{ range: e.range, value: compiled(e.value) }, ...(e.and ?? []).map((c) => ({ range: c.range, value: compiled(c.value) }))];
+      return (env) => {
+        const lists: CellValue[][] = [];
+        const wants: XValue[] = [];
+        for (const c of criteria) {
+          const cells = env.names[c.range];
+          if (cells === undefined) return NAME;
+          const want = c.value(env);
+          if (isErrorCell(want)) return want;
+          lists.push(Array.isArray(cells) ? cells : [cells]);
+          wants.push(want);
+        }
+        // COUNTIFS wants ranges of one size; the names over one table's columns always are.
+        if (lists.some((l) => l.length !== lists[0].length)) return VALUE;
+        let n = 0;
+        for (let i = 0; i < lists[0].length; i++) if (wants.every((w, j) => countifMatches(lists[j][i], w))) n++;
+        return n;
+      };
+    }
+    case "countColumn": {
+      const key = e.key;
       const value = compiled(e.value);
       return (env) => {
-        const cells = env.names[range];
-        if (cells === undefined) return NAME;
         const want = value(env);
         if (isErrorCell(want)) return want;
-        const list = Array.isArray(cells) ? cells : [cells];
         let n = 0;
-        // A blank criterion counts the blank cells, as COUNTIF(range,"") does.
-        if (want === null || want === "") {
-          for (const cell of list) if (cell === null || cell === "") n++;
-          return n;
-        }
-        for (const cell of list) if (criterionMatches(cell, want)) n++;
+        for (const cell of env.columns?.[key] ?? []) if (countifMatches(cell, want)) n++;
         return n;
       };
     }
@@ -435,6 +468,12 @@ function build(e: Expr): Fn {
       };
     }
   }
+}
+
+/** COUNTIF's plain criterion: a blank one counts blank cells, else as criterionMatches. */
+function countifMatches(cell: XValue, want: XValue): boolean {
+  if (want === null || want === "") return cell === null || cell === "";
+  return criterionMatches(cell, want);
 }
 
 /** COUNTIFS with a plain criterion: numbers by value (numeric text too), text ignoring case. */

@@ -26,6 +26,10 @@ export type Expr =
   /** TRIM: text of the value, outer spaces dropped and inner runs of spaces made one. */
   | { op: "trim"; arg: Expr }
   | { op: "len"; arg: Expr }
+  /** ROUND(x, 0): to a whole number, halves away from zero. */
+  | { op: "round"; arg: Expr }
+  /** MID(text, start, count): `count` characters from the 1-based `start`. */
+  | { op: "mid"; arg: Expr; start: number; count: number }
   /** `a&b&…` */
   | { op: "concat"; args: Expr[] }
   /** ISNUMBER(FIND(needle, haystack)): case-sensitive, no wildcards (unlike SEARCH in LibreOffice). */
@@ -45,7 +49,9 @@ export type Expr =
    * a plain criterion (case ignored; numeric text matches numbers). Callers keep wildcard and
    * operator characters (* ? ~ < > =) away from it: COUNTIF reads them as patterns.
    */
-  | { op: "countIf"; range: string; value: Expr }
+  | { op: "countIf"; range: string; value: Expr; and?: { range: string; value: Expr }[] }
+  /** COUNTIF({key:col}, value): how many cells of this table's column `key` equal the value (same criteria as countIf). */
+  | { op: "countColumn"; key: string; value: Expr }
   /**
    * A part of a rule that a helper column computes once per row (`key` is that column): the RAG
    * formula reads the column where the table has it and computes `expr` inline where it does not;
@@ -78,12 +84,15 @@ export const max = (...args: Expr[]): Expr => ({ op: "max", args });
 export const isNumber = (arg: Expr): Expr => ({ op: "isNumber", arg });
 export const trim = (arg: Expr): Expr => ({ op: "trim", arg });
 export const len = (arg: Expr): Expr => ({ op: "len", arg });
+export const round = (arg: Expr): Expr => ({ op: "round", arg });
+export const mid = (arg: Expr, start: number, count: number): Expr => ({ op: "mid", arg, start, count });
 export const concat = (...args: Expr[]): Expr => ({ op: "concat", args });
 export const contains = (haystack: Expr, needle: Expr): Expr => ({ op: "contains", needle, haystack });
 export const choose = (index: Expr, ...options: Expr[]): Expr => ({ op: "choose", index, options });
 export const countEq = (range: string, value: Expr): Expr => ({ op: "countEq", range, value });
 export const countRows = (table: string, where: { key: string; value: Expr }[]): Expr => ({ op: "countRows", table, where });
-export const countIf = (range: string, value: Expr): Expr => ({ op: "countIf", range, value });
+export const countIf = (range: string, value: Expr, ...more: { range: string; value: Expr }[]): Expr => (more.length ? { op: "countIf", range, value, and: more } : { op: "countIf", range, value });
+export const countColumn = (key: string, value: Expr): Expr => ({ op: "countColumn", key, value });
 export const helper = (key: string, expr: Expr): Extract<Expr, { op: "helper" }> => ({ op: "helper", key, expr });
 
 /** Blank for a planner: empty, or spaces only (LEN(TRIM(x))=0). */
@@ -110,6 +119,7 @@ export function namesOf(e: Expr, into: Set<string> = new Set()): Set<string> {
   walk(e, (n) => {
     if (n.op === "name") into.add(n.name);
     if (n.op === "countEq" || n.op === "countIf") into.add(n.range);
+    if (n.op === "countIf") for (const c of n.and ?? []) into.add(c.range);
   });
   return into;
 }
@@ -133,6 +143,8 @@ function children(e: Expr): Expr[] {
     case "isNumber":
     case "trim":
     case "len":
+    case "round":
+    case "mid":
       return [e.arg];
     case "cmp":
     case "arith":
@@ -142,8 +154,10 @@ function children(e: Expr): Expr[] {
     case "choose":
       return [e.index, ...e.options];
     case "countEq":
-    case "countIf":
+    case "countColumn":
       return [e.value];
+    case "countIf":
+      return [e.value, ...(e.and ?? []).map((c) => c.value)];
     case "helper":
       return [e.expr];
     case "countRows":
@@ -175,6 +189,8 @@ export function withHelperRefs(e: Expr, keys: ReadonlySet<string>): Expr {
     case "isNumber":
     case "trim":
     case "len":
+    case "round":
+    case "mid":
       return { ...e, arg: m(e.arg) };
     case "cmp":
     case "arith":
@@ -184,8 +200,10 @@ export function withHelperRefs(e: Expr, keys: ReadonlySet<string>): Expr {
     case "choose":
       return { ...e, index: m(e.index), options: e.options.map(m) };
     case "countEq":
-    case "countIf":
+    case "countColumn":
       return { ...e, value: m(e.value) };
+    case "countIf":
+      return e.and ? { ...e, value: m(e.value), and: e.and.map((c) => ({ range: c.range, value: m(c.value) })) } : { ...e, value: m(e.value) };
     case "countRows":
       return { ...e, where: e.where.map((w) => ({ key: w.key, value: m(w.value) })) };
     default:

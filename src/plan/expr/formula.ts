@@ -124,6 +124,7 @@ export const PORTABLE_FUNCTIONS = new Set([
   "ROWS",
   "TRIM",
   "LEN",
+  "MID",
   "FIND",
   "CHOOSE",
   "TODAY",

@@ -4,15 +4,18 @@
  * (expr/expr.ts), compiled for the format where sheets are built (sheets/columnFormulas.ts) and
  * evaluated by `evaluateLiveRule` for tests and previews.
  */
-import { and, contains, countEq, countIf, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isTrue, lt, not, num, or, ref, rowInUse, str, trim } from "../expr";
+import { and, contains, countColumn, countEq, countIf, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isText, isTrue, len, lt, not, num, or, ref, rowInUse, str, trim } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
-import { type CellValue, LIST_NAMES } from "../model";
+import { type CellValue, LIST_NAMES, ROSTER_NAMES } from "../model";
 import { JAP_IN_USE_KEYS } from "../rag";
 import { SETTINGS_LISTS } from "./settingsRows";
 
-/** Fill and font for a broken rule, and a softer one for a cell the check wrote about. */
-export const LIVE_FILL = { fill: "#F8CBAD", fontColor: "#9C0006" };
-export const ISSUE_FILL = { fill: "#FCE4D6" };
+/**
+ * Fill and font for a broken rule (violet), and a blue one for a cell the check wrote about: hues no
+ * RAG colour uses, so a mark is never read as Red or Amber (RAG_COLOURS in sheets/sheetSpec.ts).
+ */
+export const LIVE_FILL = { fill: "#E4D4F4", fontColor: "#4B1F7A" };
+export const ISSUE_FILL = { fill: "#D5E8F8", fontColor: "#0B3D6B" };
 
 const rule = (id: string, columns: string[], condition: Expr, description: string, fill: { fill: string; fontColor?: string } = LIVE_FILL): LiveRule => ({
   id,
@@ -39,6 +42,33 @@ const notInColumn = (key: string, column: string): Expr =>
 function required(prefix: string, inUse: Expr, key: string, header: string): LiveRule {
   return rule(`${prefix}.required.${key}`, [key], and(inUse, isBlankText(ref(key))), `${header} is required on every row that is in use.`);
 }
+
+/** Whether a cell holds a character COUNTIF would read as a pattern or an operator. */
+const hasPattern = (key: string): Expr => or(...PATTERN_CHARACTERS.map((c) => contains(ref(key), str(c))));
+
+/** The ID is in the table's ID column more than once (outer spaces and case ignored). */
+const duplicateId = (key: string): Expr => and(isFilled(ref(key)), not(hasPattern(key)), gt(countColumn(key, trim(ref(key))), num(1)));
+
+/** Spaces before, after or doubled inside a text: TRIM shortens it. */
+const straySpaces = (key: string): Expr => gt(len(ref(key)), len(trim(ref(key))));
+
+/**
+ * The owner is on the Roster but not with this party: no Roster row has both the owner's name and
+ * the party (an owner not on the Roster has its own mark).
+ */
+const ownerPartyMismatch = (ownerKey: string, party: Expr): Expr =>
+  and(
+    isFilled(ref(ownerKey)),
+    not(hasPattern(ownerKey)),
+    gt(countIf(ROSTER_NAMES.names, trim(ref(ownerKey))), num(0)),
+    eq(countIf(ROSTER_NAMES.names, trim(ref(ownerKey)), { range: ROSTER_NAMES.parties, value: party }), num(0)),
+  );
+
+/** The user columns whose stray spaces are marked: the ones compared with lists and other tables. */
+const SPACED_KEYS: Record<"jap" | "jbp", string[]> = {
+  jap: ["id", "objectiveId", "action", "party", "owner", "status"],
+  jbp: ["id", "objective", "principalOwner", "distributorOwner"],
+};
 
 /**
  * How a finding about a column starts in the Issues cell: "[Owner] …". The live rules below look for
@@ -97,6 +127,20 @@ export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
       "Status must be one of the list (Not started, In progress, On hold, Done, Cancelled).",
     ),
     rule("jap.partyNotInList", ["party"], notInList("party", LIST_NAMES.actionParties), "Party must be Principal, Distributor or Joint."),
+    rule("jap.duplicateId", ["id"], duplicateId("id"), "This ID is on another row of the table too: each action needs its own ID."),
+    rule(
+      "jap.unknownObjective",
+      ["objectiveId"],
+      and(isFilled(ref("objectiveId")), or(hasPattern("objectiveId"), eq(countIf(LIST_NAMES.objectiveIds, trim(ref("objectiveId"))), num(0)))),
+      "The JBP objective is not an ID of the JBP's objectives.",
+    ),
+    rule(
+      "jap.partyOwnerMismatch",
+      ["party"],
+      and(or(isText(ref("party"), "Principal"), isText(ref("party"), "Distributor")), ownerPartyMismatch("owner", trim(ref("party")))),
+      "The owner is on the Roster with the other party (a Joint action fits either).",
+    ),
+    ...SPACED_KEYS.jap.map((k) => rule(`jap.straySpaces.${k}`, [k], straySpaces(k), `${header(k)} has spaces before, after or doubled inside it.`)),
     rule("jap.directionNotInList", ["direction"], notInList("direction", LIST_NAMES.directions), "Direction must be Higher is better or Lower is better."),
     rule("jap.overrideNotInList", ["ragOverride"], notInList("ragOverride", LIST_NAMES.rags), "RAG override must be Red, Amber, Green or Grey."),
     ...issueRules("jap", columns),
@@ -121,6 +165,10 @@ export function jbpLiveRules(columns: ColumnLayout[]): LiveRule[] {
       notInColumn("distributorOwner", LIST_NAMES.rosterNames),
       "The distributor owner is not a name on the Roster.",
     ),
+    rule("jbp.duplicateId", ["id"], duplicateId("id"), "This objective ID is on another row of the table too."),
+    rule("jbp.principalOwnerParty", ["principalOwner"], ownerPartyMismatch("principalOwner", str("Principal")), "The principal owner is on the Roster as Distributor."),
+    rule("jbp.distributorOwnerParty", ["distributorOwner"], ownerPartyMismatch("distributorOwner", str("Distributor")), "The distributor owner is on the Roster as Principal."),
+    ...SPACED_KEYS.jbp.map((k) => rule(`jbp.straySpaces.${k}`, [k], straySpaces(k), `${header(k)} has spaces before, after or doubled inside it.`)),
     rule("jbp.directionNotInList", ["direction"], notInList("direction", LIST_NAMES.directions), "Direction must be Higher is better or Lower is better."),
     ...figures.map((k) => rule(`jbp.kpiNotNumber.${k}`, [k], notANumber(k), `${header(k)} must be a number.`)),
   ];
@@ -136,8 +184,8 @@ export function rosterLiveRules(): LiveRule[] {
 }
 
 /** The list ranges as the evaluator sees them, from the fixed lists of the Settings sheet. */
-export function defaultListNames(rosterNames: string[] = []): Record<string, CellValue[]> {
-  const out: Record<string, CellValue[]> = { [LIST_NAMES.rosterNames]: rosterNames };
+export function defaultListNames(rosterNames: string[] = [], rosterParties: CellValue[] = rosterNames.map(() => null)): Record<string, CellValue[]> {
+  const out: Record<string, CellValue[]> = { [LIST_NAMES.rosterNames]: rosterNames, [ROSTER_NAMES.parties]: rosterParties };
   for (const l of SETTINGS_LISTS) out[l.name] = l.values;
   return out;
 }
@@ -145,12 +193,14 @@ export function defaultListNames(rosterNames: string[] = []): Record<string, Cel
 /**
  * Whether a live rule marks a cell of this row, as the spreadsheet's conditional format decides:
  * only TRUE marks; an error or text does not. `names` gives the workbook names the rule reads
- * (the list ranges by default; pass the Roster names and settings that apply).
+ * (the list ranges by default; pass the Roster names and settings that apply), `columns` the
+ * table's own columns a duplicate check counts in.
  */
 export function evaluateLiveRule(
   rule: LiveRule,
   rowValues: Record<string, CellValue | undefined>,
   names: Record<string, CellValue | CellValue[]> = {},
+  columns: Record<string, CellValue[]> = {},
 ): boolean {
-  return isTrue(evaluate(rule.condition, { row: rowValues, names: { ...defaultListNames(), ...names } }));
+  return isTrue(evaluate(rule.condition, { row: rowValues, names: { ...defaultListNames(), ...names }, columns }));
 }

@@ -182,6 +182,8 @@ const JAP_COLUMNS = withRules(
     col("ragOverride", "RAG override", "list", 75, { detail: true }),
     col("overrideReason", "Override reason", "text", 150, { detail: true }),
     col("issues", "Issues", "addin", 260, { detail: true }),
+    // Why the RAG has its colour, in the engine's words, by formula (rag/reasons.ts): for the meeting pack.
+    col("ragReason", "RAG reason", "formula", 220, { detail: true }),
   ],
   JAP_COLUMN_RULES,
 );

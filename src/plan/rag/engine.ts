@@ -124,7 +124,7 @@ function actionRag(action: Action, env: EvalEnv): RagResult {
   // Result objects written out whole, in one key order (no spread of a partial object per row).
   if (isTrue(r.overrideValid(env))) {
     const rag = r.overrideValue(env) as Rag;
-    const reason = overrideReason(rag, env.row.overrideReason);
+    const reason = overrideReason(rag, env);
     return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag, overridden: true, reason };
   }
   return { id, sheet: source.sheet, row: source.row, computed: computed.rag, rag: computed.rag, overridden: false, reason: computed.reason };

@@ -5,6 +5,7 @@
  */
 import { compileExpr, type Expr, MAX_FORMULA_LENGTH, renderTemplate, withHelperRefs } from "../expr";
 import type { TablePosition } from "../model";
+import { actionReasonExpr } from "./reasons";
 import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
 
 /** A formula column as the tree its cells compute: what the formula is compiled from, and what cached values evaluate. */
@@ -29,6 +30,7 @@ export function columnTrees(kind: "jap" | "jbp", keys: ReadonlySet<string>): Col
       left.add(h.key);
     }
     if (keys.has("rag")) out.push({ key: "rag", tree: withHelperRefs(actionRagExpr(), left) });
+    if (keys.has("ragReason")) out.push({ key: "ragReason", tree: withHelperRefs(actionReasonExpr(), left) });
     return out;
   }
   const jbp: ColumnTree[] = [

@@ -178,6 +178,9 @@ export const JAP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [
   groupHelpers.stale,
 ];
 
+/** The parts the RAG reads, for the reason column to read them too (reasons.ts). */
+export const RAG_PARTS = { override: overrideHelper, gate: gateHelper, groups: groupHelpers, signalsOf };
+
 /** The whole action rule as one expression: what the JAP RAG column computes. */
 export function actionRagExpr(): Expr {
   return ACTION_RAG_EXPR;

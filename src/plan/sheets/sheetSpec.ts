@@ -13,6 +13,7 @@ import { absoluteRangeA1, cellA1, type CellValue, columnLetters, firstDataRow, p
 import { renderTemplate } from "../expr";
 import { type ColumnLayout, frozenColumns, headerFooterText, type InputPrompt, PRINT_LAYOUT, type PrintMargins, printedColumnCount, tableHeaderRow, type TableLayout, TEXT_FORMAT, type ValidationSpec } from "../layouts";
 import { columnFormulas, liveRuleFormula } from "./columnFormulas";
+import { legendSpec } from "./legend";
 
 /** A rectangle of cells. Exactly one of values/formulas, with the address's shape. */
 export interface SpecBlock {
@@ -323,6 +324,13 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     spec.columnWidths[0] = { col: 0, width: Math.max(layout.columns[0].width, Math.ceil(widest * 6.5) + 8) };
   }
 
+  // The legend of the marks and RAG colours, right of a plan sheet's header block (legend.ts).
+  if ((layout.kind === "jap" || layout.kind === "jbp") && layout.headerBlock.length >= 4) {
+    const legend = legendSpec(RAG_COLOURS);
+    spec.blocks.push(...legend.blocks);
+    spec.styles.push(...legend.styles);
+  }
+
   // Header row: our text, General format so a header like "% complete" stays as typed.
   spec.blocks.push({ address: rangeA1(headerRow, 0, headerRow, lastCol), values: [layout.columns.map((c) => c.header)] });
 
@@ -368,10 +376,12 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
     spec.validations.push({ address: rangeA1(firstDataRow, i, lastDataRow, i), spec: rendered, ...(c.prompt ? { prompt: c.prompt } : {}) });
   });
 
+  // A list left out (a JAP without a JBP has no JP_ObjectiveIds) takes the live rules that read its name with it.
+  const droppedNames = layout.columns.flatMap((c) => (options.validationSources?.[c.key] === null && c.validation?.type === "list" ? [c.validation.source.replace(/^=/, "")] : []));
   // Live rules: one conditional format per (rule, column), formula relative to the column's top cell.
   for (const rule of layout.liveRules) {
     const formula = render(liveRuleFormula(rule), ctx, firstDataRow);
-    if (hasPlaceholder(formula)) continue;
+    if (hasPlaceholder(formula) || droppedNames.some((n) => formula.includes(n))) continue;
     for (const key of rule.columns) {
       const i = columns[key];
       if (i === undefined) continue;

@@ -1,6 +1,6 @@
 import { compileExpr, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
-import { columnFormulas, liveRuleFormula } from "../../../src/plan/sheets";
+import { columnFormulas, liveRuleFormula, RAG_COLOURS } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
 import { actionRagFormula, actionRagFormulaFor, columnTrees, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
@@ -224,5 +224,40 @@ describe("live rules", () => {
     expect(marks("jbp.principalOwnerNotOnRoster", { principalOwner: "Zed" })).toBe(true);
     expect(marks("jbp.kpiNotNumber.q1Target", { q1Target: "3,000" })).toBe(true);
     expect(marks("roster.partyNotInList", { name: "X", party: "Joint" })).toBe(true);
+  });
+
+  it("duplicate IDs, unknown objectives, an owner of the other party, stray spaces", () => {
+    const names = { JP_RosterNames: ["Ana Silva", "Bruno Costa"] as CellValue[], JP_RosterParties: ["Principal", "Distributor"] as CellValue[], JP_ObjectiveIds: ["OBJ-1", "OBJ-2", null] as CellValue[] };
+    // COUNTIF matches case-insensitively and whole cells: "a-1" is a duplicate of "A-1", "A-1 " would not be (its stray spaces are marked).
+    const ids = { id: ["A-1", "a-1", "A-2", null] as CellValue[] };
+    const at = (id: string, r: Record<string, CellValue>, columns: Record<string, CellValue[]> = ids) => evaluateLiveRule(rule(id), r, names, columns);
+    expect(at("jap.duplicateId", row({ id: "A-1" }))).toBe(true);
+    expect(at("jap.duplicateId", row({ id: "A-2" }))).toBe(false);
+    expect(at("jap.duplicateId", row({ id: "" }))).toBe(false);
+    expect(at("jap.unknownObjective", row({ objectiveId: "OBJ-9" }))).toBe(true);
+    expect(at("jap.unknownObjective", row({ objectiveId: " obj-2" }))).toBe(false);
+    expect(at("jap.unknownObjective", row({ objectiveId: "OBJ*" }))).toBe(true);
+    expect(at("jap.unknownObjective", row({ objectiveId: null }))).toBe(false);
+    expect(at("jap.partyOwnerMismatch", row({ party: "Distributor", owner: "Ana Silva" }))).toBe(true);
+    expect(at("jap.partyOwnerMismatch", row({ party: "Principal", owner: "ana silva" }))).toBe(false);
+    expect(at("jap.partyOwnerMismatch", row({ party: "Joint", owner: "Ana Silva" }))).toBe(false);
+    // Not on the Roster at all: its own mark, not this one.
+    expect(at("jap.partyOwnerMismatch", row({ party: "Distributor", owner: "Zed" }))).toBe(false);
+    expect(at("jbp.principalOwnerParty", { principalOwner: "Bruno Costa" })).toBe(true);
+    expect(at("jbp.distributorOwnerParty", { distributorOwner: "Bruno Costa" })).toBe(false);
+    for (const v of [" A-1", "A-1 ", "A  1"]) expect(at("jap.straySpaces.id", row({ id: v }))).toBe(true);
+    expect(at("jap.straySpaces.id", row({ id: "A-1" }))).toBe(false);
+    expect(at("jap.straySpaces.owner", row({ owner: 12 }))).toBe(false);
+  });
+
+  it("marks in colours no RAG uses", () => {
+    const rag = Object.values(RAG_COLOURS).map((c) => c.fill.toLowerCase());
+    for (const r of [...JAP.liveRules, ...JBP.liveRules]) expect({ id: r.id, clash: rag.includes(r.fill.toLowerCase()) }).toEqual({ id: r.id, clash: false });
+    // Red's fill is reddish (R high, G and B lower); the marks' are not.
+    const hue = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    for (const fill of new Set([...JAP.liveRules, ...JBP.liveRules].map((r) => r.fill))) {
+      const [r, , b] = hue(fill);
+      expect({ fill, blueAtLeastRed: b >= r - 20 }).toEqual({ fill, blueAtLeastRed: true });
+    }
   });
 });

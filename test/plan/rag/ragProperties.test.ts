@@ -7,7 +7,8 @@ import { compileExpr, evaluate, withHelperRefs } from "../../../src/plan/expr";
 import { type CellValue, DEFAULT_SETTINGS, type Rag, type Settings } from "../../../src/plan/model";
 import { computeActionRag, computeObjectiveRag, settingsNameValues } from "../../../src/plan/rag/engine";
 import { actionRagExpr, JAP_HELPER_COLUMNS, objectiveRagExpr } from "../../../src/plan/rag/ragRules";
-import { actionRagFormula, japHelperFormulas } from "../../../src/plan/rag/ragFormula";
+import { actionRagFormula, columnTrees, japHelperFormulas } from "../../../src/plan/rag/ragFormula";
+import { JAP } from "../../../src/plan/layouts";
 import { countRags, RAG_SCORE, rollUp, rollUpCounts } from "../../../src/plan/rag/rollUp";
 import { actionOf, japRowArb } from "./ragArbitraries";
 import { AS_OF } from "./ragFixtures";
@@ -104,6 +105,21 @@ describe("RAG properties", () => {
         const sheetRow: Record<string, CellValue> = { ...row };
         for (const step of steps) sheetRow[step.key] = evaluate(step.tree, { row: sheetRow, names });
         expect(evaluate(split, { row: sheetRow, names })).toBe(evaluate(actionRagExpr(), { row, names }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("the RAG reason column, computed from the helper columns, says the engine's words", () => {
+    const trees = columnTrees("jap", new Set(JAP.columns.map((c) => c.key)));
+    expect(trees.map((t) => t.key).slice(-2)).toEqual(["rag", "ragReason"]);
+    fc.assert(
+      fc.property(japRowArb, asOfArb, settingsArb, (row, asOf, s) => {
+        const names = settingsNameValues(s, asOf);
+        const sheetRow: Record<string, CellValue> = { ...row };
+        for (const t of trees) sheetRow[t.key] = evaluate(t.tree, { row: sheetRow, names });
+        const r = computeActionRag(actionOf(row), asOf, s);
+        expect(sheetRow.ragReason).toBe(r.reason === "Empty row: nothing to judge" ? "" : r.reason);
       }),
       { numRuns: 3000 },
     );

@@ -46,8 +46,8 @@ describe("plans in the old column order", () => {
 
   test("the old order really is another order, and both hold every column", () => {
     expect(OLD_JAP).not.toEqual(JAP.columns.map((c) => c.key));
-    // Files of the old order came before the RAG's helper columns: every other column is there.
-    const helpers = new Set(JAP_HELPER_COLUMNS.map((c) => c.key));
+    // Files of the old order came before the RAG's helper and reason columns: every other column is there.
+    const helpers = new Set([...JAP_HELPER_COLUMNS.map((c) => c.key), "ragReason"]);
     expect([...OLD_JAP].sort()).toEqual(JAP.columns.map((c) => c.key).filter((k) => !helpers.has(k)).sort());
     expect([...OLD_JBP].sort()).toEqual(JBP.columns.map((c) => c.key).sort());
   });

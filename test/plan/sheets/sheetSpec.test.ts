@@ -1,7 +1,8 @@
-import { DEFAULT_SETTINGS, parseRangeA1, tableRange } from "../../../src/plan/model";
+import { DEFAULT_SETTINGS, parseCellA1, parseRangeA1, tableRange } from "../../../src/plan/model";
+import { specGrid } from "../../../src/plan/sheets/planSheets";
 import { JAP, JBP, ROSTER, SETTINGS, SETTINGS_ROWS, tableHeaderRow, TEXT_FORMAT } from "../../../src/plan/layouts";
 import { samplePlan } from "../../../src/plan/sample";
-import { buildTableSheetSpec, columnDataRef, type SheetSpec } from "../../../src/plan/sheets/sheetSpec";
+import { buildTableSheetSpec, columnDataRef, RAG_COLOURS, type SheetSpec } from "../../../src/plan/sheets/sheetSpec";
 import { buildRosterSheetSpec, buildSettingsSheetSpec } from "../../../src/plan/sheets/supportSheetSpecs";
 
 const shapeOf = (address: string) => {
@@ -27,7 +28,7 @@ describe("buildTableSheetSpec", () => {
     expect(spec.tables).toEqual([
       expect.objectContaining({ name: "JP_Actions", position: { sheet: "JAP 2026-03", headerRow, lastRow: headerRow + 25, columns: Object.fromEntries(JAP.columns.map((c, i) => [c.key, i])) } }),
     ]);
-    expect(tableRange(spec.tables[0].position)).toBe("A7:AF32");
+    expect(tableRange(spec.tables[0].position)).toBe("A7:AG32");
     expect(spec.freezeRows).toBe(headerRow + 1);
     expectWellFormed(spec);
   });
@@ -49,12 +50,26 @@ describe("buildTableSheetSpec", () => {
     const rag = JAP.columns.findIndex((c) => c.key === "rag");
     const block = spec.blocks.find((b) => b.formulas && parseRangeA1(b.address)!.col === rag)!;
     expect(block.formulas!.length).toBe(25);
-    expect(block.formulas![0][0]).toContain("$X8");
-    expect(block.formulas![24][0]).toContain("$X32");
+    expect(block.formulas![0][0]).toContain("$Y8");
+    expect(block.formulas![24][0]).toContain("$Y32");
     for (const cf of spec.conditionalFormats) {
       expect(cf.formula).not.toMatch(/\{[A-Za-z]/);
       expect(cf.address).toMatch(/^[A-Z]+8:[A-Z]+32$/);
     }
+  });
+
+  it("puts a legend of the marks and RAG colours beside the header block, in the very fills they explain", () => {
+    const text = (address: string) => specGrid(spec).values[parseCellA1(address)!.row][parseCellA1(address)!.col];
+    const fill = (address: string) => spec.styles.find((st) => st.address === address && st.fill)?.fill;
+    expect(text("D2")).toBe("What the colours mean");
+    expect(fill("D3")).toBe(JAP.liveRules.find((r) => r.id === "jap.required.owner")!.fill);
+    expect(fill("D4")).toBe(JAP.liveRules.find((r) => r.id.startsWith("jap.issue."))!.fill);
+    expect(["D5", "E5", "F5", "G5"].map(fill)).toEqual(Object.values(RAG_COLOURS).map((c) => c.fill));
+    // Above the table, clear of the header block's labels and values (columns A and B).
+    const headerRow = tableHeaderRow(JAP);
+    for (const b of spec.blocks.filter((x) => x.values && parseRangeA1(x.address)!.col >= 3 && parseRangeA1(x.address)!.row < headerRow)) expect(parseRangeA1(b.address)!.lastRow).toBeLessThan(headerRow - 1);
+    const jbp = buildTableSheetSpec(JBP, { sheetName: "JBP 2026", tableName: "JP_Objectives" });
+    expect(jbp.styles.filter((st) => st.fill).length).toBeGreaterThanOrEqual(6);
   });
 
   it("overrides or drops a list source per column", () => {
