@@ -12,7 +12,7 @@ import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { newJbpHeader, rosterEntries, type Row } from "../plan/sheets";
-import { type NewWorkbookInput, newWorkbookSpecs } from "../plan/workbook";
+import { newWorkbook, type NewWorkbookInput } from "../plan/workbook";
 import { plural } from "./table";
 import { terminalLines } from "./terminalText";
 import { writeFailureReason } from "./writeFailure";
@@ -108,9 +108,10 @@ async function linkOnce(temp: string, file: string): Promise<void> {
 export async function runNew(file: string, options: NewOptions, io: CliIo): Promise<number> {
   const today = todaySerial(io.now());
   const input = newWorkbookInput(options, today);
-  const specs = newWorkbookSpecs(input);
-  // The RAG columns carry the engine's colours as cached values, for Protected View and previewers.
-  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: ragCachedValues(specs, today) });
+  const wb = newWorkbook({ ...input, today });
+  const specs = wb.specs;
+  // The RAG columns and the Meeting pack carry the engine's values as cached values, for Protected View and previewers.
+  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: { ...ragCachedValues(specs, today), ...wb.packCells } });
   await writeFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`
