@@ -11,5 +11,5 @@ export { buildPackLayout, CHANGES_HEADERS, DECISIONS_HEADERS, HELPER_COL, OBJECT
 export type { PackCell, PackChange, PackFigureName, PackInput, PackLayout, PackListMap, PackListName } from "./packLayout";
 export { isPackSheet, PACK_HEAD_LABELS, PACK_SHEET_NAME, PACK_TITLE, packJapSheet, packSheetName } from "./packMark";
 export type { PackHead } from "./packMark";
-export { buildPackSheetSpec, jbpOfJap, meetingPacks, PACK_SPARE_ROWS, packable, packChanges, packInputOf, packSubjects } from "./packSheetSpec";
+export { buildPackSheetSpec, jbpOfJap, meetingPacks, PACK_SPARE_ROWS, packable, packChanges, packInputOf, packReviewLog, packSubjects } from "./packSheetSpec";
 export type { MeetingPack, PackOptions, PackRow } from "./packSheetSpec";

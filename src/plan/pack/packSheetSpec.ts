@@ -4,10 +4,10 @@
  * changes the engine writes. One landscape page, A4 or Letter: fit to one page wide and one tall.
  * Pure; the Excel layer and the .xlsx writer both apply the result.
  */
-import { type CellValue, currentJaps, distributorKey, inExcelTable, isoFromSerial, japCycle, type PlanWorkbook, type Rag, type TableListing, type TablePosition, withSpareRows } from "../model";
+import { type CellValue, currentJaps, distributorKey, inExcelTable, isoFromSerial, japCycle, type PlanWorkbook, type Rag, type SheetGrid, type TableListing, type TablePosition, withSpareRows } from "../model";
 import { emptySheetSpec, monthTitle, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import { computePlanRag, EMPTY_ROW } from "../rag";
-import { type ReviewLogRow, reviewChanges, reviewRows, reviewsOf } from "../cycle";
+import { type ReadLog, readReviewLog, type ReviewLogRow, reviewChanges, reviewRows, reviewsOf } from "../cycle";
 import { buildPackLayout, type PackChange, type PackInput, type PackLayout, PACK_COLUMNS } from "./packLayout";
 import { lastReviewDate, type PackSubject } from "./packFigures";
 import { packSheetName } from "./packMark";
@@ -71,6 +71,15 @@ export function packChanges(plan: PlanWorkbook, subject: PackSubject, asOf: numb
     }
   }
   return [...lines.values()];
+}
+
+/**
+ * The Review Log as the pack reads it: from the sheets that are not JAP or JBP sheets (readReviewLog
+ * alone would take a JAP's table for the log, as a JAP holds ten of the log's headers).
+ */
+export function packReviewLog(grids: readonly SheetGrid[], plan: Pick<PlanWorkbook, "japs" | "jbps">): ReadLog<ReviewLogRow> {
+  const planSheets = new Set([...plan.japs, ...plan.jbps].map((t) => t.position.sheet));
+  return readReviewLog(grids.filter((g) => !planSheets.has(g.name)));
 }
 
 export interface PackOptions {

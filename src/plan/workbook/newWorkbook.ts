@@ -76,7 +76,7 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
   const plan = readPlan(grids);
   const month = typeof data.jap.header.month === "number" ? (monthStart(data.jap.header.month) ?? 0) : 0;
   const asOf = Math.floor(data.settings.asOf ?? data.today ?? month);
-  const log = readReviewLog(grids);
+  const log = readReviewLog([specGrid(reviewLog)]);
   const packs = meetingPacks(plan, log, asOf, planSpecs.flatMap(tableListing), () => names.sheetName(NEW_FILE_SHEETS.pack));
   const packCells: NewWorkbook["packCells"] = {};
   for (const p of packs) packCells[p.spec.sheetName] = packValues(p.layout, packFigures(plan, p.subject, asOf, p.input));

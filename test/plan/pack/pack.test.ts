@@ -3,6 +3,7 @@ import { readPlan } from "../../../src/plan/read";
 import { samplePlan } from "../../../src/plan/sample";
 import { rosterEntries, specGrid } from "../../../src/plan/sheets";
 import { newWorkbook } from "../../../src/plan/workbook";
+import { reviewRows } from "../../../src/plan/cycle";
 
 describe("the Meeting pack of a new workbook", () => {
   const sample = samplePlan();
@@ -32,5 +33,26 @@ describe("the Meeting pack of a new workbook", () => {
 
   it("prints on one landscape page", () => {
     expect(pack.spec.print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 1, printArea: "A:G" });
+  });
+});
+
+describe("the Meeting pack with a Review Log", () => {
+  const sample = samplePlan();
+  const data = { settings: sample.settings, roster: rosterEntries(sample.roster), jbp: sample.jbp, jap: sample.jap };
+  const first = newWorkbook(data);
+  const plan = readPlan(first.specs.map(specGrid));
+  const asOf = first.asOf;
+  const then = reviewRows(plan, plan.japs[0], asOf - 20).rows;
+  // A04 was Red at the last review (it is not now); the other rows as they were then.
+  const log = then.map((r) => (r.actionId === "A-04" ? { ...r, rag: "Red" as const } : r));
+  const wb = newWorkbook({ ...data, reviewLog: log });
+  const pack = wb.packs[0];
+  const cells = wb.packCells[pack.spec.sheetName];
+
+  it("finds the last review of the distributor and compares its colours with now", () => {
+    const f = pack.layout.map.figures;
+    expect(cells[f.lastReview]).toBe(asOf - 20);
+    expect(cells[f.thenRed]).toBe(log.filter((r) => r.rag === "Red").length);
+    expect(pack.input.changes.find((c) => c.id === "A-04")).toMatchObject({ then: "Red" });
   });
 });
