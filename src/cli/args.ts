@@ -11,8 +11,8 @@ import { DateOrder, JapHeader, JbpHeader, serialFromIso, serialFromYmd } from ".
  */
 export const PLAN_DATES = { first: serialFromYmd(2000, 1, 1)!, last: serialFromYmd(2099, 12, 31)!, firstYear: 2000, lastYear: 2099 } as const;
 
-export type CommandName = "new" | "check" | "rag";
-export const COMMANDS: readonly CommandName[] = ["new", "check", "rag"];
+export type CommandName = "new" | "check" | "rag" | "pack";
+export const COMMANDS: readonly CommandName[] = ["new", "check", "rag", "pack"];
 
 export interface NewOptions {
   sample: boolean;
@@ -37,7 +37,7 @@ export type ParsedArgs =
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | { kind: "new"; file: string; options: NewOptions }
-  | { kind: "check" | "rag"; file: string; options: ReportOptions }
+  | { kind: "check" | "rag" | "pack"; file: string; options: ReportOptions }
   | { kind: "error"; message: string; command?: CommandName };
 
 interface FlagSpec {
@@ -49,9 +49,10 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
   new: { sample: {}, force: {}, distributor: { value: "NAME" }, principal: { value: "NAME" }, market: { value: "NAME" }, year: { value: "YYYY" }, month: { value: "YYYY-MM" }, "as-of": { value: "YYYY-MM-DD" } },
   check: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
   rag: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
+  pack: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
 };
 
-const POSITIONAL: Record<CommandName, string> = { new: "OUT.xlsx", check: "IN.xlsx", rag: "IN.xlsx" };
+const POSITIONAL: Record<CommandName, string> = { new: "OUT.xlsx", check: "IN.xlsx", rag: "IN.xlsx", pack: "IN.xlsx" };
 
 function isCommand(word: string): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word);
@@ -68,7 +69,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (first === "--version" || first === "-v") return { kind: "version" };
   if (!isCommand(first)) {
-    const message = first.startsWith("-") ? `Unknown option '${first}' (give a command first: new, check or rag)` : `Unknown command '${first}'`;
+    const message = first.startsWith("-") ? `Unknown option '${first}' (give a command first: new, check, rag or pack)` : `Unknown command '${first}'`;
     return { kind: "error", message };
   }
   return parseCommand(first, rest);
@@ -129,7 +130,7 @@ function asOfOption(command: CommandName, flags: Flags): number | undefined | { 
   return serial;
 }
 
-function readOptions(command: "check" | "rag", file: string, flags: Flags): ParsedArgs {
+function readOptions(command: "check" | "rag" | "pack", file: string, flags: Flags): ParsedArgs {
   const asOf = asOfOption(command, flags);
   if (typeof asOf === "object") return asOf.error;
   const orderText = str(flags, "date-order");

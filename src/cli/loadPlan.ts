@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { checkWorkbook } from "../plan/rules";
-import { type CheckResult, type DateOrder, todaySerial } from "../plan/model";
+import { type CheckResult, type DateOrder, type SheetGrid, todaySerial } from "../plan/model";
 import { readWorkbookFile, WorkbookReadError, type WorkbookFile } from "../xlsx/readXlsx";
 import { describeCells, uncalculatedInPlan } from "../xlsx/uncalculatedInPlan";
 import { CliError, type CliIo } from "./io";
@@ -16,7 +16,10 @@ const RECALCULATE = "open and save the file in Excel or LibreOffice, then run jo
  * `dateOrder` (--date-order) wins over the Settings' Date order; without it, the Settings' choice,
  * else DMY: a file carries no locale to take the order from, as the add-in does from Excel.
  */
-export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<CheckResult> {
+/** The check's result, and the sheets as read (for what the check does not read: the Review Log). */
+export type LoadedPlan = CheckResult & { grids: SheetGrid[] };
+
+export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<LoadedPlan> {
   let read: WorkbookFile;
   try {
     read = await readWorkbookFile(file);
@@ -38,5 +41,5 @@ export async function loadPlan(file: string, options: { asOf?: number; dateOrder
   }
   const blanks = uncalculatedInPlan(uncalculated, result.plan);
   if (blanks.length > 0) throw new CliError(`${name}: formulas were never calculated, so the plan cannot be checked (${describeCells(blanks)} in plan tables): ${RECALCULATE}`, 2);
-  return result;
+  return { ...result, grids };
 }

@@ -9,6 +9,7 @@ import { terminalLines } from "./terminalText";
 import { runCheck } from "./checkCommand";
 import { runNew } from "./newCommand";
 import { runRag } from "./ragCommand";
+import { runPack } from "./packCommand";
 
 export interface CliInfo {
   version: string;
@@ -35,6 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
         return await runCheck(parsed.file, parsed.options, io);
       case "rag":
         return await runRag(parsed.file, parsed.options, io);
+      case "pack":
+        return await runPack(parsed.file, parsed.options, io);
     }
   } catch (e) {
     const where = `jointplan ${parsed.kind}`;
