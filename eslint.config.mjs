@@ -28,7 +28,7 @@ const officeGlobals = { Office: "readonly", Excel: "readonly", OfficeExtension: 
  * only through their index.ts ("../model", never "../model/cells"); inside a room, files import each
  * other directly. A new room is one more entry in its place (cycle/ and pack/ go after summary).
  */
-const PLAN_ROOMS = ["model", "expr", "rag", "layouts", "read", "rules", "sheets", "summary", "cycle", "workbook"];
+const PLAN_ROOMS = ["model", "expr", "rag", "layouts", "read", "rules", "sheets", "summary", "cycle", "pack", "workbook"];
 /** Rooms beside the chain, with the rooms they may import: the sample plan is data over the model. */
 const SIDE_ROOMS = { sample: ["model"] };
 const ALL_ROOMS = [...PLAN_ROOMS, ...Object.keys(SIDE_ROOMS)];

@@ -12,8 +12,8 @@ import { CellText, DateOrder, JapHeader, JbpHeader, serialFromIso, serialFromYmd
  */
 export const PLAN_DATES = { first: serialFromYmd(2000, 1, 1)!, last: serialFromYmd(2099, 12, 31)!, firstYear: 2000, lastYear: 2099 } as const;
 
-export type CommandName = "new" | "check" | "rag" | "review" | "next-month";
-export const COMMANDS: readonly CommandName[] = ["new", "check", "rag", "review", "next-month"];
+export type CommandName = "new" | "check" | "rag" | "pack" | "review" | "next-month";
+export const COMMANDS: readonly CommandName[] = ["new", "check", "rag", "pack", "review", "next-month"];
 
 export interface NewOptions {
   sample: boolean;
@@ -53,7 +53,7 @@ export type ParsedArgs =
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | { kind: "new"; file: string; options: NewOptions }
-  | { kind: "check" | "rag"; file: string; options: ReportOptions }
+  | { kind: "check" | "rag" | "pack"; file: string; options: ReportOptions }
   | { kind: "review"; file: string; out: string; options: ReviewOptions }
   | { kind: "next-month"; file: string; out: string; options: RewriteOptions }
   | { kind: "error"; message: string; command?: CommandName };
@@ -69,6 +69,7 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
   new: { sample: {}, force: {}, distributor: { value: "NAME" }, principal: { value: "NAME" }, market: { value: "NAME" }, year: { value: "YYYY" }, month: { value: "YYYY-MM" }, "as-of": { value: "YYYY-MM-DD" } },
   check: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
   rag: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
+  pack: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
   review: { date: { value: "YYYY-MM-DD" }, comment: { value: "ID=TEXT", repeat: true }, force: {}, "allow-loss": {} },
   "next-month": { force: {}, "allow-loss": {} },
 };
@@ -77,6 +78,7 @@ const POSITIONAL: Record<CommandName, string[]> = {
   new: ["OUT.xlsx"],
   check: ["IN.xlsx"],
   rag: ["IN.xlsx"],
+  pack: ["IN.xlsx"],
   review: ["IN.xlsx", "OUT.xlsx"],
   "next-month": ["IN.xlsx", "OUT.xlsx"],
 };
@@ -196,7 +198,7 @@ function rewriteArgs(command: "review" | "next-month", file: string, out: string
   return { kind: command, file, out, options: { ...base, date, comments } };
 }
 
-function readOptions(command: "check" | "rag", file: string, flags: Flags): ParsedArgs {
+function readOptions(command: "check" | "rag" | "pack", file: string, flags: Flags): ParsedArgs {
   const asOf = asOfOption(command, flags);
   if (typeof asOf === "object") return asOf.error;
   const orderText = str(flags, "date-order");

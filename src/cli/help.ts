@@ -9,15 +9,17 @@ Usage:
   jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [--force] [--allow-loss]
   jointplan next-month IN.xlsx OUT.xlsx [--force] [--allow-loss]
+  jointplan pack IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan help [COMMAND]    (or COMMAND --help)
   jointplan --version
 
 Commands:
-  new     write a plan workbook: Roster, Settings, JBP, JAP, RAG Summary and Review Log
+  new     write a plan workbook: Roster, Settings, JBP, JAP, RAG Summary, Meeting pack and Review Log
   check   check owners, dates, KPIs and structure, and list every finding
   rag     the Red/Amber/Green status of every action and objective, with reasons
   review  record the monthly review of every current JAP in the Review Log (writes OUT.xlsx)
   next-month  start next month's JAP of every current JAP, open actions carried (writes OUT.xlsx)
+  pack    the meeting pack of each distributor's current JAP, as the Meeting pack sheet has it
 
 review and next-month never write their input: they write an edited copy to OUT.xlsx.
 
@@ -34,7 +36,7 @@ const REWRITE_OPTIONS = `  --force              replace OUT.xlsx if it exists (n
 const COMMAND_HELP: Record<CommandName, string> = {
   new: `Usage: jointplan new OUT.xlsx [options]
 
-Writes a plan workbook with the Roster, Settings, JBP, JAP, RAG Summary and Review Log sheets:
+Writes a plan workbook with the Roster, Settings, JBP, JAP, RAG Summary, Meeting pack and Review Log sheets:
 tables, drop-down lists, date and number rules, the RAG formulas, conditional formats and the
 workbook names the formulas use. It opens in Excel and LibreOffice, with or without the add-in.
 
@@ -126,6 +128,26 @@ ${REWRITE_OPTIONS}
 
 Exit codes: 0 started, 2 the file cannot be read, bad arguments, a JAP without a month, a
 rewrite that would lose parts of the input (without --allow-loss), or OUT.xlsx cannot be written.
+`,
+  pack: `Usage: jointplan pack IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
+
+Prints the meeting pack of each distributor's current JAP, grouped as on the Meeting pack sheet:
+the plan's RAG and why; each objective with its RAG, KPI attainment and its actions' colours; the
+Red and Amber actions with owner, due date and reason; the overdue actions; what changed since the
+last review (from the Review Log); and the decisions left to take. Lists show what the sheet shows
+(the first rows of each, with how many more).
+
+Options:
+  --json               print {"asOf","packs":[{"japSheet","distributor","month","planRag","why",
+                       "objectives","redAmber","overdue","lastReview","then","now","changes","more"}]}
+  --as-of YYYY-MM-DD   judge on this day, 2000-01-01 to 2099-12-31 (default: the workbook's
+                       Settings as-of date, or today)
+  --date-order DMY|MDY read dates typed as text day first or month first (default: the
+                       workbook's Settings Date order, or DMY when that is blank)
+  -h, --help           this help
+
+Exit codes: 0 done, 2 the file cannot be read, has no JAP, bad arguments, or the output cannot be
+written.
 `,
 };
 

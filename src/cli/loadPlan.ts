@@ -16,8 +16,12 @@ const RECALCULATE = "open and save the file in Excel or LibreOffice, then run jo
  * `dateOrder` (--date-order) wins over the Settings' Date order; without it, the Settings' choice,
  * else DMY: a file carries no locale to take the order from, as the add-in does from Excel.
  */
-export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<CheckResult> {
-  return (await loadPlanFile(file, options, io)).result;
+/** The check's result, and the sheets as read (for what the check does not read: the Review Log). */
+export type LoadedPlan = CheckResult & { grids: SheetGrid[] };
+
+export async function loadPlan(file: string, options: { asOf?: number; dateOrder?: DateOrder }, io: CliIo): Promise<LoadedPlan> {
+  const { result, grids } = await loadPlanFile(file, options, io);
+  return { ...result, grids };
 }
 
 /** As loadPlan, from the file's bytes when the caller has read them, with the grids read. */

@@ -11,6 +11,7 @@ import { runNew } from "./newCommand";
 import { runRag } from "./ragCommand";
 import { runReview } from "./reviewCommand";
 import { runNextMonth } from "./nextMonthCommand";
+import { runPack } from "./packCommand";
 
 export interface CliInfo {
   version: string;
@@ -41,6 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
         return await runReview(parsed.file, parsed.out, parsed.options, io);
       case "next-month":
         return await runNextMonth(parsed.file, parsed.out, parsed.options, io);
+      case "pack":
+        return await runPack(parsed.file, parsed.options, io);
     }
   } catch (e) {
     const where = `jointplan ${parsed.kind}`;

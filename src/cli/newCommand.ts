@@ -10,7 +10,7 @@ import { writeXlsx } from "../xlsx/writeXlsx";
 import type { NewOptions } from "./args";
 import type { CliIo } from "./io";
 import { newJbpHeader, rosterEntries, type Row } from "../plan/sheets";
-import { type NewWorkbookInput, newWorkbookSpecs } from "../plan/workbook";
+import { newWorkbook, type NewWorkbookInput } from "../plan/workbook";
 import { plural } from "./table";
 import { terminalLines } from "./terminalText";
 import { writeOutputFile } from "./outputFile";
@@ -56,9 +56,10 @@ export function newWorkbookInput(options: NewOptions, today: number): NewWorkboo
 export async function runNew(file: string, options: NewOptions, io: CliIo): Promise<number> {
   const today = todaySerial(io.now());
   const input = newWorkbookInput(options, today);
-  const specs = newWorkbookSpecs(input);
-  // The formula cells carry the engine's values as cached values, for Protected View and previewers.
-  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: planCachedValues(specs, today) });
+  const wb = newWorkbook({ ...input, today });
+  const specs = wb.specs;
+  // The formula cells (the Meeting pack's too) carry the engine's values as cached values, for Protected View and previewers.
+  const { bytes, skippedCharts } = await writeXlsx(specs, [], { cachedValues: { ...planCachedValues(specs, today), ...wb.packCells } });
   await writeOutputFile(file, bytes, options.force);
   const contents = options.sample
     ? ` with the sample plan (${plural(input.jap.actions.length, "action")}, ${plural(input.jbp.objectives.length, "objective")}, ${plural(input.roster.length, "person", "people")})`

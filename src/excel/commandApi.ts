@@ -10,6 +10,7 @@
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
  *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
+ *   buildMeetingPack 3 (each new pack is written whole before its old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *
@@ -24,6 +25,7 @@ export type { CheckOutcome } from "./checkPlan";
 export { applyRepairs } from "./repairs";
 export type { RepairOutcome } from "./repairs";
 export { buildSummary } from "./summary";
+export { buildMeetingPack } from "./meetingPack";
 export { goToCell, listPlanSheets } from "./navigation";
 export type { PlanSheets } from "./navigation";
 export { readSettings, writeSettings, addRosterEntries } from "./settingsAndRoster";

@@ -168,7 +168,7 @@ const JAP_CORNER = "A1:H24";
 const cornerValue = (v: unknown): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null);
 
 /** The order sheet contents are written in: each sheet's names before the sheets whose lists use them. */
-const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, quarterlyReview: 5, summary: 6 };
+const WRITE_ORDER: Record<SheetSpec["kind"], number> = { settings: 0, roster: 1, jbp: 2, jap: 3, reviewLog: 4, quarterlyReview: 5, summary: 6, pack: 7 };
 
 /**
  * Specs in the order their contents must be written. A data validation list that names a workbook

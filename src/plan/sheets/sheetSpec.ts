@@ -105,7 +105,7 @@ export interface SpecPrint {
 
 export interface SheetSpec {
   sheetName: string;
-  kind: TableLayout["kind"] | "summary";
+  kind: TableLayout["kind"] | "summary" | "pack";
   names: WorkbookName[];
   formats: SpecFormat[];
   blocks: SpecBlock[];

@@ -4,11 +4,14 @@
  * planned (the specs' tables and the rows given), never by reading the specs back; a test holds it
  * equal to the summary of the plan as read.
  */
-import type { RosterEntry, Settings } from "../model";
+import { type CellValue, monthStart, type RosterEntry, type Settings } from "../model";
 import { JAP, JBP, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
-import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, tableListing, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
+import { buildRosterSheetSpec, buildSettingsSheetSpec, buildTableSheetSpec, linkedJbpAndJap, type PlanData, PlanNames, type SheetSpec, specGrid, tableListing, TEMPLATE_REVIEW_ROWS, TEMPLATE_ROSTER_ROWS } from "../sheets";
 import { buildSummaryLayout, buildSummarySheetSpec, priorityLabels, SUMMARY_SHEET_NAME, type SummaryInput, type SummaryLayout, summaryTableOf } from "../summary";
 import { distinctPriorities } from "../rules";
+import { readPlan } from "../read";
+import { readReviewLog } from "../cycle";
+import { type MeetingPack, meetingPacks, PACK_SHEET_NAME, packFigures, packValues } from "../pack";
 
 /** The sheet names of a new plan file, as `jointplan new` writes them (one JBP and one JAP a file). */
 export const NEW_FILE_SHEETS = {
@@ -18,20 +21,29 @@ export const NEW_FILE_SHEETS = {
   jap: JAP.defaultSheetName,
   summary: SUMMARY_SHEET_NAME,
   reviewLog: REVIEW_LOG.defaultSheetName,
+  pack: PACK_SHEET_NAME,
 } as const;
 
 export interface NewWorkbook {
-  /** In sheet order: Roster, Settings, JBP, JAP, RAG Summary, Review Log. */
+  /** In sheet order: Roster, Settings, JBP, JAP, RAG Summary, Meeting pack, Review Log. */
   specs: SheetSpec[];
   /** The summary's layout, with the address of every figure (tests compare them with the engine's). */
   summary: SummaryLayout;
   summaryInput: SummaryInput;
+  /** The Meeting pack of the JAP (none when the JAP lacks a column the pack reads). */
+  packs: MeetingPack[];
+  /** What each pack's formula cells show as of `asOf`, by sheet and address: the file's cached values. */
+  packCells: Record<string, Record<string, CellValue>>;
+  /** The day the pack's written values (reasons, changes) were worked out. */
+  asOf: number;
 }
 
 /** What a new plan file holds: its settings, roster, JBP, JAP and (optionally) Review Log rows. */
 export interface NewWorkbookInput extends Omit<PlanData, "roster" | "settings"> {
   settings: Settings;
   roster: RosterEntry[];
+  /** Today's serial, for the pack's written values when the Settings set no as-of date (else the JAP's month). */
+  today?: number;
 }
 
 /** A whole new plan file: every sheet of the plan, the RAG Summary built over them, and a Review Log. */
@@ -61,7 +73,17 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
   };
   const summaryLayout = buildSummaryLayout(summaryIn);
   const summary = buildSummarySheetSpec(summaryLayout);
-  return { specs: [roster, settings, jbp, jap, summary, reviewLog], summary: summaryLayout, summaryInput: summaryIn };
+  // The pack reads the plan as the add-in would find it in these sheets: its figures are the engine's.
+  const planSpecs = [roster, settings, jbp, jap, reviewLog];
+  const grids = planSpecs.map(specGrid);
+  const plan = readPlan(grids);
+  const month = typeof data.jap.header.month === "number" ? (monthStart(data.jap.header.month) ?? 0) : 0;
+  const asOf = Math.floor(data.settings.asOf ?? data.today ?? month);
+  const log = readReviewLog([specGrid(reviewLog)]);
+  const packs = meetingPacks(plan, log, asOf, planSpecs.flatMap(tableListing), () => names.sheetName(NEW_FILE_SHEETS.pack));
+  const packCells: NewWorkbook["packCells"] = {};
+  for (const p of packs) packCells[p.spec.sheetName] = packValues(p.layout, packFigures(plan, p.subject, asOf, p.input));
+  return { specs: [roster, settings, jbp, jap, summary, ...packs.map((p) => p.spec), reviewLog], summary: summaryLayout, summaryInput: summaryIn, packs, packCells, asOf };
 }
 
 export function newWorkbookSpecs(data: NewWorkbookInput): SheetSpec[] {

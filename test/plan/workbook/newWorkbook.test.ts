@@ -9,8 +9,8 @@ describe("newWorkbook", () => {
   const sample = samplePlan();
   const wb = newWorkbook({ settings: DEFAULT_SETTINGS, roster: [], jbp: sample.jbp, jap: sample.jap });
 
-  it("gives the six sheets in order", () => {
-    expect(wb.specs.map((s) => s.sheetName)).toEqual([SHEET_NAMES.roster, SHEET_NAMES.settings, SHEET_NAMES.jbp, SHEET_NAMES.jap, SHEET_NAMES.summary, SHEET_NAMES.reviewLog]);
+  it("gives the seven sheets in order, the Meeting pack after the RAG Summary", () => {
+    expect(wb.specs.map((s) => s.sheetName)).toEqual([SHEET_NAMES.roster, SHEET_NAMES.settings, SHEET_NAMES.jbp, SHEET_NAMES.jap, SHEET_NAMES.summary, SHEET_NAMES.pack, SHEET_NAMES.reviewLog]);
   });
 
   it("builds the summary from the plan as read: the JAP and the JBP tables, every objective", () => {
