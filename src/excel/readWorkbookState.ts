@@ -307,8 +307,10 @@ interface Phase2 {
  * (by the row counts of the first sync and an estimate of a cell's bytes); without, only what is
  * small whatever the workbook holds.
  */
-const HELPER_HEADERS = new Set(JAP_HELPER_COLUMNS.map((c) => c.header.toLowerCase()));
-/** How many of a table's last columns are the RAG's helper columns (none of which a reader needs). */
+// The RAG's helper columns and its reason, at the JAP table's right end: formulas the engine
+// computes itself, so reading them would only move bytes (the reason is long text on every row).
+const HELPER_HEADERS = new Set([...JAP_HELPER_COLUMNS, ...JAP.columns.filter((c) => c.key === "ragReason")].map((c) => c.header.toLowerCase()));
+/** How many of a table's last columns are the RAG's helper and reason columns (none of which a reader needs). */
 function helperTail(headers: string[]): number {
   let n = 0;
   while (n < headers.length - 1 && HELPER_HEADERS.has(headers[headers.length - 1 - n].trim().toLowerCase())) n++;

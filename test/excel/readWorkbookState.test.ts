@@ -60,10 +60,11 @@ describe("readWorkbookState", () => {
     expect(grid.values).toHaveLength(n + 1);
     expect(grid.values[1][0]).toBe("A-0");
     expect(grid.values[n][0]).toBe(`A-${n - 1}`);
-    // Every column but the RAG's helper columns at the table's right end, which the engine computes itself.
+    // Every column but the RAG's helper and reason columns at the table's right end, which the engine computes itself.
     // (the sheet's corner, read whole, may hold them for its first rows).
-    expect(grid.values.every((r) => r.length >= HEADERS.length - JAP_HELPER_COLUMNS.length)).toBe(true);
-    expect(grid.values[n].length).toBe(HEADERS.length - JAP_HELPER_COLUMNS.length);
+    const unread = JAP_HELPER_COLUMNS.length + 1; // the helpers and the RAG reason
+    expect(grid.values.every((r) => r.length >= HEADERS.length - unread)).toBe(true);
+    expect(grid.values[n].length).toBe(HEADERS.length - unread);
     // Every response under Excel on the web's 5 MB (the sim refuses more). The first slice is sized
     // on a guess of a cell's bytes, the rest on what it measured: one sync per 4 MB of cells after it.
     const responses = sim().stats.batches.map((b) => b.responseBytes);
