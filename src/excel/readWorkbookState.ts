@@ -240,7 +240,9 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     if (!top || !u || s.name === summary) return;
     // A plan typed without a table: its header row in the corner, outside every plan table.
     const grid: SheetGrid = cornerGrids.find((g) => g.name === s.name)!;
-    for (const found of findTables(grid, PLAN_LAYOUTS)) {
+    // Looked for among every layout, so that a Review Log (whose headers overlap a JAP's) is not
+    // read as a JAP typed without a table, down to the end of its months of rows.
+    for (const found of findTables(grid, READ_LAYOUTS).filter((f) => PLAN_LAYOUTS.includes(f.layout))) {
       const headerRow = found.position.headerRow;
       const cols = Object.values(found.position.columns);
       const inTable = (covered.get(s.name) ?? []).some((r) => headerRow >= r.row && headerRow < r.row + r.rows && cols.some((c) => c >= r.col && c < r.col + r.cols));
