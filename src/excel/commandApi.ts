@@ -12,6 +12,9 @@
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
+ *   recordReview  4 (read the plan; the Review Log's key columns; write); 3 when there is no Review Log yet
+ *   startNextMonth 5 (read the plan; the Review Log's key columns; where the JBP and JAP tables stand;
+ *                 write); 4 without a Review Log
  *
  * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
  * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes
@@ -28,6 +31,10 @@ export { goToCell, listPlanSheets } from "./navigation";
 export type { PlanSheets } from "./navigation";
 export { readSettings, writeSettings, addRosterEntries } from "./settingsAndRoster";
 export { startLiveCheck } from "./liveCheck";
+export { recordReview } from "./recordReview";
+export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
+export { startNextMonth } from "./startNextMonth";
+export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";
 export type { JointPlanErrorCode } from "./errors";
