@@ -15,6 +15,7 @@
  *   recordReview  4 (read the plan; the Review Log's key columns; write); 3 when there is no Review Log yet
  *   startNextMonth 5 (read the plan; the Review Log's key columns; where the JBP and JAP tables stand;
  *                 write); 4 without a Review Log
+ *   getReviewState 4 (read the plan; the log's key columns; the rows of the last reviews); 2 without a log
  *
  * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
  * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes
@@ -35,6 +36,9 @@ export { recordReview } from "./recordReview";
 export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
 export { startNextMonth } from "./startNextMonth";
 export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
+export { getReviewState } from "./reviewState";
+export type { JapReview, ReviewAction, ReviewState } from "./reviewState";
+export type { ActionChange, ReviewChanges, TrendPoint } from "../plan/cycle";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";
 export type { JointPlanErrorCode } from "./errors";

@@ -1,0 +1,125 @@
+/**
+ * What the task pane's Review tab shows, read in four syncs whatever the log's length: the plan
+ * (two), the Review Log's key columns (one), then only the rows of each current distributor's last
+ * reviews (one, more only past the response budget). From them the cycle room computes what changed
+ * since the last review (the plan as it stands today against the last recorded review), each
+ * action's last colours and the plan's trend. Nothing is written.
+ */
+import { actionTrends, changesSinceLastReview, planTrend, readReviewLog, reviewRows, type ReviewChanges, type ReviewLogRow, type TrendPoint } from "../plan/cycle";
+import { distributorKey, isoFromSerial, japStandings, type Rag, todaySerial } from "../plan/model";
+import { readPlan } from "../plan/read";
+import { runExcel } from "./context";
+import { inputGrids, readWorkbookState } from "./readWorkbookState";
+import { type LogKey, readLogKeys, reviewLogTable } from "./recordReview";
+import { capabilities } from "./requirements";
+import { ReadCost, readRects } from "./sheetReads";
+
+/** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
+export const TREND_REVIEWS = 12;
+
+export interface ReviewAction {
+  id: string;
+  action: string;
+  owner: string;
+  /** The RAG as of today. */
+  rag: Rag;
+  /** Its colours at the last reviews, oldest first. */
+  trend: { date: number; rag: Rag }[];
+}
+
+export interface JapReview {
+  sheet: string;
+  distributor: string;
+  /** "2026-03", or "" when the JAP has no month. */
+  month: string;
+  /** True when the Review Log has a review of this JAP's month. */
+  reviewed: boolean;
+  /** The date of the last review recorded for this distributor, or null. */
+  lastReview: number | null;
+  actions: ReviewAction[];
+  /** Today's plan against the last review before today (null when there is none). */
+  changes: ReviewChanges | null;
+  /** The plan's counts at each review read, oldest first. */
+  trend: TrendPoint[];
+}
+
+export interface ReviewState {
+  today: number;
+  japs: JapReview[];
+  /** The Review Log's sheet, or null when there is none yet. */
+  logSheet: string | null;
+}
+
+/** The data-row indices of the last `n` reviews of each distributor in `want` (by key). */
+export function lastReviewRows(keys: readonly LogKey[], want: ReadonlySet<string>, n = TREND_REVIEWS): number[] {
+  const dates = new Map<string, Set<number>>();
+  for (const k of keys) {
+    const d = distributorKey(k.distributor);
+    if (k.date === null || !want.has(d)) continue;
+    (dates.get(d) ?? dates.set(d, new Set()).get(d)!).add(k.date);
+  }
+  const keep = new Map([...dates].map(([d, s]) => [d, new Set([...s].sort((a, b) => a - b).slice(-n))]));
+  return keys.flatMap((k, i) => (k.date !== null && keep.get(distributorKey(k.distributor))?.has(k.date) ? [i] : []));
+}
+
+/** Consecutive indices as [first, count] runs. */
+function runs(indices: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indices) {
+    const last = out.at(-1);
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i, 1]);
+  }
+  return out;
+}
+
+export async function getReviewState(): Promise<ReviewState> {
+  const caps = capabilities();
+  const today = todaySerial(new Date());
+  return runExcel(async (context) => {
+    const state = await readWorkbookState(context, caps, { notes: false });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
+    const current = japStandings(plan).filter((s) => s.current);
+    const log = reviewLogTable(state);
+    let rows: ReviewLogRow[] = [];
+    const keys = log ? await readLogKeys(context, log.position) : [];
+    if (log && keys.length > 0) {
+      const p = log.position;
+      const cols = Object.values(p.columns);
+      const first = Math.min(...cols);
+      const width = Math.max(...cols) - first + 1;
+      const want = new Set(current.map((s) => distributorKey(s.cycle.distributor)));
+      const picked: unknown[][] = [];
+      const header = state.tables.find((t) => t.name === log.name)!.headers;
+      await readRects(
+        context,
+        runs(lastReviewRows(keys, want)).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => picked.push(...values) })),
+        new ReadCost(),
+      );
+      // The rows read, under the table's own headers, as the core reads a log.
+      const values = [header, ...picked].map((r) => r.map((v) => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
+      rows = readReviewLog([{ name: p.sheet, values, tables: [{ headerRow: 0, lastRow: picked.length, col: 0, lastCol: width - 1 }] }]).rows;
+    }
+    const japs = current.map((s): JapReview => {
+      const distributor = s.cycle.distributor;
+      const mine = rows.filter((r) => distributorKey(r.distributor) === distributorKey(distributor));
+      const now = reviewRows(plan, s.jap, today);
+      const trends = actionTrends(mine, distributor);
+      // Today's plan against the last review before today (a review recorded today is today's plan).
+      const earlier = mine.some((r) => r.date < today);
+      const changes = earlier ? changesSinceLastReview(mine, distributor, { date: today, distributor, rows: now.rows }) : null;
+      const lastReview = mine.reduce<number | null>((m, r) => (m === null || r.date > m ? r.date : m), null);
+      return {
+        sheet: s.jap.position.sheet,
+        distributor,
+        month: s.cycle.month === null ? "" : isoFromSerial(s.cycle.month).slice(0, 7),
+        reviewed: keys.some((k) => k.month === s.cycle.month && distributorKey(k.distributor) === distributorKey(distributor)),
+        lastReview,
+        actions: now.rows.map((r) => ({ id: r.actionId, action: r.action, owner: r.owner, rag: r.rag, trend: trends.get(r.actionId.trim().replace(/\s+/g, " ").toLowerCase()) ?? [] })),
+        changes,
+        trend: planTrend(mine, distributor),
+      };
+    });
+    return { today, japs, logSheet: log?.position.sheet ?? null };
+  });
+}
