@@ -5,7 +5,7 @@
  * since the last review (the plan as it stands today against the last recorded review), each
  * action's last colours and the plan's trend. Nothing is written.
  */
-import { actionTrends, changesSinceLastReview, planTrend, readReviewLog, reviewRows, type ReviewChanges, type ReviewLogRow, type TrendPoint } from "../plan/cycle";
+import { actionTrends, planTrend, readReviewLog, reviewChanges, reviewRows, reviewsOf, type ReviewChanges, type ReviewLogRow, type TrendPoint } from "../plan/cycle";
 import { distributorKey, isoFromSerial, japStandings, type Rag, todaySerial } from "../plan/model";
 import { readPlan } from "../plan/read";
 import { runExcel } from "./context";
@@ -37,7 +37,7 @@ export interface JapReview {
   /** The date of the last review recorded for this distributor, or null. */
   lastReview: number | null;
   actions: ReviewAction[];
-  /** Today's plan against the last review before today (null when there is none). */
+  /** Today's plan against the last review (not one of this month recorded today); null when there is none. */
   changes: ReviewChanges | null;
   /** The plan's counts at each review read, oldest first. */
   trend: TrendPoint[];
@@ -105,9 +105,10 @@ export async function getReviewState(): Promise<ReviewState> {
       const mine = rows.filter((r) => distributorKey(r.distributor) === distributorKey(distributor));
       const now = reviewRows(plan, s.jap, today);
       const trends = actionTrends(mine, distributor);
-      // Today's plan against the last review before today (a review recorded today is today's plan).
-      const earlier = mine.some((r) => r.date < today);
-      const changes = earlier ? changesSinceLastReview(mine, distributor, { date: today, distributor, rows: now.rows }) : null;
+      // Today's plan against the last review, but for one of this month recorded today: that one is
+      // today's plan itself (after Start next month, last month's review of today is the one to compare with).
+      const before = reviewsOf(mine.filter((r) => !(r.date === today && r.month === s.cycle.month)), distributor).at(-1);
+      const changes = before ? reviewChanges(before, { date: today, distributor, rows: now.rows }) : null;
       const lastReview = mine.reduce<number | null>((m, r) => (m === null || r.date > m ? r.date : m), null);
       return {
         sheet: s.jap.position.sheet,

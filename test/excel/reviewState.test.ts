@@ -47,9 +47,9 @@ describe("getReviewState", () => {
     expect(j.changes!.then).toBe(j.lastReview);
   });
 
-  it("after next month: the carried actions compared with last month's review, in the same syncs", async () => {
+  it("after next month: the carried actions compared with last month's review (recorded the same day), in the same syncs", async () => {
     await insertPlanData(scaledPlan(200));
-    await recordReview({ date: "2026-01-20" });
+    await recordReview();
     const next = await startNextMonth();
     const { result, syncs } = await measure(sim(), () => getReviewState());
     expect(syncs).toBe(4);
