@@ -12,10 +12,12 @@
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
- *   recordReview  4 (read the plan; the Review Log's key columns; write); 3 when there is no Review Log yet
- *   startNextMonth 5 (read the plan; the Review Log's key columns; where the JBP and JAP tables stand;
- *                 write); 4 without a Review Log
- *   getReviewState 4 (read the plan; the log's key columns; the rows of the last reviews); 2 without a log
+ *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
+ *                 4 when there is no Review Log yet
+ *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
+ *                 tables stand; write); 5 without a Review Log
+ *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last
+ *                 reviews); 3 without a log
  *
  * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
  * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes

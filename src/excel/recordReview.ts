@@ -3,9 +3,10 @@
  * review date (the cycle room's reviewRows), as `jointplan review` records it on files. Recording the
  * same JAP on the same date again replaces that review's rows.
  *
- * Syncs: two to read the plan (readWorkbookState), one for the log's key columns (review date,
+ * Syncs: three to read the plan (readWorkbookState, the current JAPs' cells only: history is not
+ * read, so the cost does not grow with past months), one for the log's key columns (review date,
  * distributor, month: what says which rows are the same review, and where the log ends), one to
- * write; three when the workbook has no Review Log yet (it is created, as `jointplan new` writes it).
+ * write; four when the workbook has no Review Log yet (it is created, as `jointplan new` writes it).
  * The rows are written through Range.values just below the log's last row in use (the table grows
  * by auto-expansion), never through TableRowCollection.add, which conflicts when co-authoring
  * ("Avoid table row coauthoring conflicts", Coauthoring in Excel add-ins). Rows a new recording
@@ -79,7 +80,10 @@ export async function readLogKeys(context: Excel.RequestContext, position: Table
   const cols: Record<"date" | "distributor" | "month", unknown[]> = { date: [], distributor: [], month: [] };
   const reads = (Object.keys(cols) as (keyof typeof cols)[])
     .filter((k) => position.columns[k] !== undefined)
-    .map((k) => ({ sheet: position.sheet, row: first, col: position.columns[k]!, rows, cols: 1, onValues: (_row: number, values: unknown[][]) => cols[k].push(...values.map((r) => r[0])) }));
+    .map((k) => ({ sheet: position.sheet, row: first, col: position.columns[k]!, rows, cols: 1, onValues: (_row: number, values: unknown[][]) => {
+      // A loop, not push(...): a slice may hold more rows than a call's arguments may.
+      for (const r of values) cols[k].push(r[0]);
+    } }));
   await readRects(context, reads, new ReadCost());
   return Array.from({ length: rows }, (_, i) => {
     const date = day(cols.date[i]);
@@ -116,7 +120,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
   const comments = options.comments ?? {};
   const caps = capabilities();
   return runExcel(async (context) => {
-    const state = await readWorkbookState(context, caps, { notes: false });
+    const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
     if (current.length === 0) throw new JointPlanError("noPlan", "There is no JAP to review. Insert a JAP template (or the sample plan) first; nothing was recorded.");

@@ -1,6 +1,6 @@
 /**
- * What the task pane's Review tab shows, read in four syncs whatever the log's length: the plan
- * (two), the Review Log's key columns (one), then only the rows of each current distributor's last
+ * What the task pane's Review tab shows, read in five syncs whatever the log's length: the plan
+ * (three: the current JAPs' cells only), the Review Log's key columns (one), then only the rows of each current distributor's last
  * reviews (one, more only past the response budget). From them the cycle room computes what changed
  * since the last review (the plan as it stands today against the last recorded review), each
  * action's last colours and the plan's trend. Nothing is written.
@@ -77,7 +77,7 @@ export async function getReviewState(): Promise<ReviewState> {
   const caps = capabilities();
   const today = todaySerial(new Date());
   return runExcel(async (context) => {
-    const state = await readWorkbookState(context, caps, { notes: false });
+    const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
     const log = reviewLogTable(state);
@@ -93,7 +93,9 @@ export async function getReviewState(): Promise<ReviewState> {
       const header = state.tables.find((t) => t.name === log.name)!.headers;
       await readRects(
         context,
-        runs(lastReviewRows(keys, want)).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => picked.push(...values) })),
+        runs(lastReviewRows(keys, want)).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
+          for (const v of values) picked.push(v);
+        } })),
         new ReadCost(),
       );
       // The rows read, under the table's own headers, as the core reads a log.

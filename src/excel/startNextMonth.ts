@@ -7,10 +7,10 @@
  * that cell holds something, or the sheet is protected). The JBPs' action counts are rewritten over
  * the current JAPs, and the RAG Summary, when the workbook has one, is rebuilt over them.
  *
- * Syncs: two to read the plan, one for the Review Log's key columns (was this month reviewed?), one
- * for where the JBP and JAP tables stand (readCountedTables), one to write: five whatever the
- * number of actions and of past months (four without a Review Log; more only past a request's or
- * a response's budget).
+ * Syncs: three to read the plan (the current JAPs' cells only), one for the Review Log's key columns
+ * (was this month reviewed?), one for where the JBP and JAP tables stand (readCountedTables), one to
+ * write: six whatever the number of actions and of past months (five without a Review Log; more
+ * only past a request's or a response's budget).
  */
 import { carryOver, type CarriedJap } from "../plan/cycle";
 import { cellA1, distributorKey, isoFromSerial, japStandings, type JapStanding, withExcelTable } from "../plan/model";
@@ -67,7 +67,7 @@ export function historyBanner(month: number | null, current: string): string {
 export async function startNextMonth(): Promise<NextMonthOutcome> {
   const caps = capabilities();
   return runExcel(async (context) => {
-    const state = await readWorkbookState(context, caps, { notes: false });
+    const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
     if (current.length === 0) throw new JointPlanError("noPlan", "There is no JAP to start next month from. Insert a JAP template (or the sample plan) first.");

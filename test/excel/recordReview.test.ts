@@ -15,7 +15,7 @@ describe("recordReview", () => {
     const { result, syncs } = await measure(sim(), () => recordReview({ date: "2026-03-20", comments: { "A-01": "=HYPERLINK(\"x\")", "a-02": "+1+1" } }));
     expect(result.sheetName).toBe("Review Log");
     expect(result.message).toMatch(/^Recorded the review of 2026-03-20: \d+ actions of 1 current JAP in 'Review Log' \(a new sheet\)/);
-    expect(syncs).toBe(3);
+    expect(syncs).toBe(4);
     const read = log();
     expect(read.problems).toEqual([]);
     expect(read.rows.length).toBe(result.recorded);
@@ -35,7 +35,7 @@ describe("recordReview", () => {
     await insertPlanData(scaledPlan(20));
     const first = await recordReview({ date: "2026-03-20" });
     const again = await measure(sim(), () => recordReview({ date: "2026-03-20", comments: { "A-03": "moved" } }));
-    expect(again.syncs).toBe(4);
+    expect(again.syncs).toBe(5);
     expect(again.result.replaced).toBe(first.recorded);
     expect(again.result.message).toMatch(/Replaced the \d+ rows/);
     expect(log().rows.length).toBe(first.recorded);
@@ -65,7 +65,7 @@ describe("recordReview", () => {
     await insertPlanData(scaledPlan(400));
     await recordReview({ date: "2026-03-20" });
     const { syncs, maxBytes } = await measure(sim(), () => recordReview({ date: "2026-03-21" }));
-    expect(syncs).toBe(4);
+    expect(syncs).toBe(5);
     expect(maxBytes).toBeLessThan(4 * 1024 * 1024);
   });
 });

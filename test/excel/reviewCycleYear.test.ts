@@ -8,6 +8,7 @@ import { getOverview } from "../../src/excel/checkPlan";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { recordReview } from "../../src/excel/recordReview";
 import { getReviewState } from "../../src/excel/reviewState";
+import { TOP_COLS, TOP_ROWS } from "../../src/excel/readWorkbookState";
 import { startNextMonth } from "../../src/excel/startNextMonth";
 import { planTrend, readReviewLog } from "../../src/plan/cycle";
 import { addMonths, cellA1, isoFromSerial, japStandings, parseRangeA1, type JapPlan } from "../../src/plan/model";
@@ -53,6 +54,7 @@ describe("a year of monthly cycles", () => {
   it("twelve reviews and eleven carry-overs: counts never double, IDs unique per JAP, one log row per action per review", async () => {
     await insertPlanData(uniquePlan(40));
     const costs = { record: [] as number[], next: [] as number[] };
+    const responses: number[] = [];
     let expectedLog = 0;
     const perReview: number[] = [];
     for (let m = 1; m <= 12; m++) {
@@ -74,6 +76,7 @@ describe("a year of monthly cycles", () => {
       const date = isoFromSerial(jap.header.month! + 24);
       const rec = await measure(sim(), () => recordReview({ date }));
       costs.record.push(rec.syncs);
+      responses.push(sim().stats.batches.reduce((a, b) => a + b.responseBytes, 0));
       expect(rec.result.recorded).toBe(reviewed);
       expectedLog += reviewed;
       perReview.push(reviewed);
@@ -85,9 +88,14 @@ describe("a year of monthly cycles", () => {
         expect(next.result.started).toHaveLength(1);
       }
     }
-    // The first recording creates the log (3 syncs); from then on the same whatever the months.
-    expect(costs.record).toEqual([3, ...Array(11).fill(4)]);
-    expect(costs.next).toEqual(Array(11).fill(5));
+    // The first recording creates the log (4 syncs); from then on the same whatever the months.
+    expect(costs.record).toEqual([4, ...Array(11).fill(5)]);
+    expect(costs.next).toEqual(Array(11).fill(6));
+    // What Record review reads grows with the months only by each history sheet's corner (its header
+    // block, TOP_ROWS x TOP_COLS at most, whatever its actions) and the log's key columns: not by the
+    // history JAPs' rows (40 actions x 23 columns a month would be about 15 KB more each month).
+    const perMonth = (responses[11] - responses[1]) / 10;
+    expect(perMonth).toBeLessThan(TOP_ROWS * TOP_COLS * 8 + 41 * 3 * 16);
     const log = readReviewLog(simGrids(sim()));
     expect(log.problems).toEqual([]);
     // One row per action per review, and one trend point per review.

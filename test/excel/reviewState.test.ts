@@ -23,7 +23,7 @@ describe("getReviewState", () => {
   it("before any review: the actions as of today, no changes, no trend", async () => {
     const { jap } = await insertPlanData(scaledPlan(20));
     const { result, syncs } = await measure(sim(), () => getReviewState());
-    expect(syncs).toBe(2);
+    expect(syncs).toBe(3);
     expect(result.logSheet).toBeNull();
     expect(result.japs).toHaveLength(1);
     expect(result.japs[0]).toMatchObject({ sheet: jap, reviewed: false, lastReview: null, changes: null, trend: [] });
@@ -36,7 +36,7 @@ describe("getReviewState", () => {
     await recordReview({ date: "2026-01-20" });
     setAction(jap, "A-01", "Status", "Done");
     const { result, syncs } = await measure(sim(), () => getReviewState());
-    expect(syncs).toBe(4);
+    expect(syncs).toBe(5);
     const j = result.japs[0];
     expect(j.reviewed).toBe(true);
     expect(j.trend).toHaveLength(2);
@@ -52,7 +52,7 @@ describe("getReviewState", () => {
     await recordReview();
     const next = await startNextMonth();
     const { result, syncs } = await measure(sim(), () => getReviewState());
-    expect(syncs).toBe(4);
+    expect(syncs).toBe(5);
     const j = result.japs[0];
     expect(j.sheet).toBe(next.started[0].sheetName);
     expect(j.reviewed).toBe(false);
