@@ -73,25 +73,30 @@ const day = (v: unknown): number | null => {
   return n === null ? null : Math.floor(n);
 };
 
-/** Queues and reads the key columns of the log's data rows (one sync, more only past the response budget). */
+/**
+ * Reads the key columns of the log's data rows (one sync, more only past the response budget): one
+ * rectangle across them, so that every slice costs what the first one measured (reading the date
+ * column alone first would size the distributor's slices on numbers, and overfill a response).
+ */
 export async function readLogKeys(context: Excel.RequestContext, position: TablePosition): Promise<LogKey[]> {
   const first = position.headerRow + 1;
   const rows = position.lastRow - position.headerRow;
-  const cols: Record<"date" | "distributor" | "month", unknown[]> = { date: [], distributor: [], month: [] };
-  const reads = (Object.keys(cols) as (keyof typeof cols)[])
-    .filter((k) => position.columns[k] !== undefined)
-    .map((k) => ({ sheet: position.sheet, row: first, col: position.columns[k]!, rows, cols: 1, onValues: (_row: number, values: unknown[][]) => {
-      // A loop, not push(...): a slice may hold more rows than a call's arguments may.
-      for (const r of values) cols[k].push(r[0]);
-    } }));
-  await readRects(context, reads, new ReadCost());
-  return Array.from({ length: rows }, (_, i) => {
-    const date = day(cols.date[i]);
-    const distributor = cellText(toCellValue(cols.distributor[i] ?? null, "Untyped"));
-    const month = day(cols.month[i]);
-    const blank = [cols.date[i], cols.distributor[i], cols.month[i]].every((v) => v === undefined || v === null || v === "");
-    return { date, distributor, month, blank };
-  });
+  const keys = (["date", "distributor", "month"] as const).filter((k) => position.columns[k] !== undefined);
+  const out: LogKey[] = [];
+  if (keys.length === 0) return Array.from({ length: rows }, () => ({ date: null, distributor: "", month: null, blank: true }));
+  const cols = keys.map((k) => position.columns[k]!);
+  const left = Math.min(...cols);
+  const at = (k: (typeof keys)[number]): number => (position.columns[k] === undefined ? -1 : position.columns[k]! - left);
+  const [dateAt, distributorAt, monthAt] = [at("date"), at("distributor"), at("month")];
+  await readRects(context, [{ sheet: position.sheet, row: first, col: left, rows, cols: Math.max(...cols) - left + 1, onValues: (_row, values) => {
+    // A loop, not push(...): a slice may hold more rows than a call's arguments may.
+    for (const r of values) {
+      const cell = (i: number): unknown => (i < 0 ? null : r[i]);
+      const blank = [cell(dateAt), cell(distributorAt), cell(monthAt)].every((v) => v === undefined || v === null || v === "");
+      out.push({ date: day(cell(dateAt)), distributor: cellText(toCellValue(cell(distributorAt) ?? null, "Untyped")), month: day(cell(monthAt)), blank });
+    }
+  } }], new ReadCost());
+  return out;
 }
 
 /** A log row as the table's columns hold it, left to right; "" for blanks so an overwrite clears. */

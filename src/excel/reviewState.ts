@@ -15,7 +15,7 @@ import { capabilities } from "./requirements";
 import { ReadCost, readRects } from "./sheetReads";
 
 /** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
-export const TREND_REVIEWS = 12;
+export const TREND_REVIEWS = 6;
 
 export interface ReviewAction {
   id: string;
