@@ -1,12 +1,13 @@
 /**
  * What the task pane's Review tab shows, read in five syncs whatever the log's length: the plan
  * (three: the current JAPs' cells only), the Review Log's key columns (one), then only the rows of each current distributor's last
- * reviews (one, more only past the response budget). From them the cycle room computes what changed
+ * reviews (one, more only past the response budget): whole rows for the last two, the action ID and
+ * RAG for the four before. From them the cycle room computes what changed
  * since the last review (the plan as it stands today against the last recorded review), each
  * action's last colours and the plan's trend. Nothing is written.
  */
 import { actionTrends, planTrend, readReviewLog, reviewChanges, reviewRows, reviewsOf, type ReviewChanges, type ReviewLogRow, type TrendPoint } from "../plan/cycle";
-import { distributorKey, isoFromSerial, japStandings, type Rag, todaySerial } from "../plan/model";
+import { cellText, distributorKey, isoFromSerial, japStandings, matchRag, type Rag, todaySerial, toCellValue } from "../plan/model";
 import { readPlan } from "../plan/read";
 import { runExcel } from "./context";
 import { inputGrids, readWorkbookState } from "./readWorkbookState";
@@ -16,6 +17,8 @@ import { ReadCost, readRects } from "./sheetReads";
 
 /** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
 export const TREND_REVIEWS = 6;
+/** Reviews read back whole (the last one, and the one before when the last is today's). */
+export const FULL_REVIEWS = 2;
 
 export interface ReviewAction {
   id: string;
@@ -89,18 +92,44 @@ export async function getReviewState(): Promise<ReviewState> {
       const first = Math.min(...cols);
       const width = Math.max(...cols) - first + 1;
       const want = new Set(current.map((s) => distributorKey(s.cycle.distributor)));
+      // Whole rows for the last two reviews (what changed needs status, due, names), the action ID
+      // and RAG alone for the ones before (the colours of the trend): the read stays small.
+      const full = lastReviewRows(keys, want, FULL_REVIEWS);
+      const isFull = new Set(full);
+      const light = lastReviewRows(keys, want).filter((i) => !isFull.has(i));
       const picked: unknown[][] = [];
       const header = state.tables.find((t) => t.name === log.name)!.headers;
+      const lightCells = new Map<number, { actionId?: unknown; rag?: unknown }>();
+      const lightReads = (["actionId", "rag"] as const).flatMap((k) => {
+        const col = p.columns[k];
+        if (col === undefined) return [];
+        return runs(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
+          values.forEach((v, j) => {
+            const i = row - p.headerRow - 1 + j;
+            lightCells.set(i, { ...lightCells.get(i), [k]: v[0] });
+          });
+        } }));
+      });
       await readRects(
         context,
-        runs(lastReviewRows(keys, want)).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
-          for (const v of values) picked.push(v);
-        } })),
+        [
+          ...runs(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
+            for (const v of values) picked.push(v);
+          } })),
+          ...lightReads,
+        ],
         new ReadCost(),
       );
       // The rows read, under the table's own headers, as the core reads a log.
       const values = [header, ...picked].map((r) => r.map((v) => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
       rows = readReviewLog([{ name: p.sheet, values, tables: [{ headerRow: 0, lastRow: picked.length, col: 0, lastCol: width - 1 }] }]).rows;
+      for (const i of light) {
+        const k = keys[i];
+        const c = lightCells.get(i);
+        const actionId = cellText(toCellValue(c?.actionId ?? null, "Untyped")).trim();
+        if (k.date === null || actionId === "") continue;
+        rows.push({ date: k.date, distributor: k.distributor, month: k.month, actionId, action: "", owner: "", status: null, pctComplete: null, due: null, actual: null, target: null, rag: matchRag(cellText(toCellValue(c?.rag ?? null, "Untyped"))) ?? "Grey", ragOverride: null, overrideReason: "", comment: "" });
+      }
     }
     const japs = current.map((s): JapReview => {
       const distributor = s.cycle.distributor;

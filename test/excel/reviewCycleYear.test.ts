@@ -106,6 +106,11 @@ describe("a year of monthly cycles", () => {
     expect(state.japs).toHaveLength(1);
     // The pane reads the last six reviews back (TREND_REVIEWS).
     expect(state.japs[0].trend).toHaveLength(6);
+    expect(state.japs[0].trend).toEqual(trend.slice(-6));
+    // Each action's last six colours, the older four read as ID and RAG alone: the same as the whole log says.
+    const a = state.japs[0].actions.find((x) => x.trend.length === 6)!;
+    const fromLog = log.rows.filter((r) => r.actionId === a.id).slice(-6).map((r) => ({ date: r.date, rag: r.rag }));
+    expect(a.trend).toEqual(fromLog);
     // Twelve JAP sheets, eleven of them history.
     const plan = readPlan(simGrids(sim()));
     const standings = japStandings(plan);
