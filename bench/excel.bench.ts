@@ -129,16 +129,24 @@ export async function main(): Promise<void> {
     const sim = createSimulatedExcel();
     const uninstall = sim.install(globalThis as unknown as Record<string, unknown>);
     await insertPlanData(scaledPlan(n));
-    const first = await run(sim, "recordReview (new log)", `${n.toLocaleString("en-US")} x 0 months`, () => recordReview());
+    // A review a month, each on its own date.
+    let day = Date.UTC(2026, 0, 25);
+    const nextDate = (): string => {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      day += 30 * 86_400_000;
+      return iso;
+    };
+    const first = await run(sim, "recordReview (new log)", `${n.toLocaleString("en-US")} x 0 months`, () => recordReview({ date: nextDate() }));
     const t0 = performance.now();
     for (let m = 0; m < PAST_MONTHS; m++) {
-      if (m > 0) await recordReview();
+      if (m > 0) await recordReview({ date: nextDate() });
       await startNextMonth();
     }
     console.log(`  (${PAST_MONTHS} past months at ${n.toLocaleString("en-US")} actions built in ${((performance.now() - t0) / 1000).toFixed(0)} s; the first review created the log in ${first.figures.syncs} syncs)`);
     const size = `${n.toLocaleString("en-US")} x ${PAST_MONTHS} months`;
-    await run(sim, "recordReview", size, () => recordReview());
-    await run(sim, "recordReview again", size, () => recordReview());
+    const date = nextDate();
+    await run(sim, "recordReview", size, () => recordReview({ date }));
+    await run(sim, "recordReview again", size, () => recordReview({ date }));
     await run(sim, "getReviewState", size, () => getReviewState());
     await run(sim, "startNextMonth", size, () => startNextMonth());
     uninstall();

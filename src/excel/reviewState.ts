@@ -55,14 +55,16 @@ export interface ReviewState {
 
 /** The data-row indices of the last `n` reviews of each distributor in `want` (by key). */
 export function lastReviewRows(keys: readonly LogKey[], want: ReadonlySet<string>, n = TREND_REVIEWS): number[] {
-  const dates = new Map<string, Set<number>>();
+  // A review is a date and a month (two months reviewed the same day are two reviews, as sameReview has it).
+  const reviews = new Map<string, Map<string, [number, number]>>();
   for (const k of keys) {
     const d = distributorKey(k.distributor);
     if (k.date === null || !want.has(d)) continue;
-    (dates.get(d) ?? dates.set(d, new Set()).get(d)!).add(k.date);
+    const of = reviews.get(d) ?? reviews.set(d, new Map()).get(d)!;
+    of.set(`${k.date}/${k.month}`, [k.date, k.month ?? 0]);
   }
-  const keep = new Map([...dates].map(([d, s]) => [d, new Set([...s].sort((a, b) => a - b).slice(-n))]));
-  return keys.flatMap((k, i) => (k.date !== null && keep.get(distributorKey(k.distributor))?.has(k.date) ? [i] : []));
+  const keep = new Map([...reviews].map(([d, m]) => [d, new Set([...m].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).slice(-n).map(([key]) => key))]));
+  return keys.flatMap((k, i) => (k.date !== null && keep.get(distributorKey(k.distributor))?.has(`${k.date}/${k.month}`) ? [i] : []));
 }
 
 /** Consecutive indices as [first, count] runs. */

@@ -65,5 +65,8 @@ describe("getReviewState", () => {
     const keys = [1, 1, 2, 2, 3, 3].map((date) => ({ date, distributor: "Andes", month: 1, blank: false }));
     expect(lastReviewRows(keys, new Set(["andes"]), 2)).toEqual([2, 3, 4, 5]);
     expect(lastReviewRows(keys, new Set(["other"]), 2)).toEqual([]);
+    // Two months reviewed on the same day are two reviews.
+    const sameDay = [1, 2, 3].map((month) => ({ date: 9, distributor: "Andes", month, blank: false }));
+    expect(lastReviewRows(sameDay, new Set(["andes"]), 2)).toEqual([1, 2]);
   });
 });
