@@ -96,6 +96,17 @@ const ICONS = {
     [segment(0.27, 0.52, 0.43, 0.68, 0.075), COLOURS.white],
     [segment(0.43, 0.68, 0.74, 0.35, 0.075), COLOURS.white],
   ],
+  // Record review: a month's page (its header bar) with the colours review after review.
+  review: [
+    ...sheet(0.1, 0.02, 0.9, 0.98),
+    [rect(0.22, 0.16, 0.78, 0.26), COLOURS.navy],
+    [circle(0.3, 0.5, 0.08), COLOURS.red],
+    [circle(0.5, 0.5, 0.08), COLOURS.amber],
+    [circle(0.7, 0.5, 0.08), COLOURS.green],
+    [circle(0.3, 0.74, 0.08), COLOURS.amber],
+    [circle(0.5, 0.74, 0.08), COLOURS.green],
+    [circle(0.7, 0.74, 0.08), COLOURS.green],
+  ],
 };
 
 // At 16 px, shapes snapped to whole pixels read better than the scaled-down drawings: these variants
@@ -130,6 +141,16 @@ const ICONS_16 = {
     [pxRect(10, 5, 12, 13), COLOURS.blue],
   ],
   check: ICONS.check,
+  review: [
+    ...SHEET_16,
+    [pxRect(4, 2, 12, 4), COLOURS.navy],
+    [pxRect(4, 7, 6, 9), COLOURS.red],
+    [pxRect(7, 7, 9, 9), COLOURS.amber],
+    [pxRect(10, 7, 12, 9), COLOURS.green],
+    [pxRect(4, 11, 6, 13), COLOURS.amber],
+    [pxRect(7, 11, 9, 13), COLOURS.green],
+    [pxRect(10, 11, 12, 13), COLOURS.green],
+  ],
 };
 
 const SIZES = {
@@ -137,6 +158,7 @@ const SIZES = {
   jap: [16, 32, 80],
   jbp: [16, 32, 80],
   check: [16, 32, 80],
+  review: [16, 32, 80],
 };
 
 const SUPERSAMPLE = 8;

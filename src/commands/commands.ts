@@ -4,10 +4,10 @@
  * also when it fails. The FunctionName values in manifest.xml must match the names associated here
  * (`npm run validate` checks it).
  */
-import { checkPlan, insertJapTemplate, insertJbpTemplate } from "../excel/commandApi";
+import { checkPlan, insertJapTemplate, insertJbpTemplate, recordReview } from "../excel/commandApi";
 import { runRibbonCommand, type CompletableEvent, type Notify } from "./commandRunner";
 import { showNoticeDialog } from "./dialogNotifier";
-import { checkedNotice, insertedNotice } from "./noticeText";
+import { checkedNotice, insertedNotice, reviewedNotice } from "./noticeText";
 
 const notify: Notify = (notice) => showNoticeDialog(notice, new URL("notice.html", window.location.href).href);
 
@@ -26,6 +26,11 @@ export function checkPlanCommand(event: CompletableEvent) {
   return runRibbonCommand(event, { title, run: () => checkPlan(), describe: (r) => checkedNotice(title, r) }, notify);
 }
 
+export function recordReviewCommand(event: CompletableEvent) {
+  const title = "Record review";
+  return runRibbonCommand(event, { title, run: () => recordReview(), describe: (r) => reviewedNotice(title, r) }, notify);
+}
+
 Office.onReady(() => {
   // Nothing to set up: the commands run when their buttons are pressed.
 });
@@ -33,3 +38,4 @@ Office.onReady(() => {
 Office.actions.associate("insertJapTemplate", insertJapTemplateCommand);
 Office.actions.associate("insertJbpTemplate", insertJbpTemplateCommand);
 Office.actions.associate("checkPlan", checkPlanCommand);
+Office.actions.associate("recordReview", recordReviewCommand);

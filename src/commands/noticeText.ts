@@ -41,6 +41,12 @@ export function checkedNotice(title: string, result: { message: string; errors: 
   return { title, text, kind };
 }
 
+/** The notice for a recorded review. */
+export function reviewedNotice(title: string, result: { message: string; recorded: number }): Notice {
+  const text = result.message.trim() || `Recorded ${plural(result.recorded, "action")}.`;
+  return { title, text, kind: result.recorded > 0 ? "success" : "warning" };
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

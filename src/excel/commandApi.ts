@@ -13,6 +13,12 @@
  *   buildMeetingPack 3 (each new pack is written whole before its old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
+ *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
+ *                 4 when there is no Review Log yet
+ *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
+ *                 tables stand; write); 5 without a Review Log
+ *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last
+ *                 reviews); 3 without a log
  *
  * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
  * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes
@@ -30,6 +36,13 @@ export { goToCell, listPlanSheets } from "./navigation";
 export type { PlanSheets } from "./navigation";
 export { readSettings, writeSettings, addRosterEntries } from "./settingsAndRoster";
 export { startLiveCheck } from "./liveCheck";
+export { recordReview } from "./recordReview";
+export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
+export { startNextMonth } from "./startNextMonth";
+export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
+export { getReviewState } from "./reviewState";
+export type { JapReview, ReviewAction, ReviewState } from "./reviewState";
+export type { ActionChange, ReviewChanges, TrendPoint } from "../plan/cycle";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";
 export type { JointPlanErrorCode } from "./errors";

@@ -185,10 +185,12 @@ export function namesFirst(specs: readonly SheetSpec[]): SheetSpec[] {
  * above 4 MB). Every formula is checked first; if Excel still refuses a write, the sheets and names
  * this insert added are taken out again, so no half-built sheet stays.
  */
-export async function writeInsertBatch(context: Excel.RequestContext, batch: InsertBatch, activate: string): Promise<void> {
+export async function writeInsertBatch(context: Excel.RequestContext, batch: InsertBatch, activate: string, more?: (batcher: Batcher, added: string[]) => Promise<void>): Promise<void> {
   assertFormulasFit("insert these sheets", batch.specs, batch.formulaWrites, batch.namesOnly);
   const caps = capabilities();
   const batcher = new Batcher(context);
+  // Sheets `more` adds (its own writes in the same request; it lists them before queueing them), taken out too if Excel refuses.
+  const extra: string[] = [];
   try {
     // Events off: the live check must not hear the add-in's own writes (triggerSource, which would
     // say so, is ExcelApi 1.14); the new sheets get their handlers directly (queueWatchAdded).
@@ -199,6 +201,7 @@ export async function writeInsertBatch(context: Excel.RequestContext, batch: Ins
     for (const spec of namesFirst(batch.specs)) await queueSheetSpec(context, sheets.get(spec)!, spec, batcher);
     // After the new sheets, so that the formulas find the JAP sheets they name.
     await queueRecount(context, batch.formulaWrites, batcher);
+    if (more) await more(batcher, extra);
     context.workbook.worksheets.getItem(activate).activate();
     if (caps.enableEvents) context.runtime.enableEvents = true;
     const watched = queueWatchAdded(context, batch.specs.map((s) => s.sheetName));
@@ -206,7 +209,7 @@ export async function writeInsertBatch(context: Excel.RequestContext, batch: Ins
     watched();
   } catch (e) {
     if (caps.enableEvents) await restoreEvents(context);
-    await removeAdded(context, batch.specs.map((s) => s.sheetName), [...batch.namesOnly, ...batch.specs.flatMap((s) => s.names)].map((n) => n.name));
+    await removeAdded(context, [...batch.specs.map((s) => s.sheetName), ...extra], [...batch.namesOnly, ...batch.specs.flatMap((s) => s.names)].map((n) => n.name));
     throw e;
   }
 }
@@ -215,10 +218,12 @@ export interface JapInsertRequest {
   distributor: string;
   month: number;
   jbpSheet?: string;
+  /** The actions the new JAP starts with (carried from last month), by column key; none by default. */
+  actions?: Record<string, CellValue>[];
 }
 
 /** The workbook's JBP a new JAP links to: the one named, else the one of the JAP's year, else the first. */
-function workbookJbpLink(batch: InsertBatch, req: JapInsertRequest): JbpLink | null {
+export function workbookJbpLink(batch: InsertBatch, req: JapInsertRequest): JbpLink | null {
   const jbps = planTables(batch.index, JBP);
   let table = jbps[0];
   if (req.jbpSheet !== undefined && req.jbpSheet !== "") {
@@ -244,7 +249,7 @@ export function addJap(batch: InsertBatch, req: JapInsertRequest, plannedJbp?: S
   // so the JBP objective column has no list (the check still reports unknown objectives).
   const noList: JbpLink | null = link ?? (batch.has(LIST_NAMES.objectiveIds) ? null : { sheet: "", idSource: null });
   batch.planJap(req.distributor, req.month, "");
-  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link: noList }));
+  const spec = batch.add(japSheetSpec(batch.names, { distributor: req.distributor, month: req.month, link: noList, ...(req.actions ? { actions: req.actions } : {}) }));
   return { sheet: spec.sheetName, linked: link?.sheet ?? null };
 }
 

@@ -18,8 +18,8 @@
  * The result feeds the core's checkWorkbook as SheetGrid[] (values only: number formats are read
  * for the cells a repair asks about); nothing is written.
  */
-import { type CellValue, type DateOrder, gridTableOf, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
-import { columnKeyMap, findTables, headerKey, READ_LAYOUTS } from "../plan/read";
+import { type CellValue, type DateOrder, gridTableOf, type JapPlan, japStandings, parseCellA1, parseRangeA1, positionFromAddress, type SheetGrid, splitSheetRef, type TableListing, type TablePosition, toCellValue } from "../plan/model";
+import { columnKeyMap, findTables, headerKey, READ_LAYOUTS, readPlan } from "../plan/read";
 import { JBP_COUNT_KEYS, type JbpCountKey, markedIssuesColumns } from "../plan/sheets";
 import { JAP, JAP_HELPER_COLUMNS, JBP, ROSTER, SETTINGS } from "../plan/layouts";
 import { SUMMARY_MARK, summarySheetName } from "../plan/summary";
@@ -147,6 +147,12 @@ function queuePhase1(context: Excel.RequestContext, caps: Capabilities, withNote
 
 export interface ReadOptions {
   notes: boolean;
+  /**
+   * Reads the cells of the current JAPs only (the review cycle's commands): a JAP that is history is
+   * read as far as its sheet's corner (its header block), so the read does not grow with past months.
+   * One more sync, for the current JAPs' cells.
+   */
+  currentJapsOnly?: boolean;
   /** Cells whose number format is wanted (a repair's cell), read in the second sync. */
   formatCells?: { sheet: string; cell: string }[];
 }
@@ -165,19 +171,22 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     visible: ws.visibility === "Visible",
   }));
   const planTable = p1.tables.items.map((t) => isPlanHeader(t.columns.items.map((c) => c.name)));
+  // JAP tables wait for their header blocks (the corners) when only the current ones are wanted.
+  const japTable = p1.tables.items.map((t) => options.currentJapsOnly === true && findTables({ name: "", values: [t.columns.items.map((c) => c.name)] }, READ_LAYOUTS)[0]?.layout === JAP);
   const pieces = new Map<string, Piece[]>(sheets.map((s) => [s.name, []]));
   const cost = new ReadCost();
 
   // Second sync: everything small, the corners, and the plan tables that fit the response budget.
   // A response Excel refuses as too large (long texts) is asked again without the cells, which are
   // then read in bounded slices.
-  let p2 = queuePhase2(context, p1, planTable, options, true);
+  const readNow = planTable.map((p, i) => p && !japTable[i]);
+  let p2 = queuePhase2(context, p1, readNow, options, true);
   try {
     await context.sync();
   } catch (e) {
     if (!isResponseTooLarge(e)) throw e;
     cost.splits++;
-    p2 = queuePhase2(context, p1, planTable, options, false);
+    p2 = queuePhase2(context, p1, readNow, options, false);
     await context.sync();
   }
   const located = await p2.readLocations();
@@ -208,6 +217,11 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     if (list.length) topOf.set(s.name, { row: list[0].row, col: list[0].col, values: list.flatMap((p) => p.values) });
   }
 
+  // With currentJapsOnly, the JAP tables that are history (by the header blocks in the corners) are not read.
+  const historyTable = historyJapTables(p1, japTable, tableRects, sheets.flatMap((s): SheetGrid[] => {
+    const top = topOf.get(s.name);
+    return top ? [{ name: s.name, values: top.values.map((row) => row.map(cellValue)), origin: { row: top.row, col: top.col } }] : [];
+  }));
   // What is left to read: plan tables not read yet, header blocks below the corner, plans without a table.
   const rest: RectRead[] = [];
   const covered = new Map<string, Rect0[]>();
@@ -221,7 +235,7 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     const rect = { ...whole, cols: whole.cols - helperTail(t.columns.items.map((c) => c.name)) };
     const read = p2.tableCells[i];
     if (read && !read.isNullObject) pieces.get(sheet)!.push({ row: rect.row, col: rect.col, values: read.values });
-    else rest.push({ sheet, ...rect, onValues: (row, values) => addRows(pieces.get(sheet)!, row, rect.col, values) });
+    else if (!historyTable[i]) rest.push({ sheet, ...rect, onValues: (row, values) => addRows(pieces.get(sheet)!, row, rect.col, values) });
     const u = used[sheets.findIndex((s) => s.name === sheet)];
     const left = Math.min(rect.col, u?.col ?? rect.col);
     const above = Math.max(0, rect.row - HEADER_BLOCK_ROWS);
@@ -242,7 +256,9 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     if (!top || !u || s.name === summary) return;
     // A plan typed without a table: its header row in the corner, outside every plan table.
     const grid: SheetGrid = cornerGrids.find((g) => g.name === s.name)!;
-    for (const found of findTables(grid, PLAN_LAYOUTS)) {
+    // Looked for among every layout, so that a Review Log (whose headers overlap a JAP's) is not
+    // read as a JAP typed without a table, down to the end of its months of rows.
+    for (const found of findTables(grid, READ_LAYOUTS).filter((f) => PLAN_LAYOUTS.includes(f.layout))) {
       const headerRow = found.position.headerRow;
       const cols = Object.values(found.position.columns);
       const inTable = (covered.get(s.name) ?? []).some((r) => headerRow >= r.row && headerRow < r.row + r.rows && cols.some((c) => c >= r.col && c < r.col + r.cols));
@@ -287,6 +303,29 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
     formats,
     summaryMark,
   };
+}
+
+/**
+ * Which JAP tables (of those `japTable` marks) are history, judged on the header blocks the corners
+ * hold: a table whose header row lies below its sheet's corner is taken as current (it is read).
+ */
+function historyJapTables(p1: Phase1, japTable: boolean[], rects: (Rect0 | null)[], corners: SheetGrid[]): boolean[] {
+  if (!japTable.some((x) => x)) return japTable.map(() => false);
+  const read = readPlan(corners).japs;
+  const japs: JapPlan[] = [];
+  const indexOf = new Map<JapPlan, number>();
+  p1.tables.items.forEach((t, i) => {
+    const rect = rects[i];
+    if (!japTable[i] || !rect) return;
+    const sheet = t.worksheet.name;
+    const found = read.find((j) => j.position.sheet === sheet && j.position.headerRow === rect.row);
+    const jap: JapPlan = { position: { sheet, headerRow: rect.row, lastRow: rect.row + rect.rows - 1, columns: {} }, extraHeaders: [], header: found?.header ?? { distributor: "", month: null, reviewDate: null, jbpSheet: "" }, actions: [] };
+    japs.push(jap);
+    indexOf.set(jap, i);
+  });
+  const out = japTable.map(() => false);
+  for (const s of japStandings({ japs, jbps: [] })) if (!s.current) out[indexOf.get(s.jap)!] = true;
+  return out;
 }
 
 interface Phase2 {

@@ -1,5 +1,5 @@
 /**
- * The task pane: four tabs over the workbook (Overview, Create, Check, Settings). It keeps no plan
+ * The task pane: five tabs over the workbook (Overview, Create, Check, Review, Settings). It keeps no plan
  * state of its own beyond the last answer of the Excel layer; every command refreshes the overview.
  */
 import * as React from "react";
@@ -15,7 +15,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Board20Regular, AddSquare20Regular, TaskListLtr20Regular, Settings20Regular } from "@fluentui/react-icons";
+import { Board20Regular, AddSquare20Regular, TaskListLtr20Regular, Settings20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
 import type { HostMode, ThemeKind } from "./host";
 import { usePlanState } from "./shared/usePlanState";
 import { useNarrow } from "./shared/useNarrow";
@@ -28,17 +28,20 @@ import { PaneTabs, type PaneTab } from "./shared/PaneTabs";
 // layer, the form fields) from being copied into each.
 const loadCreate = () => import(/* webpackChunkName: "taskpane-tabs" */ "./create/CreateTab").then((m) => ({ default: m.CreateTab }));
 const loadCheck = () => import(/* webpackChunkName: "taskpane-tabs" */ "./check/CheckTab").then((m) => ({ default: m.CheckTab }));
+const loadReview = () => import(/* webpackChunkName: "taskpane-tabs" */ "./review/ReviewTab").then((m) => ({ default: m.ReviewTab }));
 const loadSettings = () => import(/* webpackChunkName: "taskpane-tabs" */ "./settings/SettingsTab").then((m) => ({ default: m.SettingsTab }));
 const CreateTab = React.lazy(loadCreate);
 const CheckTab = React.lazy(loadCheck);
 const SettingsTab = React.lazy(loadSettings);
+const ReviewTab = React.lazy(loadReview);
 
-export type TabId = "overview" | "create" | "check" | "settings";
+export type TabId = "overview" | "create" | "check" | "review" | "settings";
 
 const TABS: PaneTab<TabId>[] = [
   { id: "overview", label: "Overview", icon: <Board20Regular /> },
   { id: "create", label: "Create", icon: <AddSquare20Regular /> },
   { id: "check", label: "Check", icon: <TaskListLtr20Regular /> },
+  { id: "review", label: "Review", icon: <CalendarLtr20Regular /> },
   { id: "settings", label: "Settings", icon: <Settings20Regular /> },
 ];
 
@@ -84,12 +87,12 @@ export function App({ mode, theme = "light" }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     if (!overviewShown) return;
     // Fetch the other tabs' code (and the RAG Summary writer) while the user reads the overview.
-    const t = setTimeout(() => void Promise.all([loadCheck(), loadCreate(), loadSettings(), loadSummaryWriter()]).catch(() => undefined), 200);
+    const t = setTimeout(() => void Promise.all([loadCheck(), loadCreate(), loadReview(), loadSettings(), loadSummaryWriter()]).catch(() => undefined), 200);
     return () => clearTimeout(t);
   }, [overviewShown]);
-  // Four labelled tabs with icons need about 390 px; below that the labels stay and the icons go.
+  // Five labelled tabs with icons need about 470 px; below that the labels stay and the icons go.
   const header = React.useRef<HTMLElement>(null);
-  const narrow = useNarrow(header, 390);
+  const narrow = useNarrow(header, 470);
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root}>
@@ -127,6 +130,7 @@ export function App({ mode, theme = "light" }: AppProps): React.JSX.Element {
                   {t.id === "overview" && <OverviewTab plan={plan} onNavigate={open} />}
                   {t.id === "create" && <CreateTab onChanged={plan.refresh} />}
                   {t.id === "check" && <CheckTab plan={plan} />}
+                  {t.id === "review" && <ReviewTab onChanged={plan.refresh} />}
                   {t.id === "settings" && <SettingsTab onChanged={plan.refresh} />}
                 </React.Suspense>
               )}

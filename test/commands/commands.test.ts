@@ -8,7 +8,7 @@ import { installFakeOffice, fakeEvent, noticeOf, settle, type FakeOffice } from 
 // The Excel layer (src/excel/commandApi.ts) is mocked; `virtual` lets this test run before that file exists.
 jest.mock(
   "../../src/excel/commandApi",
-  () => ({ insertJapTemplate: jest.fn(), insertJbpTemplate: jest.fn(), checkPlan: jest.fn() }),
+  () => ({ insertJapTemplate: jest.fn(), insertJbpTemplate: jest.fn(), checkPlan: jest.fn(), recordReview: jest.fn() }),
   { virtual: !require("fs").existsSync(require("path").join(__dirname, "../../src/excel/commandApi.ts")) },
 );
 
@@ -16,6 +16,7 @@ type Mocked = {
   insertJapTemplate: jest.Mock;
   insertJbpTemplate: jest.Mock;
   checkPlan: jest.Mock;
+  recordReview: jest.Mock;
 };
 
 let office: FakeOffice;
@@ -48,8 +49,16 @@ async function press(name: string) {
   return { event, dialog };
 }
 
-test("associates the manifest's three functions", () => {
-  expect([...office.associated.keys()].sort()).toEqual(["checkPlan", "insertJapTemplate", "insertJbpTemplate"]);
+test("associates the manifest's four functions", () => {
+  expect([...office.associated.keys()].sort()).toEqual(["checkPlan", "insertJapTemplate", "insertJbpTemplate", "recordReview"]);
+});
+
+test("Record review: records, says so, completes", async () => {
+  api.recordReview.mockResolvedValue({ message: "Recorded the review of 2026-03-20: 19 actions of 1 current JAP in 'Review Log'.", recorded: 19, replaced: 0, sheetName: "Review Log", date: 46101 });
+  const { event, dialog } = await press("recordReview");
+  expect(api.recordReview).toHaveBeenCalledTimes(1);
+  expect(noticeOf(dialog)).toEqual({ title: "Record review", text: expect.stringMatching(/^Recorded the review of 2026-03-20/), kind: "success" });
+  expect(event.completed).toHaveBeenCalledTimes(1);
 });
 
 test("Insert JAP template: inserts, says so, completes", async () => {

@@ -48,12 +48,12 @@ describe("the real manifest.xml", () => {
     expect(results).toEqual({ resids: [], strings: [], urls: [], functions: [], icons: [], files: [] });
   });
 
-  test("has the four buttons of the Joint Planning group on the Home tab", () => {
+  test("has the five buttons of the Joint Planning group on the Home tab", () => {
     const manifest = parseManifest(manifestXml);
     const text = JSON.stringify(manifest.root);
     expect(text).toContain('"id":"TabHome"');
     const names = [...manifestXml.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
-    expect(names).toEqual(["insertJapTemplate", "insertJbpTemplate", "checkPlan"]);
+    expect(names).toEqual(["insertJapTemplate", "insertJbpTemplate", "checkPlan", "recordReview"]);
     expect(manifestXml).toContain('<Action xsi:type="ShowTaskpane">');
     expect(manifestXml).toContain("<Permissions>ReadWriteDocument</Permissions>");
     expect(manifestXml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
@@ -114,7 +114,7 @@ describe("urls", () => {
 
 describe("functions", () => {
   test("the commands' sources associate exactly the manifest's functions", () => {
-    expect([...associatedNames(commandSources).keys()].sort()).toEqual(["checkPlan", "insertJapTemplate", "insertJbpTemplate"]);
+    expect([...associatedNames(commandSources).keys()].sort()).toEqual(["checkPlan", "insertJapTemplate", "insertJbpTemplate", "recordReview"]);
   });
 
   test("a FunctionName that is not associated fails", () => {
@@ -127,7 +127,7 @@ describe("functions", () => {
   test("an association in a comment does not count", () => {
     const sources = { "commands.ts": '// Office.actions.associate("checkPlan", f);\n/* Office.actions.associate("insertJapTemplate", f) */' };
     expect(associatedNames(sources).size).toBe(0);
-    expect(checkFunctions(parseManifest(manifestXml), sources)).toHaveLength(3);
+    expect(checkFunctions(parseManifest(manifestXml), sources)).toHaveLength(4);
   });
 });
 

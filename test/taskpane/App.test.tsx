@@ -31,10 +31,10 @@ describe("App", () => {
     expect(screen.getByText(/runs on a sample workbook/)).toBeTruthy();
   });
 
-  it("has four tabs, each with its panel (arrow keys are tested in the browser, test/e2e)", async () => {
+  it("has five tabs, each with its panel (arrow keys are tested in the browser, test/e2e)", async () => {
     await renderApp("excel");
     const tabs = screen.getAllByRole("tab");
-    expect(tabs).toEqual(["Overview", "Create", "Check", "Settings"].map((name) => screen.getByRole("tab", { name })));
+    expect(tabs).toEqual(["Overview", "Create", "Check", "Review", "Settings"].map((name) => screen.getByRole("tab", { name })));
     await act(async () => fireEvent.click(tabs[2]));
     expect(screen.getByRole("tabpanel", { name: "Check" }).hidden).toBe(false);
     await screen.findByRole("button", { name: "Check plan" }, { timeout: 10000 });

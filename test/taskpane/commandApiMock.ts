@@ -2,7 +2,7 @@
  * A jest mock of src/excel/commandApi for component tests, with data builders. Use it as
  * `jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock())`.
  */
-import type { ActionRef, Overview } from "../../src/excel/commandApi";
+import type { ActionRef, Overview, ReviewState } from "../../src/excel/commandApi";
 import { DEFAULT_SETTINGS, type Finding, type Rag } from "../../src/plan/model";
 
 export function commandApiMock(): Record<string, jest.Mock> {
@@ -20,7 +20,48 @@ export function commandApiMock(): Record<string, jest.Mock> {
     addRosterEntries: jest.fn(async (entries: unknown[]) => ({ message: `Added ${entries.length}.`, added: entries.length, skipped: [] })),
     listPlanSheets: jest.fn(async () => ({ jbps: [], japs: [] })),
     startLiveCheck: jest.fn(async () => async () => undefined),
+    getReviewState: jest.fn(async () => reviewState()),
+    recordReview: jest.fn(async () => ({ message: "Recorded the review of 2026-03-20: 2 actions of 1 current JAP in 'Review Log'.", sheetName: "Review Log", date: 46101, recorded: 2, replaced: 0 })),
+    startNextMonth: jest.fn(async () => ({ message: "Started 'JAP 2026-04' (Andes SA, 2026-04) from 'JAP 2026-03': carried 1 open action (A-01).", started: [], unreviewed: [], summarySheet: null })),
     isJointPlanError: jest.fn((e: unknown) => e instanceof Error && e.name === "JointPlanError"),
+  };
+}
+
+/** A Review tab's state: one current JAP with two actions, one earlier review. */
+export function reviewState(over: Partial<ReviewState["japs"][number]> = {}): ReviewState {
+  const counts = (red: number, amber: number, green: number) => ({ Red: red, Amber: amber, Green: green, Grey: 0 });
+  const change = (actionId: string, ragThen: Rag | null, ragNow: Rag | null) => ({ actionId, action: `Action ${actionId}`, owner: "Ana Silva", ragThen, ragNow });
+  return {
+    today: 46101,
+    logSheet: "Review Log",
+    japs: [
+      {
+        sheet: "JAP 2026-03",
+        distributor: "Andes SA",
+        month: "2026-03",
+        reviewed: false,
+        lastReview: 46070,
+        actions: [
+          { id: "A-01", action: "Launch the summer promotion", owner: "Ana Silva", rag: "Red", trend: [{ date: 46070, rag: "Amber" }] },
+          { id: "A-02", action: "Train the sales team", owner: "Ben Ode", rag: "Green", trend: [{ date: 46070, rag: "Green" }] },
+        ],
+        changes: {
+          then: 46070,
+          now: 46101,
+          turnedRed: [change("A-01", "Amber", "Red")],
+          recovered: [],
+          dueMoved: [],
+          newlyDone: [],
+          newlyOverdue: [],
+          added: [],
+          dropped: [change("A-09", "Green", null)],
+          countsThen: counts(0, 1, 2),
+          countsNow: counts(1, 0, 1),
+        },
+        trend: [{ date: 46070, counts: counts(0, 1, 2) }],
+        ...over,
+      },
+    ],
   };
 }
 

@@ -1,0 +1,197 @@
+/**
+ * Record review in the add-in: one Review Log row per action of each current JAP, its RAG as of the
+ * review date (the cycle room's reviewRows), as `jointplan review` records it on files. Recording the
+ * same JAP on the same date again replaces that review's rows.
+ *
+ * Syncs: three to read the plan (readWorkbookState, the current JAPs' cells only: history is not
+ * read, so the cost does not grow with past months), one for the log's key columns (review date,
+ * distributor, month: what says which rows are the same review, and where the log ends), one to
+ * write; four when the workbook has no Review Log yet (it is created, as `jointplan new` writes it).
+ * The rows are written through Range.values just below the log's last row in use (the table grows
+ * by auto-expansion), never through TableRowCollection.add, which conflicts when co-authoring
+ * ("Avoid table row coauthoring conflicts", Coauthoring in Excel add-ins). Rows a new recording
+ * replaces are overwritten in place when they end the log (the usual case: recorded again the same
+ * day); elsewhere they are blanked and the new rows go at the end (Range.delete inside a table is
+ * avoided for the same co-authoring reason). A comment typed at the earlier recording is not
+ * carried into its replacement (reading the comments would cost the log's text): give it again.
+ */
+import { reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
+import { REVIEW_LOG } from "../plan/layouts";
+import { cellA1, cellNumber, cellText, isoFromSerial, japStandings, positionFromAddress, serialFromIso, splitSheetRef, todaySerial, type TablePosition, toCellValue } from "../plan/model";
+import { columnKeyMap, headerKey, readPlan } from "../plan/read";
+import { buildTableSheetSpec, PlanNames, TEMPLATE_REVIEW_ROWS } from "../plan/sheets";
+import { Batcher } from "./batches";
+import { runExcel } from "./context";
+import { JointPlanError } from "./errors";
+import { restoreEvents } from "./quietWrites";
+import { removeAdded } from "./removeAdded";
+import { inputGrids, isPlanHeader, readWorkbookState, type WorkbookState } from "./readWorkbookState";
+import { capabilities } from "./requirements";
+import { ReadCost, readRects } from "./sheetReads";
+import { type CellInput, writeUserRows } from "./userText";
+import { hasSignature } from "./workbookIndex";
+import { queueSheetSpec } from "./writeSheetSpec";
+
+export interface RecordReviewOptions {
+  /** Comments typed in the meeting, by action ID. */
+  comments?: ReviewComments;
+  /** The review date, YYYY-MM-DD; today when not given. */
+  date?: string;
+}
+
+export interface RecordReviewOutcome {
+  message: string;
+  /** The Review Log's sheet. */
+  sheetName: string;
+  /** The review date (a date serial). */
+  date: number;
+  /** Rows recorded, over every current JAP. */
+  recorded: number;
+  /** Rows of the same review that were replaced. */
+  replaced: number;
+}
+
+/** The workbook's Review Log table with its position by column key, or null. */
+export function reviewLogTable(state: Pick<WorkbookState, "tables">): { name: string; position: TablePosition } | null {
+  const keys = columnKeyMap(REVIEW_LOG);
+  const t = state.tables.find((x) => hasSignature(x.headers, REVIEW_LOG) && !isPlanHeader(x.headers));
+  if (!t) return null;
+  const position = positionFromAddress(t.sheet, splitSheetRef(t.address).local, t.headers.map((h) => keys.get(headerKey(h))));
+  return position ? { name: t.name, position } : null;
+}
+
+/** The key of one log row as read: null where the cell is blank or not a day. */
+export interface LogKey {
+  date: number | null;
+  distributor: string;
+  month: number | null;
+  blank: boolean;
+}
+
+const day = (v: unknown): number | null => {
+  const n = cellNumber(toCellValue(v, "Untyped"));
+  return n === null ? null : Math.floor(n);
+};
+
+/**
+ * Reads the key columns of the log's data rows (one sync, more only past the response budget): one
+ * rectangle across them, so that every slice costs what the first one measured (reading the date
+ * column alone first would size the distributor's slices on numbers, and overfill a response).
+ */
+export async function readLogKeys(context: Excel.RequestContext, position: TablePosition): Promise<LogKey[]> {
+  const first = position.headerRow + 1;
+  const rows = position.lastRow - position.headerRow;
+  const keys = (["date", "distributor", "month"] as const).filter((k) => position.columns[k] !== undefined);
+  const out: LogKey[] = [];
+  if (keys.length === 0) return Array.from({ length: rows }, () => ({ date: null, distributor: "", month: null, blank: true }));
+  const cols = keys.map((k) => position.columns[k]!);
+  const left = Math.min(...cols);
+  const at = (k: (typeof keys)[number]): number => (position.columns[k] === undefined ? -1 : position.columns[k]! - left);
+  const [dateAt, distributorAt, monthAt] = [at("date"), at("distributor"), at("month")];
+  await readRects(context, [{ sheet: position.sheet, row: first, col: left, rows, cols: Math.max(...cols) - left + 1, onValues: (_row, values) => {
+    // A loop, not push(...): a slice may hold more rows than a call's arguments may.
+    for (const r of values) {
+      const cell = (i: number): unknown => (i < 0 ? null : r[i]);
+      const blank = [cell(dateAt), cell(distributorAt), cell(monthAt)].every((v) => v === undefined || v === null || v === "");
+      out.push({ date: day(cell(dateAt)), distributor: cellText(toCellValue(cell(distributorAt) ?? null, "Untyped")), month: day(cell(monthAt)), blank });
+    }
+  } }], new ReadCost());
+  return out;
+}
+
+/** A log row as the table's columns hold it, left to right; "" for blanks so an overwrite clears. */
+function logCells(row: ReviewLogRow, position: TablePosition, firstCol: number, width: number): CellInput[] {
+  const out: CellInput[] = new Array<CellInput>(width).fill(null);
+  for (const c of REVIEW_LOG.columns) {
+    const col = position.columns[c.key];
+    if (col === undefined) continue;
+    const v = row[c.key as keyof ReviewLogRow];
+    out[col - firstCol] = v === null || v === undefined ? "" : v;
+  }
+  return out;
+}
+
+function reviewDate(date: string | undefined): number {
+  if (date === undefined || date.trim() === "") return todaySerial(new Date());
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? serialFromIso(date.trim()) : null;
+  if (d === null) throw new JointPlanError("invalidInput", `'${date}' is not a review date. Give it as YYYY-MM-DD, for example 2026-03-31; nothing was recorded.`);
+  return d;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export async function recordReview(options: RecordReviewOptions = {}): Promise<RecordReviewOutcome> {
+  const date = reviewDate(options.date);
+  const comments = options.comments ?? {};
+  const caps = capabilities();
+  return runExcel(async (context) => {
+    const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
+    const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
+    const current = japStandings(plan).filter((s) => s.current);
+    if (current.length === 0) throw new JointPlanError("noPlan", "There is no JAP to review. Insert a JAP template (or the sample plan) first; nothing was recorded.");
+    const reviews = current.map((s) => reviewRows(plan, s.jap, date, comments));
+    const unknown = Object.keys(comments).filter((id) => reviews.every((r) => r.unknownComments.includes(id)));
+    if (unknown.length > 0) throw new JointPlanError("invalidInput", `A comment is given for ${unknown.join(", ")}, which no current JAP has; nothing was recorded.`);
+    const rows = reviews.flatMap((r) => r.rows);
+
+    const log = reviewLogTable(state);
+    let keys: LogKey[] = [];
+    if (log) keys = await readLogKeys(context, log.position);
+    const firstRows = reviews.map((r) => r.rows[0]).filter((r): r is ReviewLogRow => r !== undefined);
+    const gone = keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [i] : []));
+
+    try {
+      if (caps.enableEvents) context.runtime.enableEvents = false;
+      const batcher = new Batcher(context);
+      let sheetName: string;
+      if (log) {
+        sheetName = log.position.sheet;
+        await queueLogRows(context, batcher, log.position, keys, gone, rows);
+      } else {
+        const names = new PlanNames(state.sheets.map((s) => s.name), [...state.names, ...state.tables.map((t) => t.name)]);
+        const spec = buildTableSheetSpec(REVIEW_LOG, { sheetName: names.sheetName(REVIEW_LOG.defaultSheetName), tableName: names.tableName(REVIEW_LOG.tableName), rows: rows.map((r) => ({ ...r })), minRows: TEMPLATE_REVIEW_ROWS });
+        sheetName = spec.sheetName;
+        await queueSheetSpec(context, context.workbook.worksheets.add(spec.sheetName), spec, batcher);
+      }
+      if (caps.enableEvents) context.runtime.enableEvents = true;
+      await context.sync();
+      const withoutId = reviews.reduce((n, r) => n + r.withoutId, 0);
+      const parts = [`Recorded the review of ${isoFromSerial(date)}: ${plural(rows.length, "action")} of ${plural(current.length, "current JAP")} in '${sheetName}'${log ? "" : " (a new sheet)"}.`];
+      if (gone.length > 0) parts.push(`Replaced the ${plural(gone.length, "row")} this review already had (recorded again on the same date).`);
+      if (withoutId > 0) parts.push(`${plural(withoutId, "row")} without an ID left out: give ${withoutId === 1 ? "it an ID" : "them IDs"} to follow ${withoutId === 1 ? "it" : "them"} from month to month.`);
+      return { message: parts.join(" "), sheetName, date, recorded: rows.length, replaced: gone.length };
+    } catch (e) {
+      if (caps.enableEvents) await restoreEvents(context);
+      if (!log) await removeAdded(context, [REVIEW_LOG.defaultSheetName].filter((n) => !state.sheets.some((s) => s.name === n)), []);
+      throw e;
+    }
+  });
+}
+
+/**
+ * Queues the new rows into an existing log: over the replaced rows when they end the log, else
+ * after the last row in use (the replaced ones blanked); rows past the table's end are written just
+ * below it, so the table takes them in.
+ */
+async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, p: TablePosition, keys: LogKey[], gone: number[], rows: ReviewLogRow[]): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(p.sheet);
+  const cols = Object.values(p.columns);
+  const firstCol = Math.min(...cols);
+  const width = Math.max(...cols) - firstCol + 1;
+  const firstData = p.headerRow + 1;
+  let used = keys.length;
+  while (used > 0 && keys[used - 1].blank) used--;
+  const tail = gone.length > 0 && gone.every((g, i) => g === used - gone.length + i);
+  const blankRow = (): CellInput[] => logCells({} as ReviewLogRow, p, firstCol, width);
+  let start = used;
+  if (tail) start = used - gone.length;
+  else for (const g of gone) await writeUserRows(batcher, sheet, rowsAddress(firstData + g, firstCol, 1, width), [blankRow()]);
+  const out: CellInput[][] = rows.map((r) => logCells(r, p, firstCol, width));
+  // Replaced rows the new recording does not reach are cleared.
+  while (start + out.length < used) out.push(blankRow());
+  const inside = Math.max(0, Math.min(out.length, keys.length - start));
+  if (inside > 0) await writeUserRows(batcher, sheet, rowsAddress(firstData + start, firstCol, inside, width), out.slice(0, inside));
+  if (out.length > inside) await writeUserRows(batcher, sheet, rowsAddress(p.lastRow + 1, firstCol, out.length - inside, width), out.slice(inside));
+}
+
+const rowsAddress = (row: number, col: number, rows: number, width: number): string => `${cellA1(row, col)}:${cellA1(row + rows - 1, col + width - 1)}`;

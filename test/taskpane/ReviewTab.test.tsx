@@ -1,0 +1,80 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import * as api from "../../src/excel/commandApi";
+import { ReviewTab } from "../../src/taskpane/review/ReviewTab";
+import { reviewState } from "./commandApiMock";
+
+jest.mock("../../src/excel/commandApi", () => require("./commandApiMock").commandApiMock());
+const mocked = jest.mocked(api);
+
+async function renderReview(slot?: React.ReactNode) {
+  const onChanged = jest.fn();
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ReviewTab onChanged={onChanged}>{slot}</ReviewTab>
+      </FluentProvider>,
+    );
+  });
+  return onChanged;
+}
+
+beforeEach(() => jest.clearAllMocks());
+
+describe("ReviewTab", () => {
+  it("lists the current JAP's actions with their colours, the changes and the trend", async () => {
+    await renderReview(<section aria-label="Meeting pack">pack</section>);
+    expect(screen.getByRole("heading", { name: "JAP 2026-03" })).toBeTruthy();
+    const actions = screen.getAllByTestId("review-action");
+    expect(actions).toHaveLength(2);
+    expect(within(actions[0]).getByText("Red")).toBeTruthy();
+    expect(within(actions[0]).getByRole("img", { name: "Last reviews: 17 Feb 2026: Amber" })).toBeTruthy();
+    const changes = screen.getByTestId("review-changes");
+    expect(within(changes).getByRole("region", { name: "Turned Red" }).textContent).toMatch(/A-01 Action A-01 \(Amber → Red\)/);
+    expect(within(changes).getByRole("region", { name: /Dropped/ }).textContent).toMatch(/A-09/);
+    expect(within(screen.getByTestId("plan-trend")).getAllByRole("row")).toHaveLength(2);
+    // A slot for further sections (the meeting pack).
+    expect(screen.getByRole("region", { name: "Meeting pack" })).toBeTruthy();
+  });
+
+  it("records the review with the comments typed, then reads the log again", async () => {
+    const onChanged = await renderReview();
+    fireEvent.change(screen.getByRole("textbox", { name: "Comment on A-01" }), { target: { value: "=Q1 push" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Record review" })));
+    expect(mocked.recordReview).toHaveBeenCalledWith({ comments: { "A-01": "=Q1 push" } });
+    expect(screen.getByText(/^Recorded the review of 2026-03-20/)).toBeTruthy();
+    expect(mocked.getReviewState).toHaveBeenCalledTimes(2);
+    expect(onChanged).toHaveBeenCalled();
+    expect((screen.getByRole("textbox", { name: "Comment on A-01" }) as HTMLInputElement).value).toBe("");
+  });
+
+  it("offers to record first when this month has no review, and can start without", async () => {
+    await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Start next month" })));
+    expect(mocked.startNextMonth).not.toHaveBeenCalled();
+    const offer = screen.getByTestId("record-first");
+    expect(offer.textContent).toMatch(/'JAP 2026-03' has no review/);
+    await act(async () => fireEvent.click(within(offer).getByRole("button", { name: "Start without recording" })));
+    expect(mocked.recordReview).not.toHaveBeenCalled();
+    expect(mocked.startNextMonth).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/^Started 'JAP 2026-04'/)).toBeTruthy();
+  });
+
+  it("records then starts, when asked to record first; starts at once when the month is reviewed", async () => {
+    await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Start next month" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Record, then start next month" })));
+    expect(mocked.recordReview).toHaveBeenCalledTimes(1);
+    expect(mocked.startNextMonth).toHaveBeenCalledTimes(1);
+    expect(mocked.recordReview.mock.invocationCallOrder[0]).toBeLessThan(mocked.startNextMonth.mock.invocationCallOrder[0]);
+  });
+
+  it("starts at once when this month is reviewed", async () => {
+    mocked.getReviewState.mockResolvedValue(reviewState({ reviewed: true }));
+    await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Start next month" })));
+    expect(screen.queryByTestId("record-first")).toBeNull();
+    expect(mocked.startNextMonth).toHaveBeenCalledTimes(1);
+  });
+});
