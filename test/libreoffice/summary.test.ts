@@ -67,9 +67,10 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
       cached[name] = planCachedValues(books[name].specs, day);
       writeFileSync(at(`${name}.xlsx`), (await writeXlsx(books[name].specs, [], { cachedValues: cached[name] })).bytes);
     }
-    // The sample edited without the add-in, in the package as Excel would save it.
-    const wb = books.sample;
-    const base = (await writeXlsx(wb.specs, [], { cachedValues: cached.sample })).bytes;
+    // The sample and the empty plan edited without the add-in, in the package as Excel would save it.
+    for (const [name, file] of [["sample", "edited"], ["empty", "edited-empty"]] as const) {
+    const wb = books[name];
+    const base = (await writeXlsx(wb.specs, [], { cachedValues: cached[name] })).bytes;
     const parts = await packageParts(base);
     const jap = wb.specs.find((s) => s.kind === "jap")!.tables[0].position;
     const roster = wb.specs.find((s) => s.kind === "roster")!.tables[0].position;
@@ -110,9 +111,10 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
       [tablePart("JP_Roster")]: grow(roster, 1),
       [sheetPartName(parts, "JBP")]: (x) => typeInto(typeInto(x!, c("id", objectiveRow, jbp), "OBJ-6"), c("objective", objectiveRow, jbp), "Open the north"),
     });
-    writeFileSync(at("edited.xlsx"), edited);
-    recalculate(soffice, ["sample", "empty", "edited"].map((n) => at(`${n}.xlsx`)), at("lo"));
-    for (const name of ["sample", "empty", "edited"]) lo[name] = await readXlsx(at(`lo/${name}.xlsx`));
+    writeFileSync(at(`${file}.xlsx`), edited);
+    }
+    recalculate(soffice, ["sample", "empty", "edited", "edited-empty"].map((n) => at(`${n}.xlsx`)), at("lo"));
+    for (const name of ["sample", "empty", "edited", "edited-empty"]) lo[name] = await readXlsx(at(`lo/${name}.xlsx`));
   }, 300_000);
   afterAll(() => (process.env.JOINTPLAN_KEEP ? console.log(dir) : rmSync(dir, { recursive: true, force: true })));
 
@@ -135,13 +137,16 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
     }
   });
 
-  it("recalculates the edited plan's RAG column and JBP counts to what jointplan rag computes for it", () => {
-    const grids = lo.edited;
+  it.each([
+    ["sample", "edited", 22],
+    ["empty plan", "edited-empty", 2],
+  ] as const)("recalculates the edited %s's RAG column and JBP counts to what jointplan rag computes for it", (_name, file, inUse) => {
+    const grids = lo[file];
     const result = checkWorkbook(grids, { today: day });
     const jap = result.plan.japs[0];
     const japGrid = grids.find((g) => g.name === jap.position.sheet)!;
     // Every row of the grown table, the two typed below it included.
-    expect(result.rag.actions.filter((r) => r.reason !== EMPTY_ROW)).toHaveLength(22);
+    expect(result.rag.actions.filter((r) => r.reason !== EMPTY_ROW)).toHaveLength(inUse);
     const ragDiffs = result.rag.actions
       .map((r) => ({ row: r.row, engine: r.reason === EMPTY_ROW ? "" : r.rag, libreoffice: japGrid.values[r.row]?.[jap.position.columns.rag] ?? "" }))
       .filter((d) => d.engine !== d.libreoffice);
@@ -159,12 +164,15 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
     }
     // The objective typed into the JBP without the add-in is counted too (its new action is Red: overdue).
     expect(jbp.objectives.map((o) => o.id)).toContain("OBJ-6");
-    expect(compared).toBeGreaterThanOrEqual(3 * 6);
+    expect(compared).toBeGreaterThanOrEqual(3);
   });
 
-  it("follows a plan edited without the add-in: new actions, a new person and a new objective", () => {
-    const wb = books.sample;
-    const grids = lo.edited;
+  it.each([
+    ["sample", "edited", 22],
+    ["empty", "edited-empty", 2],
+  ] as const)("follows the %s plan edited without the add-in: new actions, a new person and a new objective", (name, file, inUse) => {
+    const wb = books[name];
+    const grids = lo[file];
     const result = checkWorkbook(grids, { today: day });
     // The layout as written, over the tables as they now stand.
     const input = wb.summary.input;
@@ -176,7 +184,7 @@ describeWithSoffice("the RAG Summary in LibreOffice", (soffice) => {
     const grid = grids.find((g) => g.name === wb.summary.sheetName)!;
     expect(differences(grown, grid, (a) => values.get(a))).toEqual([]);
     const f = summaryFigures(result.plan, result.asOf, grown.input);
-    expect(f.all.total).toBe(22);
+    expect(f.all.total).toBe(inUse);
     expect(f.dimensions.objective.map((d) => d.label)).toContain("OBJ-6");
     expect(f.dimensions.owner.find((d) => d.label === "Zoe Newman")?.figures.total).toBe(1);
     expect(f.dimensions.objective.find((d) => d.label === "OBJ-6")?.figures.total).toBe(1);
