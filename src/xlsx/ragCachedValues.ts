@@ -7,39 +7,12 @@
  * Protected View or a previewer shows what Excel will compute. The RAG Summary's cells are the
  * summary's to fill; they carry no cached value here.
  */
-import { evaluate, type EvalEnv } from "../plan/expr";
-import { cellA1, type CellValue, firstDataRow, type SheetGrid, type TablePosition } from "../plan/model";
-import { columnTrees, JAP_ALIAS, settingsNameValues } from "../plan/rag";
+import type { SheetGrid } from "../plan/model";
+import { JAP_ALIAS, settingsNameValues, tableFormulaValues, type TableRow } from "../plan/rag";
 import { checkWorkbook } from "../plan/rules";
 import type { SheetSpec } from "../plan/sheets";
 import { specGrid } from "../plan/sheets";
 import type { CachedValues } from "./writeXlsx";
-
-type Row = Record<string, CellValue>;
-
-/** The table's data rows as the formulas read them: each cell by column key. */
-function tableRows(grid: SheetGrid, t: TablePosition): { row: number; cells: Row }[] {
-  const out: { row: number; cells: Row }[] = [];
-  for (let row = firstDataRow(t); row <= t.lastRow; row++) {
-    const cells: Row = {};
-    for (const [key, col] of Object.entries(t.columns)) cells[key] = grid.values[row]?.[col] ?? null;
-    out.push({ row, cells });
-  }
-  return out;
-}
-
-/** Each formula column of the table evaluated for each row, into `out` and into the rows themselves. */
-function fillTable(kind: "jap" | "jbp", t: TablePosition, rows: { row: number; cells: Row }[], env: Omit<EvalEnv, "row">, out: Record<string, CellValue>): void {
-  const trees = columnTrees(kind, new Set(Object.keys(t.columns)));
-  for (const r of rows) {
-    const e: EvalEnv = { ...env, row: r.cells };
-    for (const { key, tree } of trees) {
-      const v = evaluate(tree, e);
-      r.cells[key] = v;
-      out[cellA1(r.row, t.columns[key])] = v;
-    }
-  }
-}
 
 /**
  * `context`: the grids of the workbook the specs are added to (its Settings judge the new sheets'
@@ -51,15 +24,15 @@ export function ragCachedValues(specs: readonly SheetSpec[], today: number, cont
   const { asOf, plan } = checkWorkbook([...context, ...grids], { today });
   const names = settingsNameValues(plan.settings, asOf);
   const out: CachedValues = {};
-  const japRows: Row[] = [];
+  const japRows: TableRow[] = [];
   // JAPs first: the JBP's action counts read their RAG column.
   for (const kind of ["jap", "jbp"] as const) {
     specs.forEach((spec, i) => {
       const t = spec.tables[0]?.position;
       if (spec.kind !== kind || !t) return;
-      const rows = tableRows(grids[i], t);
-      fillTable(kind, t, rows, { names, tables: { [JAP_ALIAS]: japRows } }, (out[spec.sheetName] ??= {}));
-      if (kind === "jap") japRows.push(...rows.map((r) => r.cells));
+      const sheet = (out[spec.sheetName] ??= {});
+      const rows = tableFormulaValues(kind, t, (row, col) => grids[i].values[row]?.[col] ?? null, { names, tables: { [JAP_ALIAS]: japRows } }, (address, v) => (sheet[address] = v));
+      if (kind === "jap") japRows.push(...rows);
     });
   }
   return out;

@@ -7,6 +7,8 @@
 export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
 export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
 export type { ColumnTree } from "./ragFormula";
+export { tableFormulaValues } from "./tableValues";
+export type { TableRow } from "./tableValues";
 export { JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
 export { EMPTY_ROW, planReason } from "./reasons";
 export { countRags, RAG_ORDER } from "./rollUp";

@@ -8,9 +8,9 @@
  * A value is given only where the cell holds the formula the product writes there (a summary cell
  * whose formula a user replaced gets none), so nothing shows a value its own formula would not give.
  */
-import { evaluate, type EvalEnv } from "../expr";
-import { cellA1, type CellValue, currentPlan, firstDataRow, gridTableOf, inExcelTable, type SheetGrid, type TableListing, type TablePosition } from "../model";
-import { columnTrees, JAP_ALIAS, settingsNameValues } from "../rag";
+import type { EvalEnv } from "../expr";
+import { type CellValue, currentPlan, gridTableOf, inExcelTable, type SheetGrid, type TableListing, type TablePosition } from "../model";
+import { JAP_ALIAS, settingsNameValues, tableFormulaValues, type TableRow } from "../rag";
 import { checkWorkbook } from "../rules";
 import { buildSummaryLayout, summaryInput, summarySheetName, summaryValues } from "../summary";
 
@@ -24,8 +24,6 @@ export interface FormulaValuesOptions {
   /** What the summary's mark (JP_SummarySheet) refers to, when the workbook defines it. */
   summaryMark?: string | null;
 }
-
-type Row = Record<string, CellValue>;
 
 function cellOf(grid: SheetGrid, row: number, col: number): CellValue {
   const origin = grid.origin ?? { row: 0, col: 0 };
@@ -45,32 +43,21 @@ export function formulaValues(grids: readonly SheetGrid[], formulas: WorkbookFor
   const out: Record<string, Record<string, CellValue>> = {};
   const gridOf = new Map(withTables.map((g) => [g.name, g]));
 
-  /** A table's rows, its formula columns evaluated in the order a sheet computes them (helpers first). */
-  const fill = (kind: "jap" | "jbp", read: TablePosition, env: Omit<EvalEnv, "row">): Row[] => {
+  /** A table's rows with its formula columns computed; a value kept where the cell holds a formula. */
+  const fill = (kind: "jap" | "jbp", read: TablePosition, env: Omit<EvalEnv, "row">): TableRow[] => {
     // Down to the end of the Excel table it stands in: its blank template rows hold formulas too.
     const t = inExcelTable(read, options.tables ?? []);
     const grid = gridOf.get(t.sheet);
     if (!grid) return [];
-    const trees = columnTrees(kind, new Set(Object.keys(t.columns)));
     const sheetFormulas = formulas[t.sheet] ?? {};
-    const rows: Row[] = [];
-    for (let row = firstDataRow(t); row <= t.lastRow; row++) {
-      const cells: Row = {};
-      for (const [key, col] of Object.entries(t.columns)) cells[key] = cellOf(grid, row, col);
-      for (const { key, tree } of trees) {
-        const v = evaluate(tree, { ...env, row: cells });
-        cells[key] = v;
-        const address = cellA1(row, t.columns[key]);
-        if (sheetFormulas[address] !== undefined) (out[t.sheet] ??= {})[address] = v;
-      }
-      rows.push(cells);
-    }
-    return rows;
+    return tableFormulaValues(kind, t, (row, col) => cellOf(grid, row, col), env, (address, v) => {
+      if (sheetFormulas[address] !== undefined) (out[t.sheet] ??= {})[address] = v;
+    });
   };
 
   // JAPs first: the JBP's action counts read the current JAPs' RAG columns.
   const current = new Set(currentPlan(plan).japs);
-  const currentRows: Row[] = [];
+  const currentRows: TableRow[] = [];
   for (const jap of plan.japs) {
     const rows = fill("jap", jap.position, { names });
     if (current.has(jap)) currentRows.push(...rows);
