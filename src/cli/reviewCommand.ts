@@ -16,6 +16,7 @@ import { addSheetSpec, tableListings } from "../xlsx/sheetEdits";
 import type { ReviewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { writeOutputFile } from "./outputFile";
+import { packLines, rewriteMeetingPacks } from "./meetingPackRewrite";
 import { readForRewrite } from "./rewriteInput";
 import { plural } from "./table";
 import { terminalLines } from "./terminalText";
@@ -94,7 +95,9 @@ export async function runReview(file: string, out: string, options: ReviewOption
     logSheet = spec.sheetName;
     return addSheetSpec(workbook, spec, null).columns;
   });
-  await writeOutputFile(out, bytes, options.force);
+  // The packs' "since the last review" now compares with this review: rebuilt from the file as written.
+  const packs = await rewriteMeetingPacks(bytes, io.now(), false);
+  await writeOutputFile(out, packs.bytes, options.force);
 
   const lines = [`Recorded the review of ${isoFromSerial(date)} in '${logSheet}'${log.position ? "" : " (a new sheet)"}:`];
   for (const { standing, recorded } of reviews) {
@@ -108,6 +111,7 @@ export async function runReview(file: string, out: string, options: ReviewOption
     const kept = keptComments > 0 ? `, keeping ${keptComments === 1 ? "the comment" : `${keptComments} comments`} given then` : "";
     lines.push(`Replaced the ${plural(replaced, "row")} this review already had (recorded again on the same date)${kept}.`);
   }
+  lines.push(...packLines(packs));
   if (input.lost) lines.push(`Note: ${input.lost} (--allow-loss).`);
   lines.push(`Wrote ${out}.`);
   io.out(terminalLines(lines));
