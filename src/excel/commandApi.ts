@@ -10,7 +10,7 @@
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
  *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
- *   buildMeetingPack 3 (each new pack is written whole before its old one goes)
+ *   buildMeetingPack 3, 5 with a Review Log (read; the log's key columns and its last reviews; each new pack is written whole before its old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);

@@ -1,6 +1,7 @@
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { recordReview } from "../../src/excel/recordReview";
-import { getReviewState, lastReviewRows } from "../../src/excel/reviewState";
+import { lastReviewRows } from "../../src/excel/recentReviews";
+import { getReviewState } from "../../src/excel/reviewState";
 import { startNextMonth } from "../../src/excel/startNextMonth";
 import { cellA1, parseRangeA1 } from "../../src/plan/model";
 import { scaledPlan } from "./support/plans";
