@@ -41,7 +41,7 @@ export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
 export { startNextMonth } from "./startNextMonth";
 export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
 export { getReviewState } from "./reviewState";
-export type { JapReview, ReviewAction, ReviewState } from "./reviewState";
+export type { JapReview, MeetingObjective, MeetingView, ReviewAction, ReviewState } from "./reviewState";
 export type { ActionChange, ReviewChanges, TrendPoint } from "../plan/cycle";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";
