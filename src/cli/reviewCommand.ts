@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { reviewLogEdit, reviewRows, readReviewLog, type ReviewLogRow } from "../plan/cycle";
+import { keepEarlierComments, reviewLogEdit, reviewRows, readReviewLog, type ReviewLogRow } from "../plan/cycle";
 import { REVIEW_LOG, columnFormat } from "../plan/layouts";
 import { isoFromSerial, japStandings, todaySerial, type JapStanding } from "../plan/model";
 import { buildTableSheetSpec, PlanNames, TEMPLATE_REVIEW_ROWS, type Row } from "../plan/sheets";
@@ -59,21 +59,14 @@ export async function runReview(file: string, out: string, options: ReviewOption
   for (const { recorded } of reviews) {
     const edit = reviewLogEdit(log.rows, recorded.rows);
     replaced += edit.replaced;
-    // A comment typed at the earlier recording stays, unless a new one is given for that action.
-    const earlier = new Map<string, string>();
+    const earlier: ReviewLogRow[] = [];
     for (const [at, n] of edit.deleteRuns) {
       for (let i = at; i < at + n; i++) {
         remove.add(log.sheetRows[i]);
-        if (log.rows[i].comment !== "") earlier.set(log.rows[i].actionId.trim().toLowerCase(), log.rows[i].comment);
+        earlier.push(log.rows[i]);
       }
     }
-    for (const row of recorded.rows) {
-      const before = earlier.get(row.actionId.trim().toLowerCase());
-      if (row.comment === "" && before !== undefined) {
-        row.comment = before;
-        keptComments++;
-      }
-    }
+    keptComments += keepEarlierComments(recorded.rows, earlier);
   }
   const append: Row[] = reviews.flatMap((r) => r.recorded.rows.map((row: ReviewLogRow) => ({ ...row })));
   let logSheet = log.position?.sheet ?? "";

@@ -14,7 +14,8 @@
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
- *                 4 when there is no Review Log yet
+ *                 6 when the same review is recorded again (its rows' comments, to keep them); 4
+ *                 when there is no Review Log yet
  *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
  *                 tables stand; write); 5 without a Review Log
  *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last

@@ -9,7 +9,7 @@ import { readReviewLog, type ReviewLogRow } from "../plan/cycle";
 import { cellText, distributorKey, matchRag, toCellValue } from "../plan/model";
 import type { WorkbookState } from "./readWorkbookState";
 import { type LogKey, readLogKeys, reviewLogTable } from "./recordReview";
-import { ReadCost, readRects } from "./sheetReads";
+import { indexRuns, ReadCost, readRects } from "./sheetReads";
 
 /** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
 export const TREND_REVIEWS = 6;
@@ -28,17 +28,6 @@ export function lastReviewRows(keys: readonly LogKey[], want: ReadonlySet<string
   }
   const keep = new Map([...reviews].map(([d, m]) => [d, new Set([...m].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).slice(-n).map(([key]) => key))]));
   return keys.flatMap((k, i) => (k.date !== null && keep.get(distributorKey(k.distributor))?.has(`${k.date}/${k.month}`) ? [i] : []));
-}
-
-/** Consecutive indices as [first, count] runs. */
-function runs(indices: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const i of indices) {
-    const last = out.at(-1);
-    if (last && last[0] + last[1] === i) last[1]++;
-    else out.push([i, 1]);
-  }
-  return out;
 }
 
 export interface RecentReviews {
@@ -72,7 +61,7 @@ export async function readRecentReviews(context: Excel.RequestContext, state: Pi
     const lightReads = (["actionId", "rag"] as const).flatMap((k) => {
       const col = p.columns[k];
       if (col === undefined) return [];
-      return runs(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
+      return indexRuns(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
         values.forEach((v, j) => {
           const i = row - p.headerRow - 1 + j;
           lightCells.set(i, { ...lightCells.get(i), [k]: v[0] });
@@ -82,7 +71,7 @@ export async function readRecentReviews(context: Excel.RequestContext, state: Pi
     await readRects(
       context,
       [
-        ...runs(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
+        ...indexRuns(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
           for (const v of values) picked.push(v);
         } })),
         ...lightReads,

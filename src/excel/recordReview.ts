@@ -15,7 +15,7 @@
  * avoided for the same co-authoring reason). A comment typed at the earlier recording is not
  * carried into its replacement (reading the comments would cost the log's text): give it again.
  */
-import { reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
+import { keepEarlierComments, reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
 import { REVIEW_LOG } from "../plan/layouts";
 import { cellA1, cellNumber, cellText, isoFromSerial, japStandings, positionFromAddress, serialFromIso, splitSheetRef, todaySerial, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, headerKey, readPlan } from "../plan/read";
@@ -27,7 +27,7 @@ import { restoreEvents } from "./quietWrites";
 import { removeAdded } from "./removeAdded";
 import { inputGrids, isPlanHeader, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
-import { ReadCost, readRects } from "./sheetReads";
+import { indexRuns, ReadCost, readRects } from "./sheetReads";
 import { type CellInput, writeUserRows } from "./userText";
 import { hasSignature } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
@@ -99,6 +99,32 @@ export async function readLogKeys(context: Excel.RequestContext, position: Table
   return out;
 }
 
+/** The action ID and comment of the log's data rows `at` (indices), read in one sync (more only past the response budget). */
+async function readComments(context: Excel.RequestContext, p: TablePosition, at: readonly number[]): Promise<{ actionId: string; comment: string }[]> {
+  const idCol = p.columns.actionId;
+  const commentCol = p.columns.comment;
+  if (idCol === undefined || commentCol === undefined) return [];
+  const out = new Map<number, { actionId: string; comment: string }>();
+  const text = (v: unknown): string => cellText(toCellValue(v ?? null, "Untyped"));
+  const reads = indexRuns(at).flatMap(([first, n]) =>
+    (["actionId", "comment"] as const).map((k) => ({
+      sheet: p.sheet,
+      row: p.headerRow + 1 + first,
+      col: k === "actionId" ? idCol : commentCol,
+      rows: n,
+      cols: 1,
+      onValues: (row: number, values: unknown[][]) =>
+        values.forEach((v, j) => {
+          const i = row - p.headerRow - 1 + j;
+          const cur = out.get(i) ?? { actionId: "", comment: "" };
+          out.set(i, { ...cur, [k]: text(v[0]) });
+        }),
+    })),
+  );
+  await readRects(context, reads, new ReadCost());
+  return [...out.values()];
+}
+
 /** A log row as the table's columns hold it, left to right; "" for blanks so an overwrite clears. */
 function logCells(row: ReviewLogRow, position: TablePosition, firstCol: number, width: number): CellInput[] {
   const out: CellInput[] = new Array<CellInput>(width).fill(null);
@@ -139,6 +165,8 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
     if (log) keys = await readLogKeys(context, log.position);
     const firstRows = reviews.map((r) => r.rows[0]).filter((r): r is ReviewLogRow => r !== undefined);
     const gone = keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [i] : []));
+    // The same review recorded again keeps the comments typed then (one more read, of its rows only).
+    const kept = log && gone.length > 0 ? keepEarlierComments(rows, await readComments(context, log.position, gone)) : 0;
 
     try {
       if (caps.enableEvents) context.runtime.enableEvents = false;
@@ -157,7 +185,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
       await context.sync();
       const withoutId = reviews.reduce((n, r) => n + r.withoutId, 0);
       const parts = [`Recorded the review of ${isoFromSerial(date)}: ${plural(rows.length, "action")} of ${plural(current.length, "current JAP")} in '${sheetName}'${log ? "" : " (a new sheet)"}.`];
-      if (gone.length > 0) parts.push(`Replaced the ${plural(gone.length, "row")} this review already had (recorded again on the same date).`);
+      if (gone.length > 0) parts.push(`Replaced the ${plural(gone.length, "row")} this review already had (recorded again on the same date)${kept > 0 ? `, keeping ${kept === 1 ? "the comment" : `${kept} comments`} given then` : ""}.`);
       if (withoutId > 0) parts.push(`${plural(withoutId, "row")} without an ID left out: give ${withoutId === 1 ? "it an ID" : "them IDs"} to follow ${withoutId === 1 ? "it" : "them"} from month to month.`);
       return { message: parts.join(" "), sheetName, date, recorded: rows.length, replaced: gone.length };
     } catch (e) {

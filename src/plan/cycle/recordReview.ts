@@ -87,6 +87,25 @@ export function reviewLogEdit(log: readonly Pick<ReviewLogRow, "date" | "distrib
   return { deleteRuns: runs.reverse(), append: rows, replaced: gone.length };
 }
 
+/**
+ * A review recorded again keeps the comments typed at the earlier recording: each new row without a
+ * comment takes the one its action had (action IDs matched as the log matches them); a comment given
+ * now wins. `earlier` are the replaced rows' action IDs and comments. Returns how many were kept.
+ */
+export function keepEarlierComments(rows: ReviewLogRow[], earlier: readonly Pick<ReviewLogRow, "actionId" | "comment">[]): number {
+  const before = new Map<string, string>();
+  for (const r of earlier) if (r.comment !== "" && !before.has(normal(r.actionId))) before.set(normal(r.actionId), r.comment);
+  let kept = 0;
+  for (const row of rows) {
+    const was = before.get(normal(row.actionId));
+    if (row.comment === "" && was !== undefined) {
+      row.comment = was;
+      kept++;
+    }
+  }
+  return kept;
+}
+
 /** The log after an edit, as the sheet will hold it (what tests and the command line use). */
 export function applyLogEdit<T>(log: readonly T[], edit: { deleteRuns: [number, number][]; append: T[] }): T[] {
   const out = [...log];
