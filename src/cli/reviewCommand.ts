@@ -66,7 +66,7 @@ export async function runReview(file: string, out: string, options: ReviewOption
         earlier.push(log.rows[i]);
       }
     }
-    keptComments += keepEarlierComments(recorded.rows, earlier);
+    keptComments += keepEarlierComments(recorded.rows, earlier, "actionId");
   }
   const append: Row[] = reviews.flatMap((r) => r.recorded.rows.map((row: ReviewLogRow) => ({ ...row })));
   let logSheet = log.position?.sheet ?? "";

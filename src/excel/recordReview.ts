@@ -166,7 +166,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
     const firstRows = reviews.map((r) => r.rows[0]).filter((r): r is ReviewLogRow => r !== undefined);
     const gone = keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [i] : []));
     // The same review recorded again keeps the comments typed then (one more read, of its rows only).
-    const kept = log && gone.length > 0 ? keepEarlierComments(rows, await readComments(context, log.position, gone)) : 0;
+    const kept = log && gone.length > 0 ? keepEarlierComments(rows, await readComments(context, log.position, gone), "actionId") : 0;
 
     try {
       if (caps.enableEvents) context.runtime.enableEvents = false;

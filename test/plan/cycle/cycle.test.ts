@@ -105,7 +105,7 @@ describe("Record review", () => {
     const earlier = reviewRows(plan, jap, AS_OF, { "A-1": "first", "A-2": "=keep me" }).rows;
     const now = reviewRows(plan, jap, AS_OF, { "A-1": "second" }).rows;
     // IDs match as the log matches them: spaces and case aside.
-    const kept = keepEarlierComments(now, earlier.map((r) => ({ ...r, actionId: ` ${r.actionId.toLowerCase()} ` })));
+    const kept = keepEarlierComments(now, earlier.map((r) => ({ ...r, actionId: ` ${r.actionId.toLowerCase()} ` })), "actionId");
     expect(kept).toBe(1);
     expect(now.map((r) => r.comment)).toEqual(["second", "=keep me", "", ""]);
   });
