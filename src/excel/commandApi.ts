@@ -16,6 +16,8 @@
  *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
  *                 6 when the same review is recorded again (its rows' comments, to keep them); 4
  *                 when there is no Review Log yet
+ *   recordQuarterlyReview 5 (read the plan as recordReview; the Quarterly Reviews table's key columns;
+ *                 write); 6 when the same quarter is recorded again the same day; 4 without the table
  *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
  *                 tables stand; write); 5 without a Review Log
  *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last
@@ -42,6 +44,8 @@ export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
 export { startNextMonth } from "./startNextMonth";
 export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
 export { getReviewState } from "./reviewState";
+export { recordQuarterlyReview } from "./recordQuarterlyReview";
+export type { RecordQuarterlyReviewOptions, RecordQuarterlyReviewOutcome } from "./recordQuarterlyReview";
 export type { JapReview, MeetingObjective, MeetingView, ReviewAction, ReviewState } from "./reviewState";
 export type { ActionChange, ReviewChanges, TrendPoint } from "../plan/cycle";
 export type { LiveCheckListener } from "./liveCheck";

@@ -110,4 +110,12 @@ describe("ReviewTab", () => {
     expect(screen.queryByTestId("meeting")).toBeNull();
     expect((screen.getByRole("button", { name: "Show meeting pack" }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it("records the quarterly JBP review and says which quarter", async () => {
+    const onChanged = await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Record quarterly review" })));
+    expect(mocked.recordQuarterlyReview).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/^Recorded the quarterly review of 2026-07-06 \('JBP' Q2 2026\)/)).toBeTruthy();
+    expect(onChanged).toHaveBeenCalled();
+  });
 });

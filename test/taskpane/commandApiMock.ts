@@ -13,6 +13,7 @@ export function commandApiMock(): Record<string, jest.Mock> {
     checkPlan: jest.fn(async () => ({ message: "No problems.", errors: 0, warnings: 0, findings: [], overview: overview() })),
     applyRepairs: jest.fn(async (repairs: unknown[]) => ({ message: `Repaired ${repairs.length}.`, applied: repairs.length, skipped: [] })),
     buildSummary: jest.fn(async () => ({ message: "Built.", sheetName: "RAG Summary" })),
+    recordQuarterlyReview: jest.fn(async () => ({ message: "Recorded the quarterly review of 2026-07-06 ('JBP' Q2 2026): 5 objectives in 'Quarterly Reviews' (a new sheet).", sheetName: "Quarterly Reviews", date: 46209, recorded: 5, replaced: 0 })),
     buildMeetingPack: jest.fn(async () => ({ message: "Built 'Meeting pack': one page for the review meeting.", sheetNames: ["Meeting pack"] })),
     getOverview: jest.fn(async () => overview()),
     goToCell: jest.fn(async () => undefined),

@@ -3,14 +3,15 @@
  * plan's RAG and why, objectives, Red and Amber and overdue actions, each row going to its cell) and
  * "Show meeting pack", which builds or refreshes the sheet and selects it. Then record the review (a
  * comment per action, typed in the meeting), start next month (offering to record first when this
- * month has no review), and what the Review Log says: the changes since the last review, each
+ * month has no review), record the quarterly JBP review (the quarter last ended, one row per
+ * objective in Quarterly Reviews), and what the Review Log says: the changes since the last review, each
  * action's last colours, the plan's trend. Everything shown comes from the workbook (getReviewState) and is read again after each
  * command. `children` are further sections (such as a meeting pack view), shown below these.
  */
 import * as React from "react";
 import { Button, Input, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, CalendarArrowRight20Regular, DocumentOnePage20Regular, Save20Regular } from "@fluentui/react-icons";
-import { buildMeetingPack, getReviewState, goToCell, recordReview, startNextMonth, type JapReview, type ReviewState } from "../../excel/commandApi";
+import { buildMeetingPack, getReviewState, goToCell, recordQuarterlyReview, recordReview, startNextMonth, type JapReview, type ReviewState } from "../../excel/commandApi";
 import { Panel } from "../shared/Panel";
 import { Notice } from "../shared/Notice";
 import { RagBadge } from "../shared/rag";
@@ -58,6 +59,7 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
   const recording = useCommand();
   const starting = useCommand();
   const packing = useCommand();
+  const quarterly = useCommand();
   const [goError, setGoError] = React.useState<Outcome>(null);
 
   const load = React.useCallback(async () => {
@@ -106,6 +108,12 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
     if (r) await onChanged?.();
   }, [packing, onChanged]);
 
+  // The quarterly JBP review: the quarter last ended as of today, one row per objective.
+  const recordQuarter = React.useCallback(async () => {
+    const r = await quarterly.run(() => recordQuarterlyReview(), (x): Outcome => ({ intent: "success", text: x.message }));
+    if (r) await onChanged?.();
+  }, [quarterly, onChanged]);
+
   const goTo = React.useCallback(async (sheet: string, cell: string) => {
     setGoError(null);
     try {
@@ -115,7 +123,7 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
     }
   }, []);
 
-  const busy = recording.busy || starting.busy || packing.busy;
+  const busy = recording.busy || starting.busy || packing.busy || quarterly.busy;
   if (!state && !loadError) return <Spinner size="small" label="Reading the Review Log…" />;
 
   return (
@@ -125,6 +133,7 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
       <Notice outcome={recording.outcome} />
       <Notice outcome={starting.outcome} />
       <Notice outcome={packing.outcome} />
+      <Notice outcome={quarterly.outcome} />
       <Notice outcome={goError} />
       {offer && (
         <Panel aria-labelledby="offer-title" data-testid="record-first">
@@ -156,6 +165,9 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
         </Button>
         <Button icon={<DocumentOnePage20Regular />} onClick={() => void showPack()} disabled={busy || !state?.japs.some((j) => j.meeting)}>
           {packing.busy ? "Building…" : "Show meeting pack"}
+        </Button>
+        <Button onClick={() => void recordQuarter()} disabled={busy}>
+          {quarterly.busy ? "Recording…" : "Record quarterly review"}
         </Button>
         <Button appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={() => void load()} disabled={busy}>
           Refresh
