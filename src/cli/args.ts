@@ -12,8 +12,8 @@ import { CellText, DateOrder, JapHeader, JbpHeader, serialFromIso, serialFromYmd
  */
 export const PLAN_DATES = { first: serialFromYmd(2000, 1, 1)!, last: serialFromYmd(2099, 12, 31)!, firstYear: 2000, lastYear: 2099 } as const;
 
-export type CommandName = "new" | "check" | "rag" | "pack" | "review" | "next-month";
-export const COMMANDS: readonly CommandName[] = ["new", "check", "rag", "pack", "review", "next-month"];
+export type CommandName = "new" | "check" | "rag" | "pack" | "review" | "quarterly-review" | "next-month";
+export const COMMANDS: readonly CommandName[] = ["new", "check", "rag", "pack", "review", "quarterly-review", "next-month"];
 
 export interface NewOptions {
   sample: boolean;
@@ -34,7 +34,7 @@ export interface ReportOptions {
   dateOrder?: DateOrder;
 }
 
-/** What the commands that edit a copy of their input (`review`, `next-month`) share. */
+/** What the commands that edit a copy of their input (`review`, `quarterly-review`, `next-month`) share. */
 export interface RewriteOptions {
   /** Replace OUT.xlsx if it exists (never the input itself). */
   force: boolean;
@@ -45,7 +45,7 @@ export interface RewriteOptions {
 export interface ReviewOptions extends RewriteOptions {
   /** --date: the review's date; today when absent. */
   date?: number;
-  /** --comment ID=TEXT, by ID as typed (TEXT exactly as given: it may start with "="). */
+  /** --comment ID=TEXT, by ID as typed (TEXT exactly as given: it may start with "="): an action's ID, or for `quarterly-review` an objective's. */
   comments: Record<string, string>;
 }
 
@@ -54,7 +54,7 @@ export type ParsedArgs =
   | { kind: "version" }
   | { kind: "new"; file: string; options: NewOptions }
   | { kind: "check" | "rag" | "pack"; file: string; options: ReportOptions }
-  | { kind: "review"; file: string; out: string; options: ReviewOptions }
+  | { kind: "review" | "quarterly-review"; file: string; out: string; options: ReviewOptions }
   | { kind: "next-month"; file: string; out: string; options: RewriteOptions }
   | { kind: "error"; message: string; command?: CommandName };
 
@@ -71,6 +71,7 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
   rag: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
   pack: { json: {}, "as-of": { value: "YYYY-MM-DD" }, "date-order": { value: "DMY|MDY" } },
   review: { date: { value: "YYYY-MM-DD" }, comment: { value: "ID=TEXT", repeat: true }, force: {}, "allow-loss": {} },
+  "quarterly-review": { date: { value: "YYYY-MM-DD" }, comment: { value: "ID=TEXT", repeat: true }, force: {}, "allow-loss": {} },
   "next-month": { force: {}, "allow-loss": {} },
 };
 
@@ -80,6 +81,7 @@ const POSITIONAL: Record<CommandName, string[]> = {
   rag: ["IN.xlsx"],
   pack: ["IN.xlsx"],
   review: ["IN.xlsx", "OUT.xlsx"],
+  "quarterly-review": ["IN.xlsx", "OUT.xlsx"],
   "next-month": ["IN.xlsx", "OUT.xlsx"],
 };
 
@@ -147,7 +149,7 @@ function parseCommand(command: CommandName, args: readonly string[]): ParsedArgs
   }
   const file = positional[0];
   if (command === "new") return newOptions(file, flags);
-  if (command === "review" || command === "next-month") return rewriteArgs(command, file, positional[1], flags, repeated.get("comment") ?? []);
+  if (command === "review" || command === "quarterly-review" || command === "next-month") return rewriteArgs(command, file, positional[1], flags, repeated.get("comment") ?? []);
   return readOptions(command, file, flags);
 }
 
@@ -170,10 +172,10 @@ function asOfOption(command: CommandName, flags: Flags, flag = "as-of"): number 
 }
 
 /**
- * `review` and `next-month`: IN.xlsx and OUT.xlsx, both workbooks. OUT the same path as IN is
+ * `review`, `quarterly-review` and `next-month`: IN.xlsx and OUT.xlsx, both workbooks. OUT the same path as IN is
  * refused here; the same file by another path (a link) when the command runs.
  */
-function rewriteArgs(command: "review" | "next-month", file: string, out: string, flags: Flags, commentArgs: string[]): ParsedArgs {
+function rewriteArgs(command: "review" | "quarterly-review" | "next-month", file: string, out: string, flags: Flags, commentArgs: string[]): ParsedArgs {
   const error = (message: string): ParsedArgs => ({ kind: "error", command, message });
   if (!/\.xlsx$/i.test(out)) return error(`The output file must end in .xlsx, not '${out}'`);
   if (path.resolve(file) === path.resolve(out)) return error(`OUT.xlsx is IN.xlsx (${file}): jointplan never writes its input; give another output file`);
@@ -186,9 +188,10 @@ function rewriteArgs(command: "review" | "next-month", file: string, out: string
   for (const arg of commentArgs) {
     const eq = arg.indexOf("=");
     const id = eq < 0 ? "" : arg.slice(0, eq).trim();
-    if (id === "") return error(`--comment must be ID=TEXT (an action's ID, then its comment), not '${arg}'`);
+    const what = command === "quarterly-review" ? "an objective's ID" : "an action's ID";
+    if (id === "") return error(`--comment must be ID=TEXT (${what}, then its comment), not '${arg}'`);
     const key = id.replace(/\s+/g, " ").toLowerCase();
-    if (seen.has(key)) return error(`--comment gives ${id} twice (also as ${seen.get(key)}): give one comment an action`);
+    if (seen.has(key)) return error(`--comment gives ${id} twice (also as ${seen.get(key)}): give one comment ${command === "quarterly-review" ? "an objective" : "an action"}`);
     seen.set(key, id);
     const text = arg.slice(eq + 1);
     const checked = CellText.safeParse(text);

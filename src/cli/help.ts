@@ -8,6 +8,7 @@ Usage:
   jointplan check IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan rag IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [--force] [--allow-loss]
+  jointplan quarterly-review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [--force] [--allow-loss]
   jointplan next-month IN.xlsx OUT.xlsx [--force] [--allow-loss]
   jointplan pack IN.xlsx [--json] [--as-of YYYY-MM-DD] [--date-order DMY|MDY]
   jointplan help [COMMAND]    (or COMMAND --help)
@@ -18,10 +19,11 @@ Commands:
   check   check owners, dates, KPIs and structure, and list every finding
   rag     the Red/Amber/Green status of every action and objective, with reasons
   review  record the monthly review of every current JAP in the Review Log (writes OUT.xlsx)
+  quarterly-review  record the quarterly review of every JBP in Quarterly Reviews (writes OUT.xlsx)
   next-month  start next month's JAP of every current JAP, open actions carried (writes OUT.xlsx)
   pack    the meeting pack of each distributor's current JAP, as the Meeting pack sheet has it
 
-review and next-month never write their input: they write an edited copy to OUT.xlsx.
+review, quarterly-review and next-month never write their input: they write an edited copy to OUT.xlsx.
 
 Exit codes: 0 done (check: no errors), 1 check found errors, 2 bad arguments, an unreadable
 file, a rewrite that would lose parts of the input, or output that cannot be written.
@@ -112,6 +114,27 @@ ${REWRITE_OPTIONS}
 
 Exit codes: 0 recorded, 2 the file cannot be read, bad arguments, an unknown comment ID, a
 rewrite that would lose parts of the input (without --allow-loss), or OUT.xlsx cannot be written.
+`,
+  "quarterly-review": `Usage: jointplan quarterly-review IN.xlsx OUT.xlsx [--date YYYY-MM-DD] [--comment ID=TEXT ...] [options]
+
+Records the quarterly review of every JBP in the Quarterly Reviews table (a sheet of its own,
+added when the workbook has none): one row per objective with the quarter's target and actual,
+the YTD target and actual, the YTD attainment and its RAG, and the comment given for it; and sets
+the JBP's "Last quarterly review" to the review date. The quarter is the last one ended by the
+review date. Year to date, a quarter that has ended counts in full and the quarter in progress
+counts pro rata to the days elapsed, once it has an actual. Recording the same quarter on the same
+date again replaces its rows, keeping the comments given then. Writes OUT.xlsx; IN.xlsx is never
+changed.
+
+Options:
+  --date YYYY-MM-DD    the review's date, 2000-01-01 to 2099-12-31 (default: today)
+  --comment ID=TEXT    the meeting's comment on objective ID (repeat for more objectives); an ID
+                       that no JBP has is an error, and nothing is written
+${REWRITE_OPTIONS}
+
+Exit codes: 0 recorded, 2 the file cannot be read, bad arguments, an unknown comment ID, a JBP
+without a Year or Period start, a rewrite that would lose parts of the input (without
+--allow-loss), or OUT.xlsx cannot be written.
 `,
   "next-month": `Usage: jointplan next-month IN.xlsx OUT.xlsx [options]
 

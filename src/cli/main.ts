@@ -10,6 +10,7 @@ import { runCheck } from "./checkCommand";
 import { runNew } from "./newCommand";
 import { runRag } from "./ragCommand";
 import { runReview } from "./reviewCommand";
+import { runQuarterlyReview } from "./quarterlyReviewCommand";
 import { runNextMonth } from "./nextMonthCommand";
 import { runPack } from "./packCommand";
 
@@ -40,6 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo, info: CliInfo =
         return await runRag(parsed.file, parsed.options, io);
       case "review":
         return await runReview(parsed.file, parsed.out, parsed.options, io);
+      case "quarterly-review":
+        return await runQuarterlyReview(parsed.file, parsed.out, parsed.options, io);
       case "next-month":
         return await runNextMonth(parsed.file, parsed.out, parsed.options, io);
       case "pack":

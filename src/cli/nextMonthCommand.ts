@@ -19,6 +19,7 @@ import { addSheetSpec, replaceSheetSpec, tableListings, writeFormulaColumns } fr
 import type { RewriteOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { writeOutputFile } from "./outputFile";
+import { packLines, rewriteMeetingPacks } from "./meetingPackRewrite";
 import { japLabel, workbookNames } from "./reviewCommand";
 import { readForRewrite } from "./rewriteInput";
 import { plural } from "./table";
@@ -119,7 +120,9 @@ export async function runNextMonth(file: string, out: string, options: RewriteOp
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
     return columns;
   });
-  await writeOutputFile(out, bytes, options.force);
+  // The new month's meeting pack, from the plan as written: about the new JAPs, the old pack replaced.
+  const packs = await rewriteMeetingPacks(bytes, io.now(), true);
+  await writeOutputFile(out, packs.bytes, options.force);
 
   const lines: string[] = [];
   for (const { from, carried, spec } of started) {
@@ -131,6 +134,7 @@ export async function runNextMonth(file: string, out: string, options: RewriteOp
   }
   const rebuilt = [plan.jbps.length > 0 ? `the action counts of ${plan.jbps.map((j) => `'${j.position.sheet}'`).join(", ")}` : "", summarySheet !== null ? `the '${summarySheet}' sheet` : ""].filter((s) => s !== "");
   if (rebuilt.length > 0) lines.push(`Rebuilt ${rebuilt.join(" and ")} over the current JAP${started.length === 1 ? "" : "s"}.`);
+  lines.push(...packLines(packs));
   for (const s of unreviewed) {
     lines.push(`Note: ${japLabel(s)} has no review in the Review Log: to keep its colours in the history, run 'jointplan review ${file} REVIEWED.xlsx' and start next month from REVIEWED.xlsx.`);
   }

@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { reviewLogEdit, reviewRows, readReviewLog, type ReviewLogRow } from "../plan/cycle";
+import { keepEarlierComments, reviewLogEdit, reviewRows, readReviewLog, type ReviewLogRow } from "../plan/cycle";
 import { REVIEW_LOG, columnFormat } from "../plan/layouts";
 import { isoFromSerial, japStandings, todaySerial, type JapStanding } from "../plan/model";
 import { buildTableSheetSpec, PlanNames, TEMPLATE_REVIEW_ROWS, type Row } from "../plan/sheets";
@@ -16,6 +16,7 @@ import { addSheetSpec, tableListings } from "../xlsx/sheetEdits";
 import type { ReviewOptions } from "./args";
 import { CliError, type CliIo } from "./io";
 import { writeOutputFile } from "./outputFile";
+import { packLines, rewriteMeetingPacks } from "./meetingPackRewrite";
 import { readForRewrite } from "./rewriteInput";
 import { plural } from "./table";
 import { terminalLines } from "./terminalText";
@@ -58,21 +59,14 @@ export async function runReview(file: string, out: string, options: ReviewOption
   for (const { recorded } of reviews) {
     const edit = reviewLogEdit(log.rows, recorded.rows);
     replaced += edit.replaced;
-    // A comment typed at the earlier recording stays, unless a new one is given for that action.
-    const earlier = new Map<string, string>();
+    const earlier: ReviewLogRow[] = [];
     for (const [at, n] of edit.deleteRuns) {
       for (let i = at; i < at + n; i++) {
         remove.add(log.sheetRows[i]);
-        if (log.rows[i].comment !== "") earlier.set(log.rows[i].actionId.trim().toLowerCase(), log.rows[i].comment);
+        earlier.push(log.rows[i]);
       }
     }
-    for (const row of recorded.rows) {
-      const before = earlier.get(row.actionId.trim().toLowerCase());
-      if (row.comment === "" && before !== undefined) {
-        row.comment = before;
-        keptComments++;
-      }
-    }
+    keptComments += keepEarlierComments(recorded.rows, earlier, "actionId");
   }
   const append: Row[] = reviews.flatMap((r) => r.recorded.rows.map((row: ReviewLogRow) => ({ ...row })));
   let logSheet = log.position?.sheet ?? "";
@@ -94,7 +88,9 @@ export async function runReview(file: string, out: string, options: ReviewOption
     logSheet = spec.sheetName;
     return addSheetSpec(workbook, spec, null).columns;
   });
-  await writeOutputFile(out, bytes, options.force);
+  // The packs' "since the last review" now compares with this review: rebuilt from the file as written.
+  const packs = await rewriteMeetingPacks(bytes, io.now(), false);
+  await writeOutputFile(out, packs.bytes, options.force);
 
   const lines = [`Recorded the review of ${isoFromSerial(date)} in '${logSheet}'${log.position ? "" : " (a new sheet)"}:`];
   for (const { standing, recorded } of reviews) {
@@ -108,6 +104,7 @@ export async function runReview(file: string, out: string, options: ReviewOption
     const kept = keptComments > 0 ? `, keeping ${keptComments === 1 ? "the comment" : `${keptComments} comments`} given then` : "";
     lines.push(`Replaced the ${plural(replaced, "row")} this review already had (recorded again on the same date)${kept}.`);
   }
+  lines.push(...packLines(packs));
   if (input.lost) lines.push(`Note: ${input.lost} (--allow-loss).`);
   lines.push(`Wrote ${out}.`);
   io.out(terminalLines(lines));

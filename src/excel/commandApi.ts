@@ -10,11 +10,14 @@
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
  *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
- *   buildMeetingPack 3 (each new pack is written whole before its old one goes)
+ *   buildMeetingPack 3, 5 with a Review Log (read; the log's key columns and its last reviews; each new pack is written whole before its old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
  *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
- *                 4 when there is no Review Log yet
+ *                 6 when the same review is recorded again (its rows' comments, to keep them); 4
+ *                 when there is no Review Log yet
+ *   recordQuarterlyReview 5 (read the plan as recordReview; the Quarterly Reviews table's key columns;
+ *                 write); 6 when the same quarter is recorded again the same day; 4 without the table
  *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
  *                 tables stand; write); 5 without a Review Log
  *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last
@@ -41,7 +44,9 @@ export type { RecordReviewOptions, RecordReviewOutcome } from "./recordReview";
 export { startNextMonth } from "./startNextMonth";
 export type { NextMonthOutcome, StartedJap } from "./startNextMonth";
 export { getReviewState } from "./reviewState";
-export type { JapReview, ReviewAction, ReviewState } from "./reviewState";
+export { recordQuarterlyReview } from "./recordQuarterlyReview";
+export type { RecordQuarterlyReviewOptions, RecordQuarterlyReviewOutcome } from "./recordQuarterlyReview";
+export type { JapReview, MeetingObjective, MeetingView, ReviewAction, ReviewState } from "./reviewState";
 export type { ActionChange, ReviewChanges, TrendPoint } from "../plan/cycle";
 export type { LiveCheckListener } from "./liveCheck";
 export { JointPlanError, isJointPlanError } from "./errors";

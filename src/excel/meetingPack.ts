@@ -3,12 +3,14 @@
  * figure a formula over the plan tables. As Build summary: each new pack is written whole under a
  * temporary name, then the add-in's own old pack of that JAP (known by its first cells, never by
  * name alone) is deleted and the new one takes its name, in the same request; every formula is
- * checked before anything is queued, and a refused write deletes what was added. Three syncs, whatever
- * the number of rows and packs: two to read the workbook, one to write.
+ * checked before anything is queued, and a refused write deletes what was added. Three syncs, five
+ * with a Review Log, whatever the number of rows, packs and past months: two to read the workbook,
+ * two for the log's recent reviews (recentReviews.ts: its key columns, then the rows of the last
+ * reviews, however long the log), one to write.
  */
 import { readPlan } from "../plan/read";
-import { isoFromSerial, todaySerial } from "../plan/model";
-import { isPackSheet, meetingPacks, PACK_SHEET_NAME, packJapSheet, packReviewLog } from "../plan/pack";
+import { distributorKey, isoFromSerial, japStandings, todaySerial } from "../plan/model";
+import { isPackSheet, meetingPacks, PACK_SHEET_NAME, packJapSheet } from "../plan/pack";
 import { uniqueSheetName } from "../plan/sheets";
 import { Batcher } from "./batches";
 import { runExcel } from "./context";
@@ -19,6 +21,7 @@ import { removeAdded } from "./removeAdded";
 import { assertWritable } from "./paintFindings";
 import { gridValueAt, inputGrids, readWorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
+import { readRecentReviews } from "./recentReviews";
 import { queueSheetSpec } from "./writeSheetSpec";
 
 export async function buildMeetingPack(now: Date = new Date()): Promise<{ message: string; sheetNames: string[] }> {
@@ -37,7 +40,12 @@ export async function buildMeetingPack(now: Date = new Date()): Promise<{ messag
     }
     const taken = state.sheets.map((s) => s.name);
     const finalNames: string[] = [];
-    const packs = meetingPacks(plan, packReviewLog(grids.filter((g) => !own.has(g.name.toLowerCase()) && ![...own.values()].includes(g.name)), plan), asOf, state.tables, (japSheet, single) => {
+    // The log as far as the pack needs it (the last reviews up to the as-of date), whatever its length:
+    // the workbook's corners hold only its first rows.
+    const distributors = new Set(japStandings(plan).filter((s) => s.current).map((s) => distributorKey(s.cycle.distributor)));
+    const recent = await readRecentReviews(context, state, distributors, asOf);
+    const log = { rows: recent.rows, position: recent.log?.position ?? null };
+    const packs = meetingPacks(plan, log, asOf, state.tables, (japSheet, single) => {
       const old = own.get(japSheet.toLowerCase());
       const wanted = old ?? uniqueSheetName(single ? PACK_SHEET_NAME : `Pack ${japSheet}`.slice(0, 31), [...taken, ...finalNames]);
       finalNames.push(wanted);

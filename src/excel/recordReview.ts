@@ -15,8 +15,8 @@
  * avoided for the same co-authoring reason). A comment typed at the earlier recording is not
  * carried into its replacement (reading the comments would cost the log's text): give it again.
  */
-import { reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
-import { REVIEW_LOG } from "../plan/layouts";
+import { keepEarlierComments, reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
+import { REVIEW_LOG, type TableLayout } from "../plan/layouts";
 import { cellA1, cellNumber, cellText, isoFromSerial, japStandings, positionFromAddress, serialFromIso, splitSheetRef, todaySerial, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, headerKey, readPlan } from "../plan/read";
 import { buildTableSheetSpec, PlanNames, TEMPLATE_REVIEW_ROWS } from "../plan/sheets";
@@ -27,7 +27,7 @@ import { restoreEvents } from "./quietWrites";
 import { removeAdded } from "./removeAdded";
 import { inputGrids, isPlanHeader, readWorkbookState, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
-import { ReadCost, readRects } from "./sheetReads";
+import { indexRuns, ReadCost, readRects } from "./sheetReads";
 import { type CellInput, writeUserRows } from "./userText";
 import { hasSignature } from "./workbookIndex";
 import { queueSheetSpec } from "./writeSheetSpec";
@@ -99,19 +99,45 @@ export async function readLogKeys(context: Excel.RequestContext, position: Table
   return out;
 }
 
+/** The ID (an action's, or an objective's) and comment of a log's data rows `at` (indices), read in one sync (more only past the response budget). */
+export async function readComments<K extends "actionId" | "objectiveId">(context: Excel.RequestContext, p: TablePosition, at: readonly number[], key: K): Promise<({ comment: string } & Record<K, string>)[]> {
+  const idCol = p.columns[key];
+  const commentCol = p.columns.comment;
+  if (idCol === undefined || commentCol === undefined) return [];
+  const out = new Map<number, { id: string; comment: string }>();
+  const text = (v: unknown): string => cellText(toCellValue(v ?? null, "Untyped"));
+  const reads = indexRuns(at).flatMap(([first, n]) =>
+    (["id", "comment"] as const).map((k) => ({
+      sheet: p.sheet,
+      row: p.headerRow + 1 + first,
+      col: k === "id" ? idCol : commentCol,
+      rows: n,
+      cols: 1,
+      onValues: (row: number, values: unknown[][]) =>
+        values.forEach((v, j) => {
+          const i = row - p.headerRow - 1 + j;
+          const cur = out.get(i) ?? { id: "", comment: "" };
+          out.set(i, { ...cur, [k]: text(v[0]) });
+        }),
+    })),
+  );
+  await readRects(context, reads, new ReadCost());
+  return [...out.values()].map((r) => ({ comment: r.comment, [key]: r.id }) as { comment: string } & Record<K, string>);
+}
+
 /** A log row as the table's columns hold it, left to right; "" for blanks so an overwrite clears. */
-function logCells(row: ReviewLogRow, position: TablePosition, firstCol: number, width: number): CellInput[] {
+function logCells(layout: TableLayout, row: Record<string, unknown>, position: TablePosition, firstCol: number, width: number): CellInput[] {
   const out: CellInput[] = new Array<CellInput>(width).fill(null);
-  for (const c of REVIEW_LOG.columns) {
+  for (const c of layout.columns) {
     const col = position.columns[c.key];
     if (col === undefined) continue;
-    const v = row[c.key as keyof ReviewLogRow];
+    const v = row[c.key] as CellInput | undefined;
     out[col - firstCol] = v === null || v === undefined ? "" : v;
   }
   return out;
 }
 
-function reviewDate(date: string | undefined): number {
+export function reviewDate(date: string | undefined): number {
   if (date === undefined || date.trim() === "") return todaySerial(new Date());
   const d = /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? serialFromIso(date.trim()) : null;
   if (d === null) throw new JointPlanError("invalidInput", `'${date}' is not a review date. Give it as YYYY-MM-DD, for example 2026-03-31; nothing was recorded.`);
@@ -139,6 +165,8 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
     if (log) keys = await readLogKeys(context, log.position);
     const firstRows = reviews.map((r) => r.rows[0]).filter((r): r is ReviewLogRow => r !== undefined);
     const gone = keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [i] : []));
+    // The same review recorded again keeps the comments typed then (one more read, of its rows only).
+    const kept = log && gone.length > 0 ? keepEarlierComments(rows, await readComments(context, log.position, gone, "actionId"), "actionId") : 0;
 
     try {
       if (caps.enableEvents) context.runtime.enableEvents = false;
@@ -146,7 +174,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
       let sheetName: string;
       if (log) {
         sheetName = log.position.sheet;
-        await queueLogRows(context, batcher, log.position, keys, gone, rows);
+        await queueLogRows(context, batcher, REVIEW_LOG, log.position, keys, gone, rows);
       } else {
         const names = new PlanNames(state.sheets.map((s) => s.name), [...state.names, ...state.tables.map((t) => t.name)]);
         const spec = buildTableSheetSpec(REVIEW_LOG, { sheetName: names.sheetName(REVIEW_LOG.defaultSheetName), tableName: names.tableName(REVIEW_LOG.tableName), rows: rows.map((r) => ({ ...r })), minRows: TEMPLATE_REVIEW_ROWS });
@@ -157,7 +185,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
       await context.sync();
       const withoutId = reviews.reduce((n, r) => n + r.withoutId, 0);
       const parts = [`Recorded the review of ${isoFromSerial(date)}: ${plural(rows.length, "action")} of ${plural(current.length, "current JAP")} in '${sheetName}'${log ? "" : " (a new sheet)"}.`];
-      if (gone.length > 0) parts.push(`Replaced the ${plural(gone.length, "row")} this review already had (recorded again on the same date).`);
+      if (gone.length > 0) parts.push(`Replaced the ${plural(gone.length, "row")} this review already had (recorded again on the same date)${kept > 0 ? `, keeping ${kept === 1 ? "the comment" : `${kept} comments`} given then` : ""}.`);
       if (withoutId > 0) parts.push(`${plural(withoutId, "row")} without an ID left out: give ${withoutId === 1 ? "it an ID" : "them IDs"} to follow ${withoutId === 1 ? "it" : "them"} from month to month.`);
       return { message: parts.join(" "), sheetName, date, recorded: rows.length, replaced: gone.length };
     } catch (e) {
@@ -173,7 +201,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
  * after the last row in use (the replaced ones blanked); rows past the table's end are written just
  * below it, so the table takes them in.
  */
-async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, p: TablePosition, keys: LogKey[], gone: number[], rows: ReviewLogRow[]): Promise<void> {
+export async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, layout: TableLayout, p: TablePosition, keys: readonly Pick<LogKey, "blank">[], gone: number[], rows: readonly Record<string, unknown>[]): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(p.sheet);
   const cols = Object.values(p.columns);
   const firstCol = Math.min(...cols);
@@ -182,11 +210,11 @@ async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, p: 
   let used = keys.length;
   while (used > 0 && keys[used - 1].blank) used--;
   const tail = gone.length > 0 && gone.every((g, i) => g === used - gone.length + i);
-  const blankRow = (): CellInput[] => logCells({} as ReviewLogRow, p, firstCol, width);
+  const blankRow = (): CellInput[] => logCells(layout, {}, p, firstCol, width);
   let start = used;
   if (tail) start = used - gone.length;
   else for (const g of gone) await writeUserRows(batcher, sheet, rowsAddress(firstData + g, firstCol, 1, width), [blankRow()]);
-  const out: CellInput[][] = rows.map((r) => logCells(r, p, firstCol, width));
+  const out: CellInput[][] = rows.map((r) => logCells(layout, r, p, firstCol, width));
   // Replaced rows the new recording does not reach are cleared.
   while (start + out.length < used) out.push(blankRow());
   const inside = Math.max(0, Math.min(out.length, keys.length - start));

@@ -6,19 +6,15 @@
  * since the last review (the plan as it stands today against the last recorded review), each
  * action's last colours and the plan's trend. Nothing is written.
  */
-import { actionTrends, planTrend, readReviewLog, reviewChanges, reviewRows, reviewsOf, type ReviewChanges, type ReviewLogRow, type TrendPoint } from "../plan/cycle";
-import { cellText, distributorKey, isoFromSerial, japStandings, matchRag, type Rag, todaySerial, toCellValue } from "../plan/model";
+import { actionTrends, planTrend, reviewChanges, reviewRows, reviewsOf, type ReviewChanges, type TrendPoint } from "../plan/cycle";
+import { cellA1, type CellValue, distributorKey, isoFromSerial, japStandings, matchRag, type Rag, todaySerial } from "../plan/model";
+import { packFigures, packInputOf, packSubjects, PACK_SHEET_NAME } from "../plan/pack";
+import type { ActionRef } from "../plan/summary";
 import { readPlan } from "../plan/read";
 import { runExcel } from "./context";
 import { inputGrids, readWorkbookState } from "./readWorkbookState";
-import { type LogKey, readLogKeys, reviewLogTable } from "./recordReview";
+import { readRecentReviews } from "./recentReviews";
 import { capabilities } from "./requirements";
-import { ReadCost, readRects } from "./sheetReads";
-
-/** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
-export const TREND_REVIEWS = 6;
-/** Reviews read back whole (the last one, and the one before when the last is today's). */
-export const FULL_REVIEWS = 2;
 
 export interface ReviewAction {
   id: string;
@@ -28,6 +24,38 @@ export interface ReviewAction {
   rag: Rag;
   /** Its colours at the last reviews, oldest first. */
   trend: { date: number; rag: Rag }[];
+}
+
+/** An objective as the meeting sees it: its own RAG, KPI attainment and its actions' colours on this JAP. */
+export interface MeetingObjective {
+  sheet: string;
+  /** The objective's ID cell. */
+  cell: string;
+  id: string;
+  objective: string;
+  rag: Rag | null;
+  /** KPI attainment against the YTD target (0.95 is 95 %), or null when there is none yet. */
+  pctToTarget: number | null;
+  red: number;
+  amber: number;
+  green: number;
+}
+
+/**
+ * The Meeting pack's content for one JAP (packFigures, the numbers the Meeting pack sheet shows):
+ * the plan's RAG and why, the objectives, the Red and Amber actions with reasons, the overdue ones.
+ */
+export interface MeetingView {
+  asOf: number;
+  planRag: Rag;
+  why: string;
+  objectives: MeetingObjective[];
+  redAmber: ActionRef[];
+  overdue: (ActionRef & { daysOverdue: number })[];
+  /** "… and 3 more on the JAP" for each list, "" when everything is listed. */
+  more: { objectives: string; redAmber: string; overdue: string };
+  /** The lists' headings with their counts, as on the sheet ("Red and Amber actions: 9"). */
+  titles: { redAmber: string; overdue: string };
 }
 
 export interface JapReview {
@@ -44,6 +72,8 @@ export interface JapReview {
   changes: ReviewChanges | null;
   /** The plan's counts at each review read, oldest first. */
   trend: TrendPoint[];
+  /** What the meeting looks at (the Meeting pack's content), null when the JAP cannot have a pack. */
+  meeting: MeetingView | null;
 }
 
 export interface ReviewState {
@@ -53,31 +83,6 @@ export interface ReviewState {
   logSheet: string | null;
 }
 
-/** The data-row indices of the last `n` reviews of each distributor in `want` (by key). */
-export function lastReviewRows(keys: readonly LogKey[], want: ReadonlySet<string>, n = TREND_REVIEWS): number[] {
-  // A review is a date and a month (two months reviewed the same day are two reviews, as sameReview has it).
-  const reviews = new Map<string, Map<string, [number, number]>>();
-  for (const k of keys) {
-    const d = distributorKey(k.distributor);
-    if (k.date === null || !want.has(d)) continue;
-    const of = reviews.get(d) ?? reviews.set(d, new Map()).get(d)!;
-    of.set(`${k.date}/${k.month}`, [k.date, k.month ?? 0]);
-  }
-  const keep = new Map([...reviews].map(([d, m]) => [d, new Set([...m].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).slice(-n).map(([key]) => key))]));
-  return keys.flatMap((k, i) => (k.date !== null && keep.get(distributorKey(k.distributor))?.has(`${k.date}/${k.month}`) ? [i] : []));
-}
-
-/** Consecutive indices as [first, count] runs. */
-function runs(indices: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const i of indices) {
-    const last = out.at(-1);
-    if (last && last[0] + last[1] === i) last[1]++;
-    else out.push([i, 1]);
-  }
-  return out;
-}
-
 export async function getReviewState(): Promise<ReviewState> {
   const caps = capabilities();
   const today = todaySerial(new Date());
@@ -85,54 +90,57 @@ export async function getReviewState(): Promise<ReviewState> {
     const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
-    const log = reviewLogTable(state);
-    let rows: ReviewLogRow[] = [];
-    const keys = log ? await readLogKeys(context, log.position) : [];
-    if (log && keys.length > 0) {
-      const p = log.position;
-      const cols = Object.values(p.columns);
-      const first = Math.min(...cols);
-      const width = Math.max(...cols) - first + 1;
-      const want = new Set(current.map((s) => distributorKey(s.cycle.distributor)));
-      // Whole rows for the last two reviews (what changed needs status, due, names), the action ID
-      // and RAG alone for the ones before (the colours of the trend): the read stays small.
-      const full = lastReviewRows(keys, want, FULL_REVIEWS);
-      const isFull = new Set(full);
-      const light = lastReviewRows(keys, want).filter((i) => !isFull.has(i));
-      const picked: unknown[][] = [];
-      const header = state.tables.find((t) => t.name === log.name)!.headers;
-      const lightCells = new Map<number, { actionId?: unknown; rag?: unknown }>();
-      const lightReads = (["actionId", "rag"] as const).flatMap((k) => {
-        const col = p.columns[k];
-        if (col === undefined) return [];
-        return runs(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
-          values.forEach((v, j) => {
-            const i = row - p.headerRow - 1 + j;
-            lightCells.set(i, { ...lightCells.get(i), [k]: v[0] });
-          });
-        } }));
+    const { log, keys, rows } = await readRecentReviews(context, state, new Set(current.map((s) => distributorKey(s.cycle.distributor))));
+    // The pack's figures as of the plan's day (the Settings' as-of date, else today), as the sheet shows them.
+    const asOf = Math.floor(plan.settings.asOf ?? today);
+    const subjects = packSubjects(plan, rows);
+    const meetingOf = (sheet: string, ragOf: ReadonlyMap<string, Rag>): MeetingView | null => {
+      const subject = subjects.find((x) => x.jap.position.sheet === sheet);
+      if (!subject) return null;
+      const input = packInputOf(plan, subject, { sheetName: PACK_SHEET_NAME, asOf, tables: state.tables, reviewLog: log?.position ?? null });
+      const f = packFigures(plan, subject, asOf, input);
+      const jap = subject.jap.position;
+      const cellOf = (row: CellValue | undefined, p: typeof jap): string => cellA1(Number(row) - 1, p.columns.id ?? Math.min(...Object.values(p.columns)));
+      const text = (v: CellValue | undefined): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+      const action = (r: Record<string, CellValue>): ActionRef => ({
+        sheet,
+        cell: cellOf(r.row, jap),
+        id: text(r.id),
+        action: text(r.action),
+        owner: text(r.owner),
+        due: typeof r.due === "number" ? r.due : null,
+        rag: matchRag(text(r.rag)) ?? "Grey",
+        reason: text(r.reason),
       });
-      await readRects(
-        context,
-        [
-          ...runs(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
-            for (const v of values) picked.push(v);
-          } })),
-          ...lightReads,
-        ],
-        new ReadCost(),
-      );
-      // The rows read, under the table's own headers, as the core reads a log.
-      const values = [header, ...picked].map((r) => r.map((v) => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
-      rows = readReviewLog([{ name: p.sheet, values, tables: [{ headerRow: 0, lastRow: picked.length, col: 0, lastCol: width - 1 }] }]).rows;
-      for (const i of light) {
-        const k = keys[i];
-        const c = lightCells.get(i);
-        const actionId = cellText(toCellValue(c?.actionId ?? null, "Untyped")).trim();
-        if (k.date === null || actionId === "") continue;
-        rows.push({ date: k.date, distributor: k.distributor, month: k.month, actionId, action: "", owner: "", status: null, pctComplete: null, due: null, actual: null, target: null, rag: matchRag(cellText(toCellValue(c?.rag ?? null, "Untyped"))) ?? "Grey", ragOverride: null, overrideReason: "", comment: "" });
-      }
-    }
+      const jbp = subject.jbp?.position;
+      return {
+        asOf,
+        planRag: matchRag(text(f.figures.planRag)) ?? "Grey",
+        why: text(f.figures.why),
+        objectives: jbp
+          ? f.lists.objectives.map((o) => ({
+              sheet: jbp.sheet,
+              cell: cellOf(o.row, jbp),
+              id: text(o.id),
+              objective: text(o.objective),
+              rag: matchRag(text(o.rag)),
+              pctToTarget: typeof o.pctToTarget === "number" ? o.pctToTarget : null,
+              red: Number(o.red) || 0,
+              amber: Number(o.amber) || 0,
+              green: Number(o.green) || 0,
+            }))
+          : [],
+        redAmber: f.lists.redAmber.map(action),
+        overdue: f.lists.overdue.map((r) => {
+          const days = Number(r.daysOverdue) || 0;
+          const next = text(r.nextStep);
+          const rag = ragOf.get(text(r.id).trim().toLowerCase()) ?? "Grey";
+          return { ...action({ ...r, rag }), reason: `${days} ${days === 1 ? "day" : "days"} late${next ? ` · next step: ${next}` : ""}`, daysOverdue: days };
+        }),
+        more: { objectives: text(f.more.objectives), redAmber: text(f.more.redAmber), overdue: text(f.more.overdue) },
+        titles: { redAmber: text(f.figures.redAmberTitle), overdue: text(f.figures.overdueTitle) },
+      };
+    };
     const japs = current.map((s): JapReview => {
       const distributor = s.cycle.distributor;
       const mine = rows.filter((r) => distributorKey(r.distributor) === distributorKey(distributor));
@@ -152,6 +160,7 @@ export async function getReviewState(): Promise<ReviewState> {
         actions: now.rows.map((r) => ({ id: r.actionId, action: r.action, owner: r.owner, rag: r.rag, trend: trends.get(r.actionId.trim().replace(/\s+/g, " ").toLowerCase()) ?? [] })),
         changes,
         trend: planTrend(mine, distributor),
+        meeting: meetingOf(s.jap.position.sheet, new Map(now.rows.map((r) => [r.actionId.trim().toLowerCase(), r.rag]))),
       };
     });
     return { today, japs, logSheet: log?.position.sheet ?? null };

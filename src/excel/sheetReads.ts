@@ -103,3 +103,14 @@ export async function readRects(context: Excel.RequestContext, reads: RectRead[]
     });
   }
 }
+
+/** Sorted indices as [first, count] runs of consecutive ones: the rectangles that read them. */
+export function indexRuns(indices: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indices) {
+    const last = out.at(-1);
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i, 1]);
+  }
+  return out;
+}

@@ -53,12 +53,21 @@ async function withValidations(bytes: Buffer, original: Map<string, string>): Pr
   return editParts(bytes, (name) => byPart.has(name.toLowerCase()), (xml, name) => putValidations(xml, byPart.get(name.toLowerCase()) as string));
 }
 
+/**
+ * A table's start tag with its header row said: the schema's default is one header row and Excel
+ * leaves the attribute out, but ExcelJS reads a missing `headerRowCount` as none and would write
+ * the table back without its header (https://learn.microsoft.com/en-us/dotnet/api/documentformat.openxml.spreadsheet.table.headerrowcount).
+ */
+export function withHeaderRowCount(xml: string): string {
+  return xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount=/.test(tag) ? tag : tag.replace(/^<table\b/, '<table headerRowCount="1"')));
+}
+
 /** ExcelJS's workbook of a file or its bytes, whatever its tables' columns hold. */
 export async function loadWorkbook(file: string | Buffer): Promise<ExcelJS.Workbook> {
   const bytes = typeof file === "string" ? await readFileBytes(file) : file;
   const workbook = new ExcelJS.Workbook();
   // ExcelJS's typings want its own Buffer interface; a Node Buffer is what it reads.
-  await workbook.xlsx.load((await editTableParts(bytes, withoutColumnChildren)) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await editTableParts(bytes, (xml) => withHeaderRowCount(withoutColumnChildren(xml)))) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 

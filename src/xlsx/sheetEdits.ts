@@ -55,12 +55,12 @@ export function addSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, after:
 }
 
 /** Replaces the sheet of the spec's name by the spec, at the same place in the tab order. */
-export function replaceSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): { columns: CalculatedColumns; skippedCharts: string[] } {
+export function replaceSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: CachedValues = {}): { columns: CalculatedColumns; skippedCharts: string[] } {
   const order = workbook.worksheets.map((w) => w.name);
   const at = order.indexOf(spec.sheetName);
   const old = workbook.getWorksheet(spec.sheetName);
   if (old) workbook.removeWorksheet(old.id);
-  return addSheetSpec(workbook, spec, at > 0 ? order[at - 1] : null);
+  return addSheetSpec(workbook, spec, at > 0 ? order[at - 1] : null, cached);
 }
 
 /**

@@ -59,7 +59,7 @@ describe("parseArgs", () => {
 
   it.each([
     [["frobnicate"], "Unknown command 'frobnicate'"],
-    [["--json"], "Unknown option '--json' (give a command first: new, check, rag, pack, review or next-month)"],
+    [["--json"], "Unknown option '--json' (give a command first: new, check, rag, pack, review, quarterly-review or next-month)"],
     [["help", "frob"], "Unknown command 'frob'"],
     [["check", "in.xlsx", "--sample"], "Unknown option '--sample' for 'check'"],
     [["check", "in.xlsx", "--as-of=2026-02-30"], "--as-of must be a real date as YYYY-MM-DD, not '2026-02-30'"],

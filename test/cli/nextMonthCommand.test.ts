@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { readReviewLog } from "../../src/plan/cycle";
-import { currentPlan, isOpenStatus, japStandings, serialFromIso } from "../../src/plan/model";
+import { isPackSheet, meetingPacks, packFigures, packJapSheet, packReviewLog, packValues } from "../../src/plan/pack";
+import { currentPlan, isOpenStatus, japStandings, parseCellA1, serialFromIso } from "../../src/plan/model";
 import { checkWorkbook } from "../../src/plan/rules";
 import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -106,6 +107,29 @@ describe("jointplan next-month on the sample", () => {
     const log = readReviewLog(await readXlsx(readFileSync(at("april-reviewed.xlsx"))));
     expect(log.rows).toHaveLength(37);
     expect(log.rows.filter((r) => r.month === serialFromIso("2026-04-01")).map((r) => r.actionId)).toHaveLength(17);
+  });
+
+  it("writes the new month's Meeting pack in place of the old one, with the engine's values", async () => {
+    expect(run.out).toContain("Rebuilt 'Meeting pack' (about 'JAP 2026-04'): the meeting pack of the current JAP.");
+    const before = await readXlsx(readFileSync(at("reviewed.xlsx")));
+    const grids = await readXlsx(readFileSync(at("april.xlsx")));
+    const head = (name: string, g = grids) => (a: string) => g.find((x) => x.name === name)!.values[Number(a.slice(1)) - 1]?.[a.charCodeAt(0) - 65] ?? null;
+    expect(packJapSheet(head("Meeting pack", before))).toBe("JAP");
+    expect(isPackSheet(head("Meeting pack"))).toBe(true);
+    expect(packJapSheet(head("Meeting pack"))).toBe("JAP 2026-04");
+    // One pack, where the old one stood in the tab order (one place on: the new JAP stands before it).
+    expect(grids.filter((g) => isPackSheet(head(g.name))).map((g) => g.name)).toEqual(["Meeting pack"]);
+    expect(grids.map((g) => g.name).indexOf("Meeting pack")).toBe(before.map((g) => g.name).indexOf("Meeting pack") + 1);
+    // Every formula cell's cached value is what the engine gives for the file as written.
+    const { plan, asOf } = checkWorkbook(grids, { today: day });
+    const [pack] = meetingPacks(plan, packReviewLog(grids, plan), asOf, [], () => "Meeting pack");
+    expect(pack.subject.jap.position.sheet).toBe("JAP 2026-04");
+    const want = packValues(pack.layout, packFigures(plan, pack.subject, asOf, pack.input));
+    const sheet = grids.find((g) => g.name === "Meeting pack")!;
+    const blankAsNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+    const got = Object.fromEntries(Object.keys(want).map((a) => [a, blankAsNull(sheet.values[parseCellA1(a)!.row]?.[parseCellA1(a)!.col])]));
+    expect(got).toEqual(Object.fromEntries(Object.entries(want).map(([k, v]) => [k, blankAsNull(v)])));
+    expect(Object.keys(want).length).toBeGreaterThan(100);
   });
 
   it("loses no part on the way: every file jointplan wrote goes through a rewrite whole", async () => {

@@ -9,7 +9,8 @@ import * as path from "path";
 import { readReviewLog } from "../../src/plan/cycle";
 import { computePlanRag } from "../../src/plan/rag";
 import { checkWorkbook } from "../../src/plan/rules";
-import { serialFromIso } from "../../src/plan/model";
+import { parseCellA1, serialFromIso } from "../../src/plan/model";
+import { meetingPacks, packReviewLog } from "../../src/plan/pack";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "../xlsx/fixtures";
@@ -50,6 +51,20 @@ describe("jointplan review", () => {
     // Text, never a formula: no <f> in the Review Log's part holds it.
     const parts = await packageParts(readFileSync(at("r1.xlsx")));
     expect(parts[sheetPartName(parts, "Review Log")]).not.toMatch(/<f>[^<]*SUM\(1\)/);
+  });
+
+  it("rebuilds the Meeting pack: its last review is the one just recorded", async () => {
+    const run = await cli("review", sample, at("packed.xlsx"), "--date", "2026-03-10");
+    expect(run.out).toContain("Rebuilt 'Meeting pack' (about 'JAP'): the meeting pack of the current JAP.");
+    const value = async (file: string): Promise<unknown> => {
+      const grids = await readXlsx(readFileSync(file));
+      const { plan, asOf } = checkWorkbook(grids, { today: serialFromIso("2026-03-18")! });
+      const [pack] = meetingPacks(plan, packReviewLog(grids, plan), asOf);
+      const at = parseCellA1(pack.layout.map.figures.lastReview)!;
+      return grids.find((g) => g.name === "Meeting pack")!.values[at.row][at.col];
+    };
+    expect(await value(sample)).not.toBe(serialFromIso("2026-03-10"));
+    expect(await value(at("packed.xlsx"))).toBe(serialFromIso("2026-03-10"));
   });
 
   it("replaces the rows of the same review recorded again, keeping its comments; another date adds a review", async () => {

@@ -65,4 +65,26 @@ describe("the review cycle in the preview page", () => {
     expect(names.indexOf(newSheet)).toBe(names.indexOf(oldSheet) + 1);
     expect(o.problems).toEqual([]);
   });
+
+  it("opens on the meeting: Go to cell selects the action, Show meeting pack builds and selects the sheet", async () => {
+    const { page, pane } = o;
+    await pane.getByRole("tab", { name: "Review" }).click();
+    const meeting = pane.getByTestId("meeting").first();
+    await meeting.waitFor();
+    expect(await meeting.getByTestId("meeting-plan-rag").innerText()).toMatch(/^(Red|Amber|Green|Grey)\s*(Red|Amber|Green|Grey): /);
+    const first = meeting.getByRole("region", { name: "Red and Amber actions" }).locator("[data-kind=meeting-red-amber]").first();
+    const [sheet, cell] = [await first.getAttribute("data-sheet"), await first.getAttribute("data-cell")];
+    await first.click();
+    const selected = () => page.evaluate(() => (window as unknown as { jointplanSim: { selection(): { sheet: string; address: string } | null } }).jointplanSim.selection());
+    await page.waitForFunction(([s, c]) => {
+      const sel = (window as unknown as { jointplanSim: { selection(): { sheet: string; address: string } | null } }).jointplanSim.selection();
+      return sel !== null && sel.sheet === s && sel.address.replace(/\$/g, "").split(":")[0] === c;
+    }, [sheet, cell]);
+    expect((await selected())?.sheet).toBe(sheet);
+
+    await pane.getByRole("button", { name: "Show meeting pack" }).click();
+    await pane.getByText(/^(Built|Rebuilt) 'Meeting pack'/).waitFor();
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Meeting pack", selected: true }).waitFor();
+    expect(o.problems).toEqual([]);
+  });
 });

@@ -33,13 +33,17 @@ describe("recordReview", () => {
 
   it("replaces the same review's rows when recorded again on the same date, and appends another date's", async () => {
     await insertPlanData(scaledPlan(20));
-    const first = await recordReview({ date: "2026-03-20" });
+    const first = await recordReview({ date: "2026-03-20", comments: { "A-01": "=escalate", "A-03": "first word" } });
     const again = await measure(sim(), () => recordReview({ date: "2026-03-20", comments: { "A-03": "moved" } }));
-    expect(again.syncs).toBe(5);
+    // One more read than a first recording: the replaced rows' comments, to keep them.
+    expect(again.syncs).toBe(6);
     expect(again.result.replaced).toBe(first.recorded);
-    expect(again.result.message).toMatch(/Replaced the \d+ rows/);
+    expect(again.result.message).toMatch(/Replaced the \d+ rows this review already had \(recorded again on the same date\), keeping the comment given then\./);
     expect(log().rows.length).toBe(first.recorded);
+    // A comment given now wins; one given only the first time stays, as text.
     expect(log().rows.find((r) => r.actionId === "A-03")!.comment).toBe("moved");
+    expect(log().rows.find((r) => r.actionId === "A-01")!.comment).toBe("=escalate");
+    expect(Object.values(sim().snapshot("Review Log")).every((c) => c.formula === null)).toBe(true);
     const later = await recordReview({ date: "2026-04-02" });
     expect(later.replaced).toBe(0);
     const rows = log().rows;

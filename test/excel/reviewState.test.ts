@@ -1,8 +1,13 @@
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { recordReview } from "../../src/excel/recordReview";
-import { getReviewState, lastReviewRows } from "../../src/excel/reviewState";
+import { lastReviewRows } from "../../src/excel/recentReviews";
+import { getReviewState } from "../../src/excel/reviewState";
 import { startNextMonth } from "../../src/excel/startNextMonth";
 import { cellA1, parseRangeA1 } from "../../src/plan/model";
+import { meetingPacks, packFigures, packReviewLog } from "../../src/plan/pack";
+import { readPlan } from "../../src/plan/read";
+import { SAMPLE_AS_OF } from "../../src/plan/sample";
+import { simGrids } from "./support/grids";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
 
@@ -68,5 +73,28 @@ describe("getReviewState", () => {
     // Two months reviewed on the same day are two reviews.
     const sameDay = [1, 2, 3].map((month) => ({ date: 9, distributor: "Andes", month, blank: false }));
     expect(lastReviewRows(sameDay, new Set(["andes"]), 2)).toEqual([1, 2]);
+  });
+
+  it("gives the meeting as the Meeting pack has it, every row pointing at its ID cell", async () => {
+    const { jap } = await insertPlanData(scaledPlan(20));
+    await recordReview({ date: "2026-03-10" });
+    const { result, syncs } = await measure(sim(), () => getReviewState());
+    expect(syncs).toBe(5);
+    const meeting = result.japs[0].meeting!;
+    // The pack's own figures from the whole workbook, as the sheet would show them.
+    const grids = simGrids(sim());
+    const plan = readPlan(grids);
+    const [pack] = meetingPacks(plan, packReviewLog(grids, plan), SAMPLE_AS_OF);
+    const f = packFigures(plan, pack.subject, SAMPLE_AS_OF, pack.input);
+    expect(meeting.asOf).toBe(SAMPLE_AS_OF);
+    expect([meeting.planRag, meeting.why]).toEqual([f.figures.planRag, f.figures.why]);
+    expect(meeting.objectives.map((o) => [o.id, o.rag, o.red, o.amber, o.green])).toEqual(f.lists.objectives.map((o) => [o.id, o.rag, o.red, o.amber, o.green]));
+    expect(meeting.redAmber.map((a) => [a.id, a.rag, a.reason])).toEqual(f.lists.redAmber.map((a) => [a.id, a.rag, a.reason]));
+    expect(meeting.overdue.map((a) => a.id)).toEqual(f.lists.overdue.map((a) => a.id));
+    expect(meeting.redAmber.length).toBeGreaterThan(0);
+    expect(meeting.objectives.length).toBeGreaterThan(0);
+    for (const a of [...meeting.redAmber, ...meeting.overdue]) expect([a.sheet, sim().cell(a.sheet, a.cell).value]).toEqual([jap, a.id]);
+    for (const o of meeting.objectives) expect(sim().cell(o.sheet, o.cell).value).toBe(o.id);
+    expect(meeting.titles.redAmber).toBe(f.figures.redAmberTitle);
   });
 });

@@ -1,27 +1,32 @@
 /**
  * After eleven carry-overs on files (test/cli/yearOfCycles.ts), LibreOffice recalculates the final
  * workbook: the JBP's action counts and RAG, and the RAG Summary's plan RAG and "All actions" row,
- * equal the engine's over the current JAP (not the twelve months added together).
+ * equal the engine's over the current JAP (not the twelve months added together); the Meeting pack,
+ * rebuilt by every review and carry-over, is about the current JAP and recalculates to the engine's.
  */
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { currentPlan, type CellValue } from "../../src/plan/model";
 import { summaryFigures, summaryInput } from "../../src/plan/summary";
 import { checkWorkbook } from "../../src/plan/rules";
+import { meetingPacks, packReviewLog } from "../../src/plan/pack";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { planOfFile, runYear, YEAR_AS_OF } from "../cli/yearOfCycles";
+import { differences } from "./packDifferences";
 import { describeWithSoffice, recalculate } from "./soffice";
 
 describeWithSoffice("a year of cycles recalculated by LibreOffice", (soffice) => {
   let dir: string;
   let engine: Awaited<ReturnType<typeof planOfFile>>;
   let lo: Awaited<ReturnType<typeof readXlsx>>;
+  let grids: Awaited<ReturnType<typeof readXlsx>>;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "jointplan-lo-year-"));
     const steps = await runYear(dir);
     const final = steps[11].reviewed;
     engine = await planOfFile(final);
+    grids = await readXlsx(readFileSync(final));
     lo = await readXlsx(recalculate(soffice, [final], path.join(dir, "out"))[0]);
   }, 400_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +62,16 @@ describeWithSoffice("a year of cycles recalculated by LibreOffice", (soffice) =>
     expect(all.slice(0, 6)).toEqual([f.all.Red, f.all.Amber, f.all.Green, f.all.Grey, f.all.overridden, f.all.total]);
     expect(f.all.total).toBe(currentPlan(engine.plan).japs[0].actions.filter((a) => a.id !== "").length);
     expect(engine.plan.japs).toHaveLength(12);
+  });
+
+  it("keeps the Meeting pack about the current JAP, recalculating to the engine's cell by cell", () => {
+    const current = currentPlan(engine.plan).japs[0];
+    const [pack] = meetingPacks(engine.plan, packReviewLog(grids, engine.plan), engine.asOf, [], () => "Meeting pack");
+    expect(pack.subject.jap.position.sheet).toBe(current.position.sheet);
+    const { diffs, compared } = differences(lo, pack, YEAR_AS_OF);
+    expect(diffs).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
+    // The pack's JAP is named in G2: the one the recalculated sheet is about.
+    expect(lo.find((g) => g.name === "Meeting pack")!.values[1][6]).toBe(current.position.sheet);
   });
 });

@@ -10,10 +10,10 @@ import { execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { type CellValue, DEFAULT_SETTINGS, isoFromSerial, parseCellA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, todaySerial } from "../../src/plan/model";
+import { DEFAULT_SETTINGS, parseCellA1, type RosterEntry, serialFromYmd, type Settings, type SheetGrid, todaySerial } from "../../src/plan/model";
 import { checkWorkbook } from "../../src/plan/rules";
 import { reviewRows } from "../../src/plan/cycle";
-import { type MeetingPack, packFigures, packReviewLog, packSubjects, packValues } from "../../src/plan/pack";
+import { packFigures, packValues } from "../../src/plan/pack";
 import { specGrid } from "../../src/plan/sheets";
 import { newWorkbook, type NewWorkbook } from "../../src/plan/workbook";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -22,6 +22,7 @@ import { cli, FIXED_NOW } from "../cli/runCli";
 import { newWorkbookInput } from "../../src/cli/newCommand";
 import { packageParts, sheetPartName } from "../xlsx/rawPackage";
 import { generatePlan, type Row } from "./generatePlan";
+import { differences } from "./packDifferences";
 import { describeWithSoffice, printToPdf, recalculate } from "./soffice";
 
 const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
@@ -58,31 +59,6 @@ function generatedWorkbook(c: Case): NewWorkbook {
   // Another distributor's review on a later day: never counted for this one.
   log.push({ ...log[0], date: c.asOf - 5, distributor: "Other", rag: "Red" });
   return newWorkbook({ ...data, reviewLog: log });
-}
-
-const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === "";
-function same(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (blank(a) && blank(b)) return true;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-const show = (v: CellValue | undefined): string => (v === null || v === undefined ? "blank" : typeof v === "object" ? v.error : typeof v === "number" && v > 30000 && v < 80000 && Number.isInteger(v) ? `${v} (${isoFromSerial(v)})` : JSON.stringify(v));
-
-/** Every formula cell of the pack against the engine, as read back from LibreOffice's file. */
-function differences(grids: SheetGrid[], pack: MeetingPack, asOf: number): { diffs: string[]; compared: number } {
-  const result = checkWorkbook(grids, { today: asOf });
-  const subject = packSubjects(result.plan, packReviewLog(grids, result.plan).rows).find((s) => s.jap.position.sheet === pack.subject.jap.position.sheet)!;
-  const expected = packValues(pack.layout, packFigures(result.plan, subject, result.asOf, pack.input));
-  const grid = grids.find((g) => g.name === pack.spec.sheetName)!;
-  const diffs: string[] = [];
-  let compared = 0;
-  for (const [address, want] of Object.entries(expected)) {
-    const p = parseCellA1(address)!;
-    const got = grid.values[p.row]?.[p.col] ?? null;
-    compared++;
-    if (!same(got, want)) diffs.push(`${address}: LibreOffice ${show(got)}, engine ${show(want)}`);
-  }
-  return { diffs, compared };
 }
 
 describeWithSoffice("the Meeting pack in LibreOffice", (soffice) => {

@@ -77,4 +77,45 @@ describe("ReviewTab", () => {
     expect(screen.queryByTestId("record-first")).toBeNull();
     expect(mocked.startNextMonth).toHaveBeenCalledTimes(1);
   });
+
+  it("opens on the meeting: plan RAG and why, objectives, Red and Amber and overdue actions, each going to its cell", async () => {
+    await renderReview();
+    const meeting = screen.getByTestId("meeting");
+    // The meeting comes first, before the actions to comment on.
+    expect(meeting.compareDocumentPosition(screen.getByTestId("review-jap")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(meeting).getByTestId("meeting-plan-rag").textContent).toMatch(/Amber.*Amber: objectives 0 Red, 1 Amber, 1 Green \(worst of\)/);
+    const objectives = within(meeting).getByRole("region", { name: "Objectives" });
+    expect(objectives.textContent).toMatch(/OBJ-1 · Grow sell-out in the north.*KPI at 91 % of the YTD target · actions 1 Red, 0 Amber, 0 Green/);
+    expect(objectives.textContent).toMatch(/OBJ-2 · Widen distribution.*no KPI results yet/);
+    await act(async () => fireEvent.click(within(objectives).getByRole("button", { name: /OBJ-1/ })));
+    expect(mocked.goToCell).toHaveBeenLastCalledWith("JBP", "A12");
+    const redAmber = within(meeting).getByRole("region", { name: "Red and Amber actions" });
+    expect(within(redAmber).getByRole("heading").textContent).toBe("Red and Amber actions: 1");
+    await act(async () => fireEvent.click(within(redAmber).getByRole("button", { name: /A-01/ })));
+    expect(mocked.goToCell).toHaveBeenLastCalledWith("JAP 2026-03", "A7");
+    expect(within(meeting).getByRole("region", { name: "Overdue actions" }).textContent).toMatch(/11 days late · next step: Call the buyer/);
+  });
+
+  it("shows the meeting pack: builds or refreshes the sheet and says so", async () => {
+    const onChanged = await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Show meeting pack" })));
+    expect(mocked.buildMeetingPack).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/^Built 'Meeting pack'/)).toBeTruthy();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it("offers no meeting pack when no JAP can have one", async () => {
+    mocked.getReviewState.mockResolvedValue(reviewState({ meeting: null }));
+    await renderReview();
+    expect(screen.queryByTestId("meeting")).toBeNull();
+    expect((screen.getByRole("button", { name: "Show meeting pack" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("records the quarterly JBP review and says which quarter", async () => {
+    const onChanged = await renderReview();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Record quarterly review" })));
+    expect(mocked.recordQuarterlyReview).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/^Recorded the quarterly review of 2026-07-06 \('JBP' Q2 2026\)/)).toBeTruthy();
+    expect(onChanged).toHaveBeenCalled();
+  });
 });

@@ -10,7 +10,7 @@ import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { loadWorkbook, rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "./fixtures";
-import { packageParts } from "./rawPackage";
+import { editPackage, packageParts } from "./rawPackage";
 
 const names = (parts: Record<string, string>): string[] => [...parts["xl/workbook.xml"].matchAll(/<definedName [^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]).sort();
 const tables = (parts: Record<string, string>) => calculatedColumnsIn(Object.entries(parts).filter(([n]) => n.startsWith("xl/tables/")).map(([, x]) => x));
@@ -79,5 +79,21 @@ describe("rewriteWorkbook on a plan that jointplan new wrote", () => {
     const ExcelJS = (await import("exceljs")).default;
     await expect(new ExcelJS.Workbook().xlsx.load(before as unknown as ArrayBuffer)).rejects.toThrow("Cannot set properties of undefined (setting 'filterButton')");
     expect((await loadWorkbook(before)).worksheets.map((w) => w.name)).toContain("JAP");
+  });
+});
+
+describe("rewriteWorkbook on tables that leave their header row unsaid, as Excel saves them", () => {
+  it("keeps every table's header row (the schema's default is one)", async () => {
+    const before = await sampleFile();
+    const parts = await packageParts(before);
+    const tableNames = Object.keys(parts).filter((n) => n.startsWith("xl/tables/"));
+    expect(tableNames.length).toBeGreaterThan(3);
+    const edits = Object.fromEntries(tableNames.map((n) => [n, (xml: string | null) => (xml as string).replace(/\sheaderRowCount="1"/, "")]));
+    const asExcelSaves = await editPackage(before, edits);
+    for (const n of tableNames) expect((await packageParts(asExcelSaves))[n]).not.toContain("headerRowCount");
+    const after = await rewriteWorkbook(asExcelSaves);
+    const written = await packageParts(after);
+    for (const n of Object.keys(written).filter((k) => k.startsWith("xl/tables/"))) expect(written[n]).toMatch(/<table\b[^>]*\sheaderRowCount="1"/);
+    expect(await readXlsx(after)).toEqual(await readXlsx(before));
   });
 });

@@ -12,7 +12,7 @@ export { attainmentRag, lastReviewCell, quarterlyReviewRows, reviewedQuarter, yt
 export type { YtdFigures } from "./quarterlyReview";
 export { readQuarterlyReviews, readReviewLog } from "./readReviewLog";
 export type { LogRowProblem, ReadLog } from "./readReviewLog";
-export { applyLogEdit, reviewLogEdit, reviewRows } from "./recordReview";
+export { applyLogEdit, keepEarlierComments, replacedQuarterlyRows, reviewLogEdit, reviewRows, sameQuarterlyReview } from "./recordReview";
 export type { LogEdit, RecordedReview, ReviewComments } from "./recordReview";
 export { changesSinceLastReview, reviewChanges, reviewsOf } from "./reviewChanges";
 export type { ActionChange, DueMove, Review, ReviewChanges } from "./reviewChanges";

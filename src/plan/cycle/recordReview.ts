@@ -5,7 +5,7 @@
  */
 import { computePlanRag, EMPTY_ROW } from "../rag";
 import { type Action, cellText, japCycle, type JapPlan, matchRag, type PlanWorkbook } from "../model";
-import { normal, type ReviewLogRow, sameReview } from "./reviewLogRow";
+import { normal, type QuarterlyReviewRow, type ReviewLogRow, sameReview } from "./reviewLogRow";
 
 export interface RecordedReview {
   rows: ReviewLogRow[];
@@ -85,6 +85,40 @@ export function reviewLogEdit(log: readonly Pick<ReviewLogRow, "date" | "distrib
     else runs.push([i, 1]);
   }
   return { deleteRuns: runs.reverse(), append: rows, replaced: gone.length };
+}
+
+/**
+ * A review recorded again keeps the comments typed at the earlier recording: each new row without a
+ * comment takes the one its action (or, for a quarterly review, its objective) had, IDs matched as
+ * the log matches them; a comment given now wins. `earlier` are the replaced rows. Returns how many
+ * were kept.
+ */
+export function keepEarlierComments<K extends "actionId" | "objectiveId">(rows: ({ comment: string } & Record<K, string>)[], earlier: readonly ({ comment: string } & Record<K, string>)[], key: K): number {
+  const before = new Map<string, string>();
+  for (const r of earlier) if (r.comment !== "" && !before.has(normal(r[key]))) before.set(normal(r[key]), r.comment);
+  let kept = 0;
+  for (const row of rows) {
+    const was = before.get(normal(row[key]));
+    if (row.comment === "" && was !== undefined) {
+      row.comment = was;
+      kept++;
+    }
+  }
+  return kept;
+}
+
+/** The same JBP's quarterly review: distributor (spaces and case ignored), year, quarter and date. */
+export function sameQuarterlyReview(a: Pick<QuarterlyReviewRow, "date" | "distributor" | "year" | "quarter">, b: Pick<QuarterlyReviewRow, "date" | "distributor" | "year" | "quarter">): boolean {
+  return a.date === b.date && a.year === b.year && a.quarter === b.quarter && normal(a.distributor) === normal(b.distributor);
+}
+
+/** The data rows (indices into `log`) that a quarterly review of `rows` replaces: the same JBP's same quarter on the same date. */
+export function replacedQuarterlyRows(log: readonly Pick<QuarterlyReviewRow, "date" | "distributor" | "year" | "quarter">[], rows: readonly QuarterlyReviewRow[]): number[] {
+  const out: number[] = [];
+  log.forEach((r, i) => {
+    if (rows.some((k) => sameQuarterlyReview(k, r))) out.push(i);
+  });
+  return out;
 }
 
 /** The log after an edit, as the sheet will hold it (what tests and the command line use). */

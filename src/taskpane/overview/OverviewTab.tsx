@@ -9,7 +9,7 @@ import type { PlanState } from "../shared/usePlanState";
 import type { TabId } from "../App";
 import { RagBadge } from "../shared/rag";
 import { RagChart } from "./RagChart";
-import { ActionList } from "./ActionList";
+import { ActionList } from "../shared/ActionList";
 import { Notice } from "../shared/Notice";
 import { formatSerial } from "../shared/dates";
 import { userMessage } from "../shared/errors";

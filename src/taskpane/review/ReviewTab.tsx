@@ -1,14 +1,17 @@
 /**
- * Review: the monthly cycle in the pane. Record the review (a comment per action, typed in the
- * meeting), start next month (offering to record first when this month has no review), and what
- * the Review Log says: the changes since the last review, each action's last colours, the plan's
- * trend. Everything shown comes from the workbook (getReviewState) and is read again after each
+ * Review: the monthly cycle in the pane. It opens on the meeting: what the Meeting pack shows (the
+ * plan's RAG and why, objectives, Red and Amber and overdue actions, each row going to its cell) and
+ * "Show meeting pack", which builds or refreshes the sheet and selects it. Then record the review (a
+ * comment per action, typed in the meeting), start next month (offering to record first when this
+ * month has no review), record the quarterly JBP review (the quarter last ended, one row per
+ * objective in Quarterly Reviews), and what the Review Log says: the changes since the last review, each
+ * action's last colours, the plan's trend. Everything shown comes from the workbook (getReviewState) and is read again after each
  * command. `children` are further sections (such as a meeting pack view), shown below these.
  */
 import * as React from "react";
 import { Button, Input, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwise16Regular, CalendarArrowRight20Regular, Save20Regular } from "@fluentui/react-icons";
-import { getReviewState, recordReview, startNextMonth, type JapReview, type ReviewState } from "../../excel/commandApi";
+import { ArrowClockwise16Regular, CalendarArrowRight20Regular, DocumentOnePage20Regular, Save20Regular } from "@fluentui/react-icons";
+import { buildMeetingPack, getReviewState, goToCell, recordQuarterlyReview, recordReview, startNextMonth, type JapReview, type ReviewState } from "../../excel/commandApi";
 import { Panel } from "../shared/Panel";
 import { Notice } from "../shared/Notice";
 import { RagBadge } from "../shared/rag";
@@ -17,6 +20,7 @@ import { useCommand, type Outcome } from "../shared/useCommand";
 import { userMessage } from "../shared/errors";
 import { ReviewChangesView } from "./ReviewChangesView";
 import { PlanTrend } from "./PlanTrend";
+import { MeetingView } from "./MeetingView";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -54,6 +58,9 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
   const [offer, setOffer] = React.useState<string[] | null>(null);
   const recording = useCommand();
   const starting = useCommand();
+  const packing = useCommand();
+  const quarterly = useCommand();
+  const [goError, setGoError] = React.useState<Outcome>(null);
 
   const load = React.useCallback(async () => {
     try {
@@ -96,7 +103,27 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
     [state, starting, after],
   );
 
-  const busy = recording.busy || starting.busy;
+  const showPack = React.useCallback(async () => {
+    const r = await packing.run(() => buildMeetingPack(), (x): Outcome => ({ intent: "success", text: x.message }));
+    if (r) await onChanged?.();
+  }, [packing, onChanged]);
+
+  // The quarterly JBP review: the quarter last ended as of today, one row per objective.
+  const recordQuarter = React.useCallback(async () => {
+    const r = await quarterly.run(() => recordQuarterlyReview(), (x): Outcome => ({ intent: "success", text: x.message }));
+    if (r) await onChanged?.();
+  }, [quarterly, onChanged]);
+
+  const goTo = React.useCallback(async (sheet: string, cell: string) => {
+    setGoError(null);
+    try {
+      await goToCell(sheet, cell);
+    } catch (e) {
+      setGoError({ intent: "error", text: userMessage(e) });
+    }
+  }, []);
+
+  const busy = recording.busy || starting.busy || packing.busy || quarterly.busy;
   if (!state && !loadError) return <Spinner size="small" label="Reading the Review Log…" />;
 
   return (
@@ -105,6 +132,9 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
       <Notice outcome={loadError} />
       <Notice outcome={recording.outcome} />
       <Notice outcome={starting.outcome} />
+      <Notice outcome={packing.outcome} />
+      <Notice outcome={quarterly.outcome} />
+      <Notice outcome={goError} />
       {offer && (
         <Panel aria-labelledby="offer-title" data-testid="record-first">
           <h2 id="offer-title" className={styles.h2}>
@@ -133,6 +163,12 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
         <Button icon={<CalendarArrowRight20Regular />} onClick={() => void start(false)} disabled={busy || !state?.japs.length}>
           {starting.busy ? "Starting…" : "Start next month"}
         </Button>
+        <Button icon={<DocumentOnePage20Regular />} onClick={() => void showPack()} disabled={busy || !state?.japs.some((j) => j.meeting)}>
+          {packing.busy ? "Building…" : "Show meeting pack"}
+        </Button>
+        <Button onClick={() => void recordQuarter()} disabled={busy}>
+          {quarterly.busy ? "Recording…" : "Record quarterly review"}
+        </Button>
         <Button appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={() => void load()} disabled={busy}>
           Refresh
         </Button>
@@ -140,6 +176,7 @@ export function ReviewTab({ onChanged, children }: { onChanged?: () => Promise<v
       {state && state.japs.length === 0 && <Text>There is no JAP to review yet. Insert a JAP template or the sample plan on the Create tab.</Text>}
       {state?.japs.map((j) => (
         <React.Fragment key={j.sheet}>
+          {j.meeting && <MeetingView sheet={j.sheet} meeting={j.meeting} onGoTo={(sheet, cell) => void goTo(sheet, cell)} />}
           <Panel aria-labelledby={`review-${j.sheet}`} data-testid="review-jap">
             <h2 id={`review-${j.sheet}`} className={styles.h2}>
               {j.sheet}

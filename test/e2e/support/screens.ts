@@ -30,6 +30,13 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: "review",
+    show: async (_, pane) => {
+      await pane.getByRole("tab", { name: "Review" }).click();
+      await pane.getByTestId("meeting").first().waitFor();
+    },
+  },
+  {
     name: "settings",
     show: async (_, pane) => {
       await pane.getByRole("tab", { name: "Settings" }).click();

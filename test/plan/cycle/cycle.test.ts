@@ -1,4 +1,4 @@
-import { carryOver, changesSinceLastReview, planTrend, actionTrends, quarterlyReviewRows, readReviewLog, reviewLogEdit, applyLogEdit, reviewRows, ytdFigures, lastReviewCell, type ReviewLogRow } from "../../../src/plan/cycle";
+import { carryOver, changesSinceLastReview, keepEarlierComments, planTrend, actionTrends, quarterlyReviewRows, readReviewLog, reviewLogEdit, applyLogEdit, reviewRows, ytdFigures, lastReviewCell, type ReviewLogRow } from "../../../src/plan/cycle";
 import { currentJaps, japStandings, jbpQuarters, type SheetGrid } from "../../../src/plan/model";
 import { JBP, REVIEW_LOG } from "../../../src/plan/layouts";
 import { readPlan } from "../../../src/plan/read";
@@ -99,6 +99,15 @@ describe("Record review", () => {
     expect(log[0].comment).toBe("changed");
     log = applyLogEdit(log, reviewLogEdit(log, reviewRows(plan, jap, AS_OF + 7).rows));
     expect(log).toHaveLength(8);
+  });
+
+  it("a review recorded again keeps each action's earlier comment unless a new one is given", () => {
+    const earlier = reviewRows(plan, jap, AS_OF, { "A-1": "first", "A-2": "=keep me" }).rows;
+    const now = reviewRows(plan, jap, AS_OF, { "A-1": "second" }).rows;
+    // IDs match as the log matches them: spaces and case aside.
+    const kept = keepEarlierComments(now, earlier.map((r) => ({ ...r, actionId: ` ${r.actionId.toLowerCase()} ` })), "actionId");
+    expect(kept).toBe(1);
+    expect(now.map((r) => r.comment)).toEqual(["second", "=keep me", "", ""]);
   });
 
   it("the log reads back from its sheet as it was written", () => {

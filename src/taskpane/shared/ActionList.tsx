@@ -5,8 +5,8 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ActionRef } from "../../excel/commandApi";
-import { RagBadge } from "../shared/rag";
-import { formatSerial } from "../shared/dates";
+import { RagBadge } from "./rag";
+import { formatSerial } from "./dates";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
