@@ -112,6 +112,7 @@ export async function runNextMonth(file: string, out: string, options: RewriteOp
       const carriedActions = started.flatMap((s) => s.carried.actions.map((a) => a.priority));
       const summary = summaryInput(plan, summarySheet, listing, {
         japTables,
+        reviewLog: log.position,
         priorityLabels: priorityLabels(distinctPriorities(carriedActions), plan.settings.maxPriorities),
       });
       replaceSheetSpec(workbook, buildSummarySheetSpec(buildSummaryLayout(summary)));

@@ -124,7 +124,7 @@ export async function startNextMonth(): Promise<NextMonthOutcome> {
         const listing = [...state.tables, ...japSpecs.flatMap((spec) => tableListing(spec))];
         const priorities = priorityLabels(distinctPriorities(plans.flatMap((p) => p.carried.actions.map((a) => a.priority ?? null))), plan.settings.maxPriorities);
         added.push(summaryTarget(state).building);
-        await queueSummary(context, state, (name) => summaryInput(plan, name, listing, { japTables, priorityLabels: priorities }), "the RAG Summary over the new month", batcher);
+        await queueSummary(context, state, (name) => summaryInput(plan, name, listing, { japTables, priorityLabels: priorities, reviewLog: log?.position ?? null }), "the RAG Summary over the new month", batcher);
       }
     });
 

@@ -20,6 +20,7 @@ import { removeAdded } from "./removeAdded";
 import { assertWritable } from "./paintFindings";
 import { inputGrids, readWorkbookState, summarySheet, type WorkbookState } from "./readWorkbookState";
 import { capabilities } from "./requirements";
+import { reviewLogTable } from "./recordReview";
 import { queueSheetSpec } from "./writeSheetSpec";
 
 export async function buildSummary(): Promise<{ message: string; sheetName: string }> {
@@ -34,7 +35,7 @@ export async function buildSummary(): Promise<{ message: string; sheetName: stri
     if (plan.japs.length === 0) {
       throw new JointPlanError("noPlan", "There is no JAP table to summarise. Insert a JAP template (or the sample plan) first.");
     }
-    const { sheetName } = await writeSummary(context, state, (building) => summaryInput(plan, building, state.tables), `the RAG Summary over ${plan.japs.length} current JAP${plan.japs.length === 1 ? "" : "s"}`);
+    const { sheetName } = await writeSummary(context, state, (building) => summaryInput(plan, building, state.tables, { reviewLog: reviewLogTable(state)?.position ?? null }), `the RAG Summary over ${plan.japs.length} current JAP${plan.japs.length === 1 ? "" : "s"}`);
     const japs = plan.japs.length;
     return {
       message: `${old ? "Rebuilt" : "Built"} '${sheetName}' over ${japs} current JAP${japs === 1 ? "" : "s"}${plan.jbps.length ? ` and ${plan.jbps.length} JBP` : ""}${history ? ` (${history} earlier month${history === 1 ? "" : "s"} left out as history)` : ""}. It stays live: every figure is a formula.`,

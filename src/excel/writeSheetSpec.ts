@@ -207,6 +207,8 @@ export async function queueSheetSpec(context: Excel.RequestContext, sheet: Excel
       chart.setPosition(c.anchor);
       chart.width = c.width;
       chart.height = c.height;
-    }, 2 * OPERATION_BYTES + 6 * SET_BYTES);
+      if (c.textCategories) chart.axes.categoryAxis.categoryType = Excel.ChartAxisCategoryType.textAxis;
+      (c.seriesColors ?? []).forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
+    }, 2 * OPERATION_BYTES + 6 * SET_BYTES + (c.textCategories ? 2 * OPERATION_BYTES + SET_BYTES : 0) + (c.seriesColors?.length ?? 0) * (3 * OPERATION_BYTES + METHOD_BYTES));
   }
 }

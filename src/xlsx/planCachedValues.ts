@@ -8,6 +8,7 @@
  * formula.
  */
 import { cellA1, type CellValue, firstDataRow, parseRangeA1 } from "../plan/model";
+import { planTrend, readReviewLog } from "../plan/cycle";
 import { checkWorkbook } from "../plan/rules";
 import { type SheetSpec, specGrid, tableListing } from "../plan/sheets";
 import { buildSummaryLayout, summaryInput, summaryValues } from "../plan/summary";
@@ -55,8 +56,9 @@ export function planCachedValues(specs: readonly SheetSpec[], today: number): Ca
   // The RAG Summary: the layout the spec was built from, over the plan as the file holds it.
   const summary = specs.find((s) => s.kind === "summary");
   if (summary) {
-    const layout = buildSummaryLayout(summaryInput(plan, summary.sheetName, specs.flatMap(tableListing)));
-    const values = summaryValues(plan, asOf, layout);
+    const log = readReviewLog(specs.map(specGrid));
+    const layout = buildSummaryLayout(summaryInput(plan, summary.sheetName, specs.flatMap(tableListing), { reviewLog: log.position }));
+    const values = summaryValues(plan, asOf, layout, planTrend(log.rows));
     const written = formulasOf(summary);
     for (const c of layout.cells) {
       const v = values.get(c.address);

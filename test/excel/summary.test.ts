@@ -1,6 +1,10 @@
 import { checkPlan } from "../../src/excel/checkPlan";
 import { insertJapTemplate, insertPlanData } from "../../src/excel/insertTemplates";
 import { buildSummary } from "../../src/excel/summary";
+import { recordReview } from "../../src/excel/recordReview";
+import { serialFromIso } from "../../src/plan/model";
+import { TREND_CHART_TITLE, TREND_ROWS, TREND_TITLE } from "../../src/plan/summary";
+import { engineValuesOf } from "../../preview/engineValues";
 import type { SimulatedExcel } from "../sim";
 import { scaledPlan } from "./support/plans";
 import { measure, useSim } from "./support/sim";
@@ -41,6 +45,30 @@ describe("buildSummary", () => {
     const charts = sim().charts("RAG Summary");
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({ chartType: "ColumnStacked", title: expect.stringMatching(/RAG/) });
+  });
+
+  it("charts the plan's RAG by review from the Review Log: one point per review, RAG colours, dates as text categories", async () => {
+    await insertPlanData(scaledPlan(20));
+    const dates = ["2026-03-25", "2026-04-24", "2026-05-26"];
+    for (const date of dates) await recordReview({ date });
+    const { syncs } = await measure(sim(), () => buildSummary());
+    expect(syncs).toBe(3);
+    const charts = sim().charts("RAG Summary");
+    expect(charts.map((c) => c.name)).toEqual(["JP_RagChart", "JP_TrendChart"]);
+    const trend = charts[1];
+    const title = Object.entries(sim().snapshot("RAG Summary")).find(([, c]) => c.value === TREND_TITLE)![0];
+    const header = Number(title.slice(1)) + 1;
+    // The header row and the twelve review rows, date and the four colours.
+    expect(trend).toMatchObject({ source: `'RAG Summary'!A${header}:E${header + TREND_ROWS}`, seriesBy: "Columns", categoryType: "TextAxis", title: TREND_CHART_TITLE });
+    expect(trend.seriesFill).toEqual(["#C00000", "#FFC000", "#00B050", "#A6A6A6"]);
+    expect(charts[0].seriesFill).toEqual(["#C00000", "#FFC000", "#00B050", "#A6A6A6"]);
+    // The engine's values of the block (the preview shows them): the three reviews oldest first, then blank rows.
+    const values = engineValuesOf(sim())["RAG Summary"];
+    const rows = Array.from({ length: TREND_ROWS }, (_, i) => ["A", "B", "C", "D", "E", "F"].map((c) => values[`${c}${header + 1 + i}`]));
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual(dates.map((d) => serialFromIso(d)));
+    expect(rows.slice(0, 3).map((r) => r[5])).toEqual([20, 20, 20]);
+    expect(rows.slice(0, 3).every((r) => (r[1] as number) + (r[2] as number) + (r[3] as number) + (r[4] as number) === 20)).toBe(true);
+    expect(rows.slice(3)).toEqual(Array(TREND_ROWS - 3).fill(["", "", "", "", "", ""]));
   });
 
   it("rebuilds in place: replaces only its own sheet, in the same number of syncs", async () => {

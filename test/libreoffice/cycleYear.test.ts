@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { currentPlan, type CellValue } from "../../src/plan/model";
-import { summaryFigures, summaryInput } from "../../src/plan/summary";
+import { summaryFigures, summaryInput, TREND_ROWS, TREND_TITLE } from "../../src/plan/summary";
+import { planTrend, readReviewLog } from "../../src/plan/cycle";
 import { checkWorkbook } from "../../src/plan/rules";
 import { meetingPacks, packReviewLog } from "../../src/plan/pack";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -62,6 +63,20 @@ describeWithSoffice("a year of cycles recalculated by LibreOffice", (soffice) =>
     expect(all.slice(0, 6)).toEqual([f.all.Red, f.all.Amber, f.all.Green, f.all.Grey, f.all.overridden, f.all.total]);
     expect(f.all.total).toBe(currentPlan(engine.plan).japs[0].actions.filter((a) => a.id !== "").length);
     expect(engine.plan.japs).toHaveLength(12);
+  });
+
+  it("shows the plan's RAG by review on the RAG Summary: one row per review, the engine's planTrend of the Review Log", () => {
+    const grid = lo.find((g) => g.name === "RAG Summary")!;
+    const title = grid.values.findIndex((row) => row[0] === TREND_TITLE);
+    expect(title).toBeGreaterThan(0);
+    const rows = grid.values.slice(title + 2, title + 2 + TREND_ROWS).map((row) => row.slice(0, 6));
+    const points = planTrend(readReviewLog(grids).rows).slice(-TREND_ROWS);
+    expect(points).toHaveLength(12);
+    const expected = points.map((p) => [p.date, p.counts.Red, p.counts.Amber, p.counts.Green, p.counts.Grey, p.counts.Red + p.counts.Amber + p.counts.Green + p.counts.Grey]);
+    expect(rows).toEqual(expected);
+    // Every month's actions were rated: the counts are not all of one colour, and each review has rows.
+    expect(new Set(rows.map((r) => r[5])).size).toBeGreaterThan(1);
+    expect(rows.every((r) => (r[5] as number) > 0)).toBe(true);
   });
 
   it("keeps the Meeting pack about the current JAP, recalculating to the engine's cell by cell", () => {

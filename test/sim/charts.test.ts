@@ -21,6 +21,25 @@ describe("charts (recorded, not rendered)", () => {
     expect(sim.charts("RAG Summary")).toEqual([]);
   });
 
+  test("series fills and the category axis type are recorded; a series past the source's is InvalidArgument", async () => {
+    const { sim, run } = setup({ sheets: ["RAG Summary"] });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("RAG Summary");
+      const chart = ws.charts.add("ColumnStacked", ws.getRange("A1:E13"), "Columns");
+      chart.name = "Trend";
+      chart.series.getItemAt(0).format.fill.setSolidColor("#c00000");
+      chart.series.getItemAt(3).format.fill.setSolidColor("#A6A6A6");
+      chart.axes.categoryAxis.categoryType = sim.Excel.ChartAxisCategoryType.textAxis;
+      chart.series.load("count");
+      await ctx.sync();
+      expect(chart.series.count).toBe(4);
+    });
+    expect(sim.charts("RAG Summary")[0]).toMatchObject({ seriesFill: ["#C00000", undefined, undefined, "#A6A6A6"], categoryType: "TextAxis" });
+    expect(await codeOf(run(async (ctx) => { ctx.workbook.worksheets.getItem("RAG Summary").charts.getItem("Trend").series.getItemAt(4).format.fill.setSolidColor("#C00000"); await ctx.sync(); }))).toBe("InvalidArgument");
+    expect(await codeOf(run(async (ctx) => { ctx.workbook.worksheets.getItem("RAG Summary").charts.getItem("Trend").axes.categoryAxis.categoryType = "Diagonal" as never; await ctx.sync(); }))).toBe("InvalidArgument");
+    expect(await codeOf(run(async (ctx) => { ctx.workbook.worksheets.getItem("RAG Summary").charts.getItem("Trend").series.getItemAt(1).format.fill.setSolidColor("not a colour"); await ctx.sync(); }))).toBe("InvalidArgument");
+  });
+
   test("an unknown chart type or seriesBy is InvalidArgument; a missing chart is ItemNotFound", async () => {
     const { run } = setup();
     expect(await codeOf(run(async (ctx) => { const ws = ctx.workbook.worksheets.getItem("Sheet1"); ws.charts.add("Pie3000" as never, ws.getRange("A1:B2")); await ctx.sync(); }))).toBe("InvalidArgument");

@@ -1,7 +1,13 @@
-/** Charts: recorded (type, source, series orientation, title, position), never rendered. */
+/**
+ * Charts: recorded (type, source, series orientation, title, position, series fills, category axis
+ * type), never rendered. The series are the source's columns (or rows) after the first, the first
+ * row or column being the labels, as Excel takes a source whose first column holds labels or whose
+ * top-left cell is blank.
+ */
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "./cellStore";
 import { excelEnums } from "./enums";
 import { fail } from "./errors";
+import { normalizeColor } from "./colors";
 import { assertUnprotected, nextId, type ChartModel, type SheetModel } from "./model";
 import { SimCollection, SimObject, resultOf, sameContext, type ClientResult, type ObjectSpec } from "./proxy";
 import type { RangeProxy } from "./range";
@@ -61,7 +67,7 @@ export class ChartCollectionProxy extends SimCollection<SheetModel, ChartTarget>
       assertUnprotected(s, "adding a chart", "allowEditObjects");
       const src = sourceData._resolve();
       const n = nextId(this._ctx._host.wb, "chart");
-      const chart: ChartModel = { id: `{sim-chart-${n}}`, name: `Chart ${n}`, chartType: type, source: src.rect, seriesBy, title: null, top: 0, left: 0, width: 360, height: 216 };
+      const chart: ChartModel = { id: `{sim-chart-${n}}`, name: `Chart ${n}`, chartType: type, source: src.rect, seriesBy, seriesFill: [], categoryType: "Automatic", title: null, top: 0, left: 0, width: 360, height: 216 };
       s.charts.push(chart);
       return { sheet: s, chart };
     });
@@ -114,6 +120,8 @@ const CHART_SPEC: ObjectSpec<ChartTarget> = {
   },
   nav: {
     title: (self: ChartProxy) => new ChartTitleProxy(self._ctx, `${self._path}.title`, () => self._resolveOrNull(), self._orNull),
+    series: (self: ChartProxy) => new ChartSeriesCollectionProxy(self._ctx, `${self._path}.series`, () => self._resolveOrNull(), self._orNull),
+    axes: (self: ChartProxy) => new ChartAxesProxy(self._ctx, `${self._path}.axes`, () => self._resolveOrNull(), self._orNull),
   },
 };
 
@@ -174,5 +182,101 @@ const TITLE_SPEC: ObjectSpec<ChartTarget> = {
 export class ChartTitleProxy extends SimObject<ChartTarget> {
   get _spec() {
     return TITLE_SPEC;
+  }
+}
+
+/** How many series the chart's source makes (see the header comment). */
+function seriesCount(c: ChartModel): number {
+  const r = c.source;
+  return Math.max(0, c.seriesBy === "Rows" ? r.r1 - r.r0 : r.c1 - r.c0);
+}
+
+interface SeriesTarget extends ChartTarget {
+  index: number;
+}
+
+export class ChartSeriesCollectionProxy extends SimObject<ChartTarget> {
+  get _spec(): ObjectSpec<ChartTarget> {
+    return { name: "ChartSeriesCollection", check: checkChart, props: { count: { get: (t) => seriesCount(t.chart) } } };
+  }
+  getItemAt(index: number): ChartSeriesProxy {
+    const child = new ChartSeriesProxy(this._ctx, `${this._path}.getItemAt(${index})`, () => {
+      const t = this._resolveOrNull();
+      if (!t) return null;
+      if (!Number.isInteger(index) || index < 0 || index >= seriesCount(t.chart)) fail("InvalidArgument", `the chart has ${seriesCount(t.chart)} series: no series at index ${index}`);
+      return { ...t, index };
+    }, this._orNull);
+    return this._child(child, "getItemAt", [index]);
+  }
+}
+
+const SERIES_SPEC: ObjectSpec<SeriesTarget> = {
+  name: "ChartSeries",
+  check: checkChart,
+  props: {},
+  nav: {
+    format: (self: ChartSeriesProxy) => new ChartSeriesFormatProxy(self._ctx, `${self._path}.format`, () => self._resolveOrNull(), self._orNull),
+  },
+};
+
+export class ChartSeriesProxy extends SimObject<SeriesTarget> {
+  get _spec() {
+    return SERIES_SPEC;
+  }
+}
+
+export class ChartSeriesFormatProxy extends SimObject<SeriesTarget> {
+  get _spec(): ObjectSpec<SeriesTarget> {
+    return {
+      name: "ChartSeriesFormat",
+      check: checkChart,
+      props: {},
+      nav: { fill: (self: ChartSeriesFormatProxy) => new ChartFillProxy(self._ctx, `${self._path}.fill`, () => self._resolveOrNull(), self._orNull) },
+    };
+  }
+}
+
+export class ChartFillProxy extends SimObject<SeriesTarget> {
+  get _spec(): ObjectSpec<SeriesTarget> {
+    return { name: "ChartFill", check: checkChart, props: {} };
+  }
+  setSolidColor(color: string): void {
+    this._enqueue("setSolidColor", [color], () => {
+      const t = this._resolve();
+      editable(t);
+      t.chart.seriesFill[t.index] = normalizeColor(color, "ChartFill.setSolidColor");
+    });
+  }
+}
+
+const CATEGORY_TYPES = Object.values(excelEnums.ChartAxisCategoryType) as string[];
+
+export class ChartAxesProxy extends SimObject<ChartTarget> {
+  get _spec(): ObjectSpec<ChartTarget> {
+    return {
+      name: "ChartAxes",
+      check: checkChart,
+      props: {},
+      nav: { categoryAxis: (self: ChartAxesProxy) => new ChartAxisProxy(self._ctx, `${self._path}.categoryAxis`, () => self._resolveOrNull(), self._orNull) },
+    };
+  }
+}
+
+/** The category axis (ExcelApi 1.7 for categoryType). */
+export class ChartAxisProxy extends SimObject<ChartTarget> {
+  get _spec(): ObjectSpec<ChartTarget> {
+    return {
+      name: "ChartAxis",
+      check: checkChart,
+      props: {
+        categoryType: {
+          get: (t) => t.chart.categoryType,
+          set: (t, v) => {
+            editable(t);
+            t.chart.categoryType = CATEGORY_TYPES.includes(v as string) ? (v as string) : fail("InvalidArgument", `'${String(v)}' is not an Excel.ChartAxisCategoryType`);
+          },
+        },
+      },
+    };
   }
 }

@@ -60,6 +60,10 @@ export interface ChartModel {
   chartType: string;
   source: Rect;
   seriesBy: string;
+  /** Each series' solid fill ("#RRGGBB") where one was set, by series index. */
+  seriesFill: (string | null)[];
+  /** The category axis's type: "Automatic", "TextAxis" or "DateAxis". */
+  categoryType: string;
   title: string | null;
   top: number;
   left: number;

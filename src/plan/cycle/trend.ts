@@ -3,13 +3,11 @@
  * each action's colours review by review (the task pane shows the last few).
  */
 import type { Rag } from "../model";
+import type { TrendPoint } from "../summary";
 import { normal, type ReviewLogRow } from "./reviewLogRow";
 import { reviewsOf } from "./reviewChanges";
 
-export interface TrendPoint {
-  date: number;
-  counts: Record<Rag, number>;
-}
+export type { TrendPoint };
 
 /** One point per review of the distributor's plan (of every plan, summed by date, without one). */
 export function planTrend(log: readonly ReviewLogRow[], distributor?: string): TrendPoint[] {

@@ -79,6 +79,10 @@ export interface SpecChart {
   anchor: string;
   width: number;
   height: number;
+  /** Each series' fill ("#RRGGBB"), in order; the chart's own colours for the rest. */
+  seriesColors?: string[];
+  /** Categories as text, one per row: dates otherwise make Excel draw a time axis, spaced by days. */
+  textCategories?: boolean;
 }
 
 /** The left, centre and right sections of a page header or footer, in Excel's header codes (&P, &N, &A). */
@@ -201,6 +205,9 @@ export const RAG_COLOURS: Record<Rag, { fill: string; fontColor: string }> = {
   Green: { fill: "#BFE5C4", fontColor: "#0B5A1B" },
   Grey: { fill: "#D9D9D9", fontColor: "#404040" },
 };
+
+/** The same colours at full strength, for chart series (the cell fills are pale behind text). */
+export const CHART_RAG_COLOURS: Record<Rag, string> = { Red: "#C00000", Amber: "#FFC000", Green: "#00B050", Grey: "#A6A6A6" };
 
 export const TITLE_STYLE = { bold: true, fontSize: 14 } as const;
 export const TABLE_STYLE = "TableStyleLight9";

@@ -13,4 +13,6 @@ export type { FigureRow, SummaryInput, SummaryLayout } from "./summaryLayout";
 export { SUMMARY_MARK, SUMMARY_SHEET_NAME, summarySheetName } from "./summaryMark";
 export { buildSummarySheetSpec, defaultPriorityLabels, priorityLabels, summaryInput } from "./summarySheetSpec";
 export { summaryTableOf } from "./summaryTables";
+export { TREND_CHART_TITLE, TREND_ROWS, TREND_TITLE } from "./trendBlock";
+export type { TrendMap, TrendPoint } from "./trendBlock";
 export type { SummaryTable } from "./summaryTables";

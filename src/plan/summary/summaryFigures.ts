@@ -23,6 +23,7 @@ import {
   type SummaryRow,
 } from "./summaryLayout";
 import { indexableRows, type SummaryTable } from "./summaryTables";
+import { type TrendPoint, trendValues } from "./trendBlock";
 
 export interface FigureValues {
   Red: number;
@@ -107,17 +108,20 @@ function visible(t: Tally): FigureValues {
   return { Red: t.Red, Amber: t.Amber, Green: t.Green, Grey: t.Grey, overridden: t.overridden, total: t.Red + t.Amber + t.Green + t.Grey, pctComplete: t.pctCount === 0 ? null : t.pctSum / t.pctCount };
 }
 
-/** Every formula cell of `layout` as the engine computes it, by A1 address. */
-export function summaryValues(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): Map<string, CellValue> {
-  return compute(plan, asOf, layout).values;
+/**
+ * Every formula cell of `layout` as the engine computes it, by A1 address. `trend`: the plan's
+ * points from the Review Log (the cycle room's planTrend), for the trend block.
+ */
+export function summaryValues(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend: readonly TrendPoint[] = []): Map<string, CellValue> {
+  return compute(plan, asOf, layout, trend).values;
 }
 
 /** The summary's figures for `input`, as the sheet built from it shows them. */
-export function summaryFigures(plan: PlanWorkbook, asOf: number, input: SummaryInput): SummaryFigures {
-  return compute(plan, asOf, buildSummaryLayout(input)).figures;
+export function summaryFigures(plan: PlanWorkbook, asOf: number, input: SummaryInput, trend: readonly TrendPoint[] = []): SummaryFigures {
+  return compute(plan, asOf, buildSummaryLayout(input), trend).figures;
 }
 
-function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { values: Map<string, CellValue>; figures: SummaryFigures } {
+function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend: readonly TrendPoint[]): { values: Map<string, CellValue>; figures: SummaryFigures } {
   const input = layout.input;
   const rag = computePlanRag(plan, asOf);
   const ragAt = new Map<string, string>();
@@ -293,6 +297,7 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout): { val
       set(at(4), o ? o.status : "");
     }
   }
+  if (layout.map.trend) trendValues(layout.map.trend, trend, set);
   // Every formula cell has its value: the ones left are the constant "" and 0 formulas (a column missing).
   for (const c of layout.cells) if (c.formula !== undefined && !values.has(c.address)) values.set(c.address, c.formula === "=0" ? 0 : c.formula === `=""` ? "" : null);
   return { values, figures };

@@ -29,6 +29,7 @@ import { RAG_COLOURS } from "../sheets";
 import { rollUpExpr } from "../rag";
 import { SUMMARY_HEAD_LABELS, SUMMARY_TITLE } from "./summaryMark";
 import { type SummaryTable, tableColumn } from "./summaryTables";
+import { type TrendMap, trendBlock } from "./trendBlock";
 
 /** The label rows a JBP or the Roster gets: its data rows as they stand (at least one). */
 const listedRows = (t: SummaryTable): number => Math.max(1, t.lastRow - t.headerRow);
@@ -43,6 +44,8 @@ export interface SummaryInput {
   /** The "By priority" rows: the distinct priorities (1..the most allowed, or names such as "Coverage"). */
   priorityLabels: CellValue[];
   sheetName: string;
+  /** The Review Log table the trend block counts (trendBlock.ts); none: the block says so. */
+  reviewLog?: SummaryTable | null;
 }
 
 export interface SummaryCell {
@@ -110,6 +113,8 @@ export interface SummaryLayout {
   /** RAG colours by conditional format: the plan RAG and objective RAG cells by their word, counts when > 0. */
   conditionalFormats: SummaryConditionalFormat[];
   chart: { source: string; title: string; seriesBy: "Columns" } | null;
+  /** The plan's RAG by review date, over the trend block. */
+  trendChart: { source: string; title: string } | null;
   columnWidths: { col: number; width: number }[];
   /** Where each figure stands, for the engine's values, tests and the task pane's "go to". */
   map: {
@@ -124,6 +129,7 @@ export interface SummaryLayout {
     rest: Record<SummaryDimension, FigureRow>;
     rows: SummaryRow[];
     overdue: { firstRow: number; rows: number; index: string[]; columns: string[] };
+    trend: TrendMap | null;
   };
 }
 
@@ -413,6 +419,13 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
     text(4, "status");
   }
 
+  // The trend of the plan's colours, review by review, below the overdue list.
+  r++;
+  const trend = trendBlock(r, input.reviewLog ?? null, WORK.key, WORK.name, HEADER_FILL);
+  cells.push(...trend.cells);
+  cfs.push(...trend.conditionalFormats);
+  r = trend.nextRow;
+
   const lastWork = gridCol(GRID_FIGURES.length - 1, stride - 1);
   const hidden = Array.from({ length: lastWork - WORK.key + 1 }, (_, i) => ({ col: WORK.key + i, width: 0 }));
   return {
@@ -421,6 +434,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
     cells,
     conditionalFormats: cfs,
     chart,
+    trendChart: trend.chart,
     columnWidths: [{ col: 0, width: 260 }, ...[1, 2, 3, 4, 5, 6, 7].map((col) => ({ col, width: col === 1 ? 110 : 80 })), { col: 8, width: 90 }, ...hidden],
     map: {
       asOf,
@@ -433,6 +447,7 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
       rest,
       rows,
       overdue: { firstRow: overdueFirst, rows: index.length, index, columns: overdueCols.map((_, i) => columnLetters(i)) },
+      trend: trend.map,
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { cellA1, type CellValue, parseCellA1, type PlanWorkbook, rangeA1, type TableListing, type TablePosition } from "../model";
 import { planPriorities } from "../rules";
-import { emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
+import { CHART_RAG_COLOURS, emptySheetSpec, printSetup, RAG_COLOURS, type SheetSpec } from "../sheets";
 import type { SummaryInput, SummaryLayout } from "./summaryLayout";
 import { summaryMark } from "./summaryMark";
 import { summaryTableOf } from "./summaryTables";
@@ -26,13 +26,14 @@ export const priorityLabels = (used: CellValue[], maxPriorities: number): CellVa
 /**
  * The summary's input from a plan as read (Build summary), its tables as the workbook lists them:
  * every JAP and JBP table with a RAG column (or the JAP tables given, such as the current month's of
- * each distributor), the Roster, and the priorities given (1 to the most allowed by default).
+ * each distributor), the Roster, the priorities given (1 to the most allowed by default), and the
+ * Review Log the trend block counts, when the caller has found one.
  */
 export function summaryInput(
   plan: PlanWorkbook,
   sheetName: string,
   tables: readonly TableListing[] = [],
-  options: { japTables?: readonly TablePosition[]; priorityLabels?: CellValue[] } = {},
+  options: { japTables?: readonly TablePosition[]; priorityLabels?: CellValue[]; reviewLog?: TablePosition | null } = {},
 ): SummaryInput {
   const japs = options.japTables ?? plan.japs.map((j) => j.position);
   return {
@@ -41,8 +42,12 @@ export function summaryInput(
     jbpTables: plan.jbps.filter((j) => j.position.columns.rag !== undefined).map((j) => summaryTableOf(j.position, tables)),
     rosterTable: plan.roster ? summaryTableOf(plan.roster.position, tables) : null,
     priorityLabels: options.priorityLabels ?? priorityLabelsOf(plan),
+    reviewLog: options.reviewLog ? summaryTableOf(options.reviewLog, tables) : null,
   };
 }
+
+/** The charts' series are Red, Amber, Green, Grey, in the source's column order. */
+const RAG_SERIES = (["Red", "Amber", "Green", "Grey"] as const).map((c) => CHART_RAG_COLOURS[c]);
 
 export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
   // The mark tells this sheet from a user's own "RAG Summary", and follows a rename (summaryMark.ts).
@@ -93,7 +98,12 @@ export function buildSummarySheetSpec(layout: SummaryLayout): SheetSpec {
   }
   if (layout.chart) {
     // Right of the figures (columns A..H), level with the title.
-    spec.charts.push({ name: "JP_RagChart", type: "ColumnStacked", source: layout.chart.source, seriesBy: layout.chart.seriesBy, title: layout.chart.title, anchor: cellA1(0, 9), width: 520, height: 320 });
+    spec.charts.push({ name: "JP_RagChart", type: "ColumnStacked", source: layout.chart.source, seriesBy: layout.chart.seriesBy, title: layout.chart.title, anchor: cellA1(0, 9), width: 520, height: 320, seriesColors: RAG_SERIES });
+  }
+  if (layout.trendChart) {
+    // Below the first chart (320 pt is about 22 rows of 15 pt), in view beside the figures: the block itself is at the foot of the sheet.
+    const anchor = cellA1(layout.chart ? 23 : 0, 9);
+    spec.charts.push({ name: "JP_TrendChart", type: "ColumnStacked", source: layout.trendChart.source, seriesBy: "Columns", title: layout.trendChart.title, anchor, width: 520, height: 280, seriesColors: RAG_SERIES, textCategories: true });
   }
   return spec;
 }

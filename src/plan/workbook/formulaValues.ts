@@ -11,6 +11,7 @@
 import type { EvalEnv } from "../expr";
 import { type CellValue, currentPlan, gridTableOf, inExcelTable, type SheetGrid, type TableListing, type TablePosition } from "../model";
 import { JAP_ALIAS, settingsNameValues, tableFormulaValues, type TableRow } from "../rag";
+import { planTrend, readReviewLog } from "../cycle";
 import { checkWorkbook } from "../rules";
 import { buildSummaryLayout, summaryInput, summarySheetName, summaryValues } from "../summary";
 
@@ -71,8 +72,9 @@ export function formulaValues(grids: readonly SheetGrid[], formulas: WorkbookFor
   );
   if (summary !== null && plan.japs.length > 0) {
     const counted = currentPlan(plan);
-    const layout = buildSummaryLayout(summaryInput(counted, summary, options.tables ?? []));
-    const values = summaryValues(counted, asOf, layout);
+    const log = readReviewLog(withTables);
+    const layout = buildSummaryLayout(summaryInput(counted, summary, options.tables ?? [], { reviewLog: log.position }));
+    const values = summaryValues(counted, asOf, layout, planTrend(log.rows));
     const written = formulas[summary] ?? {};
     for (const cell of layout.cells) {
       const v = values.get(cell.address);

@@ -63,12 +63,13 @@ export function newWorkbook(data: NewWorkbookInput): NewWorkbook {
   // The summary counts over the JBP and JAP tables as planned (by their Excel tables' structured
   // references) and lists the JBP's objectives and the Roster's names by formula: what the add-in's
   // Build summary would find reading these sheets (test/plan/workbook holds the two equal).
-  const listing = [roster, jbp, jap].flatMap(tableListing);
+  const listing = [roster, jbp, jap, reviewLog].flatMap(tableListing);
   const summaryIn: SummaryInput = {
     sheetName: names.sheetName(NEW_FILE_SHEETS.summary),
     japTables: [summaryTableOf(jap.tables[0].position, listing)],
     jbpTables: [summaryTableOf(jbp.tables[0].position, listing)],
     rosterTable: summaryTableOf(roster.tables[0].position, listing),
+    reviewLog: summaryTableOf(reviewLog.tables[0].position, listing),
     priorityLabels: priorityLabels(distinctPriorities(data.jap.actions.map((a) => a.priority)), data.settings.maxPriorities),
   };
   const summaryLayout = buildSummaryLayout(summaryIn);

@@ -1,3 +1,4 @@
+import { readReviewLog } from "../../../src/plan/cycle";
 import { DEFAULT_SETTINGS } from "../../../src/plan/model";
 import { readPlan } from "../../../src/plan/read";
 import { samplePlan } from "../../../src/plan/sample";
@@ -45,7 +46,8 @@ describe("newWorkbook's summary", () => {
     for (const input of [data, { ...data, roster: sample.roster.map((r) => ({ name: String(r.name), party: r.party as "Principal" | "Distributor", role: "", email: "", active: r.active !== false })) }]) {
       const wb = newWorkbook(input);
       const sheets = wb.specs.filter((s) => s.kind !== "summary");
-      const read = summaryInput(readPlan(sheets.map(specGrid)), wb.summaryInput.sheetName, sheets.flatMap(tableListing));
+      const grids = sheets.map(specGrid);
+      const read = summaryInput(readPlan(grids), wb.summaryInput.sheetName, sheets.flatMap(tableListing), { reviewLog: readReviewLog(grids).position });
       expect(wb.summaryInput).toEqual(read);
     }
   });
