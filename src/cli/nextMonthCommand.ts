@@ -117,8 +117,7 @@ export async function runNextMonth(file: string, out: string, options: RewriteOp
       });
       replaceSheetSpec(workbook, buildSummarySheetSpec(buildSummaryLayout(summary)));
     }
-    // Formulas written without results: Excel and LibreOffice compute them all on open.
-    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+    // Formulas written without results: Excel and LibreOffice compute them all on open (rewriteWorkbook asks them to).
     return columns;
   });
   // The new month's meeting pack, from the plan as written: about the new JAPs, the old pack replaced.

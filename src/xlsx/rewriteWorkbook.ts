@@ -153,7 +153,9 @@ export type RewriteEdit = (workbook: ExcelJS.Workbook) => void | CalculatedColum
 /**
  * The input rewritten by ExcelJS after `edit`, with its defined names and its tables' calculated
  * columns as they were (those of tables and columns the edit removed are gone with them), and the
- * calculated columns the edit returns.
+ * calculated columns the edit returns. The file asks Excel and LibreOffice to compute every formula
+ * on open: an edit leaves the cached results of what depends on it stale (a Review Log row changes
+ * the RAG Summary's trend), and ExcelJS neither recalculates nor keeps the input's calcPr.
  */
 export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => undefined): Promise<Buffer> {
   const zip = ZipArchive.open(input);
@@ -169,6 +171,7 @@ export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => u
   const sheetsBefore = workbook.worksheets.map((w) => w.name);
   const added = (await edit(workbook)) ?? {};
   for (const ws of workbook.worksheets) keepOutlineOpen(ws);
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   setNames(workbook, scopedBySheet(names, sheetsBefore, workbook));
   const kept = stillThere(columns, workbook);
   for (const [table, formulas] of Object.entries(added)) kept[table] = { ...kept[table], ...formulas };

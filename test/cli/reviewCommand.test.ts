@@ -51,6 +51,8 @@ describe("jointplan review", () => {
     // Text, never a formula: no <f> in the Review Log's part holds it.
     const parts = await packageParts(readFileSync(at("r1.xlsx")));
     expect(parts[sheetPartName(parts, "Review Log")]).not.toMatch(/<f>[^<]*SUM\(1\)/);
+    // The RAG Summary's trend counts the log: the file asks to be recalculated on open.
+    expect(parts["xl/workbook.xml"]).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
   it("rebuilds the Meeting pack: its last review is the one just recorded", async () => {

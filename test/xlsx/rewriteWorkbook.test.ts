@@ -45,6 +45,13 @@ describe("rewriteWorkbook on a plan that jointplan new wrote", () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
   });
 
+  it("asks Excel and LibreOffice to compute every formula on open, even when the input did not", async () => {
+    const stripped = await editPackage(before, { "xl/workbook.xml": (xml) => xml!.replace(/<calcPr[^>]*\/>/, '<calcPr calcId="171027"/>') });
+    expect((await packageParts(stripped))["xl/workbook.xml"]).not.toMatch(/fullCalcOnLoad/);
+    const parts = await packageParts(await rewriteWorkbook(stripped));
+    expect(parts["xl/workbook.xml"]).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
   it("keeps every cell's value, the defined names and the calculated columns", async () => {
     expect(await readXlsx(after)).toEqual(await readXlsx(before));
     const a = await packageParts(before);
