@@ -10,6 +10,9 @@ import { recordReview } from "../../src/excel/recordReview";
 import { getReviewState } from "../../src/excel/reviewState";
 import { TOP_COLS, TOP_ROWS } from "../../src/excel/readWorkbookState";
 import { startNextMonth } from "../../src/excel/startNextMonth";
+import { buildSummary } from "../../src/excel/summary";
+import { TREND_ROWS, TREND_TITLE } from "../../src/plan/summary";
+import { engineValuesOf } from "../../preview/engineValues";
 import { planTrend, readReviewLog } from "../../src/plan/cycle";
 import { addMonths, cellA1, isoFromSerial, japStandings, parseRangeA1, type JapPlan } from "../../src/plan/model";
 import { readPlan } from "../../src/plan/read";
@@ -53,6 +56,8 @@ describe("a year of monthly cycles", () => {
 
   it("twelve reviews and eleven carry-overs: counts never double, IDs unique per JAP, one log row per action per review", async () => {
     await insertPlanData(uniquePlan(40));
+    // With a RAG Summary, which each carry-over rebuilds over the new month.
+    await buildSummary();
     const costs = { record: [] as number[], next: [] as number[] };
     const responses: number[] = [];
     let expectedLog = 0;
@@ -111,6 +116,14 @@ describe("a year of monthly cycles", () => {
     const a = state.japs[0].actions.find((x) => x.trend.length === 6)!;
     const fromLog = log.rows.filter((r) => r.actionId === a.id).slice(-6).map((r) => ({ date: r.date, rag: r.rag }));
     expect(a.trend).toEqual(fromLog);
+    // The summary's trend: one row per review (the engine's values, as the preview shows them), under its chart.
+    const values = engineValuesOf(sim())["RAG Summary"];
+    const title = Object.entries(sim().snapshot("RAG Summary")).find(([, c]) => c.value === TREND_TITLE)![0];
+    const first = Number(title.slice(1)) + 2;
+    const rows = Array.from({ length: TREND_ROWS }, (_, i) => [values[`A${first + i}`], values[`F${first + i}`]]);
+    expect(rows).toEqual(trend.map((p) => [p.date, perReview[trend.indexOf(p)]]));
+    const chart = sim().charts("RAG Summary").find((c) => c.name === "JP_TrendChart")!;
+    expect(chart.source).toBe(`'RAG Summary'!A${first - 1}:E${first - 1 + TREND_ROWS}`);
     // Twelve JAP sheets, eleven of them history.
     const plan = readPlan(simGrids(sim()));
     const standings = japStandings(plan);
