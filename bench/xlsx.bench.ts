@@ -8,7 +8,8 @@
  *    XFD1048576, the last cell of the grid. Baselines measured in the same run, alternately:
  *    the resting process (`jointplan --version`: Node and the command line loaded) and a plain
  *    read of the file's bytes. Budgets (issues 15 and 16), each throws when broken:
- *    - check of 50,000 actions: under 400 MB peak RSS;
+ *    - check and rag of 50,000 actions: each under 400 MB peak RSS (`jointplan rag` is timed at
+ *      50,000 actions only, beside check);
  *    - the 20-row plan with a cell at XFD1048576: under 150 MB peak RSS, and at most 3 times the
  *      time of the same plan without the cell.
  * 2. Write and read times in this process (median of 5 after a warm-up) at 100 to 5,000 actions.
@@ -86,6 +87,7 @@ async function memoryAndTime(dir: string): Promise<void> {
 
   const resting: Run[] = [];
   const runs = new Map<string, { check: Run[]; bytes: Run[] }>(files.map((f) => [f.file, { check: [], bytes: [] }]));
+  const rag50: Run[] = [];
   // Alternately, so that baselines and subjects see the same machine load.
   for (let round = 0; round < ROUNDS; round++) {
     resting.push(await measure([BIN, "--version"]));
@@ -93,6 +95,7 @@ async function memoryAndTime(dir: string): Promise<void> {
       const r = runs.get(f.file)!;
       r.bytes.push(await measure(["-e", `require("fs").readFileSync(${JSON.stringify(f.file)})`]));
       r.check.push(await measure([BIN, "check", f.file]));
+      if (f.actions === 50000) rag50.push(await measure([BIN, "rag", f.file]));
     }
   }
   const rest = { rssMb: median(resting.map((r) => r.rssMb)), heapMb: median(resting.map((r) => r.heapMb)), ms: median(resting.map((r) => r.ms)) };
@@ -111,12 +114,15 @@ async function memoryAndTime(dir: string): Promise<void> {
   }
   const k5 = summary.get("5,000 actions")!;
   const k50 = summary.get("50,000 actions")!;
+  const rag: Run = { rssMb: median(rag50.map((x) => x.rssMb)), heapMb: median(rag50.map((x) => x.heapMb)), ms: median(rag50.map((x) => x.ms)) };
+  console.log(`xlsx rag:   ${"50,000 actions".padEnd(24)} peak RSS ${mb(rag.rssMb)} (${(rag.rssMb / rest.rssMb).toFixed(1)}x resting)  heap ${mb(rag.heapMb)}  time ${rag.ms.toFixed(0).padStart(6)} ms (${(rag.ms / rest.ms).toFixed(1)}x resting)`);
   console.log(`xlsx check: 5,000 -> 50,000 actions (10x): peak RSS over resting ${((k50.rssMb - rest.rssMb) / (k5.rssMb - rest.rssMb)).toFixed(1)}x, time over resting ${((k50.ms - rest.ms) / (k5.ms - rest.ms)).toFixed(1)}x`);
   const plain = summary.get("20 actions")!;
   const stray = summary.get("20 actions + XFD1048576")!;
   console.log(`xlsx check: the cell at XFD1048576 costs ${(stray.rssMb - plain.rssMb).toFixed(0)} MB and ${(stray.ms - plain.ms).toFixed(0)} ms (${(stray.ms / plain.ms).toFixed(2)}x the plan without it)`);
   const broken: string[] = [];
   if (k50.rssMb >= RSS_BUDGET_50K_MB) broken.push(`check of 50,000 actions peaks at ${k50.rssMb.toFixed(0)} MB (budget ${RSS_BUDGET_50K_MB} MB)`);
+  if (rag.rssMb >= RSS_BUDGET_50K_MB) broken.push(`rag of 50,000 actions peaks at ${rag.rssMb.toFixed(0)} MB (budget ${RSS_BUDGET_50K_MB} MB)`);
   if (stray.rssMb >= RSS_BUDGET_STRAY_MB) broken.push(`check of the plan with a cell at XFD1048576 peaks at ${stray.rssMb.toFixed(0)} MB (budget ${RSS_BUDGET_STRAY_MB} MB)`);
   if (stray.ms > STRAY_TIME_BUDGET * plain.ms) broken.push(`the cell at XFD1048576 makes check ${(stray.ms / plain.ms).toFixed(1)}x slower (budget ${STRAY_TIME_BUDGET}x)`);
   if (broken.length > 0) throw new Error(`xlsx budgets broken: ${broken.join("; ")}`);
