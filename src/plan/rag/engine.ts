@@ -3,10 +3,11 @@
  * compiled from); reasons.ts says why in words.
  */
 import { type Action, type CellValue, currentJaps, jbpHeaderValues, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
-import { compiled, type EvalEnv, evaluate, isTrue as exprIsTrue } from "../expr";
+import { compiled, type EvalEnv, evaluate, type Expr, isTrue as exprIsTrue, withHelperRefs } from "../expr";
 import {
   ACTION_RULES,
   japRowInUse,
+  JBP_HELPER_COLUMNS,
   OBJECTIVE_KPI,
   objectiveKpiScore,
   objectiveRagExpr,
@@ -162,11 +163,28 @@ export function objectiveRowValues(o: Objective, counts: RagCounts, names: Recor
     actionsGreen: counts.Green,
   });
   const env = { row, names, header };
-  // In sheet order: the later formula columns read the earlier ones.
-  row.ytdTarget = evaluate(OBJECTIVE_KPI.ytdTarget, env);
-  row.ytdActual = evaluate(OBJECTIVE_KPI.ytdActual, env);
+  // In sheet order: the helper columns (each once), then the later formula columns reading the earlier ones.
+  const trees = objectiveTrees();
+  for (const h of trees.helpers) row[h.key] = evaluate(h.tree, env);
+  row.ytdTarget = evaluate(trees.ytdTarget, env);
+  row.ytdActual = evaluate(trees.ytdActual, env);
   row.pctToTarget = evaluate(OBJECTIVE_KPI.pctToTarget, env);
   return row;
+}
+
+/** The YTD rule as the JBP sheet computes it: its helper columns, then the YTD columns reading them (equal to the whole rule: tested). */
+let jbpTrees: { helpers: { key: string; tree: Expr }[]; ytdTarget: Expr; ytdActual: Expr } | null = null;
+function objectiveTrees(): NonNullable<typeof jbpTrees> {
+  if (!jbpTrees) {
+    const left = new Set<string>();
+    const helpers = JBP_HELPER_COLUMNS.map((h) => {
+      const tree = withHelperRefs(h.expr, new Set(left));
+      left.add(h.key);
+      return { key: h.key, tree };
+    });
+    jbpTrees = { helpers, ytdTarget: withHelperRefs(OBJECTIVE_KPI.ytdTarget, left), ytdActual: withHelperRefs(OBJECTIVE_KPI.ytdActual, left) };
+  }
+  return jbpTrees;
 }
 
 /** Objective IDs as COUNTIFS matches them: ignoring case, exactly otherwise. */

@@ -8,6 +8,7 @@ import { evaluate } from "../../../src/plan/expr";
 import { type CellValue, type Objective, SETTING_NAMES, serialFromYmd } from "../../../src/plan/model";
 import { objectiveRowValues } from "../../../src/plan/rag/engine";
 import { columnTrees } from "../../../src/plan/rag/ragFormula";
+import { OBJECTIVE_KPI } from "../../../src/plan/rag/ragRules";
 import { JBP } from "../../../src/plan/layouts";
 import { ytdFigures } from "../../../src/plan/cycle";
 import { sameFigure, ytdByRule } from "../../support/ytdRule";
@@ -75,8 +76,13 @@ describe("the JBP's YTD columns", () => {
         const names = asOfName(asOf);
         const cells: Record<string, CellValue> = { ...row, actionsRed: 0, actionsAmber: 0, actionsGreen: 0 };
         for (const { key, tree } of trees) cells[key] = evaluate(tree, { row: cells, names, header });
-        const inline = objectiveRowValues(objectiveOf(row), NO_ACTIONS, names, header);
+        // The whole rule, every helper part computed inline.
+        const inline: Record<string, CellValue> = { ...row };
+        for (const key of ["ytdTarget", "ytdActual", "pctToTarget"] as const) inline[key] = evaluate(OBJECTIVE_KPI[key], { row: inline, names, header });
         expect([cells.ytdTarget, cells.ytdActual, cells.pctToTarget]).toEqual([inline.ytdTarget, inline.ytdActual, inline.pctToTarget]);
+        // The engine computes the sheet's way.
+        const engine = objectiveRowValues(objectiveOf(row), NO_ACTIONS, names, header);
+        expect([engine.ytdTarget, engine.ytdActual, engine.pctToTarget]).toEqual([inline.ytdTarget, inline.ytdActual, inline.pctToTarget]);
       }),
       { numRuns: 1000, seed: 7 },
     );
