@@ -7,7 +7,7 @@
  * Protected View or a previewer shows what Excel will compute. The RAG Summary's cells are the
  * summary's to fill; they carry no cached value here.
  */
-import type { SheetGrid } from "../plan/model";
+import { jbpHeaderValues, type SheetGrid } from "../plan/model";
 import { JAP_ALIAS, settingsNameValues, tableFormulaValues, type TableRow } from "../plan/rag";
 import { checkWorkbook } from "../plan/rules";
 import type { SheetSpec } from "../plan/sheets";
@@ -31,7 +31,10 @@ export function ragCachedValues(specs: readonly SheetSpec[], today: number, cont
       const t = spec.tables[0]?.position;
       if (spec.kind !== kind || !t) return;
       const sheet = (out[spec.sheetName] ??= {});
-      const rows = tableFormulaValues(kind, t, (row, col) => grids[i].values[row]?.[col] ?? null, { names, tables: { [JAP_ALIAS]: japRows } }, (address, v) => (sheet[address] = v));
+      // The JBP's header cells (Period start, Year) as the reader found them on the sheet.
+      const jbp = kind === "jbp" ? plan.jbps.find((j) => j.position.sheet === spec.sheetName && j.position.headerRow === t.headerRow) : undefined;
+      const header = jbp ? jbpHeaderValues(jbp) : {};
+      const rows = tableFormulaValues(kind, t, (row, col) => grids[i].values[row]?.[col] ?? null, { names, tables: { [JAP_ALIAS]: japRows }, header }, (address, v) => (sheet[address] = v));
       if (kind === "jap") japRows.push(...rows);
     });
   }

@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook } from "../../src/plan/rules";
 import { defaultListNames, evaluateLiveRule } from "../../src/plan/layouts";
-import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, LIST_NAMES, parseCellA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
+import { type CellValue, type CheckResult, DEFAULT_SETTINGS, isoFromSerial, jbpHeaderValues, LIST_NAMES, parseCellA1, ROSTER_NAMES, serialFromYmd, type Settings, type SheetGrid } from "../../src/plan/model";
 import { countRags, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
 import { summaryFigures, summaryValues } from "../../src/plan/summary";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -177,7 +177,7 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       const diffs: string[] = [];
       for (const o of jbp.objectives) {
         const counts = countRags(o.id.trim() === "" ? [] : actionRags.filter((a) => a.objectiveId.toLowerCase() === o.id.toLowerCase()).map((a) => a.rag));
-        const expected = objectiveRowValues(o, counts, names);
+        const expected = objectiveRowValues(o, counts, names, jbpHeaderValues(jbp));
         for (const key of ["ytdTarget", "ytdActual", "pctToTarget", "actionsRed", "actionsAmber", "actionsGreen"]) {
           const lo = grid.values[o.source.row][jbp.position.columns[key]];
           if (!sameNumber(lo, expected[key])) diffs.push(`${o.id} ${key}: LibreOffice ${show(lo)}, engine ${show(expected[key])}`);

@@ -1,6 +1,6 @@
 import type { SheetSpec } from "../../src/plan/sheets";
 import { newWorkbookInput } from "../../src/cli/newCommand";
-import { cellA1, parseCellA1, parseRangeA1, serialFromIso } from "../../src/plan/model";
+import { cellA1, jbpHeaderValues, parseCellA1, parseRangeA1, serialFromIso } from "../../src/plan/model";
 import { evaluate } from "../../src/plan/expr";
 import { actionRowValues, countRags, JAP_HELPER_COLUMNS, objectiveRowValues, settingsNameValues } from "../../src/plan/rag";
 import { checkWorkbook } from "../../src/plan/rules";
@@ -202,7 +202,7 @@ describe("cached values and calculated columns", () => {
     const ragOf = new Map(rag.actions.map((r) => [r.row, r.rag]));
     for (const o of result.plan.jbps[0].objectives) {
       const counts = countRags(result.plan.japs[0].actions.filter((a) => o.id !== "" && a.objectiveId.toLowerCase() === o.id.toLowerCase()).map((a) => ragOf.get(a.source.row)!));
-      const expected = objectiveRowValues(o, counts, names);
+      const expected = objectiveRowValues(o, counts, names, jbpHeaderValues(result.plan.jbps[0]));
       for (const key of ["ytdTarget", "ytdActual", "pctToTarget", "actionsRed", "actionsAmber", "actionsGreen"]) {
         expect({ id: o.id, key, value: cached[jbp.sheetName][cellA1(o.source.row, jbpColumns[key])] }).toEqual({ id: o.id, key, value: expected[key] });
       }

@@ -2,13 +2,15 @@
  * The quarterly JBP review: each objective's quarter and year-to-date figures on the review date,
  * its RAG from the YTD attainment, and where the JBP's "Last quarterly review" date goes.
  *
- * The YTD rule: a quarter that has ended counts in full (its target and its actual; one without an
- * actual is left out, and Check warns of it); the quarter in progress counts once it has an actual,
- * with its target pro rata to the days elapsed, so that a month's actual is not judged against a
- * whole quarter's target. For KPIs that are not flows (%, days, counts of stores) the quarters are
- * weighted by their days instead: the YTD figures are day-weighted averages of target and actual.
+ * The YTD rule is the JBP sheet's own (rag/ragRules.ts OBJECTIVE_KPI): a quarter that has ended
+ * counts in full (its target and its actual; one without an actual is left out, and Check warns of
+ * it); the quarter in progress counts once it has an actual, with its target pro rata to the days
+ * elapsed, so that a month's actual is not judged against a whole quarter's target. For KPIs that
+ * are not flows (%, days, counts of stores) the quarters are weighted by their days instead: the
+ * YTD figures are day-weighted averages of target and actual.
  */
-import { cellNumber, type CellValue, type Direction, isAdditiveUnit, jbpQuarters, type JbpPlan, type Objective, type Quarter, type Rag, type Settings, type SheetGrid } from "../model";
+import { cellNumber, type CellValue, type Direction, jbpHeaderValues, jbpQuarters, type JbpPlan, type Objective, type Quarter, type Rag, SETTING_NAMES, type Settings, type SheetGrid } from "../model";
+import { objectiveRowValues } from "../rag";
 import { JBP } from "../layouts";
 import { gridCell, headerKey, origin } from "../read";
 import type { QuarterlyReviewRow } from "./reviewLogRow";
@@ -27,34 +29,19 @@ export function attainment(target: number, actual: number, direction: Direction 
   return target === 0 ? (actual >= 0 ? 1 : 0) : actual / target;
 }
 
-/** An objective's YTD figures on `date`, by the rule above. */
-export function ytdFigures(o: Objective, quarters: readonly Quarter[], date: number): YtdFigures {
-  const additive = isAdditiveUnit(o.unit);
-  let target = 0;
-  let actual = 0;
-  let weight = 0;
-  for (const q of quarters) {
-    if (q.start > date) break;
-    const t = rawNumber(o, `q${q.q}Target`);
-    const a = rawNumber(o, `q${q.q}Actual`);
-    if (t === null || a === null) continue;
-    const days = q.end - q.start + 1;
-    const elapsed = Math.min(days, date - q.start + 1);
-    if (additive) {
-      target += (t * elapsed) / days;
-      actual += a;
-      weight = 1;
-    } else {
-      target += t * elapsed;
-      actual += a * elapsed;
-      weight += elapsed;
-    }
-  }
-  if (weight === 0) return { ytdTarget: null, ytdActual: null, pctToTarget: null };
-  const ytdTarget = target / weight;
-  const ytdActual = actual / weight;
-  return { ytdTarget, ytdActual, pctToTarget: attainment(ytdTarget, ytdActual, o.direction) };
+/**
+ * An objective's YTD figures on `date`: the JBP sheet's own YTD columns (rag/ragRules.ts
+ * OBJECTIVE_KPI) evaluated as of that date, so the review records what the sheet shows. `header`:
+ * the JBP's header cells (jbpHeaderValues).
+ */
+export function ytdFigures(o: Objective, header: Record<string, CellValue>, date: number): YtdFigures {
+  const row = objectiveRowValues(o, NO_ACTIONS, { [SETTING_NAMES.asOf]: date }, header);
+  const n = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : null);
+  const ytdTarget = n(row.ytdTarget);
+  const ytdActual = n(row.ytdActual);
+  return { ytdTarget, ytdActual, pctToTarget: ytdTarget === null || ytdActual === null ? null : n(row.pctToTarget) };
 }
+const NO_ACTIONS = { Red: 0, Amber: 0, Green: 0, Grey: 0 };
 
 /** The RAG of a YTD attainment by the Settings' thresholds; Grey without one. */
 export function attainmentRag(pct: number | null, settings: Pick<Settings, "greenThreshold" | "amberThreshold">): Rag {
@@ -72,11 +59,12 @@ export function quarterlyReviewRows(jbp: JbpPlan, date: number, settings: Pick<S
   const quarters = jbpQuarters(jbp.header);
   if (!quarters) return null;
   const quarter = reviewedQuarter(quarters, date);
+  const header = jbpHeaderValues(jbp);
   const byId = new Map(Object.entries(comments).map(([k, v]) => [k.trim().toLowerCase(), v]));
   return jbp.objectives
     .filter((o) => o.id.trim() !== "")
     .map((o) => {
-      const ytd = ytdFigures(o, quarters, date);
+      const ytd = ytdFigures(o, header, date);
       return {
         date,
         distributor: jbp.header.distributor,

@@ -78,6 +78,17 @@ function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string
       return `CHOOSE(${[e.index, ...e.options].map(compileExpr).join(",")})`;
     case "countEq":
       return `SUMPRODUCT(--(TRIM(${e.range})=TRIM(${compileExpr(e.value)})))`;
+    case "header":
+      return `{^${e.key}}`;
+    case "edate":
+      return `EDATE(${compileExpr(e.date)},${e.months})`;
+    case "date":
+      return `DATE(${compileExpr(e.year)},${e.month},${e.day})`;
+    case "inJoins": {
+      const list = (items: readonly string[], sep: string): string => `{${items.map((w) => `"${w.replace(/"/g, '""')}"`).join(sep)}}`;
+      const x = `TRIM(${compileExpr(e.arg)})`;
+      return `(${e.joins.map((j) => `SUMPRODUCT(--(${x}=${list(j.first, ";")}&${list(j.second, ",")}))`).join("+")}>0)`;
+    }
     case "countRows": {
       const t = tables[e.table];
       const list = t === undefined ? [] : Array.isArray(t) ? t : [t];

@@ -10,7 +10,7 @@
  * Trees are compiled once to closures (cached), so evaluating 10,000 rows stays cheap.
  */
 import type { CmpOp, Expr } from "./expr";
-import { type CellError, type CellValue, isErrorCell as modelIsErrorCell } from "../model";
+import { addMonths, type CellError, type CellValue, isErrorCell as modelIsErrorCell, serialFromYmd } from "../model";
 
 // Bound once: every closure below calls it, and a CommonJS build (Jest, the command line) reads an
 // import from another room's index.ts through a getter on each call.
@@ -27,6 +27,8 @@ export interface EvalEnv {
   columns?: Record<string, CellValue[]>;
   /** Rows of other tables for `countRows`, by alias (several JAPs are simply one longer list). */
   tables?: Record<string, Record<string, CellValue | undefined>[]>;
+  /** The header-block cells above the table (`header`), by field key; missing keys are blank. */
+  header?: Record<string, CellValue | undefined>;
 }
 
 type Fn = (env: EvalEnv) => XValue;
@@ -34,6 +36,7 @@ type Fn = (env: EvalEnv) => XValue;
 const VALUE: CellError = { error: "#VALUE!" };
 const DIV0: CellError = { error: "#DIV/0!" };
 const NAME: CellError = { error: "#NAME?" };
+const NUM: CellError = { error: "#NUM!" };
 
 const E48 = 1 / 2 ** 48;
 /** rtl::math::approxEqual as LibreOffice has it (Excel behaves alike for these sizes). */
@@ -420,6 +423,36 @@ function build(e: Expr): Fn {
     }
     case "helper":
       return compiled(e.expr);
+    case "header": {
+      const key = e.key;
+      return (env) => env.header?.[key] ?? null;
+    }
+    case "edate": {
+      const d = compiled(e.date);
+      const months = e.months;
+      return (env) => {
+        const n = toNumber(d(env));
+        if (isErrorCell(n)) return n;
+        return (n >= 1 ? addMonths(Math.floor(n), months) : null) ?? NUM;
+      };
+    }
+    case "date": {
+      const y = compiled(e.year);
+      const { month, day } = e;
+      return (env) => {
+        const n = toNumber(y(env));
+        if (isErrorCell(n)) return n;
+        return serialFromYmd(Math.trunc(n), month, day) ?? NUM;
+      };
+    }
+    case "inJoins": {
+      const a = compiled(e.arg);
+      const words = new Set(e.joins.flatMap((j) => j.first.flatMap((f) => j.second.map((w) => (f + w).toLowerCase()))));
+      return (env) => {
+        const s = toText(a(env));
+        return isErrorCell(s) ? s : words.has(excelTrim(s).toLowerCase());
+      };
+    }
     case "countIf": {
       const criteria = [{ range: e.range, value: compiled(e.value) }, ...(e.and ?? []).map((c) => ({ range: c.range, value: compiled(c.value) }))];
       return (env) => {

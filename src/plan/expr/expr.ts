@@ -57,7 +57,18 @@ export type Expr =
    * formula reads the column where the table has it and computes `expr` inline where it does not;
    * the engine always evaluates `expr`. One description, so both give the same value.
    */
-  | { op: "helper"; key: string; expr: Expr };
+  | { op: "helper"; key: string; expr: Expr }
+  /** The value cell of the header-block field `key` above the table (Period start, Year): one cell, absolute (`{^key}` in a template). */
+  | { op: "header"; key: string }
+  /** EDATE(date, months): the date `months` calendar months on, the day kept or the month's last day. */
+  | { op: "edate"; date: Expr; months: number }
+  /** DATE(year, month, day), the year a whole number (callers keep it within 1900..9999). */
+  | { op: "date"; year: Expr; month: number; day: number }
+  /**
+   * Whether TRIM(arg) equals, ignoring case, some first&second of one of the joins:
+   * SUMPRODUCT(--(TRIM(x)={first…}&{second…}))>0, a column of firsts against a row of seconds.
+   */
+  | { op: "inJoins"; arg: Expr; joins: readonly { first: readonly string[]; second: readonly string[] }[] };
 
 export const ref = (key: string): Expr => ({ op: "ref", key });
 export const name = (n: string): Expr => ({ op: "name", name: n });
@@ -93,6 +104,10 @@ export const countEq = (range: string, value: Expr): Expr => ({ op: "countEq", r
 export const countRows = (table: string, where: { key: string; value: Expr }[]): Expr => ({ op: "countRows", table, where });
 export const countIf = (range: string, value: Expr, ...more: { range: string; value: Expr }[]): Expr => (more.length ? { op: "countIf", range, value, and: more } : { op: "countIf", range, value });
 export const countColumn = (key: string, value: Expr): Expr => ({ op: "countColumn", key, value });
+export const header = (key: string): Expr => ({ op: "header", key });
+export const edate = (date: Expr, months: number): Expr => ({ op: "edate", date, months });
+export const dateOf = (year: Expr, month: number, day: number): Expr => ({ op: "date", year, month, day });
+export const inJoins = (arg: Expr, joins: Extract<Expr, { op: "inJoins" }>["joins"]): Expr => ({ op: "inJoins", arg, joins });
 export const helper = (key: string, expr: Expr): Extract<Expr, { op: "helper" }> => ({ op: "helper", key, expr });
 
 /** Blank for a planner: empty, or spaces only (LEN(TRIM(x))=0). */
@@ -145,7 +160,12 @@ function children(e: Expr): Expr[] {
     case "len":
     case "round":
     case "mid":
+    case "inJoins":
       return [e.arg];
+    case "edate":
+      return [e.date];
+    case "date":
+      return [e.year];
     case "cmp":
     case "arith":
       return [e.a, e.b];
@@ -191,7 +211,12 @@ export function withHelperRefs(e: Expr, keys: ReadonlySet<string>): Expr {
     case "len":
     case "round":
     case "mid":
+    case "inJoins":
       return { ...e, arg: m(e.arg) };
+    case "edate":
+      return { ...e, date: m(e.date) };
+    case "date":
+      return { ...e, year: m(e.year) };
     case "cmp":
     case "arith":
       return { ...e, a: m(e.a), b: m(e.b) };

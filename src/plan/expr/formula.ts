@@ -19,13 +19,19 @@ export interface RenderContext {
   row: number;
   /** Other tables a template may name as {alias.key:col}. */
   tables?: Record<string, TablePosition>;
+  /** The header-block value cells above the table (0-based), for `{^key}`. */
+  header?: Record<string, { row: number; col: number }>;
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(:col)?\}/g;
+const HEADER_PLACEHOLDER = /\{\^([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 export function renderTemplate(template: string, ctx: RenderContext): string {
   return mapOutsideStrings(template, (code) =>
-    code.replace(PLACEHOLDER, (whole, first: string, second: string | undefined, colSuffix: string | undefined) => {
+    code.replace(HEADER_PLACEHOLDER, (whole, key: string) => {
+      const at = ctx.header?.[key];
+      return at ? `$${columnLetters(at.col)}$${at.row + 1}` : whole;
+    }).replace(PLACEHOLDER, (whole, first: string, second: string | undefined, colSuffix: string | undefined) => {
       if (second === undefined) {
         if (first === "row" && !colSuffix) return String(ctx.row + 1);
         const c = ctx.table.columns[first];
@@ -133,6 +139,7 @@ export const PORTABLE_FUNCTIONS = new Set([
   "INT",
   "ABS",
   "DATE",
+  "EDATE",
   "AVERAGEIFS",
   "IFNA",
 ]);
@@ -242,7 +249,7 @@ export function formulaLimitProblems(formula: string): string[] {
 export function formulaProblems(formula: string): string[] {
   const problems = formulaLimitProblems(formula);
   mapOutsideStrings(formula, (code) => {
-    if (/\{[A-Za-z][A-Za-z0-9_.:]*\}/.test(code)) problems.push(`placeholder left: ${code.match(/\{[A-Za-z][A-Za-z0-9_.:]*\}/)?.[0]}`);
+    if (/\{\^?[A-Za-z][A-Za-z0-9_.:]*\}/.test(code)) problems.push(`placeholder left: ${code.match(/\{\^?[A-Za-z][A-Za-z0-9_.:]*\}/)?.[0]}`);
     return code;
   });
   for (const fn of formulaFunctions(formula)) {

@@ -8,7 +8,7 @@
 import type { ColumnLayout, HeaderField, TableLayout } from "./tableLayout";
 import { JAP_COLUMN_RULES, JBP_COLUMN_RULES, REVIEW_LOG_COLUMN_RULES, ROSTER_COLUMN_RULES, type ColumnRules } from "./columnRules";
 import { japLiveRules, jbpLiveRules, rosterLiveRules } from "./liveRules";
-import { JAP_HELPER_KEYS } from "../rag";
+import { JAP_HELPER_KEYS, JBP_HELPER_KEYS } from "../rag";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const PERCENT_FORMAT = "0%";
@@ -138,6 +138,23 @@ const JBP_COLUMNS = withRules(
   JBP_COLUMN_RULES,
 );
 
+/**
+ * The YTD rule's helper columns (rag/ragRules.ts JBP_HELPER_COLUMNS) at the JBP table's right end,
+ * as the JAP's: whether the unit is additive and each quarter's weight as of JP_AsOf.
+ */
+const JBP_HELPER_HEADERS: Record<string, string> = {
+  calcAdditive: "calc: additive",
+  calcQ1: "calc: Q1 weight",
+  calcQ2: "calc: Q2 weight",
+  calcQ3: "calc: Q3 weight",
+  calcQ4: "calc: Q4 weight",
+};
+export const JBP_HELPER_COLUMNS: readonly ColumnLayout[] = JBP_HELPER_KEYS.map((key) => {
+  const header = JBP_HELPER_HEADERS[key];
+  if (header === undefined) throw new Error(`No header for the JBP helper column '${key}'`);
+  return col(key, header, "formula", 38, { numberFormat: GENERAL, detail: true });
+});
+
 export const JBP: TableLayout = {
   kind: "jbp",
   defaultSheetName: "JBP",
@@ -152,7 +169,7 @@ export const JBP: TableLayout = {
     field("periodEnd", "Period end", "date", true),
     field("lastReview", "Last quarterly review", "date"),
   ],
-  columns: JBP_COLUMNS,
+  columns: [...JBP_COLUMNS, ...JBP_HELPER_COLUMNS],
   liveRules: jbpLiveRules(JBP_COLUMNS),
   signature: ["id", "objective", "q1Target", "fyTarget"],
 };

@@ -9,9 +9,9 @@ export { absoluteRangeA1, cellA1, columnFromLetters, columnLetters, parseCellA1,
 export { cellNumber, cellText, formatNumber, isBlank, isErrorCell, parseFlag, parseNumberText, showValue, toCellValue } from "./cells";
 export { editDistance } from "./editDistance";
 export { finding, isPlainRepair, type RepairSpec, TABLE_NAMES } from "./findings";
-export { isAdditiveUnit, isPercentUnit } from "./kpiUnits";
+export { ADDITIVE_UNIT_JOINS, isAdditiveUnit, isPercentUnit } from "./kpiUnits";
 export { isOpenStatus, matchActionParty, matchDateOrder, matchDirection, matchParty, matchRag, matchRollUp, matchStatus, OPEN_STATUSES } from "./listValues";
-export { planRowCounts } from "./planWorkbook";
+export { jbpHeaderValues, planRowCounts } from "./planWorkbook";
 export type { CheckResult, JapPlan, JbpPlan, PlanRag, PlanTable, PlanWorkbook, RosterProblemRow, RosterRow } from "./planWorkbook";
 export { Action, ActionParty, CellError, CellValue, DateOrder, CellText, DEFAULT_SETTINGS, Direction, Finding, GridTable, JapHeader, JbpHeader, MAX_CELL_TEXT, Objective, Party, Rag, RagResult, Repair, RepairChoice, RollUpMethod, RosterEntry, Settings, Severity, SheetGrid, Status } from "./schemas";
 export { daysInMonth, isoFromSerial, longDate, MAX_SERIAL, monthEnd, monthStart, serialFromIso, serialFromYmd, todaySerial, ymdFromSerial } from "./serialDate";

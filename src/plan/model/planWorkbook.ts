@@ -26,6 +26,11 @@ export interface RosterProblemRow {
 
 export interface JbpPlan extends PlanTable {
   header: JbpHeader;
+  /**
+   * The header block's value cells as they stand, by field key, where the reader kept them: what the
+   * YTD formulas read (a Period start typed as text is no date to them, though the header reads it).
+   */
+  headerCells?: Record<string, CellValue>;
   objectives: Objective[];
 }
 
@@ -64,4 +69,9 @@ export interface CheckResult {
   rag: PlanRag;
   /** The as-of date used, as a serial. */
   asOf: number;
+}
+
+/** The header cells the JBP's formulas read (Period start, Year): as they stand when read, else the parsed header's. */
+export function jbpHeaderValues(jbp: Pick<JbpPlan, "header" | "headerCells">): Record<string, CellValue> {
+  return jbp.headerCells ?? { periodStart: jbp.header.periodStart, year: jbp.header.year };
 }

@@ -5,7 +5,7 @@
  * the same order as the AGGREGATE formulas.
  */
 import { evaluate, excelTrim, num, toText } from "../expr";
-import { cellA1, type CellValue, distributorKey, type JapPlan, type JbpPlan, OPEN_STATUSES, type PlanWorkbook, type Rag, type RagResult } from "../model";
+import { cellA1, type CellValue, distributorKey, type JapPlan, type JbpPlan, jbpHeaderValues, OPEN_STATUSES, type PlanWorkbook, type Rag, type RagResult } from "../model";
 import { computePlanRag, EMPTY_ROW, objectiveRowValues, rollUpExpr, settingsNameValues } from "../rag";
 import { type ReviewLogRow } from "../cycle";
 import { PACK_ROWS, type PackFigureName, type PackInput, type PackLayout, type PackListName } from "./packLayout";
@@ -83,7 +83,7 @@ export function packFigures(plan: PlanWorkbook, subject: PackSubject, asOf: numb
     for (const o of listed.slice(0, PACK_ROWS.objectives)) {
       const id = text(o.source.raw.id ?? o.id);
       const result = byRow.get(o.source.row);
-      const pct = objectiveRowValues(o, { Red: 0, Amber: 0, Green: 0, Grey: 0 }, names).pctToTarget;
+      const pct = objectiveRowValues(o, { Red: 0, Amber: 0, Green: 0, Grey: 0 }, names, jbpHeaderValues(jbp)).pctToTarget;
       const ofObjective = (c: Rag): number => rated.filter((r) => jap.position.columns.objectiveId !== undefined && text(r.raw.objectiveId).toLowerCase() === id.toLowerCase() && id !== "" && r.result.rag === c).length;
       objectiveRows.push({
         row: o.source.row + 1,

@@ -2,11 +2,12 @@
  * The RAG engine: evaluates the rule trees of ragRules.ts (the same trees the RAG formulas are
  * compiled from); reasons.ts says why in words.
  */
-import { type Action, type CellValue, currentJaps, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
-import { compiled, type EvalEnv, evaluate, isTrue as exprIsTrue } from "../expr";
+import { type Action, type CellValue, currentJaps, jbpHeaderValues, isErrorCell as modelIsErrorCell, type Objective, type PlanRag, type PlanWorkbook, type Rag, type RagResult, SETTING_NAMES, type Settings } from "../model";
+import { compiled, type EvalEnv, evaluate, type Expr, isTrue as exprIsTrue, withHelperRefs } from "../expr";
 import {
   ACTION_RULES,
   japRowInUse,
+  JBP_HELPER_COLUMNS,
   OBJECTIVE_KPI,
   objectiveKpiScore,
   objectiveRagExpr,
@@ -133,6 +134,7 @@ function actionRag(action: Action, env: EvalEnv): RagResult {
 const OBJECTIVE_KEYS = [
   "id",
   "objective",
+  "unit",
   "direction",
   "q1Target",
   "q2Target",
@@ -144,8 +146,12 @@ const OBJECTIVE_KEYS = [
   "q4Actual",
 ] as const;
 
-/** An objective's cells as the JBP formulas read them (raw cells first, as for actions); the formula columns are computed here. */
-export function objectiveRowValues(o: Objective, counts: RagCounts, names: Record<string, CellValue>): Record<string, CellValue> {
+/**
+ * An objective's cells as the JBP formulas read them (raw cells first, as for actions); the formula
+ * columns are computed here. `header`: the JBP's header cells the YTD rule reads (jbpHeaderValues);
+ * without them the quarters cannot be placed in time.
+ */
+export function objectiveRowValues(o: Objective, counts: RagCounts, names: Record<string, CellValue>, header: Record<string, CellValue> = {}): Record<string, CellValue> {
   const row: Record<string, CellValue> = {};
   for (const key of OBJECTIVE_KEYS) {
     const raw = o.source.raw[key];
@@ -156,12 +162,29 @@ export function objectiveRowValues(o: Objective, counts: RagCounts, names: Recor
     actionsAmber: counts.Amber,
     actionsGreen: counts.Green,
   });
-  const env = { row, names };
-  // In sheet order: the later formula columns read the earlier ones.
-  row.ytdTarget = evaluate(OBJECTIVE_KPI.ytdTarget, env);
-  row.ytdActual = evaluate(OBJECTIVE_KPI.ytdActual, env);
+  const env = { row, names, header };
+  // In sheet order: the helper columns (each once), then the later formula columns reading the earlier ones.
+  const trees = objectiveTrees();
+  for (const h of trees.helpers) row[h.key] = evaluate(h.tree, env);
+  row.ytdTarget = evaluate(trees.ytdTarget, env);
+  row.ytdActual = evaluate(trees.ytdActual, env);
   row.pctToTarget = evaluate(OBJECTIVE_KPI.pctToTarget, env);
   return row;
+}
+
+/** The YTD rule as the JBP sheet computes it: its helper columns, then the YTD columns reading them (equal to the whole rule: tested). */
+let jbpTrees: { helpers: { key: string; tree: Expr }[]; ytdTarget: Expr; ytdActual: Expr } | null = null;
+function objectiveTrees(): NonNullable<typeof jbpTrees> {
+  if (!jbpTrees) {
+    const left = new Set<string>();
+    const helpers = JBP_HELPER_COLUMNS.map((h) => {
+      const tree = withHelperRefs(h.expr, new Set(left));
+      left.add(h.key);
+      return { key: h.key, tree };
+    });
+    jbpTrees = { helpers, ytdTarget: withHelperRefs(OBJECTIVE_KPI.ytdTarget, left), ytdActual: withHelperRefs(OBJECTIVE_KPI.ytdActual, left) };
+  }
+  return jbpTrees;
 }
 
 /** Objective IDs as COUNTIFS matches them: ignoring case, exactly otherwise. */
@@ -171,14 +194,14 @@ export const objectiveKey = (id: string): string => id.toLowerCase();
  * An objective's RAG from the RAG of its actions (overrides included, as the JAP RAG column shows
  * them) and its own YTD KPI. `actions` are all actions of the workbook with their results.
  */
-export function computeObjectiveRag(objective: Objective, actions: { objectiveId: string; rag: Rag }[], asOf: number, settings: Settings): RagResult {
+export function computeObjectiveRag(objective: Objective, actions: { objectiveId: string; rag: Rag }[], asOf: number, settings: Settings, header: Record<string, CellValue> = {}): RagResult {
   const key = objectiveKey(objective.id);
   const counts = countRags(objective.id.trim() === "" ? [] : actions.filter((a) => objectiveKey(a.objectiveId) === key).map((a) => a.rag));
-  return objectiveRag(objective, counts, settingsNameValues(settings, asOf), settings);
+  return objectiveRag(objective, counts, settingsNameValues(settings, asOf), settings, header);
 }
 
-function objectiveRag(objective: Objective, counts: RagCounts, names: Record<string, CellValue>, settings: Settings): RagResult {
-  const env = { row: objectiveRowValues(objective, counts, names), names };
+function objectiveRag(objective: Objective, counts: RagCounts, names: Record<string, CellValue>, settings: Settings, header: Record<string, CellValue>): RagResult {
+  const env = { row: objectiveRowValues(objective, counts, names, header), names };
   const value = evaluate(objectiveRagExpr(), env);
   if (value === "") {
     return { id: objective.id, sheet: objective.source.sheet, row: objective.source.row, rag: "Grey", computed: "Grey", overridden: false, reason: EMPTY_ROW };
@@ -222,9 +245,10 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   }
   const objectives: RagResult[] = [];
   for (const jbp of plan.jbps) {
+    const header = jbpHeaderValues(jbp);
     for (const o of jbp.objectives) {
       const counts = countRags(o.id.trim() === "" ? [] : (byObjective.get(objectiveKey(o.id)) ?? []));
-      objectives.push(objectiveRag(o, counts, names, settings));
+      objectives.push(objectiveRag(o, counts, names, settings, header));
     }
   }
   const basis = objectives.length > 0 ? objectives : counted;

@@ -5,10 +5,10 @@
  * What the rest of the code may use; inside the room, files import each other directly.
  */
 export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
-export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
+export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, JBP_HELPER_KEYS, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
 export type { ColumnTree } from "./ragFormula";
 export { tableFormulaValues } from "./tableValues";
 export type { TableRow } from "./tableValues";
-export { JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, rollUpExpr } from "./ragRules";
+export { JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, JBP_HELPER_COLUMNS, rollUpExpr } from "./ragRules";
 export { EMPTY_ROW, planReason } from "./reasons";
 export { countRags, RAG_ORDER } from "./rollUp";

@@ -6,7 +6,7 @@
 import { compileExpr, type Expr, MAX_FORMULA_LENGTH, renderTemplate, withHelperRefs } from "../expr";
 import type { TablePosition } from "../model";
 import { actionReasonExpr } from "./reasons";
-import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
+import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, JBP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
 
 /** A formula column as the tree its cells compute: what the formula is compiled from, and what cached values evaluate. */
 export interface ColumnTree {
@@ -33,15 +33,23 @@ export function columnTrees(kind: "jap" | "jbp", keys: ReadonlySet<string>): Col
     if (keys.has("ragReason")) out.push({ key: "ragReason", tree: withHelperRefs(actionReasonExpr(), left) });
     return out;
   }
-  const jbp: ColumnTree[] = [
-    { key: "ytdTarget", tree: OBJECTIVE_KPI.ytdTarget },
-    { key: "ytdActual", tree: OBJECTIVE_KPI.ytdActual },
+  // The JBP's helper columns first (the YTD columns left of them read them: a sheet computes in any order).
+  const helpers = new Set<string>();
+  const jbp: ColumnTree[] = [];
+  for (const h of JBP_HELPER_COLUMNS) {
+    if (!keys.has(h.key)) continue;
+    jbp.push({ key: h.key, tree: withHelperRefs(h.expr, new Set(helpers)) });
+    helpers.add(h.key);
+  }
+  jbp.push(
+    { key: "ytdTarget", tree: withHelperRefs(OBJECTIVE_KPI.ytdTarget, helpers) },
+    { key: "ytdActual", tree: withHelperRefs(OBJECTIVE_KPI.ytdActual, helpers) },
     { key: "pctToTarget", tree: OBJECTIVE_KPI.pctToTarget },
     { key: "actionsRed", tree: objectiveActionCount("Red") },
     { key: "actionsAmber", tree: objectiveActionCount("Amber") },
     { key: "actionsGreen", tree: objectiveActionCount("Green") },
     { key: "rag", tree: objectiveRagExpr() },
-  ];
+  );
   return jbp.filter((c) => keys.has(c.key));
 }
 
@@ -49,6 +57,8 @@ const template = (body: string): string => `=${body}`;
 
 /** The keys of the JAP's helper columns, left to right. */
 export const JAP_HELPER_KEYS: readonly string[] = JAP_HELPER_COLUMNS.map((h) => h.key);
+/** The keys of the JBP's helper columns (the YTD rule's working), left to right. */
+export const JBP_HELPER_KEYS: readonly string[] = JBP_HELPER_COLUMNS.map((h) => h.key);
 const ALL_HELPERS: ReadonlySet<string> = new Set(JAP_HELPER_KEYS);
 
 const actionRag = new Map<string, string>();
@@ -82,12 +92,23 @@ export function japHelperFormulas(): Record<string, string> {
   return helperFormulas;
 }
 
-let objective: Record<"ytdTarget" | "ytdActual" | "pctToTarget" | "rag", string> | undefined;
-/** JBP formula columns that do not depend on where the JAP tables are. */
-function objectiveFixedFormulas(): Record<"ytdTarget" | "ytdActual" | "pctToTarget" | "rag", string> {
+let objective: Record<string, string> | undefined;
+/**
+ * JBP formula columns that do not depend on where the JAP tables are: the helper columns (each
+ * reading those left of it), the YTD columns reading them. `{^periodStart}` and `{^year}` stand for
+ * the header block's cells (rendered by the sheet's writer).
+ */
+function objectiveFixedFormulas(): Record<string, string> {
+  const helpers = new Set<string>();
+  const helperFormulas: Record<string, string> = {};
+  for (const h of JBP_HELPER_COLUMNS) {
+    helperFormulas[h.key] = template(compileExpr(h.expr, {}, helpers));
+    helpers.add(h.key);
+  }
   objective ??= {
-    ytdTarget: template(compileExpr(OBJECTIVE_KPI.ytdTarget)),
-    ytdActual: template(compileExpr(OBJECTIVE_KPI.ytdActual)),
+    ...helperFormulas,
+    ytdTarget: template(compileExpr(OBJECTIVE_KPI.ytdTarget, {}, helpers)),
+    ytdActual: template(compileExpr(OBJECTIVE_KPI.ytdActual, {}, helpers)),
     pctToTarget: template(compileExpr(OBJECTIVE_KPI.pctToTarget)),
     rag: template(compileExpr(objectiveRagExpr())),
   };

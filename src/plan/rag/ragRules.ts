@@ -25,8 +25,8 @@
  * List cells are compared as Excel does (TRIM, case ignored); aliases such as "Completed" are not
  * list values: the live rule and the check flag them.
  */
-import { add, and, choose, countRows, div, eq, type Expr, ge, gt, guarded, helper, iff, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "../expr";
-import { Rag, SETTING_NAMES, Status } from "../model";
+import { add, and, choose, countRows, dateOf, div, edate, eq, type Expr, ge, gt, guarded, header, helper, iff, inJoins, isFilled, isNumber, isText, le, lt, max, min, mul, name, not, num, or, ref, rowInUse, str, sub } from "../expr";
+import { ADDITIVE_UNIT_JOINS, Rag, SETTING_NAMES, Status } from "../model";
 import { RAG_SCORE } from "./rollUp";
 
 const N = SETTING_NAMES;
@@ -197,21 +197,73 @@ function buildActionRagExpr(): Expr {
 const QUARTERS = [1, 2, 3, 4] as const;
 const qTarget = (q: number): Expr => ref(`q${q}Target`);
 const qActual = (q: number): Expr => ref(`q${q}Actual`);
-/** A quarter counts towards YTD once it has both a target and an actual as numbers. */
-const quarterIn = (q: number): Expr => and(isNumber(qTarget(q)), isNumber(qActual(q)));
-const sumQuarters = (value: (q: number) => Expr): Expr => QUARTERS.map((q) => iff(quarterIn(q), value(q), num(0))).reduce((a, b) => add(a, b));
-const anyQuarter = or(...QUARTERS.map(quarterIn));
 
 /**
- * The objective's own KPI against its quarterly grid. YTD target = the targets of the quarters that
- * have an actual (and a target), YTD actual = those actuals; blank ("") when no quarter has both.
- * Decided this way rather than "quarters up to the as-of quarter" so a late actual is not read as
- * zero achievement, and the columns need no date. Attainment of sums equals attainment of averages,
- * so non-additive units (%, days) judge correctly too.
+ * Q1's first day: the JBP header's Period start, else 1 January of its Year, else "" (the quarters
+ * cannot be placed in time). A Period start before March 1900 or a Year outside 2000..2100 places
+ * nothing: the spreadsheets count such dates differently, and the reader refuses such a year.
+ */
+const periodStart = header("periodStart");
+const year = header("year");
+export const JBP_Q1_START: Expr = iff(
+  and(isNumber(periodStart), ge(periodStart, num(61))),
+  periodStart,
+  iff(and(isNumber(year), ge(year, num(2000)), le(year, num(2100))), dateOf(year, 1, 1), str("")),
+);
+const placed = isNumber(JBP_Q1_START);
+const quarterStart = (q: number): Expr => edate(JBP_Q1_START, 3 * (q - 1));
+const quarterNext = (q: number): Expr => edate(JBP_Q1_START, 3 * q);
+/** Days of quarter q up to and including the as-of date: 0 before it starts, all its days once it has ended. */
+const daysElapsed = (q: number): Expr => sub(min(quarterNext(q), add(asOf, num(1))), quarterStart(q));
+
+/**
+ * The parts of the YTD rule that helper columns at the JBP table's right end compute once a row:
+ * whether the unit is additive, and the weight each quarter counts with ("" when it does not).
+ */
+export const JBP_HELPER = {
+  additive: helper("calcAdditive", inJoins(ref("unit"), ADDITIVE_UNIT_JOINS)),
+  /**
+   * A quarter counts once it has a target and an actual (numbers) and has begun by the as-of date.
+   * Its weight: for an additive unit the share of its days elapsed (1 once it has ended), else its
+   * days elapsed; 1 when the quarters cannot be placed in time (every such quarter counts in full).
+   */
+  weight: (q: number): Extract<Expr, { op: "helper" }> =>
+    helper(
+      `calcQ${q}`,
+      iff(
+        and(isNumber(qTarget(q)), isNumber(qActual(q))),
+        iff(
+          placed,
+          iff(gt(daysElapsed(q), num(0)), iff(JBP_HELPER.additive, div(daysElapsed(q), sub(quarterNext(q), quarterStart(q))), daysElapsed(q)), str("")),
+          num(1),
+        ),
+        str(""),
+      ),
+    ),
+};
+const weights = QUARTERS.map((q) => JBP_HELPER.weight(q));
+const counts = (q: number): Expr => isNumber(weights[q - 1]);
+const sumOver = (value: (q: number) => Expr): Expr => QUARTERS.map((q) => iff(counts(q), value(q), num(0))).reduce((a, b) => add(a, b));
+const anyQuarter = or(...QUARTERS.map(counts));
+const weightSum = sumOver((q) => weights[q - 1]);
+
+/** The JBP's helper columns, left to right (each reads only those left of it). */
+export const JBP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [JBP_HELPER.additive, ...weights];
+
+/**
+ * The objective's own KPI against its quarterly grid, as of JP_AsOf (ragRules' YTD rule, the same
+ * the quarterly review records): a quarter that has ended counts in full, the quarter in progress
+ * pro rata to its days elapsed, a quarter not begun not at all; only quarters with a target and an
+ * actual count. Additive units (flows: money, volumes): YTD target = the targets of the quarters
+ * that count, the one in progress pro rata; YTD actual = their actuals. Other units (%, days,
+ * stores): day-weighted averages of the targets and of the actuals. Blank ("") when no quarter
+ * counts (as of a date before the year starts). Without a Period start or a Year the quarters
+ * cannot be placed in time: each quarter with both figures counts in full (a plain average for
+ * non-additive units).
  */
 export const OBJECTIVE_KPI = {
-  ytdTarget: iff(anyQuarter, sumQuarters(qTarget), str("")),
-  ytdActual: iff(anyQuarter, sumQuarters(qActual), str("")),
+  ytdTarget: iff(anyQuarter, iff(JBP_HELPER.additive, sumOver((q) => mul(qTarget(q), weights[q - 1])), div(sumOver((q) => mul(qTarget(q), weights[q - 1])), weightSum)), str("")),
+  ytdActual: iff(anyQuarter, iff(JBP_HELPER.additive, sumOver(qActual), div(sumOver((q) => mul(qActual(q), weights[q - 1])), weightSum)), str("")),
   pctToTarget: iff(
     and(isNumber(ref("ytdTarget")), isNumber(ref("ytdActual"))),
     attainment(ref("ytdTarget"), ref("ytdActual"), isText(ref("direction"), "Lower is better")),

@@ -98,7 +98,7 @@ const KPI_COLOUR: Record<number, Rag> = { 1: "Red", 2: "Amber", 3: "Green" };
 
 /**
  * An objective's roll-up of its actions and its own YTD KPI (`attainment` and its score 1..3, else
- * null), phrased so the colour follows: "Red: KPI at 71 % of the YTD target; actions 2 Amber, 2 Green".
+ * null), phrased so the colour follows: "Red: KPI at 83 % of the YTD target; actions 2 Amber, 2 Green".
  * What decides the colour comes first (the KPI when it has the objective's colour, else the actions).
  */
 export function objectiveReason(method: RollUpMethod, rag: Rag, counts: RagCounts, kpi: { attainment: number; score: number } | null): string {

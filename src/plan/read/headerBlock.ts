@@ -36,6 +36,12 @@ export function readJbpHeader(table: FoundTable, from: number, order: DateOrder,
   return header;
 }
 
+/** The header block's value cells as they stand (raw), by field key: what the JBP's YTD formulas read. */
+export function jbpHeaderCells(table: FoundTable, from: number): Record<string, CellValue> {
+  const block = labelledValues(table.grid, table.layout.headerBlock, from, table.headerIndex);
+  return Object.fromEntries(Object.entries(block).map(([k, v]) => [k, v.value]));
+}
+
 export function readJapHeader(table: FoundTable, from: number, order: DateOrder, findings: Finding[]): JapHeader {
   const block = labelledValues(table.grid, table.layout.headerBlock, from, table.headerIndex);
   const reader = fieldReader(table, block, order, findings);

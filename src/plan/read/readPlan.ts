@@ -6,7 +6,7 @@
 import { type DateOrder, finding, type Finding, type JapPlan, type JbpPlan, type PlanWorkbook, type SheetGrid, TABLE_NAMES } from "../model";
 import { findTables, type FoundTable } from "./findTables";
 import { JAP, JBP, QUARTERLY_REVIEW, REVIEW_LOG, ROSTER, SETTINGS } from "../layouts";
-import { readJapHeader, readJbpHeader } from "./headerBlock";
+import { jbpHeaderCells, readJapHeader, readJbpHeader } from "./headerBlock";
 import { actionFromRow, objectiveFromRow, rawRows, rosterFromRows } from "./readRows";
 import { readSettingsTable } from "./readSettings";
 
@@ -54,7 +54,7 @@ export function readPlan(grids: SheetGrid[], options: PlanReadOptions = {}): Pla
       const from = i === 0 ? 0 : (tables[i - 1].rowIndices.at(-1) ?? tables[i - 1].headerIndex) + 1;
       if (table.layout === JBP) {
         const header = readJbpHeader(table, from, dateOrder, readFindings);
-        jbps.push({ position: table.position, extraHeaders: table.extraHeaders, header, objectives: rawRows(table).map(objectiveFromRow) });
+        jbps.push({ position: table.position, extraHeaders: table.extraHeaders, header, headerCells: jbpHeaderCells(table, from), objectives: rawRows(table).map(objectiveFromRow) });
       } else if (table.layout === JAP) {
         const header = readJapHeader(table, from, dateOrder, readFindings);
         japs.push({ position: table.position, extraHeaders: table.extraHeaders, header, actions: rawRows(table).map(actionFromRow) });

@@ -237,10 +237,17 @@ function substituteRefs(template: string, refs: Record<string, string>): string 
 interface TableRenderContext {
   table: TablePosition;
   refs: Record<string, string>;
+  /** The header block's value cells by field key (the JBP's YTD formulas read Period start and Year). */
+  header: Record<string, { row: number; col: number }>;
 }
 
 function render(template: string, ctx: TableRenderContext, row: number): string {
-  return renderTemplate(substituteRefs(template, ctx.refs), { table: ctx.table, row });
+  return renderTemplate(substituteRefs(template, ctx.refs), { table: ctx.table, row, header: ctx.header });
+}
+
+/** Where a layout's header-block values stand on a sheet we write: column B, one row a field under the title. */
+export function headerCells(layout: TableLayout): Record<string, { row: number; col: number }> {
+  return Object.fromEntries(layout.headerBlock.map((f, i) => [f.key, { row: headerFieldRow(i), col: HEADER_VALUE_COL }]));
 }
 
 /** Unknown `{placeholder}` left after rendering (outside string literals is good enough here). */
@@ -295,7 +302,7 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   const { headerRow, lastRow: lastDataRow, columns } = table;
   const firstDataRow = headerRow + 1;
   const lastCol = layout.columns.length - 1;
-  const ctx: TableRenderContext = { table, refs: options.refs ?? {} };
+  const ctx: TableRenderContext = { table, refs: options.refs ?? {}, header: headerCells(layout) };
   const formulas = columnFormulas(layout, options.japTables);
 
   const spec: SheetSpec = {

@@ -9,7 +9,7 @@
  * whose formula a user replaced gets none), so nothing shows a value its own formula would not give.
  */
 import type { EvalEnv } from "../expr";
-import { type CellValue, currentPlan, gridTableOf, inExcelTable, type SheetGrid, type TableListing, type TablePosition } from "../model";
+import { type CellValue, currentPlan, gridTableOf, jbpHeaderValues, inExcelTable, type SheetGrid, type TableListing, type TablePosition } from "../model";
 import { JAP_ALIAS, settingsNameValues, tableFormulaValues, type TableRow } from "../rag";
 import { planTrend, readReviewLog } from "../cycle";
 import { checkWorkbook } from "../rules";
@@ -63,7 +63,7 @@ export function formulaValues(grids: readonly SheetGrid[], formulas: WorkbookFor
     const rows = fill("jap", jap.position, { names });
     if (current.has(jap)) currentRows.push(...rows);
   }
-  for (const jbp of plan.jbps) fill("jbp", jbp.position, { names, tables: { [JAP_ALIAS]: currentRows } });
+  for (const jbp of plan.jbps) fill("jbp", jbp.position, { names, tables: { [JAP_ALIAS]: currentRows }, header: jbpHeaderValues(jbp) });
 
   // The RAG Summary, built over the plan as the add-in's Build summary would build it now.
   const summary = summarySheetName(

@@ -1,5 +1,5 @@
 import { carryOver, changesSinceLastReview, keepEarlierComments, planTrend, actionTrends, quarterlyReviewRows, readReviewLog, reviewLogEdit, applyLogEdit, reviewRows, ytdFigures, lastReviewCell, type ReviewLogRow } from "../../../src/plan/cycle";
-import { currentJaps, japStandings, jbpQuarters, type SheetGrid } from "../../../src/plan/model";
+import { currentJaps, japStandings, jbpHeaderValues, type SheetGrid } from "../../../src/plan/model";
 import { JBP, REVIEW_LOG } from "../../../src/plan/layouts";
 import { readPlan } from "../../../src/plan/read";
 import { checkWorkbook } from "../../../src/plan/rules";
@@ -222,7 +222,7 @@ describe("quarterly JBP review", () => {
   it("YTD counts ended quarters in full and the quarter in progress pro rata to its days", () => {
     const plan = readPlan(soundPlan({ objectives: (o) => o.map((x, i) => (i === 0 ? { ...x, q1Actual: 2900, q2Actual: 1500 } : x)) }));
     const o = plan.jbps[0].objectives[0];
-    const q = jbpQuarters(plan.jbps[0].header)!;
+    const q = jbpHeaderValues(plan.jbps[0]);
     // 15 May: Q1 ended (3000 / 2900); Q2 (1 April to 30 June, 91 days) is 45 days in: 3000 × 45/91.
     const y = ytdFigures(o, q, d("2026-05-15"));
     expect(y.ytdTarget).toBeCloseTo(3000 + (3000 * 45) / 91, 6);
@@ -234,7 +234,7 @@ describe("quarterly JBP review", () => {
 
   it("a KPI that is not a flow weights its quarters by days (a rate is not pro-rated)", () => {
     const plan = readPlan(soundPlan({ objectives: (o) => o.map((x, i) => (i === 1 ? { ...x, q1Actual: 0.06, q2Actual: 0.05 } : x)) }));
-    const y = ytdFigures(plan.jbps[0].objectives[1], jbpQuarters(plan.jbps[0].header)!, d("2026-05-15"));
+    const y = ytdFigures(plan.jbps[0].objectives[1], jbpHeaderValues(plan.jbps[0]), d("2026-05-15"));
     const days1 = 90;
     expect(y.ytdTarget).toBeCloseTo((0.06 * days1 + 0.05 * 45) / (days1 + 45), 9);
     expect(y.pctToTarget).toBeCloseTo(1, 9);

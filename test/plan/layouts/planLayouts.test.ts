@@ -1,6 +1,6 @@
 import { compileExpr, formulaProblems, MAX_FORMULA_LENGTH, MAX_LIST_SOURCE, renderTemplate } from "../../../src/plan/expr";
 import { JAP, JBP, REVIEW_LOG, ROSTER, TABLE_LAYOUTS } from "../../../src/plan/layouts/planLayouts";
-import { columnFormulas, liveRuleFormula, RAG_COLOURS } from "../../../src/plan/sheets";
+import { columnFormulas, headerCells, liveRuleFormula, RAG_COLOURS } from "../../../src/plan/sheets";
 import { evaluateLiveRule, issueTag } from "../../../src/plan/layouts/liveRules";
 import { actionRagFormula, actionRagFormulaFor, columnTrees, objectiveFormulas } from "../../../src/plan/rag";
 import { SETTINGS_LISTS } from "../../../src/plan/layouts/settingsRows";
@@ -13,7 +13,7 @@ const placed = (layout: TableLayout, sheet = "JAP 2026-03") => ({
   lastRow: 204,
   columns: Object.fromEntries(layout.columns.map((c, i) => [c.key, i])),
 });
-const render = (layout: TableLayout, template: string) => renderTemplate(template, { table: placed(layout), row: 5 });
+const render = (layout: TableLayout, template: string) => renderTemplate(template, { table: placed(layout), row: 5, header: headerCells(layout) });
 const KNOWN_NAMES = new Set([...Object.values(LIST_NAMES), "JP_MaxPriorities"]);
 
 describe("layout formulas", () => {

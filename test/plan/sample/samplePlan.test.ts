@@ -104,6 +104,16 @@ describe("samplePlan", () => {
     }
   });
 
+  it("judges its month-to-date Q1 actuals against the days of Q1 elapsed (18 March: 77 of 90 days)", () => {
+    const { rag } = checkWorkbook(sampleGrids(sample, SAMPLE_AS_OF), { today: SAMPLE_AS_OF });
+    const reasonOf = (id: string): string => rag.objectives.find((o) => o.id === id)!.reason;
+    // Sell-out (k cases, a flow): 71 against 100 × 77/90; coolers (units): 95 against 150 × 77/90.
+    expect(reasonOf("OBJ-2")).toContain(`KPI at ${Math.round((71 / ((100 * 77) / 90)) * 100)} % of the YTD target`);
+    expect(reasonOf("OBJ-3")).toContain(`KPI at ${Math.round((95 / ((150 * 77) / 90)) * 100)} % of the YTD target`);
+    // A rate (%) is not pro rated: 63.1 against 64.
+    expect(reasonOf("OBJ-1")).toContain(`KPI at ${Math.round((63.1 / 64) * 100)} % of the YTD target`);
+  });
+
   it("dates its JAP's review inside its month, December included", () => {
     for (let m = 1; m <= 12; m++) {
       const first = serialFromYmd(2026, m, 1)!;
