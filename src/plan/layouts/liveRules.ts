@@ -46,7 +46,7 @@ function required(prefix: string, inUse: Expr, key: string, header: string): Liv
 /** Whether a cell holds a character COUNTIF would read as a pattern or an operator. */
 const hasPattern = (key: string): Expr => or(...PATTERN_CHARACTERS.map((c) => contains(ref(key), str(c))));
 
-/** The ID is in the table's ID column more than once (outer spaces and case ignored). */
+/** The ID is in the table's ID column more than once (outer spaces and case ignored): rows x rows, for small tables only. */
 const duplicateId = (key: string): Expr => and(isFilled(ref(key)), not(hasPattern(key)), gt(countColumn(key, trim(ref(key))), num(1)));
 
 /** Spaces before, after or doubled inside a text: TRIM shortens it. */
@@ -127,7 +127,9 @@ export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
       "Status must be one of the list (Not started, In progress, On hold, Done, Cancelled).",
     ),
     rule("jap.partyNotInList", ["party"], notInList("party", LIST_NAMES.actionParties), "Party must be Principal, Distributor or Joint."),
-    rule("jap.duplicateId", ["id"], duplicateId("id"), "This ID is on another row of the table too: each action needs its own ID."),
+    // No live duplicate-ID mark on the JAP: it counts every ID against every row (rows x rows, most of
+    // what LibreOffice paid to open 20,000 actions; issue 16). The check finds duplicates
+    // (structure.duplicateId) and its "[ID]" issue mark shows them; the JBP, a few rows, keeps its own.
     rule(
       "jap.unknownObjective",
       ["objectiveId"],
