@@ -7,7 +7,7 @@
 import { and, contains, countColumn, countEq, countIf, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isText, isTrue, len, lt, not, num, or, ref, rowInUse, str, trim } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
 import { type CellValue, LIST_NAMES, ROSTER_NAMES } from "../model";
-import { JAP_IN_USE_KEYS } from "../rag";
+import { japRowInUse } from "../rag";
 import { SETTINGS_LISTS } from "./settingsRows";
 
 /**
@@ -92,7 +92,8 @@ export function issueRules(prefix: string, columns: ColumnLayout[]): LiveRule[] 
 }
 
 export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
-  const inUse = rowInUse(JAP_IN_USE_KEYS);
+  // The row in use as the RAG's helper column computes it: the formats read that column.
+  const inUse = japRowInUse;
   const header = (key: string): string => columns.find((c) => c.key === key)?.header ?? key;
   const startE = ref("start");
   const dueE = ref("due");
