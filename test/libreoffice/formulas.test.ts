@@ -249,7 +249,7 @@ describeWithSoffice("formulas in LibreOffice equal the TypeScript engine", (soff
       expect(diffs).toEqual([]);
       expect(marked).toBeGreaterThan(100);
       // The rules a co-author sees without the add-in, each proven on rows it marks.
-      const families = ["jap.duplicateId", "jap.unknownObjective", "jap.partyOwnerMismatch", "jap.straySpaces.", "jap.ownerNotOnRoster"];
+      const families = ["jap.unknownObjective", "jap.partyOwnerMismatch", "jap.straySpaces.", "jap.ownerNotOnRoster"];
       expect(families.filter((f) => ![...markedBy.keys()].some((id) => id.startsWith(f)))).toEqual([]);
     });
 

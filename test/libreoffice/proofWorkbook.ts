@@ -25,7 +25,7 @@ function addLiveColumns(spec: SheetSpec, rules: LiveRule[]): { rule: LiveRule; c
   spec.blocks.push({ address: rangeA1(table.headerRow, first, table.headerRow, first + rules.length - 1), values: [rules.map((r) => LIVE_HEADER_PREFIX + r.id)] });
   const formulas: string[][] = [];
   for (let row = table.headerRow + 1; row <= table.lastRow; row++) {
-    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r), { table, row })));
+    formulas.push(rules.map((r) => renderTemplate(liveRuleFormula(r, new Set(Object.keys(table.columns))), { table, row })));
   }
   spec.blocks.push({ address: rangeA1(table.headerRow + 1, first, table.lastRow, first + rules.length - 1), formulas });
   return out;

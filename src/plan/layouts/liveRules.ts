@@ -7,7 +7,7 @@
 import { and, contains, countColumn, countEq, countIf, eq, evaluate, type Expr, FALSE, gt, iff, isBlankText, isFilled, isNumber, isText, isTrue, len, lt, not, num, or, ref, rowInUse, str, trim } from "../expr";
 import type { ColumnLayout, LiveRule } from "./tableLayout";
 import { type CellValue, LIST_NAMES, ROSTER_NAMES } from "../model";
-import { JAP_IN_USE_KEYS } from "../rag";
+import { japRowInUse } from "../rag";
 import { SETTINGS_LISTS } from "./settingsRows";
 
 /**
@@ -46,7 +46,7 @@ function required(prefix: string, inUse: Expr, key: string, header: string): Liv
 /** Whether a cell holds a character COUNTIF would read as a pattern or an operator. */
 const hasPattern = (key: string): Expr => or(...PATTERN_CHARACTERS.map((c) => contains(ref(key), str(c))));
 
-/** The ID is in the table's ID column more than once (outer spaces and case ignored). */
+/** The ID is in the table's ID column more than once (outer spaces and case ignored): rows x rows, for small tables only. */
 const duplicateId = (key: string): Expr => and(isFilled(ref(key)), not(hasPattern(key)), gt(countColumn(key, trim(ref(key))), num(1)));
 
 /** Spaces before, after or doubled inside a text: TRIM shortens it. */
@@ -92,7 +92,8 @@ export function issueRules(prefix: string, columns: ColumnLayout[]): LiveRule[] 
 }
 
 export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
-  const inUse = rowInUse(JAP_IN_USE_KEYS);
+  // The row in use as the RAG's helper column computes it: the formats read that column.
+  const inUse = japRowInUse;
   const header = (key: string): string => columns.find((c) => c.key === key)?.header ?? key;
   const startE = ref("start");
   const dueE = ref("due");
@@ -127,7 +128,9 @@ export function japLiveRules(columns: ColumnLayout[]): LiveRule[] {
       "Status must be one of the list (Not started, In progress, On hold, Done, Cancelled).",
     ),
     rule("jap.partyNotInList", ["party"], notInList("party", LIST_NAMES.actionParties), "Party must be Principal, Distributor or Joint."),
-    rule("jap.duplicateId", ["id"], duplicateId("id"), "This ID is on another row of the table too: each action needs its own ID."),
+    // No live duplicate-ID mark on the JAP: it counts every ID against every row (rows x rows, most of
+    // what LibreOffice paid to open 20,000 actions; issue 16). The check finds duplicates
+    // (structure.duplicateId) and its "[ID]" issue mark shows them; the JBP, a few rows, keeps its own.
     rule(
       "jap.unknownObjective",
       ["objectiveId"],

@@ -32,14 +32,21 @@ export function columnFormulas(layout: TableLayout, japTables: readonly TablePos
 }
 
 const japFormulas = new WeakMap<TableLayout, Record<string, string>>();
-const liveFormulas = new WeakMap<LiveRule, string>();
+const liveFormulas = new WeakMap<LiveRule, Map<string, string>>();
 
-/** A live rule's conditional-format formula (relative to the first data row), compiled once. */
-export function liveRuleFormula(rule: LiveRule): string {
-  let formula = liveFormulas.get(rule);
+/**
+ * A live rule's conditional-format formula (relative to the first data row), compiled once. A part
+ * of the rule that a helper column of the table computes (`columns`, the table's column keys: the
+ * JAP's row in use) is read from that column rather than computed again in every cell's format.
+ */
+export function liveRuleFormula(rule: LiveRule, columns: ReadonlySet<string> = new Set()): string {
+  let byColumns = liveFormulas.get(rule);
+  if (!byColumns) liveFormulas.set(rule, (byColumns = new Map()));
+  const key = [...columns].sort().join(",");
+  let formula = byColumns.get(key);
   if (formula === undefined) {
-    formula = `=${compileExpr(rule.condition)}`;
-    liveFormulas.set(rule, formula);
+    formula = `=${compileExpr(rule.condition, {}, columns)}`;
+    byColumns.set(key, formula);
   }
   return formula;
 }

@@ -393,8 +393,9 @@ export function buildTableSheetSpec(layout: TableLayout, options: TableSheetOpti
   // A list left out (a JAP without a JBP has no JP_ObjectiveIds) takes the live rules that read its name with it.
   const droppedNames = layout.columns.flatMap((c) => (options.validationSources?.[c.key] === null && c.validation?.type === "list" ? [c.validation.source.replace(/^=/, "")] : []));
   // Live rules: one conditional format per (rule, column), formula relative to the column's top cell.
+  const columnKeys = new Set(layout.columns.map((c) => c.key));
   for (const rule of layout.liveRules) {
-    const formula = render(liveRuleFormula(rule), ctx, firstDataRow);
+    const formula = render(liveRuleFormula(rule, columnKeys), ctx, firstDataRow);
     if (hasPlaceholder(formula) || droppedNames.some((n) => formula.includes(n))) continue;
     for (const key of rule.columns) {
       const i = columns[key];

@@ -231,9 +231,11 @@ describe("live rules", () => {
     // COUNTIF matches case-insensitively and whole cells: "a-1" is a duplicate of "A-1", "A-1 " would not be (its stray spaces are marked).
     const ids = { id: ["A-1", "a-1", "A-2", null] as CellValue[] };
     const at = (id: string, r: Record<string, CellValue>, columns: Record<string, CellValue[]> = ids) => evaluateLiveRule(rule(id), r, names, columns);
-    expect(at("jap.duplicateId", row({ id: "A-1" }))).toBe(true);
-    expect(at("jap.duplicateId", row({ id: "A-2" }))).toBe(false);
-    expect(at("jap.duplicateId", row({ id: "" }))).toBe(false);
+    expect(at("jbp.duplicateId", row({ id: "A-1" }))).toBe(true);
+    expect(at("jbp.duplicateId", row({ id: "A-2" }))).toBe(false);
+    expect(at("jbp.duplicateId", row({ id: "" }))).toBe(false);
+    // The JAP has none: its duplicates are the check's (rows x rows in a conditional format).
+    expect(JAP.liveRules.some((r) => r.id === "jap.duplicateId")).toBe(false);
     expect(at("jap.unknownObjective", row({ objectiveId: "OBJ-9" }))).toBe(true);
     expect(at("jap.unknownObjective", row({ objectiveId: " obj-2" }))).toBe(false);
     expect(at("jap.unknownObjective", row({ objectiveId: "OBJ*" }))).toBe(true);
