@@ -149,7 +149,7 @@ module.exports = async (env = {}, argv = {}) => {
     // Production relies on webpack's defaults: process.env.NODE_ENV "production" (React's production
     // build), usedExports, sideEffects (package.json "sideEffects" lets unused re-exports of
     // src/excel/commandApi.ts drop out of the task pane's first chunk) and module concatenation.
-    // A budget on our own scripts (raw bytes; taskpane.js is about 540 KB): the bundle benchmark
+    // A budget on our own scripts (raw bytes; taskpane.js is about 550 KB): the bundle benchmark
     // (npm run bench -- bundle) holds the real, gzipped target.
     performance: dev
       ? { hints: false }
