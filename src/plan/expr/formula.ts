@@ -105,8 +105,11 @@ export const MAX_NESTING = 64;
 export const MAX_ARGUMENTS = 255;
 export const MAX_LIST_SOURCE = 255;
 
-/** Functions that Excel 2016 and LibreOffice both compute, and that our formulas may use. */
-export const PORTABLE_FUNCTIONS = new Set([
+/**
+ * Functions that Excel 2016 and LibreOffice both compute, and that our formulas may use. The lists serve
+ * formulaProblems (tests, the command line), not the task pane: marked pure, so its bundle leaves them out.
+ */
+export const PORTABLE_FUNCTIONS = /* @__PURE__ */ new Set([
   "IF",
   "AND",
   "OR",
@@ -144,7 +147,7 @@ export const PORTABLE_FUNCTIONS = new Set([
   "IFNA",
 ]);
 /** Functions that break in Excel 2016 or LibreOffice, or behave differently there. */
-export const BANNED_FUNCTIONS = new Set([
+export const BANNED_FUNCTIONS = /* @__PURE__ */ new Set([
   "LET",
   "LAMBDA",
   "IFS",
