@@ -9,7 +9,7 @@
  * are not flows (%, days, counts of stores) the quarters are weighted by their days instead: the
  * YTD figures are day-weighted averages of target and actual.
  */
-import { cellNumber, type CellValue, type Direction, jbpHeaderValues, jbpQuarters, type JbpPlan, type Objective, type Quarter, type Rag, SETTING_NAMES, type Settings, type SheetGrid } from "../model";
+import { cellNumber, type CellValue, jbpHeaderValues, jbpQuarters, type JbpPlan, type Objective, type Quarter, type Rag, SETTING_NAMES, type Settings, type SheetGrid } from "../model";
 import { objectiveRowValues } from "../rag";
 import { JBP } from "../layouts";
 import { gridCell, headerKey, origin } from "../read";
@@ -22,12 +22,6 @@ export interface YtdFigures {
 }
 
 const rawNumber = (o: Objective, key: string): number | null => cellNumber((o.source.raw[key] as CellValue | undefined) ?? (o[key as keyof Objective] as CellValue));
-
-/** Attainment by direction, with the engine's zero guards (ragRules.ts `attainment`). */
-export function attainment(target: number, actual: number, direction: Direction | null): number {
-  if (direction === "Lower is better") return actual === 0 ? (target >= 0 ? 1 : 0) : target / actual;
-  return target === 0 ? (actual >= 0 ? 1 : 0) : actual / target;
-}
 
 /**
  * An objective's YTD figures on `date`: the JBP sheet's own YTD columns (rag/ragRules.ts

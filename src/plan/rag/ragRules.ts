@@ -251,8 +251,8 @@ const weightSum = sumOver((q) => weights[q - 1]);
 export const JBP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [JBP_HELPER.additive, ...weights];
 
 /**
- * The objective's own KPI against its quarterly grid, as of JP_AsOf (ragRules' YTD rule, the same
- * the quarterly review records): a quarter that has ended counts in full, the quarter in progress
+ * The objective's own KPI against its quarterly grid, as of JP_AsOf (the YTD rule, which the
+ * quarterly review records too): a quarter that has ended counts in full, the quarter in progress
  * pro rata to its days elapsed, a quarter not begun not at all; only quarters with a target and an
  * actual count. Additive units (flows: money, volumes): YTD target = the targets of the quarters
  * that count, the one in progress pro rata; YTD actual = their actuals. Other units (%, days,
