@@ -68,13 +68,13 @@ export const LOSS_FEATURES: LossFeature[] = [
     what: "chart",
     add: (sheet) => ({
       parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>')}</xdr:wsDr>`,
-        "xl/charts/chart1.xml": `${XML}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:pieChart><c:varyColors val="1"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>JAP!$J$8:$J$27</c:f></c:numRef></c:val></c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>`,
+        "xl/drawings/drawing91.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>')}</xdr:wsDr>`,
+        "xl/charts/chart91.xml": `${XML}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:pieChart><c:varyColors val="1"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>JAP!$J$8:$J$27</c:f></c:numRef></c:val></c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>`,
       },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml`, "xl/charts/chart1.xml": `${CT}.drawingml.chart+xml` },
+      overrides: { "xl/drawings/drawing91.xml": `${CT}.drawing+xml`, "xl/charts/chart91.xml": `${CT}.drawingml.chart+xml` },
       rels: [
-        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-        { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/chart`, target: "../charts/chart1.xml" },
+        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing91.xml" },
+        { from: "xl/drawings/drawing91.xml", id: "rId1", type: `${R}/chart`, target: "../charts/chart91.xml" },
       ],
       edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
     }),
