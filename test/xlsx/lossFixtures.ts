@@ -40,14 +40,14 @@ const DRAWING_NS = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/
 /** A drawing on the sheet holding a picture (xl/media/image1.png), and more anchors after it. */
 const pictureDrawing = (sheet: string, more = ""): PackageAddition => ({
   parts: {
-    "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${more}</xdr:wsDr>`,
+    "xl/drawings/drawing92.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${more}</xdr:wsDr>`,
     "xl/media/image1.png": PNG,
   },
   defaults: { png: "image/png" },
-  overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
+  overrides: { "xl/drawings/drawing92.xml": `${CT}.drawing+xml` },
   rels: [
-    { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-    { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
+    { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing92.xml" },
+    { from: "xl/drawings/drawing92.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
   ],
   edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
 });
@@ -64,7 +64,8 @@ export interface LossFeature {
 export const LOSS_FEATURES: LossFeature[] = [
   {
     key: "chart",
-    marker: /<c:chartSpace/,
+    // The user's chart, not the summary's own (which a rewrite writes again).
+    marker: /<c:f>JAP!\$J\$8:\$J\$27<\/c:f>/,
     what: "chart",
     add: (sheet) => ({
       parts: {
@@ -91,10 +92,10 @@ export const LOSS_FEATURES: LossFeature[] = [
     what: "shape or text box",
     add: (sheet) => ({
       parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Agreed in the March review</a:t></a:r></a:p></xdr:txBody></xdr:sp>')}</xdr:wsDr>`,
+        "xl/drawings/drawing93.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Agreed in the March review</a:t></a:r></a:p></xdr:txBody></xdr:sp>')}</xdr:wsDr>`,
       },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
-      rels: [{ from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" }],
+      overrides: { "xl/drawings/drawing93.xml": `${CT}.drawing+xml` },
+      rels: [{ from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing93.xml" }],
       edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
     }),
   },

@@ -18,22 +18,7 @@ import { relativeTarget, withDrawingElement } from "../../src/xlsx/packageCharts
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { replaceSheetSpec } from "../../src/xlsx/sheetEdits";
 import { sampleFile } from "./fixtures";
-import { editPackage, packageParts, sheetPartName } from "./rawPackage";
-
-type Parts = Record<string, string>;
-
-/** The drawing of a sheet and the chart parts it refers to, in the drawing's order. */
-function chartsOnSheet(parts: Parts, sheet: string): { drawing: string; charts: string[] } | null {
-  const part = sheetPartName(parts, sheet);
-  const rels = parts[part.replace(/([^/]+)$/, "_rels/$1.rels")] ?? "";
-  const target = /Type="[^"]*\/drawing" Target="([^"]+)"/.exec(rels)?.[1];
-  if (!target) return null;
-  const drawing = path.posix.normalize(path.posix.join(path.posix.dirname(part), target));
-  const drawingRels = parts[drawing.replace(/([^/]+)$/, "_rels/$1.rels")];
-  const ids = [...parts[drawing].matchAll(/<c:chart [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
-  const charts = ids.map((id) => path.posix.normalize(path.posix.join(path.posix.dirname(drawing), new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(drawingRels)![1])));
-  return { drawing: parts[drawing], charts: charts.map((c) => parts[c]) };
-}
+import { chartsOnSheet, editPackage, packageParts } from "./rawPackage";
 
 const day = serialFromIso("2026-03-18")!;
 /** The workbook `new --sample` plans, as sampleFile writes it: its summary spec holds the charts the add-in draws. */
