@@ -63,13 +63,18 @@ function series(s: ChartSeriesRefs, i: number, chart: SpecChart, pie: boolean): 
   );
 }
 
+/**
+ * The category axis has no number format of its own, so its labels show as their cells do
+ * (LibreOffice reads General literally, sourceLinked or not, and shows a date as its serial). The
+ * value axis counts from 0: LibreOffice's automatic minimum for one stacked column is not 0.
+ */
 function axes(chart: SpecChart, horizontal: boolean): string {
-  const common = (id: number, cross: number, pos: string): string => `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;
-  const ticks = `<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}`;
+  const common = (id: number, pos: string, min = ""): string => `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}${min}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;
+  const ticks = `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}`;
   const cat =
-    `<c:catAx>${common(CAT_AXIS, VAL_AXIS, horizontal ? "l" : "b")}${ticks}${val("crossAx", VAL_AXIS)}${val("crosses", "autoZero")}` +
+    `<c:catAx>${common(CAT_AXIS, horizontal ? "l" : "b")}${ticks}${val("crossAx", VAL_AXIS)}${val("crosses", "autoZero")}` +
     `${val("auto", chart.textCategories ? 0 : 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}${val("noMultiLvlLbl", chart.textCategories ? 1 : 0)}</c:catAx>`;
-  const value = `<c:valAx>${common(VAL_AXIS, CAT_AXIS, horizontal ? "b" : "l")}<c:majorGridlines/>${ticks}${val("crossAx", CAT_AXIS)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`;
+  const value = `<c:valAx>${common(VAL_AXIS, horizontal ? "b" : "l", val("min", 0))}<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>${ticks}${val("crossAx", CAT_AXIS)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`;
   return cat + value;
 }
 
