@@ -18,7 +18,8 @@ import { relativeTarget, withDrawingElement } from "../../src/xlsx/packageCharts
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { replaceSheetSpec } from "../../src/xlsx/sheetEdits";
 import { sampleFile } from "./fixtures";
-import { chartsOnSheet, editPackage, packageParts } from "./rawPackage";
+import { LOSS_FEATURES } from "./lossFixtures";
+import { addToPackage, chartsOnSheet, editPackage, packageParts, sheetPartName } from "./rawPackage";
 
 const day = serialFromIso("2026-03-18")!;
 /** The workbook `new --sample` plans, as sampleFile writes it: its summary spec holds the charts the add-in draws. */
@@ -94,6 +95,16 @@ describe("the RAG Summary's charts in a file jointplan writes", () => {
       ),
     );
     expect(chartsOnSheet(styled, "RAG Summary")!.charts[0]).toContain('<c:roundedCorners val="1"/>');
+  });
+
+  it("carries them beside a picture ExcelJS writes on another sheet, under a drawing name of their own", async () => {
+    const picture = LOSS_FEATURES.find((f) => f.key === "image")!;
+    const input = await addToPackage(sample, picture.add(sheetPartName(await packageParts(sample), "JAP")));
+    const after = await packageParts(await rewriteWorkbook(input));
+    const drawings = Object.keys(after).filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n));
+    expect(drawings).toHaveLength(2);
+    expect(chartsOnSheet(after, "RAG Summary")!.charts).toEqual(chartsOnSheet(await packageParts(sample), "RAG Summary")!.charts);
+    expect(chartsOnSheet(after, "JAP")!.drawing).toContain("<xdr:pic>");
   });
 
   it("draws the spec's charts when the edit rebuilds the summary, and none it no longer asks for", async () => {
