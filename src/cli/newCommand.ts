@@ -68,7 +68,7 @@ export async function runNew(file: string, options: NewOptions, io: CliIo): Prom
   const asOf =
     set === null ? "; as-of date blank (today)" : `; as-of date ${isoFromSerial(set)}${options.asOf === undefined ? " (the sample's day: clear it in Settings to judge at today's date)" : ""}`;
   const lines = [`Wrote ${file}: ${specs.map((s) => s.sheetName).join(", ")}${contents}${asOf}.`];
-  if (skippedCharts.length > 0) lines.push("Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.");
+  if (skippedCharts.length > 0) lines.push(`Note: not written (jointplan cannot write this chart type): ${skippedCharts.join(", ")}.`);
   io.out(terminalLines(lines));
   return 0;
 }

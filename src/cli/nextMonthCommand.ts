@@ -143,7 +143,6 @@ export async function runNextMonth(file: string, out: string, options: RewriteOp
   if (asOf !== null && asOf < first) {
     lines.push(`Note: the Settings as-of date is ${isoFromSerial(asOf)}, before the new month: the new JAP is judged on that day until you change it or clear it (blank means today).`);
   }
-  if (summarySheet !== null) lines.push("Note: the RAG Summary chart is not in files written by jointplan; the add-in draws it.");
   if (input.lost) lines.push(`Note: ${input.lost} (--allow-loss).`);
   lines.push(`Wrote ${out}.`);
   io.out(terminalLines(lines));

@@ -3,7 +3,8 @@
  * the input read once and checked (a readable plan, not the output file itself), and what a rewrite
  * would lose said in one line before anything is written. ExcelJS writes a package anew from what
  * it models, so a chart, a pivot table or macros would be gone from OUT.xlsx: that needs
- * --allow-loss. The files jointplan writes itself hold nothing of the kind.
+ * --allow-loss. The files jointplan writes itself go through: the RAG Summary's own charts are
+ * written again (src/xlsx/ownCharts.ts), a chart the user added anywhere is a loss.
  */
 import { promises as fs } from "fs";
 import * as path from "path";

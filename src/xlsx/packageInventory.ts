@@ -8,6 +8,7 @@ import { fileKind, unreadableReason } from "./fileKind";
 import { PackageError } from "./packageError";
 import { megabytes, READ_LIMITS } from "./readLimits";
 import { readFileBytes, WorkbookReadError } from "./readXlsx";
+import { ownCharts } from "./ownCharts";
 import { lossesOf, type LostPart, type PackageInventory } from "./rewriteLosses";
 import { attr } from "./xmlTokenizer";
 import { parseXmlPart, xmlElements } from "./xmlPart";
@@ -21,7 +22,8 @@ const CONDITIONAL_FORMATS = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
 /** Drawing objects ExcelJS does not keep (pictures it keeps; graphic frames are charts, listed by their parts). */
 const SHAPES = new Set(["sp", "grpSp", "cxnSp", "contentPart"]);
 
-async function contentTypes(zip: ZipArchive, budget: InflateBudget): Promise<(name: string) => string | null> {
+/** A lookup of each part's content type: its Override, else the Default of its extension. */
+export async function contentTypes(zip: ZipArchive, budget: InflateBudget): Promise<(name: string) => string | null> {
   const entry = zip.entry("[Content_Types].xml");
   if (!entry) throw new PackageError("there is no [Content_Types].xml part");
   const defaults = new Map<string, string>();
@@ -90,7 +92,10 @@ export async function partsLostOnRewrite(file: string | Buffer, name = typeof fi
   if (reason) throw new WorkbookReadError(reason);
   const budget: InflateBudget = { remaining: READ_LIMITS.xmlBytes, exceeded: () => `it expands to more than ${megabytes(READ_LIMITS.xmlBytes)} of XML, the most jointplan reads` };
   try {
-    return lossesOf(await packageInventory(ZipArchive.open(bytes), budget));
+    const zip = ZipArchive.open(bytes);
+    // The summary's own charts are written again after a rewrite (rewriteWorkbook.ts).
+    const own = new Set((await ownCharts(zip, budget))?.parts ?? []);
+    return lossesOf(await packageInventory(zip, budget)).filter((l) => !own.has(l.part));
   } catch (e) {
     if (e instanceof PackageError) throw new WorkbookReadError(`${name} could not be read as an .xlsx workbook (${e.message})`);
     throw e;

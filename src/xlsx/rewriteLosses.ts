@@ -10,7 +10,8 @@
  * embedded objects, sparklines, Excel 2010 data validation, Office add-in parts, data
  * connections and printer settings. Anything else it does not model is listed as an "other part".
  * Losses inside kept parts that src/xlsx/rewriteWorkbook.ts restores (defined names that are
- * formulas, table calculated columns) are not listed.
+ * formulas, table calculated columns) are not listed, nor are the RAG Summary's own charts, which it
+ * writes again (partsLostOnRewrite leaves out the parts ownCharts.ts finds).
  */
 
 export interface PackageInventory {

@@ -6,11 +6,17 @@
  * formulas as numbers or dates, so DATE(2000,1,1) or JP_MaxPriorities come back as NaN (each
  * sheet of the input gets its <dataValidations> back as it was: an edit must not change them); it
  * reads a whole-column print area ($A:$J) as nonsense, so each sheet's is put back.
- * What it drops outright (charts, pivot tables...) partsLostOnRewrite lists beforehand.
+ * What it drops outright (charts, pivot tables...) partsLostOnRewrite lists beforehand, except the
+ * summary's own charts (ownCharts.ts): carried over as stored while the summary sheet is the
+ * input's, since its cells (the charts' ranges) are then as they were; a sheet an edit wrote from
+ * a spec (next-month's rebuilt summary) gets its spec's charts instead (sheetCharts.ts).
  */
 import ExcelJS from "exceljs";
 import { calculatedColumnsIn, editTableParts, tableParts, withCalculatedColumns, withoutColumnChildren, type CalculatedColumns } from "./calculatedColumns";
+import { carriedCharts, withCharts } from "./packageCharts";
 import { editParts } from "./packageEdit";
+import { ownCharts } from "./ownCharts";
+import { chartsOf, chartsToWrite } from "./sheetCharts";
 import { readFileBytes, readWorkbookPart } from "./readXlsx";
 import { keepOutlineOpen, setNames } from "./writeXlsx";
 import { decodeXml } from "./xmlTokenizer";
@@ -163,6 +169,8 @@ export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => u
   const columns = calculatedColumnsIn(await tableParts(zip));
   const validations = await validationsBySheet(zip);
   const areas = await printAreas(zip);
+  const own = await ownCharts(zip, budget());
+  const carried = own ? await carriedCharts(zip, own) : null;
   const workbook = await loadWorkbook(input);
   workbook.worksheets.forEach((ws, i) => {
     const area = areas.get(i);
@@ -176,5 +184,7 @@ export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => u
   const kept = stillThere(columns, workbook);
   for (const [table, formulas] of Object.entries(added)) kept[table] = { ...kept[table], ...formulas };
   const written = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), kept);
-  return withValidations(written, validations);
+  const summary = carried ? workbook.getWorksheet(carried.sheet) : undefined;
+  const keep = summary && chartsOf(summary) === undefined ? carried : null;
+  return withCharts(await withValidations(written, validations), chartsToWrite(workbook), keep);
 }

@@ -2,8 +2,8 @@
  * Writes SheetSpecs (src/plan/sheetSpec.ts) to an .xlsx file with ExcelJS, in the order a spec
  * asks for: names, formats (so "@" is on text cells before any value lands), blocks, tables,
  * styles, widths, outline, validation, conditional formats, freeze, print setup. The sheet content is decided by the
- * specs alone; this file only translates them to ExcelJS. Charts are not written (ExcelJS 4.4
- * cannot write charts); `skippedCharts` says so to the caller. Each formula cell carries the
+ * specs alone; this file only translates them to ExcelJS. ExcelJS 4.4 cannot write charts: each
+ * sheet's are recorded (sheetCharts.ts) and added to the package after it (packageCharts.ts). Each formula cell carries the
  * cached value the caller gives for it, so Protected View and previewers show results; each
  * formula column of a table becomes a calculated column (calculatedColumns.ts).
  */
@@ -13,6 +13,8 @@ import type { ValidationSpec } from "../plan/layouts";
 import type { HeaderFooterSections, SheetSpec, SpecPrint, SpecStyle } from "../plan/sheets";
 import { withCalculatedColumns, type CalculatedColumns } from "./calculatedColumns";
 import { fileFormula } from "./fileFormula";
+import { withCharts } from "./packageCharts";
+import { chartsToWrite, recordCharts } from "./sheetCharts";
 
 /** Cached values of formula cells: sheet name → A1 address → the value the formula gives. */
 export type CachedValues = Record<string, Record<string, CellValue>>;
@@ -24,7 +26,7 @@ export interface WriteOptions {
 
 export interface WrittenWorkbook {
   workbook: ExcelJS.Workbook;
-  /** Charts the specs asked for that an .xlsx written by ExcelJS cannot hold. */
+  /** Charts the specs asked for that the file cannot hold (none: every chart type is written). */
   skippedCharts: string[];
 }
 
@@ -157,7 +159,8 @@ function applyPrint(ws: ExcelJS.Worksheet, print: SpecPrint): void {
 }
 
 /**
- * Adds the spec's sheet to the workbook (at the end) and returns the charts it could not write. Also
+ * Adds the spec's sheet to the workbook (at the end), its charts recorded for the package, and
+ * returns the charts it could not record. Also
  * for a workbook ExcelJS loaded (the commands that edit a copy of their input add sheets so); the
  * spec's names are the caller's to set.
  */
@@ -227,7 +230,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: 
   }
   if (spec.freezeRows > 0 || spec.freezeColumns > 0) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: spec.freezeColumns }];
   if (spec.print) applyPrint(ws, spec.print);
-  return spec.charts.map((c) => `${spec.sheetName}: ${c.title}`);
+  return recordCharts(ws, spec.charts);
 }
 
 /**
@@ -265,9 +268,9 @@ export function buildWorkbook(specs: SheetSpec[], extraNames: WorkbookName[] = [
   return { workbook, skippedCharts };
 }
 
-/** The .xlsx bytes of the specs, with their tables' calculated columns. */
+/** The .xlsx bytes of the specs, with their tables' calculated columns and their charts. */
 export async function writeXlsx(specs: SheetSpec[], extraNames: WorkbookName[] = [], options: WriteOptions = {}): Promise<{ bytes: Buffer; skippedCharts: string[] }> {
   const { workbook, skippedCharts } = buildWorkbook(specs, extraNames, options);
   const bytes = await withCalculatedColumns(Buffer.from(await workbook.xlsx.writeBuffer()), calculatedColumnsOf(specs));
-  return { bytes, skippedCharts };
+  return { bytes: await withCharts(bytes, chartsToWrite(workbook)), skippedCharts };
 }

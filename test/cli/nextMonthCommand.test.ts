@@ -15,7 +15,7 @@ import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "../xlsx/fixtures";
-import { packageParts, sheetPartName, sheetTableNames, tablesReadBy } from "../xlsx/rawPackage";
+import { chartsOnSheet, packageParts, sheetPartName, sheetTableNames, tablesReadBy } from "../xlsx/rawPackage";
 import { cli, expectOneLineError } from "./runCli";
 
 let dir: string;
@@ -130,6 +130,19 @@ describe("jointplan next-month on the sample", () => {
     const got = Object.fromEntries(Object.keys(want).map((a) => [a, blankAsNull(sheet.values[parseCellA1(a)!.row]?.[parseCellA1(a)!.col])]));
     expect(got).toEqual(Object.fromEntries(Object.entries(want).map(([k, v]) => [k, blankAsNull(v)])));
     expect(Object.keys(want).length).toBeGreaterThan(100);
+  });
+
+  it("draws the rebuilt summary's two charts over its headers and rows", async () => {
+    const bytes = readFileSync(at("april.xlsx"));
+    const charts = chartsOnSheet(await packageParts(bytes), "RAG Summary")!;
+    expect([...charts.drawing.matchAll(/<xdr:cNvPr [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["JP_RagChart", "JP_TrendChart"]);
+    const summary = (await readXlsx(bytes)).find((g) => g.name === "RAG Summary")!;
+    for (const chart of charts.charts) {
+      // Each series is named by its header cell of the rebuilt sheet: Red, Amber, Green, Grey.
+      const names = [...chart.matchAll(/<c:tx><c:strRef><c:f>'RAG Summary'!\$([A-Z]+\$\d+)<\/c:f>/g)].map((m) => parseCellA1(m[1].replace("$", ""))!);
+      expect(names.map((c) => summary.values[c.row][c.col])).toEqual(["Red", "Amber", "Green", "Grey"]);
+    }
+    expect(run.out).not.toContain("chart");
   });
 
   it("loses no part on the way: every file jointplan wrote goes through a rewrite whole", async () => {

@@ -13,7 +13,7 @@ import { partsLostOnRewrite } from "../../src/xlsx/packageInventory";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { rewriteWorkbook } from "../../src/xlsx/rewriteWorkbook";
 import { sampleFile } from "../xlsx/fixtures";
-import { packageParts, sheetPartName } from "../xlsx/rawPackage";
+import { chartsOnSheet, packageParts, sheetPartName } from "../xlsx/rawPackage";
 import { cli, expectOneLineError } from "./runCli";
 
 let dir: string;
@@ -54,6 +54,9 @@ describe("jointplan quarterly-review", () => {
     expect(grids.find((g) => g.name === "JBP")!.values[cell.row][cell.col]).toBe(day);
     expect(after.header.lastReview).toBe(day);
     expect(await partsLostOnRewrite(readFileSync(at("q2.xlsx")))).toEqual([]);
+    // The summary is not rebuilt: its charts come through as they were stored.
+    expect(chartsOnSheet(parts, "RAG Summary")!.charts).toEqual(chartsOnSheet(await packageParts(before), "RAG Summary")!.charts);
+    expect(chartsOnSheet(parts, "RAG Summary")!.charts).toHaveLength(2);
   });
 
   it("replaces the same quarter recorded again on the same date, keeping its comments; another date adds rows", async () => {

@@ -118,10 +118,10 @@ describe("jointplan review", () => {
     expect((await cli("review", sample, at("r1.xlsx"), "--force", "--date", "2026-03-01")).code).toBe(0);
   });
 
-  it("refuses a workbook whose rewrite would lose a chart, unless --allow-loss", async () => {
+  it("refuses a workbook whose rewrite would lose a user's chart, unless --allow-loss, and keeps the summary's own", async () => {
     const parts = await packageParts(readFileSync(sample));
     const chart = LOSS_FEATURES.find((f) => f.key === "chart")!;
-    writeFileSync(at("chart.xlsx"), await addToPackage(readFileSync(sample), chart.add(sheetPartName(parts, "RAG Summary"))));
+    writeFileSync(at("chart.xlsx"), await addToPackage(readFileSync(sample), chart.add(sheetPartName(parts, "JAP"))));
     const run = await cli("review", at("chart.xlsx"), at("chart-out.xlsx"));
     expectOneLineError(run);
     expect(run.err).toBe("jointplan review: chart.xlsx: charts (1) would be lost in chart-out.xlsx (jointplan cannot write them back): give --allow-loss to write it without them\n");
@@ -129,6 +129,9 @@ describe("jointplan review", () => {
     expect(allowed.code).toBe(0);
     expect(allowed.out).toContain("Note: charts (1) would be lost (--allow-loss).");
     expect((await logOf(at("chart-out.xlsx"))).rows).toHaveLength(20);
+    const out = await packageParts(readFileSync(at("chart-out.xlsx")));
+    const frames = Object.entries(out).filter(([name]) => name.startsWith("xl/drawings/") && !name.includes("_rels")).flatMap(([, xml]) => [...xml.matchAll(/<xdr:cNvPr [^>]*name="([^"]*)"/g)].map((m) => m[1]));
+    expect(frames.sort()).toEqual(["JP_RagChart", "JP_TrendChart"]);
   });
 
   it("adds a Review Log to a workbook that has none, and never writes over cells below the log", async () => {

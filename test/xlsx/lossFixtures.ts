@@ -40,14 +40,14 @@ const DRAWING_NS = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/
 /** A drawing on the sheet holding a picture (xl/media/image1.png), and more anchors after it. */
 const pictureDrawing = (sheet: string, more = ""): PackageAddition => ({
   parts: {
-    "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${more}</xdr:wsDr>`,
+    "xl/drawings/drawing92.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>')}${more}</xdr:wsDr>`,
     "xl/media/image1.png": PNG,
   },
   defaults: { png: "image/png" },
-  overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
+  overrides: { "xl/drawings/drawing92.xml": `${CT}.drawing+xml` },
   rels: [
-    { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-    { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
+    { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing92.xml" },
+    { from: "xl/drawings/drawing92.xml", id: "rId1", type: `${R}/image`, target: "../media/image1.png" },
   ],
   edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
 });
@@ -64,17 +64,18 @@ export interface LossFeature {
 export const LOSS_FEATURES: LossFeature[] = [
   {
     key: "chart",
-    marker: /<c:chartSpace/,
+    // The user's chart, not the summary's own (which a rewrite writes again).
+    marker: /<c:f>JAP!\$J\$8:\$J\$27<\/c:f>/,
     what: "chart",
     add: (sheet) => ({
       parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>')}</xdr:wsDr>`,
-        "xl/charts/chart1.xml": `${XML}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:pieChart><c:varyColors val="1"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>JAP!$J$8:$J$27</c:f></c:numRef></c:val></c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>`,
+        "xl/drawings/drawing91.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>')}</xdr:wsDr>`,
+        "xl/charts/chart91.xml": `${XML}<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:pieChart><c:varyColors val="1"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>JAP!$J$8:$J$27</c:f></c:numRef></c:val></c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>`,
       },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml`, "xl/charts/chart1.xml": `${CT}.drawingml.chart+xml` },
+      overrides: { "xl/drawings/drawing91.xml": `${CT}.drawing+xml`, "xl/charts/chart91.xml": `${CT}.drawingml.chart+xml` },
       rels: [
-        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" },
-        { from: "xl/drawings/drawing1.xml", id: "rId1", type: `${R}/chart`, target: "../charts/chart1.xml" },
+        { from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing91.xml" },
+        { from: "xl/drawings/drawing91.xml", id: "rId1", type: `${R}/chart`, target: "../charts/chart91.xml" },
       ],
       edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
     }),
@@ -91,10 +92,10 @@ export const LOSS_FEATURES: LossFeature[] = [
     what: "shape or text box",
     add: (sheet) => ({
       parts: {
-        "xl/drawings/drawing1.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Agreed in the March review</a:t></a:r></a:p></xdr:txBody></xdr:sp>')}</xdr:wsDr>`,
+        "xl/drawings/drawing93.xml": `${XML}<xdr:wsDr ${DRAWING_NS}>${anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Agreed in the March review</a:t></a:r></a:p></xdr:txBody></xdr:sp>')}</xdr:wsDr>`,
       },
-      overrides: { "xl/drawings/drawing1.xml": `${CT}.drawing+xml` },
-      rels: [{ from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing1.xml" }],
+      overrides: { "xl/drawings/drawing93.xml": `${CT}.drawing+xml` },
+      rels: [{ from: sheet, id: "rIdLoss1", type: `${R}/drawing`, target: "../drawings/drawing93.xml" }],
       edit: { [sheet]: (x) => beforeAny(x, '<drawing r:id="rIdLoss1"/>', AFTER_DRAWING) },
     }),
   },

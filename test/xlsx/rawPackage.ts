@@ -4,6 +4,8 @@
  * Also edits of a package's parts. Zips with the JSZip that ExcelJS depends on.
  */
  
+import * as path from "path";
+
 const JSZip = require("jszip");
 
 export interface RawSheet {
@@ -170,3 +172,20 @@ export function sheetTableNames(parts: Record<string, string>, sheet: string): s
 
 /** The table names a formula reads by structured reference (Table[Column]). */
 export const tablesReadBy = (formula: string): string[] => [...new Set([...formula.matchAll(/([A-Za-z_\\][\w.]*)\[/g)].map((m) => m[1]))];
+
+/** A relationship's target resolved against its source part's folder. */
+const resolvePart = (source: string, target: string): string => (target.startsWith("/") ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(source), target)));
+
+/** The drawing of a sheet and the chart parts it refers to, in the drawing's order. */
+export function chartsOnSheet(parts: Record<string, string>, sheet: string): { drawing: string; charts: string[] } | null {
+  const part = sheetPartName(parts, sheet);
+  const rels = parts[part.replace(/([^/]+)$/, "_rels/$1.rels")] ?? "";
+  const target = /Type="[^"]*\/drawing" Target="([^"]+)"/.exec(rels)?.[1];
+  if (!target) return null;
+  const drawing = resolvePart(part, target);
+  const drawingRels = parts[drawing.replace(/([^/]+)$/, "_rels/$1.rels")];
+  const ids = [...parts[drawing].matchAll(/<c:chart [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+  const charts = ids.map((id) => resolvePart(drawing, new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(drawingRels)![1]));
+  return { drawing: parts[drawing], charts: charts.map((c) => parts[c]) };
+}
+

@@ -10,6 +10,7 @@ import { ragCachedValues } from "../../src/xlsx/ragCachedValues";
 import { calculatedColumnsOf, pointsToCharacters, writeXlsx } from "../../src/xlsx/writeXlsx";
 import { readWorkbookFile, readXlsx } from "../../src/xlsx/readXlsx";
 import { loadWorkbook } from "../../src/xlsx/rewriteWorkbook";
+import { packageParts, sheetPartName } from "./rawPackage";
 
 /** A small hand-made spec that uses every part of a SheetSpec. */
 function planSpec(): SheetSpec {
@@ -49,9 +50,14 @@ function planSpec(): SheetSpec {
 }
 
 describe("writeXlsx", () => {
-  it("writes a spec's cells, text as text, formulas as formulas, and reports the charts it cannot write", async () => {
+  it("writes a spec's cells, text as text, formulas as formulas, and its charts", async () => {
     const { bytes, skippedCharts } = await writeXlsx([planSpec()]);
-    expect(skippedCharts).toEqual(["My Plan: A chart"]);
+    expect(skippedCharts).toEqual([]);
+    const parts = await packageParts(bytes);
+    expect(parts["xl/charts/chart1.xml"]).toContain("<c:pieChart>");
+    expect(parts["xl/drawings/drawing1.xml"]).toContain('name="c"');
+    // <drawing> before <tableParts>, as CT_Worksheet orders them.
+    expect(parts[sheetPartName(parts, "My Plan")]).toMatch(/<drawing r:id="rId\d+"\/><tableParts/);
     const wb = await loadWorkbook(bytes);
     const ws = wb.getWorksheet("My Plan")!;
     expect(ws.getCell("A3").value).toBe("=SUM(1,2)");
