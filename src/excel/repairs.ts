@@ -22,7 +22,7 @@ import { recountWrites, queueRecount, recountMessage } from "./jbpRecount";
 import { paintBatch, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
-import { capabilities, type Capabilities } from "./requirements";
+import { capabilities } from "./requirements";
 import { planRosterWrite, type RosterWrite } from "./settingsAndRoster";
 import { queueUserValues, textFormats } from "./userText";
 
