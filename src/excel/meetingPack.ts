@@ -42,8 +42,9 @@ export async function buildMeetingPack(now: Date = new Date()): Promise<{ messag
     const finalNames: string[] = [];
     // The log as far as the pack needs it (the last reviews up to the as-of date), whatever its length:
     // the workbook's corners hold only its first rows.
-    const distributors = new Set(japStandings(plan).filter((s) => s.current).map((s) => distributorKey(s.cycle.distributor)));
-    const recent = await readRecentReviews(context, state, distributors, asOf);
+    const current = japStandings(plan).filter((s) => s.current);
+    const distributors = new Set(current.map((s) => distributorKey(s.cycle.distributor)));
+    const recent = await readRecentReviews(context, state, distributors, asOf, current.reduce((n, s) => n + s.jap.actions.length, 0));
     const log = { rows: recent.rows, position: recent.log?.position ?? null };
     const packs = meetingPacks(plan, log, asOf, state.tables, (japSheet, single) => {
       const old = own.get(japSheet.toLowerCase());

@@ -90,7 +90,7 @@ export async function getReviewState(): Promise<ReviewState> {
     const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
-    const { log, keys, rows } = await readRecentReviews(context, state, new Set(current.map((s) => distributorKey(s.cycle.distributor))));
+    const { log, keys, rows } = await readRecentReviews(context, state, new Set(current.map((s) => distributorKey(s.cycle.distributor))), undefined, current.reduce((n, s) => n + s.jap.actions.length, 0));
     // The pack's figures as of the plan's day (the Settings' as-of date, else today), as the sheet shows them.
     const asOf = Math.floor(plan.settings.asOf ?? today);
     const subjects = packSubjects(plan, rows);
