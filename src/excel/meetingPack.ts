@@ -5,7 +5,7 @@
  * name alone) is deleted and the new one takes its name, in the same request; every formula is
  * checked before anything is queued, and a refused write deletes what was added. Three syncs, five
  * with a Review Log, whatever the number of rows, packs and past months: two to read the workbook,
- * two for the log's recent reviews (recentReviews.ts: its key columns, then the rows of the last
+ * two for the log's recent reviews (recentReviews.ts: the key columns of its end, then the rows of the last
  * reviews, however long the log), one to write.
  */
 import { readPlan } from "../plan/read";

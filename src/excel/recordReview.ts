@@ -4,8 +4,9 @@
  * same JAP on the same date again replaces that review's rows.
  *
  * Syncs: three to read the plan (readWorkbookState, the current JAPs' cells only: history is not
- * read, so the cost does not grow with past months), one for the log's key columns (review date,
- * distributor, month: what says which rows are the same review, and where the log ends), one to
+ * read, so the cost does not grow with past months), one for the key columns of the log's end
+ * (review date, distributor, month: what says which rows are the same review, and where the log
+ * ends; readLogTail: back to a row of an earlier month of each distributor), one to
  * write; four when the workbook has no Review Log yet (it is created, as `jointplan new` writes it).
  * The rows are written through Range.values just below the log's last row in use (the table grows
  * by auto-expansion), never through TableRowCollection.add, which conflicts when co-authoring

@@ -1,6 +1,6 @@
 /**
  * What the task pane's Review tab shows, read in five syncs whatever the log's length: the plan
- * (three: the current JAPs' cells only), the Review Log's key columns (one), then only the rows of each current distributor's last
+ * (three: the current JAPs' cells only), the key columns of the Review Log's end (one), then only the rows of each current distributor's last
  * reviews (one, more only past the response budget): whole rows for the last two, the action ID and
  * RAG for the four before. From them the cycle room computes what changed
  * since the last review (the plan as it stands today against the last recorded review), each
