@@ -100,15 +100,19 @@ export class Batcher {
     // sends for it (the text formats set before user text).
     const sizes = rows.map((r, i) => payloadBytes(r) + 1 + (rows.length * cols > BULK_CELLS ? Math.ceil((cols * CHUNK_BYTES) / BULK_CELLS) : 0) + (extraRowBytes?.(i) ?? 0));
     const total = sizes.reduce((a, b) => a + b, 0) + address.length;
-    // Fits one request: one write (add() syncs first if the current request is too full).
-    if (total + OPERATION_BYTES <= this.budget) {
+    // Fits what is left of the request (or a fresh one, when little is left): one write. Else it is
+    // cut into slices, the first filling what is left: a sync that left half a request empty would
+    // cost one more in a plan of some thousands of rows.
+    if (total + OPERATION_BYTES <= this.room || (total + OPERATION_BYTES <= this.budget && this.room < 64 * 1024)) {
       await this.add(total, () => write(address, rows));
       return;
     }
     let start = 0;
     while (start < rows.length) {
       // Fill what is left of the current request, or a whole fresh one.
-      const limit = this.room > 64 * 1024 ? this.room : this.budget;
+      // (What is left, when at least this row fits in it: a fresh request for each slice would
+      // leave part of every request empty, a sync in some tens at 50,000 rows.)
+      const limit = this.room >= sizes[start] + OPERATION_BYTES + 1024 ? this.room : this.budget;
       let end = start;
       let bytes = 0;
       while (end < rows.length && (end === start || bytes + sizes[end] + OPERATION_BYTES <= limit)) {

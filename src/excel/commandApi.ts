@@ -8,20 +8,24 @@
  *   checkPlan     3 (sheets and tables; used ranges, corners, plan tables and note locations; write);
  *                 2 when nothing changed
  *   getOverview, readSettings, listPlanSheets               2 (reads only)
- *   applyRepairs  3 (read as checkPlan does, write the repairs and the Issues cells and notes they change)
+ *   applyRepairs  3 (read as checkPlan does, write the repairs, the people they add to the Roster and
+ *                 the Issues cells and notes they change)
  *   goToCell 2      buildSummary 3 (the new summary is written whole before the old one goes)
- *   buildMeetingPack 3, 5 with a Review Log (read; the log's key columns and its last reviews; each new pack is written whole before its old one goes)
+ *   buildMeetingPack 3, 5 with a Review Log (read; the log's end and its last reviews; each new pack is written whole before its old one goes)
  *   writeSettings, addRosterEntries 3
  *   live re-check 3 per debounced change; startLiveCheck 2 the first time (find the plan sheets, register)
- *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's key columns; write);
+ *   recordReview  5 (read the plan, the current JAPs' cells only; the Review Log's end; write);
  *                 6 when the same review is recorded again (its rows' comments, to keep them); 4
  *                 when there is no Review Log yet
  *   recordQuarterlyReview 5 (read the plan as recordReview; the Quarterly Reviews table's key columns;
  *                 write); 6 when the same quarter is recorded again the same day; 4 without the table
- *   startNextMonth 6 (read the plan as recordReview; the Review Log's key columns; where the JBP and JAP
+ *   startNextMonth 6 (read the plan as recordReview; the Review Log's end; where the JBP and JAP
  *                 tables stand; write); 5 without a Review Log
- *   getReviewState 5 (read the plan as recordReview; the log's key columns; the rows of the last
+ *   getReviewState 5 (read the plan as recordReview; the log's end; the rows of the last
  *                 reviews); 3 without a log
+ *
+ * "The log's end": the key columns (date, distributor, month) of its last rows only, up to what the
+ * command needs (recordReview.ts, readLogTail), so no command reads more of the log as months pass.
  *
  * More syncs only past a size, one per budget's worth of data: a write over 3.5 MB as counted, a
  * read whose response would pass 4 MB (readWorkbook.ts, sheetReads.ts), or more than 10,000 notes

@@ -5,7 +5,7 @@
  * name alone) is deleted and the new one takes its name, in the same request; every formula is
  * checked before anything is queued, and a refused write deletes what was added. Three syncs, five
  * with a Review Log, whatever the number of rows, packs and past months: two to read the workbook,
- * two for the log's recent reviews (recentReviews.ts: its key columns, then the rows of the last
+ * two for the log's recent reviews (recentReviews.ts: the key columns of its end, then the rows of the last
  * reviews, however long the log), one to write.
  */
 import { readPlan } from "../plan/read";
@@ -42,8 +42,9 @@ export async function buildMeetingPack(now: Date = new Date()): Promise<{ messag
     const finalNames: string[] = [];
     // The log as far as the pack needs it (the last reviews up to the as-of date), whatever its length:
     // the workbook's corners hold only its first rows.
-    const distributors = new Set(japStandings(plan).filter((s) => s.current).map((s) => distributorKey(s.cycle.distributor)));
-    const recent = await readRecentReviews(context, state, distributors, asOf);
+    const current = japStandings(plan).filter((s) => s.current);
+    const distributors = new Set(current.map((s) => distributorKey(s.cycle.distributor)));
+    const recent = await readRecentReviews(context, state, distributors, asOf, current.reduce((n, s) => n + s.jap.actions.length, 0));
     const log = { rows: recent.rows, position: recent.log?.position ?? null };
     const packs = meetingPacks(plan, log, asOf, state.tables, (japSheet, single) => {
       const old = own.get(japSheet.toLowerCase());

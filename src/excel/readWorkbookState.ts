@@ -85,6 +85,9 @@ export const TOP_COLS = 40;
 /** Rows above a plan table's header row read as its header block (a JBP's is nine). */
 export const HEADER_BLOCK_ROWS = 20;
 
+/** Cells of a table's first rows enough to size the reads of the rest (a corner holds some 30 rows of a JAP). */
+const SAMPLE_CELLS = 300;
+
 /** The tables the core reads plans from. */
 const PLAN_LAYOUTS = [ROSTER, SETTINGS, JBP, JAP];
 
@@ -210,6 +213,15 @@ export async function readWorkbookState(context: Excel.RequestContext, caps: Cap
       topOf.set(name, piece);
       pieces.get(name)!.push(piece);
     } else corners.push({ sheet: name, ...rect, onValues: (row, values) => addRows(pieces.get(name)!, row, rect.col, values) });
+  });
+  // A plan table's first rows, in its sheet's corner, size the reads of the tables to come: the
+  // first of them then fills a response as the later ones do (on a guess it would fill a quarter).
+  p1.tables.items.forEach((t, i) => {
+    const rect = tableRects[i];
+    const top = topOf.get(t.worksheet.name);
+    if (!planTable[i] || !rect || !top || (p2.tableCells[i] && !p2.tableCells[i]!.isNullObject)) return;
+    const sample = top.values.slice(rect.row + 1 - top.row).map((r) => r.slice(Math.max(0, rect.col - top.col), rect.col - top.col + rect.cols - helperTail(t.columns.items.map((c) => c.name))));
+    cost.measure(sample, sample.length * (sample[0]?.length ?? 0), SAMPLE_CELLS);
   });
   await readRects(context, corners, cost);
   for (const s of sheets) if (!topOf.has(s.name)) {

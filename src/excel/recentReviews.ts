@@ -1,6 +1,7 @@
 /**
  * The Review Log's recent reviews, read in two syncs whatever the log's length (more only past the
- * response budget): its key columns (date, distributor, month), then only the rows of each wanted
+ * response budget): the key columns (date, distributor, month) of its end (readLogTail: the rows
+ * of one more review than wanted of each distributor), then only the rows of each wanted
  * distributor's last reviews: whole rows for the last FULL_REVIEWS (what changed needs status, due
  * and names), the action ID and RAG alone for the TREND_REVIEWS before them (the colours of a trend).
  * The Review tab and the Meeting pack read the log this way, so neither grows with past months.
@@ -8,7 +9,7 @@
 import { readReviewLog, type ReviewLogRow } from "../plan/cycle";
 import { cellText, distributorKey, matchRag, toCellValue } from "../plan/model";
 import type { WorkbookState } from "./readWorkbookState";
-import { type LogKey, readLogKeys, reviewLogTable } from "./recordReview";
+import { type LogKey, readLogTail, reviewLogTable, TAIL_MARGIN } from "./recordReview";
 import { indexRuns, ReadCost, readRects } from "./sheetReads";
 
 /** Reviews of each distributor read back for the trend (the pane shows the last few colours of an action). */
@@ -32,17 +33,36 @@ export function lastReviewRows(keys: readonly LogKey[], want: ReadonlySet<string
 
 export interface RecentReviews {
   log: ReturnType<typeof reviewLogTable>;
-  /** The key of every data row of the log. */
+  /** The key of every data row of the log's end that was read (readLogTail: the rows of more than the reviews wanted). */
   keys: LogKey[];
   /** The rows of the wanted distributors' recent reviews (trend-only rows carry ID and RAG alone). */
   rows: ReviewLogRow[];
 }
 
-/** The recent reviews of the distributors in `want` (by distributorKey), none after `until` when given. */
-export async function readRecentReviews(context: Excel.RequestContext, state: Pick<WorkbookState, "tables">, want: ReadonlySet<string>, until?: number): Promise<RecentReviews> {
+/**
+ * True when the log's end holds more than `n` reviews (on or before `until`) of each distributor
+ * in `want`: the last `n` of each are then read whole (the log is in recording order, readLogTail).
+ */
+export function tailHoldsReviews(keys: readonly LogKey[], want: ReadonlySet<string>, n = TREND_REVIEWS, until?: number): boolean {
+  const seen = new Map<string, Set<string>>();
+  for (const k of keys) {
+    if (k.date === null || (until !== undefined && k.date > until)) continue;
+    const d = distributorKey(k.distributor);
+    if (want.has(d)) (seen.get(d) ?? seen.set(d, new Set()).get(d)!).add(`${k.date}/${k.month}`);
+  }
+  return [...want].every((d) => (seen.get(d)?.size ?? 0) > n);
+}
+
+/**
+ * The recent reviews of the distributors in `want` (by distributorKey), none after `until` when
+ * given. `reviewRows` is about the rows a review has (the current JAPs' actions): the log's end
+ * is first read for one more review than wanted, and further only when that does not hold them.
+ */
+export async function readRecentReviews(context: Excel.RequestContext, state: Pick<WorkbookState, "tables">, want: ReadonlySet<string>, until?: number, reviewRows = 0): Promise<RecentReviews> {
   const log = reviewLogTable(state);
   let rows: ReviewLogRow[] = [];
-  const keys = log ? await readLogKeys(context, log.position) : [];
+  const keys = log ? (await readLogTail(context, log.position, (TREND_REVIEWS + 1) * reviewRows + TAIL_MARGIN, (t) => tailHoldsReviews(t.keys, want, TREND_REVIEWS, until))).keys : [];
+  const from = log ? Math.max(0, log.position.lastRow - log.position.headerRow - keys.length) : 0;
   // Reviews after `until` are not wanted (a pack as of an earlier day): they are left unread.
   const asked = until === undefined ? keys : keys.map((k) => (k.date !== null && k.date > until ? { ...k, date: null } : k));
   if (log && keys.length > 0) {
@@ -61,9 +81,9 @@ export async function readRecentReviews(context: Excel.RequestContext, state: Pi
     const lightReads = (["actionId", "rag"] as const).flatMap((k) => {
       const col = p.columns[k];
       if (col === undefined) return [];
-      return indexRuns(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
+      return indexRuns(light).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + from + at, col, rows: n, cols: 1, onValues: (row: number, values: unknown[][]) => {
         values.forEach((v, j) => {
-          const i = row - p.headerRow - 1 + j;
+          const i = row - p.headerRow - 1 - from + j;
           lightCells.set(i, { ...lightCells.get(i), [k]: v[0] });
         });
       } }));
@@ -71,7 +91,7 @@ export async function readRecentReviews(context: Excel.RequestContext, state: Pi
     await readRects(
       context,
       [
-        ...indexRuns(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
+        ...indexRuns(full).map(([at, n]) => ({ sheet: p.sheet, row: p.headerRow + 1 + from + at, col: first, rows: n, cols: width, onValues: (_row: number, values: unknown[][]) => {
           for (const v of values) picked.push(v);
         } })),
         ...lightReads,

@@ -20,7 +20,7 @@ import { JointPlanError } from "./errors";
 import { restoreEvents } from "./quietWrites";
 import { removeAdded } from "./removeAdded";
 import { inputGrids, isPlanHeader, readWorkbookState, type WorkbookState } from "./readWorkbookState";
-import { queueLogRows, readComments, reviewDate } from "./recordReview";
+import { logExtent, queueLogRows, readComments, reviewDate } from "./recordReview";
 import { capabilities } from "./requirements";
 import { ReadCost, readRects } from "./sheetReads";
 import { hasSignature } from "./workbookIndex";
@@ -115,7 +115,7 @@ export async function recordQuarterlyReview(options: RecordQuarterlyReviewOption
         cell.numberFormat = [[DATE_FORMAT]];
       }
       if (table) {
-        await queueLogRows(context, batcher, QUARTERLY_REVIEW, table.position, keys, gone, rows);
+        await queueLogRows(context, batcher, QUARTERLY_REVIEW, table.position, logExtent({ from: 0, keys, rows: keys.length }), gone, rows);
       } else {
         const names = new PlanNames(state.sheets.map((s) => s.name), [...state.names, ...state.tables.map((t) => t.name)]);
         const spec = buildTableSheetSpec(QUARTERLY_REVIEW, { sheetName: names.sheetName(QUARTERLY_REVIEW.defaultSheetName), tableName: names.tableName(QUARTERLY_REVIEW.tableName), rows: rows.map((r) => ({ ...r })), minRows: TEMPLATE_REVIEW_ROWS });

@@ -4,8 +4,9 @@
  * same JAP on the same date again replaces that review's rows.
  *
  * Syncs: three to read the plan (readWorkbookState, the current JAPs' cells only: history is not
- * read, so the cost does not grow with past months), one for the log's key columns (review date,
- * distributor, month: what says which rows are the same review, and where the log ends), one to
+ * read, so the cost does not grow with past months), one for the key columns of the log's end
+ * (review date, distributor, month: what says which rows are the same review, and where the log
+ * ends; readLogTail: back to a row of an earlier month of each distributor), one to
  * write; four when the workbook has no Review Log yet (it is created, as `jointplan new` writes it).
  * The rows are written through Range.values just below the log's last row in use (the table grows
  * by auto-expansion), never through TableRowCollection.add, which conflicts when co-authoring
@@ -17,7 +18,7 @@
  */
 import { keepEarlierComments, reviewRows, type ReviewComments, type ReviewLogRow, sameReview } from "../plan/cycle";
 import { REVIEW_LOG, type TableLayout } from "../plan/layouts";
-import { cellA1, cellNumber, cellText, isoFromSerial, japStandings, positionFromAddress, serialFromIso, splitSheetRef, todaySerial, type TablePosition, toCellValue } from "../plan/model";
+import { cellA1, cellNumber, cellText, distributorKey, isoFromSerial, japStandings, positionFromAddress, serialFromIso, splitSheetRef, todaySerial, type TablePosition, toCellValue } from "../plan/model";
 import { columnKeyMap, headerKey, readPlan } from "../plan/read";
 import { buildTableSheetSpec, PlanNames, TEMPLATE_REVIEW_ROWS } from "../plan/sheets";
 import { Batcher } from "./batches";
@@ -73,30 +74,72 @@ const day = (v: unknown): number | null => {
   return n === null ? null : Math.floor(n);
 };
 
+/** The log's last key rows read (LogTail.keys[i] is data row `from + i`) and its length. */
+export interface LogTail {
+  /** Index (0-based, among the data rows) of the first row read. */
+  from: number;
+  keys: LogKey[];
+  /** The table's data rows, read or not. */
+  rows: number;
+}
+
+/** Rows read the first time: enough for the usual case, with a margin. */
+export const TAIL_MARGIN = 64;
+
 /**
- * Reads the key columns of the log's data rows (one sync, more only past the response budget): one
- * rectangle across them, so that every slice costs what the first one measured (reading the date
- * column alone first would size the distributor's slices on numbers, and overfill a response).
+ * Reads the key columns of the log's last data rows, from the end up, until `enough(tail)` says
+ * what was read holds what the command needs, or the log's first row is reached. The log is in the
+ * order reviews were recorded (the add-in and the command line only append, and replace a review
+ * in place), so what a command needs of it (the rows of a review recorded again, whether this
+ * month was reviewed, a distributor's last reviews) is at its end, however many months lie above.
+ * The first read takes `first` rows (one sync, more only past the response budget); each further
+ * read twice as many as the one before, so even a log read to its top costs a few syncs. One
+ * rectangle across the key columns, so that every slice costs what the first one measured.
  */
-export async function readLogKeys(context: Excel.RequestContext, position: TablePosition): Promise<LogKey[]> {
-  const first = position.headerRow + 1;
-  const rows = position.lastRow - position.headerRow;
+export async function readLogTail(context: Excel.RequestContext, position: TablePosition, first: number, enough: (tail: LogTail) => boolean): Promise<LogTail> {
+  const rows = Math.max(0, position.lastRow - position.headerRow);
   const keys = (["date", "distributor", "month"] as const).filter((k) => position.columns[k] !== undefined);
-  const out: LogKey[] = [];
-  if (keys.length === 0) return Array.from({ length: rows }, () => ({ date: null, distributor: "", month: null, blank: true }));
+  if (keys.length === 0) return { from: 0, keys: Array.from({ length: rows }, () => ({ date: null, distributor: "", month: null, blank: true })), rows };
   const cols = keys.map((k) => position.columns[k]!);
   const left = Math.min(...cols);
   const at = (k: (typeof keys)[number]): number => (position.columns[k] === undefined ? -1 : position.columns[k]! - left);
   const [dateAt, distributorAt, monthAt] = [at("date"), at("distributor"), at("month")];
-  await readRects(context, [{ sheet: position.sheet, row: first, col: left, rows, cols: Math.max(...cols) - left + 1, onValues: (_row, values) => {
-    // A loop, not push(...): a slice may hold more rows than a call's arguments may.
-    for (const r of values) {
-      const cell = (i: number): unknown => (i < 0 ? null : r[i]);
-      const blank = [cell(dateAt), cell(distributorAt), cell(monthAt)].every((v) => v === undefined || v === null || v === "");
-      out.push({ date: day(cell(dateAt)), distributor: cellText(toCellValue(cell(distributorAt) ?? null, "Untyped")), month: day(cell(monthAt)), blank });
-    }
-  } }], new ReadCost());
-  return out;
+  const tail: LogTail = { from: rows, keys: [], rows };
+  const cost = new ReadCost();
+  let size = Math.max(1, first);
+  while (tail.from > 0) {
+    const start = Math.max(0, tail.from - size);
+    const chunk: LogKey[] = [];
+    await readRects(context, [{ sheet: position.sheet, row: position.headerRow + 1 + start, col: left, rows: tail.from - start, cols: Math.max(...cols) - left + 1, onValues: (_row, values) => {
+      // A loop, not push(...): a slice may hold more rows than a call's arguments may.
+      for (const r of values) {
+        const cell = (i: number): unknown => (i < 0 ? null : r[i]);
+        const blank = [cell(dateAt), cell(distributorAt), cell(monthAt)].every((v) => v === undefined || v === null || v === "");
+        chunk.push({ date: day(cell(dateAt)), distributor: cellText(toCellValue(cell(distributorAt) ?? null, "Untyped")), month: day(cell(monthAt)), blank });
+      }
+    } }], cost);
+    tail.keys = chunk.concat(tail.keys);
+    tail.from = start;
+    // Blank rows at the table's end (a new log has some) say nothing: at least one row in use.
+    if (tail.keys.some((k) => !k.blank) && enough(tail)) break;
+    size *= 2;
+  }
+  return tail;
+}
+
+/** The log's extent for queueLogRows: its data rows, and those up to the last one in use. */
+export function logExtent(tail: { from: number; keys: readonly Pick<LogKey, "blank">[]; rows: number }): { rows: number; used: number } {
+  let used = tail.keys.length;
+  while (used > 0 && tail.keys[used - 1].blank) used--;
+  return { rows: tail.rows, used: used === 0 ? tail.from : tail.from + used };
+}
+
+/**
+ * True when the tail reaches, for each distributor and month, a row of an earlier month of that
+ * distributor (or a row of that month when `sameMonth`): above it the log holds earlier months only.
+ */
+export function tailReachesMonths(tail: LogTail, wanted: readonly { distributor: string; month: number | null }[], sameMonth = false): boolean {
+  return wanted.every((w) => w.month !== null && tail.keys.some((k) => k.month !== null && distributorKey(k.distributor) === distributorKey(w.distributor) && (k.month < w.month! || (sameMonth && k.month === w.month))));
 }
 
 /** The ID (an action's, or an objective's) and comment of a log's data rows `at` (indices), read in one sync (more only past the response budget). */
@@ -161,10 +204,12 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
     const rows = reviews.flatMap((r) => r.rows);
 
     const log = reviewLogTable(state);
-    let keys: LogKey[] = [];
-    if (log) keys = await readLogKeys(context, log.position);
+    // The log's end, up to a row of an earlier month of every current JAP's distributor: the rows of
+    // this review, recorded again, can only be below it.
+    const months = current.map((s) => ({ distributor: s.cycle.distributor, month: s.cycle.month }));
+    const tail: LogTail = log ? await readLogTail(context, log.position, 2 * rows.length + TAIL_MARGIN, (t) => tailReachesMonths(t, months)) : { from: 0, keys: [], rows: 0 };
     const firstRows = reviews.map((r) => r.rows[0]).filter((r): r is ReviewLogRow => r !== undefined);
-    const gone = keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [i] : []));
+    const gone = tail.keys.flatMap((k, i) => (k.date !== null && firstRows.some((f) => sameReview(f, { date: k.date!, distributor: k.distributor, month: k.month })) ? [tail.from + i] : []));
     // The same review recorded again keeps the comments typed then (one more read, of its rows only).
     const kept = log && gone.length > 0 ? keepEarlierComments(rows, await readComments(context, log.position, gone, "actionId"), "actionId") : 0;
 
@@ -174,7 +219,7 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
       let sheetName: string;
       if (log) {
         sheetName = log.position.sheet;
-        await queueLogRows(context, batcher, REVIEW_LOG, log.position, keys, gone, rows);
+        await queueLogRows(context, batcher, REVIEW_LOG, log.position, logExtent(tail), gone, rows);
       } else {
         const names = new PlanNames(state.sheets.map((s) => s.name), [...state.names, ...state.tables.map((t) => t.name)]);
         const spec = buildTableSheetSpec(REVIEW_LOG, { sheetName: names.sheetName(REVIEW_LOG.defaultSheetName), tableName: names.tableName(REVIEW_LOG.tableName), rows: rows.map((r) => ({ ...r })), minRows: TEMPLATE_REVIEW_ROWS });
@@ -201,14 +246,13 @@ export async function recordReview(options: RecordReviewOptions = {}): Promise<R
  * after the last row in use (the replaced ones blanked); rows past the table's end are written just
  * below it, so the table takes them in.
  */
-export async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, layout: TableLayout, p: TablePosition, keys: readonly Pick<LogKey, "blank">[], gone: number[], rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function queueLogRows(context: Excel.RequestContext, batcher: Batcher, layout: TableLayout, p: TablePosition, extent: { rows: number; used: number }, gone: number[], rows: readonly Record<string, unknown>[]): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(p.sheet);
   const cols = Object.values(p.columns);
   const firstCol = Math.min(...cols);
   const width = Math.max(...cols) - firstCol + 1;
   const firstData = p.headerRow + 1;
-  let used = keys.length;
-  while (used > 0 && keys[used - 1].blank) used--;
+  const used = extent.used;
   const tail = gone.length > 0 && gone.every((g, i) => g === used - gone.length + i);
   const blankRow = (): CellInput[] => logCells(layout, {}, p, firstCol, width);
   let start = used;
@@ -217,7 +261,7 @@ export async function queueLogRows(context: Excel.RequestContext, batcher: Batch
   const out: CellInput[][] = rows.map((r) => logCells(layout, r, p, firstCol, width));
   // Replaced rows the new recording does not reach are cleared.
   while (start + out.length < used) out.push(blankRow());
-  const inside = Math.max(0, Math.min(out.length, keys.length - start));
+  const inside = Math.max(0, Math.min(out.length, extent.rows - start));
   if (inside > 0) await writeUserRows(batcher, sheet, rowsAddress(firstData + start, firstCol, inside, width), out.slice(0, inside));
   if (out.length > inside) await writeUserRows(batcher, sheet, rowsAddress(p.lastRow + 1, firstCol, out.length - inside, width), out.slice(inside));
 }

@@ -6,13 +6,13 @@
  *
  * The workbook is left as a check would leave it: the check runs on the workbook as the repairs
  * make it, and the Issues cells, notes and stale JBP action counts that change are written with
- * the repairs. Three syncs, whatever the number of rows (those of checkPlan): read the workbook
- * (two), then write (one); three more first when people join the Roster (read, add them), so that
- * the check sees the Roster as Excel grew it.
+ * the repairs. Three syncs, whatever the number of rows and of people added (those of checkPlan):
+ * read the workbook (two), then write (one): people join the Roster in that same request, and
+ * the check runs on the workbook as Excel will hold it once the Roster has grown (withRosterRows).
  * A user's formula that depends on a repaired cell keeps the value read until the next check, as
  * the Excel layer reads values, not formulas.
  */
-import { cellText, type CellValue, type Finding, type Party, type Repair, RosterEntry } from "../plan/model";
+import { cellText, type CellValue, type Finding, gridTableOf, parseRangeA1, type Party, rangeA1, type Repair, RosterEntry, splitSheetRef } from "../plan/model";
 import { personKey } from "../plan/rules";
 import { OPERATION_BYTES, SET_BYTES, SHEET_BYTES, payloadBytes } from "./batches";
 import { checkState, paintWrites } from "./checkPlan";
@@ -22,8 +22,8 @@ import { recountWrites, queueRecount, recountMessage } from "./jbpRecount";
 import { paintBatch, queuePaint } from "./paintFindings";
 import { writeQuietly } from "./quietWrites";
 import { cellKey, formatAt, gridsWith, gridValueAt, readWorkbookState, type WorkbookState } from "./readWorkbookState";
-import { capabilities, type Capabilities } from "./requirements";
-import { writeRosterEntries } from "./settingsAndRoster";
+import { capabilities } from "./requirements";
+import { planRosterWrite, type RosterWrite } from "./settingsAndRoster";
 import { queueUserValues, textFormats } from "./userText";
 
 export interface RepairOutcome {
@@ -94,12 +94,12 @@ function changedSince(state: WorkbookState, r: Repair): string | null {
 }
 
 /**
- * The "Add to Roster" repairs: read, then one write through the Roster's writer. A person asked
- * for by several repairs (the same owner on many rows) is added once and each of them applied;
- * the same name with another party is skipped. Returns how many repairs took effect.
+ * The "Add to Roster" repairs, planned on the workbook as read: the Roster's writer's cells
+ * (planRosterWrite), queued later with the cell repairs. A person asked for by several repairs
+ * (the same owner on many rows) is added once and each of them applied; the same name with
+ * another party is skipped. Returns how many repairs take effect.
  */
-async function addToRoster(context: Excel.RequestContext, caps: Capabilities, repairs: Repair[], skipped: RepairOutcome["skipped"]): Promise<{ applied: number; added: number }> {
-  const state = await readWorkbookState(context, caps, { notes: false });
+function planAddToRoster(state: WorkbookState, repairs: Repair[], skipped: RepairOutcome["skipped"]): { applied: number; added: number; write: RosterWrite | null } {
   const wanted = new Map<string, { name: string; party: Party; repairs: Repair[] }>();
   for (const r of repairs) {
     const person = r.addToRoster!;
@@ -125,11 +125,53 @@ async function addToRoster(context: Excel.RequestContext, caps: Capabilities, re
     entries.push(parsed.data);
     byName.set(personKey(w.name), w.repairs);
   }
-  const written = await writeRosterEntries(context, caps, state, entries);
+  if (entries.length === 0) return { applied: 0, added: 0, write: null };
+  const write = planRosterWrite(state, entries);
   // Someone added to the Roster since the check: that repair has nothing left to do.
-  for (const s of written.skipped) for (const r of byName.get(personKey(s.name)) ?? []) skipped.push({ repair: r, reason: `'${s.name}' is already on the Roster.` });
-  const applied = written.added.reduce((n, e) => n + (byName.get(personKey(e.name))?.length ?? 0), 0);
-  return { applied, added: written.added.length };
+  for (const s of write.skipped) for (const r of byName.get(personKey(s.name)) ?? []) skipped.push({ repair: r, reason: `'${s.name}' is already on the Roster.` });
+  const applied = write.added.reduce((n, e) => n + (byName.get(personKey(e.name))?.length ?? 0), 0);
+  return { applied, added: write.added.length, write: write.added.length > 0 ? write : null };
+}
+
+/**
+ * The workbook as Excel leaves it once the Roster's rows are in: what lay below the table in its
+ * columns moved down (the rows inserted), the new cells written, the table (and any table moved
+ * down with the rows) at its new address. The check that follows sees the Roster as Excel grew it.
+ */
+function withRosterRows(state: WorkbookState, write: RosterWrite): WorkbookState {
+  let grids = state.grids;
+  let tables = state.tables;
+  const ins = write.inserted;
+  if (ins) {
+    grids = grids.map((g) => {
+      if (g.name !== write.sheet) return g;
+      const o = g.origin ?? { row: 0, col: 0 };
+      const from = ins.row - o.row;
+      if (from >= g.values.length) return g;
+      const values = g.values.map((r) => [...r]);
+      const c0 = Math.max(0, ins.col - o.col);
+      const c1 = ins.lastCol - o.col;
+      for (let r = values.length - 1 + ins.count; r >= from; r--) {
+        while (values.length <= r) values.push([]);
+        for (let c = c0; c <= c1; c++) {
+          const src = r - ins.count >= from ? (values[r - ins.count]?.[c] ?? null) : null;
+          while (values[r].length <= c) values[r].push(null);
+          values[r][c] = src;
+        }
+      }
+      return { ...g, values, numberFormats: undefined };
+    });
+    tables = tables.map((t) => {
+      if (t.sheet !== write.sheet) return t;
+      if (write.grown && t.name === write.grown.name) return { ...t, address: write.grown.address };
+      const r = parseRangeA1(splitSheetRef(t.address).local);
+      if (!r || r.row < ins.row || r.col < ins.col || r.lastCol > ins.lastCol) return t;
+      return { ...t, address: rangeA1(r.row + ins.count, r.col, r.lastRow + ins.count, r.lastCol) };
+    });
+    // Where the sheet's tables now stand, as the reader gives them.
+    grids = grids.map((g) => (g.name === write.sheet ? { ...g, tables: tables.filter((t) => t.sheet === g.name).flatMap((t) => gridTableOf(t) ?? []) } : g));
+  }
+  return { ...state, tables, grids: gridsWith(grids, write.cells) };
 }
 
 export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
@@ -144,13 +186,14 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
       if (bad) skipped.push({ repair: r, reason: bad });
       else (r.addToRoster ? rosterRepairs : cellRepairs).push(r);
     }
-    const roster = rosterRepairs.length > 0 ? await addToRoster(context, caps, rosterRepairs, skipped) : { applied: 0, added: 0 };
-    if (cellRepairs.length === 0 && roster.applied === 0) return { message: `No repair applied: ${skipped.length} skipped.`, applied: 0, skipped };
-
     // The number formats a repair needs to know: a number with no format of its own going into a Text cell.
     const formatCells = cellRepairs.filter((r) => typeof r.value === "number" && r.numberFormat === undefined).map((r) => ({ sheet: r.sheet, cell: r.cell }));
-    const state = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
-    assertRepairable(state, cellRepairs);
+    const read = await readWorkbookState(context, caps, { notes: caps.notes, formatCells });
+    // People join the Roster in the same request as the cell repairs; the check sees the Roster grown.
+    const roster = rosterRepairs.length > 0 ? planAddToRoster(read, rosterRepairs, skipped) : { applied: 0, added: 0, write: null };
+    if (cellRepairs.length === 0 && roster.applied === 0) return { message: `No repair applied: ${skipped.length} skipped.`, applied: 0, skipped };
+    assertRepairable(read, cellRepairs);
+    const state = roster.write ? withRosterRows(read, roster.write) : read;
 
     const done = new Set<string>();
     const toApply: { repair: Repair; format: string | undefined }[] = [];
@@ -184,8 +227,11 @@ export async function applyRepairs(repairs: Repair[]): Promise<RepairOutcome> {
     // The JBP counts as the check would leave them (protected sheets left out, as there).
     const recount = recountWrites(after, result);
 
-    if (toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
+    if (roster.write || toApply.length > 0 || (repaint && paintWrites(paint) > 0) || recount.writes.length > 0) {
       await writeQuietly(context, caps, async (batcher) => {
+        // The Roster's rows first: the paint's cells are where they stand once the table has grown.
+        const grow = roster.write;
+        if (grow) await batcher.add(payloadBytes(grow.cells.map((c) => c.value)) + payloadBytes(grow.cells.map((c) => c.numberFormat)), () => grow.queue(context), 3 * OPERATION_BYTES + 2 * SET_BYTES);
         for (const { repair, format } of toApply) {
           // The format goes first, in the same request: the value is then read in that format.
           // Two paths (the sheet by name, its cell) and one or two sets.

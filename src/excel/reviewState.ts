@@ -1,6 +1,6 @@
 /**
  * What the task pane's Review tab shows, read in five syncs whatever the log's length: the plan
- * (three: the current JAPs' cells only), the Review Log's key columns (one), then only the rows of each current distributor's last
+ * (three: the current JAPs' cells only), the key columns of the Review Log's end (one), then only the rows of each current distributor's last
  * reviews (one, more only past the response budget): whole rows for the last two, the action ID and
  * RAG for the four before. From them the cycle room computes what changed
  * since the last review (the plan as it stands today against the last recorded review), each
@@ -90,7 +90,7 @@ export async function getReviewState(): Promise<ReviewState> {
     const state = await readWorkbookState(context, caps, { notes: false, currentJapsOnly: true });
     const plan = readPlan(inputGrids(state), { dateOrder: state.dateOrder });
     const current = japStandings(plan).filter((s) => s.current);
-    const { log, keys, rows } = await readRecentReviews(context, state, new Set(current.map((s) => distributorKey(s.cycle.distributor))));
+    const { log, keys, rows } = await readRecentReviews(context, state, new Set(current.map((s) => distributorKey(s.cycle.distributor))), undefined, current.reduce((n, s) => n + s.jap.actions.length, 0));
     // The pack's figures as of the plan's day (the Settings' as-of date, else today), as the sheet shows them.
     const asOf = Math.floor(plan.settings.asOf ?? today);
     const subjects = packSubjects(plan, rows);

@@ -125,16 +125,26 @@ export async function addRosterEntries(input: RosterEntry[]): Promise<{ message:
 }
 
 /**
- * Writes parsed entries into the Roster of the workbook `state` describes, and syncs once (none
- * when nobody is new): the one path that grows the Roster, for the Settings tab and for the "Add
- * to Roster" repair. Names are stored trimmed, one space between words.
+ * What adding people to the Roster writes, planned on the workbook `state` describes: who is new
+ * (names stored trimmed, one space between words), the cells they go in, and the rows inserted
+ * below the table for them. `queue` puts the writes in the current request; `cells` and `inserted`
+ * say what the sheet will hold once Excel has taken them (the table grown), for a check in the
+ * same command.
  */
-export async function writeRosterEntries(
-  context: Excel.RequestContext,
-  caps: Capabilities,
-  state: WorkbookState,
-  entries: RosterEntry[],
-): Promise<{ added: RosterEntry[]; skipped: { name: string; reason: string }[] }> {
+export interface RosterWrite {
+  added: RosterEntry[];
+  skipped: { name: string; reason: string }[];
+  sheet: string;
+  /** Every cell written, with its value and format. */
+  cells: { sheet: string; cell: string; value: string | number | boolean; numberFormat: string }[];
+  /** Rows inserted below the Excel table (what was below moves down), over the table's columns; null when none. */
+  inserted: { row: number; count: number; col: number; lastCol: number } | null;
+  /** The Roster's Excel table with its address once grown, or null when the Roster is not one. */
+  grown: { name: string; address: string } | null;
+  queue: (context: Excel.RequestContext) => void;
+}
+
+export function planRosterWrite(state: WorkbookState, entries: RosterEntry[]): RosterWrite {
   const skipped: { name: string; reason: string }[] = [];
   const table = inputGrids(state).flatMap((g) => findTables(g, [ROSTER]))[0];
   if (!table) {
@@ -157,7 +167,8 @@ export async function writeRosterEntries(
     known.add(key);
     toAdd.push(e);
   }
-  if (toAdd.length === 0) return { added: toAdd, skipped };
+  const none: RosterWrite = { added: toAdd, skipped, sheet, cells: [], inserted: null, grown: null, queue: () => undefined };
+  if (toAdd.length === 0) return none;
   // Rows in the table's own column order, whatever order the user left the columns in.
   const o = origin(table.grid);
   const cols = Object.entries(table.position.columns);
@@ -181,24 +192,51 @@ export async function writeRosterEntries(
   const lastUsed = table.rowIndices.length ? o.row + table.rowIndices.reduce((m, r) => Math.max(m, r), 0) : table.position.headerRow;
   const tableEnd = inExcelTable(table.position, state.tables).lastRow;
   const inside = Math.max(0, Math.min(rows.length, tableEnd - lastUsed));
-  const ws = context.workbook.worksheets.getItem(sheet);
-  if (caps.enableEvents) context.runtime.enableEvents = false;
-  const write = (fromRow: number, block: (string | number | boolean)[][]): void => {
-    const range = ws.getRange(`${cellA1(fromRow, first)}:${cellA1(fromRow + block.length - 1, last)}`);
-    // The columns' own formats first, then the values through the one writer of user text.
-    range.numberFormat = block.map(() => formats);
-    queueUserValues(range, block, (_, j) => formats[j]);
+  const blocks: { fromRow: number; block: (string | number | boolean)[][] }[] = [];
+  if (inside > 0) blocks.push({ fromRow: lastUsed + 1, block: rows.slice(0, inside) });
+  const below = rows.slice(inside);
+  const at = (excelTable ? tableEnd : lastUsed) + 1;
+  // Whatever lies below the table moves down first (Range.insert, ExcelApi 1.1), so the
+  // rows written there overwrite nothing; a plain range is extended the same way.
+  const span = below.length > 0 && excelTable?.address ? parseRangeA1(excelTable.address) : null;
+  if (below.length > 0) blocks.push({ fromRow: at, block: below });
+  const cells = blocks.flatMap(({ fromRow, block }) => block.flatMap((row, i) => row.map((value, j) => ({ sheet, cell: cellA1(fromRow + i, first + j), value, numberFormat: formats[j] }))));
+  const grown = span && excelTable ? { name: excelTable.name, address: `${cellA1(span.row, span.col)}:${cellA1(span.lastRow + below.length, span.lastCol)}` } : null;
+  return {
+    added: toAdd,
+    skipped,
+    sheet,
+    cells,
+    inserted: span ? { row: at, count: below.length, col: span.col, lastCol: span.lastCol } : null,
+    grown,
+    queue: (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      if (span) ws.getRange(`${cellA1(at, span.col)}:${cellA1(at + below.length - 1, span.lastCol)}`).insert("Down");
+      for (const { fromRow, block } of blocks) {
+        const range = ws.getRange(`${cellA1(fromRow, first)}:${cellA1(fromRow + block.length - 1, last)}`);
+        // The columns' own formats first, then the values through the one writer of user text.
+        range.numberFormat = block.map(() => formats);
+        queueUserValues(range, block, (_, j) => formats[j]);
+      }
+    },
   };
-  if (inside > 0) write(lastUsed + 1, rows.slice(0, inside));
-  if (inside < rows.length) {
-    const below = rows.slice(inside);
-    const at = (excelTable ? tableEnd : lastUsed) + 1;
-    // Whatever lies below the table moves down first (Range.insert, ExcelApi 1.1), so the
-    // rows written there overwrite nothing; a plain range is extended the same way.
-    const span = excelTable?.address ? parseRangeA1(excelTable.address) : null;
-    if (span) ws.getRange(`${cellA1(at, span.col)}:${cellA1(at + below.length - 1, span.lastCol)}`).insert("Down");
-    write(at, below);
-  }
+}
+
+/**
+ * Writes parsed entries into the Roster of the workbook `state` describes, and syncs once (none
+ * when nobody is new): the Settings tab's path; the "Add to Roster" repair queues the same
+ * writes (planRosterWrite) with its own.
+ */
+export async function writeRosterEntries(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  state: WorkbookState,
+  entries: RosterEntry[],
+): Promise<{ added: RosterEntry[]; skipped: { name: string; reason: string }[] }> {
+  const plan = planRosterWrite(state, entries);
+  if (plan.added.length === 0) return { added: plan.added, skipped: plan.skipped };
+  if (caps.enableEvents) context.runtime.enableEvents = false;
+  plan.queue(context);
   if (caps.enableEvents) context.runtime.enableEvents = true;
   try {
     await context.sync();
@@ -206,5 +244,5 @@ export async function writeRosterEntries(
     if (caps.enableEvents) await restoreEvents(context);
     throw e;
   }
-  return { added: toAdd, skipped };
+  return { added: plan.added, skipped: plan.skipped };
 }

@@ -11,6 +11,10 @@ import { payloadBytes } from "./batches";
 
 /** A response is filled to this: 4 MB, under Excel on the web's 5 MB. */
 export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+/** What a cell's measured cost is raised by, for rows longer than those measured. */
+export const CELL_MARGIN = 1.1;
+/** What a response carries when filled on measured costs: the budget less that margin. */
+export const RESPONSE_FILL_BYTES = READ_BUDGET_BYTES / CELL_MARGIN;
 /** A first guess of a cell's share of a response (values of a plan average about 13 bytes). */
 export const ESTIMATED_CELL_BYTES = 16;
 
@@ -38,10 +42,11 @@ export class ReadCost {
   splits = 0;
   private measured = false;
 
-  measure(values: unknown[][], cells: number): void {
-    if (cells < 1000) return;
+  /** Sizes later reads on what `values` (of `cells` cells) cost; fewer than `least` cells say too little. */
+  measure(values: unknown[][], cells: number, least = 1000): void {
+    if (cells < least || cells === 0) return;
     // The largest seen, with a tenth to spare; the first measure replaces the guess.
-    const seen = (payloadBytes(values) / cells) * 1.1;
+    const seen = (payloadBytes(values) / cells) * CELL_MARGIN;
     this.bytesPerCell = this.measured ? Math.max(this.bytesPerCell, seen) : seen;
     this.measured = true;
   }

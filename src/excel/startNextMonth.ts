@@ -8,7 +8,8 @@
  * the current JAPs, and the RAG Summary, when the workbook has one, is rebuilt over them.
  *
  * Syncs: three to read the plan (the current JAPs' cells only), one for the Review Log's key columns
- * (was this month reviewed?), one for where the JBP and JAP tables stand (readCountedTables), one to
+ * at its end (was this month reviewed? readLogTail: the rows up to this month's review, or an
+ * earlier month's, of each distributor), one for where the JBP and JAP tables stand (readCountedTables), one to
  * write: six whatever the number of actions and of past months (five without a Review Log; more
  * only past a request's or a response's budget).
  */
@@ -22,7 +23,7 @@ import { runExcel } from "./context";
 import { JointPlanError } from "./errors";
 import { addJap, InsertBatch, writeInsertBatch } from "./insertBatch";
 import { gridValueAt, inputGrids, readWorkbookState, summarySheet } from "./readWorkbookState";
-import { readLogKeys, reviewLogTable } from "./recordReview";
+import { readLogTail, reviewLogTable, TAIL_MARGIN, tailReachesMonths } from "./recordReview";
 import { capabilities } from "./requirements";
 import { queueSummary, summaryTarget } from "./summary";
 import { queueUserValues } from "./userText";
@@ -78,7 +79,10 @@ export async function startNextMonth(): Promise<NextMonthOutcome> {
       plans.push({ from, carried });
     }
     const log = reviewLogTable(state);
-    const keys = log ? await readLogKeys(context, log.position) : [];
+    // The log's end, up to a row of this month or an earlier one of each current distributor: whether this month was reviewed.
+    const months = current.map((s) => ({ distributor: s.cycle.distributor, month: s.cycle.month }));
+    const actions = current.reduce((n, s) => n + s.jap.actions.length, 0);
+    const keys = log ? (await readLogTail(context, log.position, actions + TAIL_MARGIN, (t) => tailReachesMonths(t, months, true))).keys : [];
     const unreviewed = current.filter((s) => !keys.some((k) => k.month === s.cycle.month && distributorKey(k.distributor) === distributorKey(s.cycle.distributor))).map((s) => s.jap.position.sheet);
 
     const batch = new InsertBatch({ sheets: state.sheets.map((s) => s.name), tables: state.tables, names: state.names });

@@ -1,8 +1,10 @@
 import { checkPlan, getOverview } from "../../src/excel/checkPlan";
 import { insertPlanData } from "../../src/excel/insertTemplates";
 import { recordReview } from "../../src/excel/recordReview";
+import { getReviewState } from "../../src/excel/reviewState";
 import { HISTORY_TAB_COLOR, startNextMonth } from "../../src/excel/startNextMonth";
 import { buildSummary } from "../../src/excel/summary";
+import * as sheetReads from "../../src/excel/sheetReads";
 import { readPlan } from "../../src/plan/read";
 import { japStandings } from "../../src/plan/model";
 import { simGrids } from "./support/grids";
@@ -78,5 +80,27 @@ describe("startNextMonth", () => {
       costs.push((await measure(sim(), () => startNextMonth())).syncs);
     }
     expect(costs).toEqual([6, 6, 6, 6]);
+  });
+
+  it("reads the same of the Review Log whatever the number of past months: its end, not its key columns", async () => {
+    await insertPlanData(scaledPlan(100));
+    // The cells each command asks of the Review Log's sheet.
+    const reads = jest.spyOn(sheetReads, "readRects");
+    const logCells = async <T>(f: () => Promise<T>): Promise<number> => {
+      reads.mockClear();
+      await f();
+      return reads.mock.calls.flatMap(([, rects]) => rects).filter((r) => r.sheet === "Review Log").reduce((n, r) => n + r.rows * r.cols, 0);
+    };
+    // A review a month, each on its own date (recorded twice, as when a meeting is recorded again).
+    const cells: number[][] = [];
+    for (let m = 0; m < 14; m++) {
+      const date = new Date(Date.UTC(2026, 0, 25) + m * 30 * 86_400_000).toISOString().slice(0, 10);
+      cells.push([await logCells(() => recordReview({ date })), await logCells(() => recordReview({ date })), await logCells(() => getReviewState()), await logCells(() => startNextMonth())]);
+    }
+    reads.mockRestore();
+    // Past the reviews the Review tab reads back (six), the same cells every month, though the log
+    // grows by a review a month.
+    expect(cells[13]).toEqual(cells[8]);
+    expect(cells[13].every((n) => n > 0)).toBe(true);
   });
 });
