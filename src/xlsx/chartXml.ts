@@ -7,6 +7,7 @@
  */
 import { absoluteRangeA1, parseCellA1, parseRangeA1, quoteSheet } from "../plan/model";
 import type { SpecChart } from "../plan/sheets";
+import { encodeXml } from "./xmlTokenizer";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -17,7 +18,6 @@ const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 export const EMU_PER_POINT = 12700;
 const CAT_AXIS = 500000001;
 const VAL_AXIS = 500000002;
-const encodeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A series as references: its name cell, its categories and its values (sheet-qualified, absolute). */
 export interface ChartSeriesRefs {

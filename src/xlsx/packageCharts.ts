@@ -12,7 +12,8 @@ import { readWorkbookPart } from "./readXlsx";
 import type { OwnCharts } from "./ownCharts";
 import type { SheetCharts } from "./sheetCharts";
 import { zipBytes, type ZipPart } from "./zipWriter";
-import { ZipArchive, type InflateBudget } from "./zipArchive";
+import { encodeXml } from "./xmlTokenizer";
+import { packageBudget, ZipArchive } from "./zipArchive";
 
 const CT = "application/vnd.openxmlformats-officedocument";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -22,8 +23,6 @@ const RELS_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Rela
 /** The elements that follow <drawing> in a worksheet (CT_Worksheet's sequence). */
 const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
-const budget = (): InflateBudget => ({ remaining: 2 * 1024 * 1024 * 1024, exceeded: () => "the workbook expands to more than 2 GB" });
-const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 /** Charts of the input carried over: their parts as stored, with their content types. */
 export interface CarriedCharts {
@@ -34,11 +33,11 @@ export interface CarriedCharts {
 
 /** The parts of our charts in the input, read before ExcelJS drops them. */
 export async function carriedCharts(zip: ZipArchive, own: OwnCharts): Promise<CarriedCharts> {
-  const typeOf = await contentTypes(zip, budget());
+  const typeOf = await contentTypes(zip, packageBudget());
   const parts: CarriedCharts["parts"] = [];
   for (const name of own.parts) {
     const entry = zip.entry(name);
-    if (entry) parts.push({ name: entry.name, data: await zip.bytesOf(entry, budget()), contentType: typeOf(entry.name) });
+    if (entry) parts.push({ name: entry.name, data: await zip.bytesOf(entry, packageBudget()), contentType: typeOf(entry.name) });
   }
   return { sheet: own.sheet, drawing: own.drawing, parts };
 }
@@ -53,7 +52,7 @@ export function relativeTarget(from: string, to: string): string {
 }
 
 function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return `${RELS_XML}${rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${escapeAttr(r.target)}"/>`).join("")}</Relationships>`;
+  return `${RELS_XML}${rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${encodeXml(r.target)}"/>`).join("")}</Relationships>`;
 }
 
 /** The sheet part with a <drawing r:id> in its place (before the elements that follow it). */
@@ -85,7 +84,7 @@ function freeName(taken: Set<string>, stem: string): string {
 export async function withCharts(bytes: Buffer, written: readonly SheetCharts[], carried: CarriedCharts | null = null): Promise<Buffer> {
   if (written.length === 0 && !carried) return bytes;
   const zip = ZipArchive.open(bytes);
-  const sheets = new Map((await readWorkbookPart(zip, budget())).sheets.map((s) => [s.name, s.part]));
+  const sheets = new Map((await readWorkbookPart(zip, packageBudget())).sheets.map((s) => [s.name, s.part]));
   const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const added: { name: string; data: Buffer }[] = [];
   const overrides: [string, string][] = [];
@@ -110,7 +109,7 @@ export async function withCharts(bytes: Buffer, written: readonly SheetCharts[],
     }
     // The drawing's relationships, their targets resolved where it was and said from where it is.
     const source = ZipArchive.open(zipBytes(carried.parts.map((p) => ({ name: p.name, data: p.data }))));
-    const rels = (await readRelationships(source, carried.drawing, budget())).map((r) => ({ id: r.id, type: r.kind, target: relativeTarget(drawing, r.target) }));
+    const rels = (await readRelationships(source, carried.drawing, packageBudget())).map((r) => ({ id: r.id, type: r.kind, target: relativeTarget(drawing, r.target) }));
     add(relsPartOf(drawing), relsXml(rels), null);
     drawings.set(carriedSheet, drawing);
   }
@@ -132,7 +131,7 @@ export async function withCharts(bytes: Buffer, written: readonly SheetCharts[],
   const text = async (name: string): Promise<string | null> => {
     if (edits.has(name)) return edits.get(name) as string;
     const entry = zip.entry(name);
-    return entry ? (await zip.bytesOf(entry, budget())).toString("utf8") : null;
+    return entry ? (await zip.bytesOf(entry, packageBudget())).toString("utf8") : null;
   };
   for (const [sheetPart, drawing] of drawings) {
     const relsName = relsPartOf(sheetPart);
@@ -141,12 +140,12 @@ export async function withCharts(bytes: Buffer, written: readonly SheetCharts[],
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
     const relId = `rId${n}`;
-    const rel = `<Relationship Id="${relId}" Type="${REL}/drawing" Target="${escapeAttr(relativeTarget(sheetPart, drawing))}"/>`;
+    const rel = `<Relationship Id="${relId}" Type="${REL}/drawing" Target="${encodeXml(relativeTarget(sheetPart, drawing))}"/>`;
     edits.set(relsName, rels.replace("</Relationships>", `${rel}</Relationships>`));
     edits.set(sheetPart, withDrawingElement((await text(sheetPart)) as string, relId));
   }
   const types = (await text("[Content_Types].xml")) as string;
-  edits.set("[Content_Types].xml", types.replace("</Types>", `${overrides.map(([name, type]) => `<Override PartName="/${escapeAttr(name)}" ContentType="${type}"/>`).join("")}</Types>`));
+  edits.set("[Content_Types].xml", types.replace("</Types>", `${overrides.map(([name, type]) => `<Override PartName="/${encodeXml(name)}" ContentType="${type}"/>`).join("")}</Types>`));
 
   const parts: ZipPart[] = [];
   for (const entry of zip.entries) {

@@ -20,16 +20,15 @@ import { chartsOf, chartsToWrite } from "./sheetCharts";
 import { readFileBytes, readWorkbookPart } from "./readXlsx";
 import { keepOutlineOpen, setNames } from "./writeXlsx";
 import { decodeXml } from "./xmlTokenizer";
-import { ZipArchive, type InflateBudget } from "./zipArchive";
+import { packageBudget, ZipArchive } from "./zipArchive";
 
-const budget = (): InflateBudget => ({ remaining: 2 * 1024 * 1024 * 1024, exceeded: () => "the workbook expands to more than 2 GB" });
 const VALIDATIONS = /<dataValidations\b[^>]*\/>|<dataValidations\b[\s\S]*?<\/dataValidations>/;
 /** The elements that follow <dataValidations> in a worksheet (CT_Worksheet's sequence). */
 const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
 /** Sheet name → its part, for a package. */
 async function sheetParts(zip: ZipArchive): Promise<Map<string, string>> {
-  return new Map((await readWorkbookPart(zip, budget())).sheets.map((s) => [s.name, s.part]));
+  return new Map((await readWorkbookPart(zip, packageBudget())).sheets.map((s) => [s.name, s.part]));
 }
 
 /** Sheet name → the sheet's <dataValidations> element as written ("" when it has none). */
@@ -37,7 +36,7 @@ async function validationsBySheet(zip: ZipArchive): Promise<Map<string, string>>
   const out = new Map<string, string>();
   for (const [name, part] of await sheetParts(zip)) {
     const entry = zip.entry(part);
-    if (entry) out.set(name, VALIDATIONS.exec((await zip.bytesOf(entry, budget())).toString("utf8"))?.[0] ?? "");
+    if (entry) out.set(name, VALIDATIONS.exec((await zip.bytesOf(entry, packageBudget())).toString("utf8"))?.[0] ?? "");
   }
   return out;
 }
@@ -87,7 +86,7 @@ interface DefinedName {
 async function definedNames(zip: ZipArchive): Promise<DefinedName[]> {
   const entry = zip.entry("xl/workbook.xml");
   if (!entry) return [];
-  const xml = (await zip.bytesOf(entry, budget())).toString("utf8");
+  const xml = (await zip.bytesOf(entry, packageBudget())).toString("utf8");
   const out: DefinedName[] = [];
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const name = /\sname="([^"]*)"/.exec(m[1])?.[1];
@@ -106,7 +105,7 @@ async function printAreas(zip: ZipArchive): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const entry = zip.entry("xl/workbook.xml");
   if (!entry) return out;
-  const xml = (await zip.bytesOf(entry, budget())).toString("utf8");
+  const xml = (await zip.bytesOf(entry, packageBudget())).toString("utf8");
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     if (!/\sname="_xlnm\.Print_Area"/.test(m[1])) continue;
     const local = /\slocalSheetId="(\d+)"/.exec(m[1])?.[1];
@@ -169,7 +168,7 @@ export async function rewriteWorkbook(input: Buffer, edit: RewriteEdit = () => u
   const columns = calculatedColumnsIn(await tableParts(zip));
   const validations = await validationsBySheet(zip);
   const areas = await printAreas(zip);
-  const own = await ownCharts(zip, budget());
+  const own = await ownCharts(zip, packageBudget());
   const carried = own ? await carriedCharts(zip, own) : null;
   const workbook = await loadWorkbook(input);
   workbook.worksheets.forEach((ws, i) => {

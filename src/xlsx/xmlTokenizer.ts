@@ -142,6 +142,11 @@ export class XmlTokenizer {
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** Encodes text for an XML text node or a double-quoted attribute (decodeXml's inverse). */
+export function encodeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 /** Decodes the five XML entities and character references. */
 export function decodeXml(raw: string): string {
   if (raw.indexOf("&") < 0) return raw;

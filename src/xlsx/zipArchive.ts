@@ -66,6 +66,9 @@ function zip64Values(extra: Buffer, want: { size: boolean; compressed: boolean; 
   return {};
 }
 
+/** What rewriting a whole package may inflate: more than any workbook jointplan writes or reads. */
+export const packageBudget = (): InflateBudget => ({ remaining: 2 * 1024 * 1024 * 1024, exceeded: () => "the workbook expands to more than 2 GB" });
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
 
