@@ -150,6 +150,11 @@ function edgeActions(asOf: number, y: number, m: number): Row[] {
     a({ ragOverride: "amber", overrideReason: "lower case" }),
     a({ ragOverride: "Amber", overrideReason: "   " }),
     a({ ragOverride: "Green", overrideReason: "Cancelled anyway", status: "Cancelled" }),
+    // Padded and lower-case overrides and statuses: the RAG trims them, and so do the summary's flags (overridden, counted).
+    a({ ragOverride: " Red ", overrideReason: "Padded" }),
+    a({ status: " Cancelled ", pctComplete: 0.5 }),
+    a({ status: "cancelled", pctComplete: 0.3 }),
+    a({ status: "Done ", pctComplete: 1 }),
     // A fully blank row inside the table, and one with only an ID
     Object.fromEntries(Object.keys(a({})).map((k) => [k, null])),
     { ...Object.fromEntries(Object.keys(a({})).map((k) => [k, null])), id: "X-ONLY" },

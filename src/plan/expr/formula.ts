@@ -48,6 +48,13 @@ export function renderTemplate(template: string, ctx: RenderContext): string {
 }
 
 /**
+ * The characters that make Excel want a column header in double brackets in a structured reference
+ * ("Using structured references with Excel tables", Structured reference syntax rules:
+ * https://support.microsoft.com/office/f5ed2452-2337-4f71-bed3-c8ae6d2b276e); a space alone does not.
+ */
+const SPECIAL_IN_HEADER = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
  * A table column's data cells: `JP_Actions[RAG]` when the position is a known Excel table (the
  * structured reference follows the table as it grows), else `'Sheet name'!$H$5:$H$204`, absolute
  * and sheet-qualified.
@@ -56,7 +63,11 @@ export function columnRef(table: TablePosition, key: string): string {
   const c = table.columns[key];
   if (c === undefined) throw new Error(`Table on '${table.sheet}' has no column '${key}'`);
   const header = table.excelTable?.headers[key];
-  if (table.excelTable && header !== undefined) return `${table.excelTable.name}[${header.replace(/['[\]#]/g, (ch) => `'${ch}`)}]`;
+  if (table.excelTable && header !== undefined) {
+    const escaped = header.replace(/['[\]#]/g, (ch) => `'${ch}`);
+    // Excel's formula bar takes a header with one of these characters only in a second pair of brackets (Table[[calc: counted]]).
+    return SPECIAL_IN_HEADER.test(header) ? `${table.excelTable.name}[[${escaped}]]` : `${table.excelTable.name}[${escaped}]`;
+  }
   return `${quoteSheet(table.sheet)}!${columnRange(c, table)}`;
 }
 

@@ -221,6 +221,8 @@ const HELPER_HEADERS: Record<string, string> = {
   calcSchedule: "calc: schedule",
   calcKpi: "calc: KPI",
   calcStale: "calc: stale",
+  calcOverridden: "calc: overridden",
+  calcCounted: "calc: counted",
 };
 const HELPER_WIDTH = 38;
 export const JAP_HELPER_COLUMNS: readonly ColumnLayout[] = JAP_HELPER_KEYS.map((key) => {

@@ -143,8 +143,15 @@ export const SIGNAL_GROUPS: SignalGroup[] = ["schedule", "kpi", "stale"];
 /** The first of `items` whose condition holds, as its 1-based place, else 0. */
 const firstThatHolds = (whens: Expr[]): Expr => whens.reduceRight<Expr>((rest, when, i) => iff(when, num(i + 1), rest), num(0));
 
-/** The override's colour when it is valid (a RAG word with a reason), else "". */
-const overrideHelper = helper("calcOverride", iff(ACTION_RULES.override.valid, overrideValue, str("")));
+/**
+ * The override's colour when it is valid (a RAG word with a reason), else "": what
+ * iff(override.valid, override.value, "") gives, written reason first and one colour at a time so a
+ * sheet stops at the first test that fails (most rows have no reason) rather than evaluating all.
+ */
+const overrideHelper = helper(
+  "calcOverride",
+  iff(isFilled(reasonCell), Rag.options.reduceRight<Expr>((rest, r) => iff(isText(override, r), str(r), rest), str("")), str("")),
+);
 /** Which gate decides the row (its place in ACTION_RULES.gates), 0 when none does. */
 const gateHelper = helper("calcGate", firstThatHolds(ACTION_RULES.gates.map((g) => g.when)));
 /** Which signal of each group holds first (its place in the group), 0 when none does. */
@@ -163,6 +170,27 @@ export function groupScore(group: SignalGroup): Expr {
 }
 
 /**
+ * Two flags the RAG Summary counts by (summary/summaryLayout.ts), 1 or 0 a row, so that each of its
+ * label rows needs one numeric criterion where it compared text several times (issue 16: the
+ * summary's COUNTIFS are the co-author's largest cost, and a "?*" criterion runs a pattern search in
+ * every cell):
+ *   overridden  the row is in use and its RAG shows a valid override (what `override.valid` says);
+ *   counted     the row is in use, not Cancelled, and its % complete is a number from 0 to 1: it
+ *               counts towards the summary's average % complete.
+ */
+export const SUMMARY_FLAGS = {
+  overridden: helper("calcOverridden", iff(japRowInUse, iff(isFilled(overrideHelper), num(1), num(0)), num(0))),
+  counted: helper(
+    "calcCounted",
+    iff(
+      japRowInUse,
+      iff(isNumber(pctComplete), iff(and(not(isStatus("Cancelled")), ge(pctComplete, num(0)), le(pctComplete, num(1))), num(1), num(0)), num(0)),
+      num(0),
+    ),
+  ),
+};
+
+/**
  * The helper columns of the JAP table, left to right: each computes one helper node, and may read
  * the columns left of it. Their order is also the order a formula reads them in.
  */
@@ -176,6 +204,8 @@ export const JAP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [
   groupHelpers.schedule,
   groupHelpers.kpi,
   groupHelpers.stale,
+  SUMMARY_FLAGS.overridden,
+  SUMMARY_FLAGS.counted,
 ];
 
 /** The parts the RAG reads, for the reason column to read them too (reasons.ts). */

@@ -4,14 +4,15 @@
  * a criterion matches). The files `jointplan new` writes carry these values as cached results, and
  * the LibreOffice proof holds each one equal to what the formula computes.
  */
-import { evaluate, ref, toText } from "../expr";
+import { compiled, evaluate, isTrue, ref, toText } from "../expr";
 import { type CellValue, OPEN_STATUSES, type PlanWorkbook, type Rag } from "../model";
-import { actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues } from "../rag";
+import { actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues, SUMMARY_FLAGS } from "../rag";
 import { cellCriterion, isPlainText, notEmpty, notText, numberWithin, someText, textEquals } from "./countifs";
 import {
   buildSummaryLayout,
+  countsByFlag,
   DIMENSION_KEYS,
-  FIGURE_COLUMNS,
+  figureColumns,
   GRID_FIGURES,
   type GridFigure,
   hasColumns,
@@ -69,7 +70,13 @@ interface SheetRow {
   rag: string;
   /** 1-based position in the table. */
   position: number;
+  /** The JAP's summary flags (rag/ragRules.ts SUMMARY_FLAGS), as its helper columns compute them. */
+  overridden: boolean;
+  counted: boolean;
 }
+
+/** The summary flag "counted" compiled once (the engine's RAG result carries "overridden"). */
+let countedFlag: ReturnType<typeof compiled> | null = null;
 
 type Tally = Record<GridFigure, number>;
 const emptyTally = (): Tally => ({ Red: 0, Amber: 0, Green: 0, Grey: 0, overridden: 0, pctSum: 0, pctCount: 0 });
@@ -82,15 +89,18 @@ const text = (v: CellValue | undefined): string => {
 /** One table's working figures, for the rows a criterion on column `key` takes (all rows without one). */
 function tally(t: SummaryTable, rows: readonly SheetRow[], match: { key: string; test: (c: CellValue | undefined) => boolean } | null): Tally {
   const out = emptyTally();
-  const can = (f: GridFigure): boolean => hasColumns(t, match ? [...FIGURE_COLUMNS[f], match.key] : FIGURE_COLUMNS[f]);
+  const can = (f: GridFigure): boolean => hasColumns(t, match ? [...figureColumns(t, f), match.key] : figureColumns(t, f));
   const counts = can("Red");
   const overrides = can("overridden");
   const pct = can("pctSum");
+  // A table with the summary flags is counted by them, an older one by its cells (summaryLayout.ts figureFormula).
+  const overriddenByFlag = countsByFlag(t, "overridden");
+  const pctByFlag = countsByFlag(t, "pctSum");
   for (const r of rows) {
     if (match && !match.test(r.cells[match.key])) continue;
     if (counts && (COLOURS as readonly string[]).includes(r.rag)) out[r.rag as Rag]++;
-    if (overrides && notEmpty(r.cells.overrideReason) && COLOURS.some((c) => textEquals(r.cells.ragOverride, c) && r.rag === c)) out.overridden++;
-    if (pct && someText(r.rag) && notText(r.cells.status, "Cancelled") && numberWithin(r.cells.pctComplete, 0, 1)) {
+    if (overrides && (overriddenByFlag ? r.overridden : notEmpty(r.cells.overrideReason) && COLOURS.some((c) => textEquals(r.cells.ragOverride, c) && r.rag === c))) out.overridden++;
+    if (pct && (pctByFlag ? r.counted : someText(r.rag) && notText(r.cells.status, "Cancelled") && numberWithin(r.cells.pctComplete, 0, 1))) {
       out.pctSum += r.cells.pctComplete as number;
       out.pctCount++;
     }
@@ -126,13 +136,22 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
   const rag = computePlanRag(plan, asOf);
   const ragAt = new Map<string, string>();
   for (const r of [...rag.actions, ...rag.objectives]) ragAt.set(`${r.sheet}\u0000${r.row}`, r.reason === EMPTY_ROW ? "" : r.rag);
+  const overriddenAt = new Set<string>();
+  for (const r of rag.actions) if (r.overridden) overriddenAt.add(`${r.sheet}\u0000${r.row}`);
+  const names = settingsNameValues(plan.settings, asOf);
+  countedFlag ??= compiled(SUMMARY_FLAGS.counted.expr);
+  const counted = countedFlag;
   const same = (t: SummaryTable) => (p: { position: { sheet: string; headerRow: number } }) => p.position.sheet === t.sheet && p.position.headerRow === t.headerRow;
 
   const sheetRows: SheetRow[][] = input.japTables.map((t) => {
     const jap = plan.japs.find(same(t));
     const rows = indexableRows(t);
     return (jap?.actions ?? [])
-      .map((a) => ({ cells: actionRowValues(a), rag: ragAt.get(`${a.source.sheet}\u0000${a.source.row}`) ?? "", position: a.source.row - t.headerRow }))
+      .map((a) => {
+        const cells = actionRowValues(a);
+        const at = `${a.source.sheet}\u0000${a.source.row}`;
+        return { cells, rag: ragAt.get(at) ?? "", position: a.source.row - t.headerRow, overridden: overriddenAt.has(at), counted: isTrue(counted({ row: cells, names })) };
+      })
       .filter((r) => r.position >= 1 && r.position <= rows);
   });
   const values = new Map<string, CellValue>();
@@ -265,7 +284,6 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
 
   // The plan RAG: the roll-up formula itself, evaluated over the row it reads.
   const basis = figures.objectives ?? figures.all;
-  const names = settingsNameValues(plan.settings, asOf);
   figures.planRag = evaluate(rollUpExpr(ref("red"), ref("amber"), ref("green")), { row: { red: basis.Red, amber: basis.Amber, green: basis.Green }, names }) as Rag;
   set(layout.map.planRag, figures.planRag);
   const basisCounts = { Red: basis.Red, Amber: basis.Amber, Green: basis.Green, Grey: basis.Grey };

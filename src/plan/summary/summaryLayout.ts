@@ -160,7 +160,23 @@ const COL = { label: 0, Red: 1, Amber: 2, Green: 3, Grey: 4, overridden: 5, tota
 /** Working columns, hidden, right of the chart: AA onwards. */
 const WORK = { key: 26, name: 27, pctSum: 28, pctCount: 29, grid: 30 } as const;
 
-/** The JAP columns each working figure reads (a table without one counts 0 there). */
+/**
+ * The JAP's summary flags (rag/ragRules.ts SUMMARY_FLAGS) by the figures that count by them: a table
+ * with the flag's helper column is counted by one numeric criterion on it, a table without it (one
+ * written before the flags) by its cells (FIGURE_COLUMNS).
+ */
+const FLAG_OF: Partial<Record<GridFigure, string>> = { overridden: "calcOverridden", pctSum: "calcCounted", pctCount: "calcCounted" };
+
+/** Whether table `t` counts figure `f` by its summary flag. */
+export const countsByFlag = (t: SummaryTable, f: GridFigure): boolean => FLAG_OF[f] !== undefined && t.columns[FLAG_OF[f] as string] !== undefined;
+
+/** The JAP columns figure `f` of table `t` reads (a table without one counts 0 there). */
+export function figureColumns(t: SummaryTable, f: GridFigure): string[] {
+  if (!countsByFlag(t, f)) return FIGURE_COLUMNS[f];
+  return f === "pctSum" ? [FLAG_OF[f] as string, "pctComplete"] : [FLAG_OF[f] as string];
+}
+
+/** The JAP columns each working figure reads by the cells themselves (a table without one counts 0 there). */
 export const FIGURE_COLUMNS: Record<GridFigure, string[]> = {
   Red: ["rag"],
   Amber: ["rag"],
@@ -176,14 +192,18 @@ const COLOUR_ARRAY = `{${COLOURS.map((c) => `"${c}"`).join(",")}}`;
 
 /** One working figure of one table, with `match` (a "column,criterion" pair) or none. */
 function figureFormula(t: SummaryTable, f: GridFigure, match: { key: string; cell: string } | null): string {
-  const keys = match ? [...FIGURE_COLUMNS[f], match.key] : FIGURE_COLUMNS[f];
+  const columns = figureColumns(t, f);
+  const keys = match ? [...columns, match.key] : columns;
   if (!hasColumns(t, keys)) return "=0";
   const col = (key: string): string => tableColumn(t, key);
   const by = match ? `${col(match.key)},${match.cell},` : "";
   const pct = col("pctComplete");
   const pctCriteria = `${col("rag")},"?*",${col("status")},"<>Cancelled",${pct},">=0",${pct},"<=1"`;
   let body: string;
-  if (f === "overridden") body = `SUMPRODUCT(COUNTIFS(${by}${col("ragOverride")},${COLOUR_ARRAY},${col("rag")},${COLOUR_ARRAY},${col("overrideReason")},"<>"))`;
+  if (countsByFlag(t, f)) {
+    const flag = `${col(columns[0])},1`;
+    body = f === "pctSum" ? `SUMIFS(${pct},${by}${flag})` : `COUNTIFS(${by}${flag})`;
+  } else if (f === "overridden") body = `SUMPRODUCT(COUNTIFS(${by}${col("ragOverride")},${COLOUR_ARRAY},${col("rag")},${COLOUR_ARRAY},${col("overrideReason")},"<>"))`;
   else if (f === "pctSum") body = `SUMIFS(${pct},${by}${pctCriteria})`;
   else if (f === "pctCount") body = `COUNTIFS(${by}${pctCriteria})`;
   else body = `COUNTIFS(${by}${col("rag")},"${f}")`;

@@ -28,7 +28,7 @@ describe("buildTableSheetSpec", () => {
     expect(spec.tables).toEqual([
       expect.objectContaining({ name: "JP_Actions", position: { sheet: "JAP 2026-03", headerRow, lastRow: headerRow + 25, columns: Object.fromEntries(JAP.columns.map((c, i) => [c.key, i])) } }),
     ]);
-    expect(tableRange(spec.tables[0].position)).toBe("A7:AG32");
+    expect(tableRange(spec.tables[0].position)).toBe("A7:AI32");
     expect(spec.freezeRows).toBe(headerRow + 1);
     expectWellFormed(spec);
   });

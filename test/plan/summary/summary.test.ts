@@ -51,7 +51,11 @@ describe("buildSummaryLayout", () => {
   it("names an Excel table's columns by structured reference, and escapes what must be", () => {
     const t = excel({ sheet: "JAP 2026-03", headerRow: 6, lastRow: 26, columns: { rag: 19, owner: 5 } }, "JP_Actions", { rag: "RAG", owner: "Owner [main] #1" });
     expect(tableColumn(t, "rag")).toBe("JP_Actions[RAG]");
-    expect(tableColumn(t, "owner")).toBe("JP_Actions[Owner '[main'] '#1]");
+    // A header with a special character goes in a second pair of brackets, as Excel writes it; a space alone does not need one.
+    expect(tableColumn(t, "owner")).toBe("JP_Actions[[Owner '[main'] '#1]]");
+    const helper = excel({ sheet: "JAP", headerRow: 6, lastRow: 26, columns: { calcCounted: 34, ragOverride: 20 } }, "JP_Actions", { calcCounted: "calc: counted", ragOverride: "RAG override" });
+    expect(tableColumn(helper, "calcCounted")).toBe("JP_Actions[[calc: counted]]");
+    expect(tableColumn(helper, "ragOverride")).toBe("JP_Actions[RAG override]");
     // Without an Excel table: the range with 500 spare rows.
     expect(tableColumn({ ...t, excelTable: undefined }, "rag")).toBe("'JAP 2026-03'!$T$8:$T$527");
   });
@@ -145,6 +149,28 @@ describe("summaryFigures", () => {
     expect(g.dimensions.owner).toEqual([{ label: "Ana Silva", figures: expect.objectContaining({ Green: 1, Red: 1, total: 2 }) }]);
     // "Ana Silva " (a stray space) is no one on the Roster: the check flags it, the summary keeps it apart.
     expect(g.rest.owner.total).toBe(2);
+  });
+
+  it("counts a JAP with the summary flags by them (trimmed, as the RAG reads), an older JAP by its cells", () => {
+    const padded = planOf([
+      action({ id: "P-1", ragOverride: "Amber", overrideReason: "Agreed" }, { ragOverride: " Amber " }, 5), // the RAG shows the override: Amber
+      action({ id: "P-2", status: "Cancelled", pctComplete: 0.5 }, { status: " Cancelled " }, 6), // Grey: cancelled
+      action({ id: "P-3", pctComplete: 0.2 }, {}, 7),
+    ]);
+    const withFlags = padded.japs[0].position;
+    const f = summaryFigures(padded, AS_OF, { sheetName: "RAG Summary", japTables: [withFlags], priorityLabels: [] });
+    expect(f.all).toMatchObject({ Amber: 1, Grey: 1, overridden: 1, pctComplete: (0.6 + 0.2) / 2 });
+    const layout = buildSummaryLayout({ sheetName: "RAG Summary", japTables: [withFlags], priorityLabels: [] });
+    const formulas = layout.cells.map((c) => c.formula ?? "");
+    // Overridden and counted by one numeric criterion on the flag column (a range here: no Excel table).
+    expect(formulas.filter((x) => /^=COUNTIFS\(JAP!\$[A-Z]+\$6:\$[A-Z]+\$\d+,1\)$/.test(x))).toHaveLength(2);
+    expect(formulas.filter((x) => x.includes('"?*"'))).toEqual([]);
+    // Without the flag columns (a JAP written before them), the same rows are counted by their cells, untrimmed as COUNTIFS compares.
+    const older = { ...withFlags, columns: Object.fromEntries(Object.entries(withFlags.columns).filter(([k]) => k !== "calcOverridden" && k !== "calcCounted")) };
+    const g = summaryFigures({ ...padded, japs: [{ ...padded.japs[0], position: older }] }, AS_OF, { sheetName: "RAG Summary", japTables: [older], priorityLabels: [] });
+    expect(g.all).toMatchObject({ Amber: 1, Grey: 1, overridden: 0 });
+    expect(g.all.pctComplete).toBeCloseTo((0.6 + 0.5 + 0.2) / 3, 12);
+    expect(buildSummaryLayout({ sheetName: "RAG Summary", japTables: [older], priorityLabels: [] }).cells.some((c) => (c.formula ?? "").includes('"?*"'))).toBe(true);
   });
 
   it("gives a value to every formula cell of the layout", () => {
