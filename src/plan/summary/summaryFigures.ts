@@ -75,8 +75,8 @@ interface SheetRow {
   counted: boolean;
 }
 
-/** The summary flag "counted" compiled once (the engine's RAG result carries "overridden"). */
-let countedFlag: ReturnType<typeof compiled> | null = null;
+/** The summary flags' trees (rag/ragRules.ts SUMMARY_FLAGS) compiled once: what the JAP's helper columns compute. */
+let flags: { overridden: ReturnType<typeof compiled>; counted: ReturnType<typeof compiled> } | null = null;
 
 type Tally = Record<GridFigure, number>;
 const emptyTally = (): Tally => ({ Red: 0, Amber: 0, Green: 0, Grey: 0, overridden: 0, pctSum: 0, pctCount: 0 });
@@ -136,11 +136,9 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
   const rag = computePlanRag(plan, asOf);
   const ragAt = new Map<string, string>();
   for (const r of [...rag.actions, ...rag.objectives]) ragAt.set(`${r.sheet}\u0000${r.row}`, r.reason === EMPTY_ROW ? "" : r.rag);
-  const overriddenAt = new Set<string>();
-  for (const r of rag.actions) if (r.overridden) overriddenAt.add(`${r.sheet}\u0000${r.row}`);
   const names = settingsNameValues(plan.settings, asOf);
-  countedFlag ??= compiled(SUMMARY_FLAGS.counted.expr);
-  const counted = countedFlag;
+  flags ??= { overridden: compiled(SUMMARY_FLAGS.overridden.expr), counted: compiled(SUMMARY_FLAGS.counted.expr) };
+  const flag = flags;
   const same = (t: SummaryTable) => (p: { position: { sheet: string; headerRow: number } }) => p.position.sheet === t.sheet && p.position.headerRow === t.headerRow;
 
   const sheetRows: SheetRow[][] = input.japTables.map((t) => {
@@ -149,8 +147,8 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
     return (jap?.actions ?? [])
       .map((a) => {
         const cells = actionRowValues(a);
-        const at = `${a.source.sheet}\u0000${a.source.row}`;
-        return { cells, rag: ragAt.get(at) ?? "", position: a.source.row - t.headerRow, overridden: overriddenAt.has(at), counted: isTrue(counted({ row: cells, names })) };
+        const env = { row: cells, names };
+        return { cells, rag: ragAt.get(`${a.source.sheet}\u0000${a.source.row}`) ?? "", position: a.source.row - t.headerRow, overridden: isTrue(flag.overridden(env)), counted: isTrue(flag.counted(env)) };
       })
       .filter((r) => r.position >= 1 && r.position <= rows);
   });
