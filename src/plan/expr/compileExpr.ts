@@ -20,11 +20,7 @@ export type CompileTables = Record<string, TablePosition | TablePosition[]>;
  * inline (a table without helper columns still gets the whole rule). The result is a formula's whole
  * body: to use it as an operand, put it in parentheses.
  */
-export function compileExpr(
-  e: Expr,
-  tables: CompileTables = {},
-  helpers: ReadonlySet<string> = NO_HELPERS,
-): string {
+export function compileExpr(e: Expr, tables: CompileTables = {}, helpers: ReadonlySet<string> = NO_HELPERS): string {
   return compileWith(e, tables, helpers).text;
 }
 
@@ -42,14 +38,9 @@ interface Compiled {
 }
 const atom = (text: string): Compiled => ({ text, level: LEVEL.atom });
 /** `c` as an operand that must bind tighter than `than` (or as tightly, where `orEqual`). */
-const operand = (c: Compiled, than: Level, orEqual = false): string =>
-  c.level < than || (orEqual && c.level === than) ? `(${c.text})` : c.text;
+const operand = (c: Compiled, than: Level, orEqual = false): string => (c.level < than || (orEqual && c.level === than) ? `(${c.text})` : c.text);
 
-function compileWith(
-  e: Expr,
-  tables: CompileTables,
-  helpers: ReadonlySet<string>,
-): Compiled {
+function compileWith(e: Expr, tables: CompileTables, helpers: ReadonlySet<string>): Compiled {
   const sub = (x: Expr): Compiled => compileWith(x, tables, helpers);
   // An argument of a function call, or an array's item: its commas and parentheses bound it.
   const compileExpr = (x: Expr): string => sub(x).text;
@@ -75,9 +66,7 @@ function compileWith(
     case "bool":
       return atom(e.value ? "TRUE" : "FALSE");
     case "if":
-      return atom(
-        `IF(${compileExpr(e.cond)},${compileExpr(e.then)},${compileExpr(e.else)})`,
-      );
+      return atom(`IF(${compileExpr(e.cond)},${compileExpr(e.then)},${compileExpr(e.else)})`);
     case "and":
       return atom(`AND(${e.args.map(compileExpr).join(",")})`);
     case "or":
@@ -85,16 +74,10 @@ function compileWith(
     case "not":
       return atom(`NOT(${compileExpr(e.arg)})`);
     case "cmp":
-      return {
-        text: `${operand(sub(e.a), LEVEL.cmp, true)}${e.cmp}${operand(sub(e.b), LEVEL.cmp, true)}`,
-        level: LEVEL.cmp,
-      };
+      return { text: `${operand(sub(e.a), LEVEL.cmp, true)}${e.cmp}${operand(sub(e.b), LEVEL.cmp, true)}`, level: LEVEL.cmp };
     case "arith": {
       const level = e.arith === "+" || e.arith === "-" ? LEVEL.add : LEVEL.mul;
-      return {
-        text: `${operand(sub(e.a), level)}${e.arith}${operand(sub(e.b), level, true)}`,
-        level,
-      };
+      return { text: `${operand(sub(e.a), level)}${e.arith}${operand(sub(e.b), level, true)}`, level };
     }
     case "min":
       return atom(`MIN(${e.args.map(compileExpr).join(",")})`);
@@ -112,24 +95,13 @@ function compileWith(
       return atom(`MID(${compileExpr(e.arg)},${e.start},${e.count})`);
     case "concat":
       // "&" is associative: a nested concatenation needs no parentheses, and adjacent literals are one.
-      return {
-        text: concatParts(e.args)
-          .map((a) => operand(sub(a), LEVEL.concat))
-          .join("&"),
-        level: LEVEL.concat,
-      };
+      return { text: concatParts(e.args).map((a) => operand(sub(a), LEVEL.concat)).join("&"), level: LEVEL.concat };
     case "contains":
-      return atom(
-        `ISNUMBER(FIND(${compileExpr(e.needle)},${compileExpr(e.haystack)}))`,
-      );
+      return atom(`ISNUMBER(FIND(${compileExpr(e.needle)},${compileExpr(e.haystack)}))`);
     case "choose":
-      return atom(
-        `CHOOSE(${[e.index, ...e.options].map(compileExpr).join(",")})`,
-      );
+      return atom(`CHOOSE(${[e.index, ...e.options].map(compileExpr).join(",")})`);
     case "countEq":
-      return atom(
-        `SUMPRODUCT(--(TRIM(${e.range})=TRIM(${compileExpr(e.value)})))`,
-      );
+      return atom(`SUMPRODUCT(--(TRIM(${e.range})=TRIM(${compileExpr(e.value)})))`);
     case "header":
       return atom(`{^${e.key}}`);
     case "edate":
@@ -137,23 +109,16 @@ function compileWith(
     case "date":
       return atom(`DATE(${compileExpr(e.year)},${e.month},${e.day})`);
     case "inJoins": {
-      const list = (items: readonly string[], sep: string): string =>
-        `{${items.map((w) => `"${w.replace(/"/g, '""')}"`).join(sep)}}`;
+      const list = (items: readonly string[], sep: string): string => `{${items.map((w) => `"${w.replace(/"/g, '""')}"`).join(sep)}}`;
       const x = `TRIM(${compileExpr(e.arg)})`;
-      return {
-        text: `${e.joins.map((j) => `SUMPRODUCT(--(${x}=${list(j.first, ";")}&${list(j.second, ",")}))`).join("+")}>0`,
-        level: LEVEL.cmp,
-      };
+      return { text: `${e.joins.map((j) => `SUMPRODUCT(--(${x}=${list(j.first, ";")}&${list(j.second, ",")}))`).join("+")}>0`, level: LEVEL.cmp };
     }
     case "countRows": {
       const t = tables[e.table];
       const list = t === undefined ? [] : Array.isArray(t) ? t : [t];
       if (list.length === 0) return atom("0");
-      const one = (table: TablePosition): string =>
-        `COUNTIFS(${e.where.map((w) => `${columnRef(table, w.key)},${compileExpr(w.value)}`).join(",")})`;
-      return list.length === 1
-        ? atom(one(list[0]))
-        : { text: list.map(one).join("+"), level: LEVEL.add };
+      const one = (table: TablePosition): string => `COUNTIFS(${e.where.map((w) => `${columnRef(table, w.key)},${compileExpr(w.value)}`).join(",")})`;
+      return list.length === 1 ? atom(one(list[0])) : { text: list.map(one).join("+"), level: LEVEL.add };
     }
   }
 }
@@ -161,12 +126,9 @@ function compileWith(
 /** A concatenation's operands, nested concatenations flattened and adjacent string literals joined. */
 function concatParts(args: readonly Expr[]): Expr[] {
   const out: Expr[] = [];
-  for (const a of args.flatMap((x) =>
-    x.op === "concat" ? concatParts(x.args) : [x],
-  )) {
+  for (const a of args.flatMap((x) => (x.op === "concat" ? concatParts(x.args) : [x]))) {
     const last = out[out.length - 1];
-    if (a.op === "str" && last?.op === "str")
-      out[out.length - 1] = { op: "str", value: last.value + a.value };
+    if (a.op === "str" && last?.op === "str") out[out.length - 1] = { op: "str", value: last.value + a.value };
     else out.push(a);
   }
   return out;
