@@ -13,6 +13,7 @@ import type { ValidationSpec } from "../plan/layouts";
 import type { HeaderFooterSections, SheetSpec, SpecPrint, SpecStyle } from "../plan/sheets";
 import { withCalculatedColumns, type CalculatedColumns } from "./calculatedColumns";
 import { fileFormula } from "./fileFormula";
+import { SharedFormulaRuns } from "./sharedFormulas";
 import { withCharts } from "./packageCharts";
 import { chartsToWrite, recordCharts } from "./sheetCharts";
 
@@ -56,6 +57,12 @@ function excelJsValue(value: CellValue): ExcelJS.CellValue {
 function formulaValue(formula: string, cached: CellValue | undefined): ExcelJS.CellFormulaValue {
   if (cached === undefined || cached === null) return { formula } as ExcelJS.CellFormulaValue;
   return { formula, result: excelJsValue(cached) } as ExcelJS.CellFormulaValue;
+}
+
+/** A cell of a shared formula's run (sharedFormulas.ts), with its cached value when there is one. */
+function sharedValue(master: string, cached: CellValue | undefined): ExcelJS.CellSharedFormulaValue {
+  if (cached === undefined || cached === null) return { sharedFormula: master } as ExcelJS.CellSharedFormulaValue;
+  return { sharedFormula: master, result: excelJsValue(cached) } as ExcelJS.CellSharedFormulaValue;
 }
 
 /** Excel column width in characters from Office.js points (a character is 7 px plus 5 px padding at 96 dpi). */
@@ -168,10 +175,14 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: 
   const ws = workbook.addWorksheet(spec.sheetName);
   for (const f of spec.formats) eachCell(f.address, (r, c) => (ws.getCell(r, c).numFmt = f.numberFormat));
   for (const block of spec.blocks) {
+    const runs = new SharedFormulaRuns();
     eachCell(block.address, (r, c, i, j) => {
       const cell = ws.getCell(r, c);
-      if (block.formulas) cell.value = formulaValue(toFile(block.formulas[i][j]), cached[cellA1(r - 1, c - 1)]);
-      else if (block.values) cell.value = excelJsValue(block.values[i][j]);
+      if (block.formulas) {
+        const at = cellA1(r - 1, c - 1);
+        const v = cached[at];
+        cell.value = runs.cell(j, at, toFile(block.formulas[i][j]), v === undefined || v === null ? undefined : excelJsValue(v));
+      } else if (block.values) cell.value = excelJsValue(block.values[i][j]);
     });
   }
   for (const t of spec.tables) {
@@ -185,7 +196,9 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: 
         t.headers.map((_h, j) => {
           const value = ws.getCell(row + 1, r.col + j + 1).value;
           // ExcelJS hands a formula back without a falsy result (0, "", FALSE): give it its cached value again.
-          const isFormula = value !== null && typeof value === "object" && "formula" in value;
+          const isObject = value !== null && typeof value === "object";
+          if (isObject && "sharedFormula" in value && typeof value.sharedFormula === "string") return sharedValue(value.sharedFormula, cached[cellA1(row, r.col + j)]);
+          const isFormula = isObject && "formula" in value;
           return isFormula && typeof value.formula === "string" ? formulaValue(value.formula, cached[cellA1(row, r.col + j)]) : value;
         }),
       );

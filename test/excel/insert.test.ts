@@ -271,7 +271,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     expect(result.message).toMatch(/updated the action counts of 'JBP 2026'/);
     for (const [key, colour] of COUNTS) {
       for (const row of [11, 18]) {
-        expect(sim().cell("JBP 2026", `${letter(key)}${row}`).formula).toBe(`=IF((LEN(TRIM($A${row}))>0),${countOver("JAP 2026-03", row, colour)},0)`);
+        expect(sim().cell("JBP 2026", `${letter(key)}${row}`).formula).toBe(`=IF(LEN(TRIM($A${row}))>0,${countOver("JAP 2026-03", row, colour)},0)`);
       }
       // Only the table's rows: the cell below it is not the add-in's.
       expect(sim().cell("JBP 2026", `${letter(key)}19`).formula ?? null).toBeNull();
@@ -290,7 +290,7 @@ describe("a JBP's action counts cover every JAP table", () => {
     await insertJapTemplate({ distributor: "Andes", month: "2026-03" });
     await insertJapTemplate({ distributor: "Lima Trade", month: "2026-04" });
     const f = sim().cell("JBP 2026", `${letter("actionsGreen")}12`).formula;
-    expect(f).toBe(`=IF((LEN(TRIM($A12))>0),(${countOver("JAP 2026-03", 12, "Green")}+${countOver("JAP 2026-04", 12, "Green")}),0)`);
+    expect(f).toBe(`=IF(LEN(TRIM($A12))>0,${countOver("JAP 2026-03", 12, "Green")}+${countOver("JAP 2026-04", 12, "Green")},0)`);
   });
 
   it("a distributor's next month replaces its last in the counts: history is not counted again", async () => {
@@ -298,10 +298,10 @@ describe("a JBP's action counts cover every JAP table", () => {
     await insertJapTemplate({ distributor: "Andes", month: "2026-03" });
     await insertJapTemplate({ distributor: "Andes", month: "2026-04" });
     const f = sim().cell("JBP 2026", `${letter("actionsGreen")}12`).formula;
-    expect(f).toBe(`=IF((LEN(TRIM($A12))>0),${countOver("JAP 2026-04", 12, "Green")},0)`);
+    expect(f).toBe(`=IF(LEN(TRIM($A12))>0,${countOver("JAP 2026-04", 12, "Green")},0)`);
     // A JBP inserted now counts the current month only.
     await insertJbpTemplate({ year: 2027 });
-    expect(sim().cell("JBP 2027", `${letter("actionsGreen")}12`).formula).toBe(`=IF((LEN(TRIM($A12))>0),${countOver("JAP 2026-04", 12, "Green")},0)`);
+    expect(sim().cell("JBP 2027", `${letter("actionsGreen")}12`).formula).toBe(`=IF(LEN(TRIM($A12))>0,${countOver("JAP 2026-04", 12, "Green")},0)`);
   });
 
   it("a JBP inserted after JAPs counts them, whichever JBP they link to", async () => {
@@ -309,8 +309,8 @@ describe("a JBP's action counts cover every JAP table", () => {
     await insertJbpTemplate({ year: 2025 });
     const { syncs } = await measure(sim(), () => insertJbpTemplate({ year: 2026 }));
     expect(syncs).toBe(3);
-    expect(sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula).toBe(`=IF((LEN(TRIM($A11))>0),${countOver("JAP 2026-03", 11, "Red")},0)`);
-    expect(sim().cell("JBP 2025", `${letter("actionsRed")}11`).formula).toBe(`=IF((LEN(TRIM($A11))>0),${countOver("JAP 2026-03", 11, "Red")},0)`);
+    expect(sim().cell("JBP 2026", `${letter("actionsRed")}11`).formula).toBe(`=IF(LEN(TRIM($A11))>0,${countOver("JAP 2026-03", 11, "Red")},0)`);
+    expect(sim().cell("JBP 2025", `${letter("actionsRed")}11`).formula).toBe(`=IF(LEN(TRIM($A11))>0,${countOver("JAP 2026-03", 11, "Red")},0)`);
   });
 
   it("finds the JAP's columns by header wherever the table stands", async () => {

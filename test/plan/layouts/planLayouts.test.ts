@@ -70,10 +70,10 @@ describe("layout formulas", () => {
   });
 
   it("the JBP counts over every JAP table given, and 0 with none", () => {
-    expect(columnFormulas(JBP).actionsRed).toBe("=IF((LEN(TRIM({id}))>0),0,0)");
+    expect(columnFormulas(JBP).actionsRed).toBe("=IF(LEN(TRIM({id}))>0,0,0)");
     const two = objectiveFormulas([placed(JAP, "JAP 2026-02"), placed(JAP, "JAP 2026-03")]).actionsRed;
     expect(two).toBe(
-      `=IF((LEN(TRIM({id}))>0),(COUNTIFS('JAP 2026-02'!$I$6:$I$205,{id},'JAP 2026-02'!$F$6:$F$205,"Red")+COUNTIFS('JAP 2026-03'!$I$6:$I$205,{id},'JAP 2026-03'!$F$6:$F$205,"Red")),0)`,
+      `=IF(LEN(TRIM({id}))>0,COUNTIFS('JAP 2026-02'!$I$6:$I$205,{id},'JAP 2026-02'!$F$6:$F$205,"Red")+COUNTIFS('JAP 2026-03'!$I$6:$I$205,{id},'JAP 2026-03'!$F$6:$F$205,"Red"),0)`,
     );
   });
 

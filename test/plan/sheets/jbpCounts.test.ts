@@ -43,7 +43,7 @@ describe("jbpCountWrites", () => {
     const writes = jbpCountWrites(jbp, [japA]);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ sheetName: "Plan", key: "actionsGreen", address: "A5:A7" });
-    expect(writes[0].formulas[2][0]).toBe(`=IF((LEN(TRIM($D7))>0),COUNTIFS('JAP 2026-03'!$I$8:$I$27,$D7,'JAP 2026-03'!$F$8:$F$27,"Green"),0)`);
+    expect(writes[0].formulas[2][0]).toBe(`=IF(LEN(TRIM($D7))>0,COUNTIFS('JAP 2026-03'!$I$8:$I$27,$D7,'JAP 2026-03'!$F$8:$F$27,"Green"),0)`);
   });
 
   it("writes nothing for a JBP without an ID column, and skips a JAP table without RAG or objective column", () => {
@@ -54,7 +54,7 @@ describe("jbpCountWrites", () => {
     expect(f).not.toContain("Old JAP");
     expect(f).toContain("'JAP 2026-03'!");
     // No JAP table at all: the counts are 0.
-    expect(jbpCountWrites(jbp, [])[0].formulas[0][0]).toBe("=IF((LEN(TRIM($A11))>0),0,0)");
+    expect(jbpCountWrites(jbp, [])[0].formulas[0][0]).toBe("=IF(LEN(TRIM($A11))>0,0,0)");
   });
 });
 
