@@ -29,6 +29,11 @@ export interface EvalEnv {
   tables?: Record<string, Record<string, CellValue | undefined>[]>;
   /** The header-block cells above the table (`header`), by field key; missing keys are blank. */
   header?: Record<string, CellValue | undefined>;
+  /**
+   * Each helper's value for the current row, kept the first time a rule asks for it (a helper column's
+   * cell, computed once, as the sheet does). Whoever sets `row` to another row clears it.
+   */
+  helpers?: Map<Expr, XValue>;
 }
 
 type Fn = (env: EvalEnv) => XValue;
@@ -421,8 +426,18 @@ function build(e: Expr): Fn {
         return n;
       };
     }
-    case "helper":
-      return compiled(e.expr);
+    case "helper": {
+      const f = compiled(e.expr);
+      return (env) => {
+        const memo = env.helpers;
+        if (memo === undefined) return f(env);
+        const kept = memo.get(e);
+        if (kept !== undefined || memo.has(e)) return kept as XValue;
+        const v = f(env);
+        memo.set(e, v);
+        return v;
+      };
+    }
     case "header": {
       const key = e.key;
       return (env) => env.header?.[key] ?? null;

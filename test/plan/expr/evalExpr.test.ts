@@ -187,4 +187,16 @@ describe("COUNTIF over a name, and helper nodes", () => {
     expect(compileExpr(mul(h, num(2)))).toBe("({a}+1)*2");
     expect(compileExpr(mul(h, num(2)), {}, new Set(["calcX"]))).toBe("{calcX}*2");
   });
+  it("a helper's value is kept for the row where the environment keeps helpers, and the same as computed afresh", () => {
+    const h = helper("calcX", add(ref("a"), num(1)));
+    const rule = add(mul(h, num(2)), h);
+    const helpers = new Map();
+    const env: EvalEnv = { row: { a: 2 }, names: {}, helpers };
+    expect(evaluate(rule, env)).toBe(evaluate(rule, { row: { a: 2 }, names: {} }));
+    expect([...helpers.values()]).toEqual([3]);
+    // The next row: its setter clears the kept values.
+    env.row = { a: 5 };
+    helpers.clear();
+    expect(evaluate(rule, env)).toBe(18);
+  });
 });
