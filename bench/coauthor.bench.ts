@@ -21,6 +21,10 @@
  * - at 20,000 actions, at most 2.5x the same workbook without formulas;
  * - from 5,000 to 20,000 actions (4x the rows), at most 4.5x the time as written.
  *
+ * At the largest size it also times the two files opened and recalculated with nothing saved but
+ * every sheet's values (CSV), printed and not judged: LibreOffice's save of a workbook as .xlsx
+ * writes every formula out again, about half of what the formulas cost here at 20,000 actions.
+ *
  * With `--families` (or JOINTPLAN_BENCH_FAMILIES=1) it also times, at 5,000 actions, the plan
  * with one formula family removed at a time (the RAG Summary's formulas, the conditional formats,
  * the JAP's RAG column with its reason and helper columns, the JBP's action counts), to show where the cost goes.
@@ -138,6 +142,20 @@ interface Timing {
 const cost = (t: Timing): number => t.cpu ?? t.wall;
 const shown = (t: Timing): string => (t.cpu === null ? `${s1(t.wall)} wall` : `${s1(t.cpu)} CPU (${s1(t.wall)} wall)`);
 
+/** What soffice converts a plan to: its filter, and the name of one file it writes for an input. */
+interface Target {
+  filter: string;
+  output: (input: string) => string;
+}
+/** Saved as .xlsx again: a co-author who opens, recalculates and saves. */
+const XLSX: Target = { filter: "xlsx:Calc MS Excel 2007 XML", output: (input) => input };
+/**
+ * Every sheet's values as CSV (filter options: comma, quote, UTF-8, first line 1, …, sheet -1 for all
+ * sheets, one file each): every formula is computed, and nothing of the formulas is saved. The two
+ * files of a size write the same values, so what differs is the open and the recalculation alone.
+ */
+const CSV_EVERY_SHEET: Target = { filter: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", output: (input) => `${input.replace(/\.xlsx$/, "")}-JAP.csv` };
+
 class Calc {
   private readonly profileDir = mkdtempSync(path.join(tmpdir(), "jointplan-coauthor-profile-"));
   private readonly profile = makeRecalcProfile(this.profileDir);
@@ -153,10 +171,10 @@ class Calc {
     return this.bash;
   }
 
-  /** Wall and CPU time of one soffice open-recalculate-save of `file`, in ms. */
-  open(file: string): Timing {
+  /** Wall and CPU time of one soffice open-recalculate-save of `file` (as .xlsx, or `to` another target), in ms. */
+  open(file: string, to: Target = XLSX): Timing {
     const outDir = this.outDir;
-    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${this.profile}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file];
+    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${this.profile}`, "--convert-to", to.filter, "--outdir", outDir, file];
     const t = performance.now();
     let cpu: number | null = null;
     if (this.bash) {
@@ -168,7 +186,7 @@ class Calc {
       execFileSync(this.soffice, args, { stdio: "ignore", timeout: 900_000 });
     }
     const wall = performance.now() - t;
-    if (statSync(path.join(outDir, path.basename(file)), { throwIfNoEntry: false }) === undefined) throw new Error(`LibreOffice wrote no output for ${file}`);
+    if (statSync(path.join(outDir, to.output(path.basename(file))), { throwIfNoEntry: false }) === undefined) throw new Error(`LibreOffice wrote no output for ${file}`);
     return { wall, cpu };
   }
 
@@ -192,6 +210,13 @@ class Calc {
     const times = [[firstTime], ...others.map(() => [] as Timing[])];
     const files = [first, ...others];
     for (let run = 0; run < RUNS; run++) for (let i = 0; i < files.length; i++) if (run > 0 || i > 0) times[i].push(this.open(files[i]));
+    return times.map((ts) => ({ wall: median(ts.map((t) => t.wall)), cpu: ts.every((t) => t.cpu !== null) ? median(ts.map((t) => t.cpu as number)) : null }));
+  }
+
+  /** Medians of `RUNS` opens of each file to `to`, taken in turn. */
+  alternateTo(to: Target, files: string[]): Timing[] {
+    const times = files.map(() => [] as Timing[]);
+    for (let run = 0; run < RUNS; run++) files.forEach((f, i) => times[i].push(this.open(f, to)));
     return times.map((ts) => ({ wall: median(ts.map((t) => t.wall)), cpu: ts.every((t) => t.cpu !== null) ? median(ts.map((t) => t.cpu as number)) : null }));
   }
 
@@ -233,6 +258,11 @@ export async function main(): Promise<void> {
         `coauthor: ${n0(n).padStart(6)} actions  values, no formulas ${shown(withoutF)}  as written ${shown(withF)}  ${ratios[n].toFixed(2)}x (wall ${(withF.wall / withoutF.wall).toFixed(2)}x)  (${n0(formulaCells(specs))} formula cells; files ${mb(full)}, ${mb(bare)})`,
       );
       if (breakdown) familyBreakdown(specs, withF, withoutF, familyTimes);
+      if (n === Math.max(...sizes)) {
+        // The same two files with nothing saved but values: how much of the cost is saving the formulas.
+        const [openF, openV] = calc.alternateTo(CSV_EVERY_SHEET, [full, bare]);
+        console.log(`coauthor: ${n0(n).padStart(6)} actions, open and recalculation alone (every sheet's values to CSV, no .xlsx saved; not judged)  values ${shown(openV)}  as written ${shown(openF)}  ${(cost(openF) / cost(openV)).toFixed(2)}x`);
+      }
     }
   } finally {
     calc.close();
