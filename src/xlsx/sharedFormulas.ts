@@ -9,6 +9,9 @@
  * A cell joins the run only when ExcelJS's own shift of the run's formula (what ExcelJS gives back
  * for the cell when it reads the file) is exactly the cell's formula, and the formula has no
  * whole-row reference (5:5, which Excel shifts and ExcelJS does not); anything else starts a new run.
+ * Formulas that name another sheet or a table's columns (`!`, `[`) are written out whole: the JAP's
+ * row formulas, the bulk of a plan, read only their own row and workbook names, and the few others
+ * gain little from sharing.
  */
 import type ExcelJS from "exceljs";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
@@ -18,9 +21,10 @@ interface Run {
   formula: string;
 }
 
-/** A whole-row reference (5:5, $5:$12), string literals left out. */
-const WHOLE_ROWS = /(^|[^A-Za-z0-9_$.])\$?\d+:\$?\d+/;
-const hasWholeRows = (formula: string): boolean => WHOLE_ROWS.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+/** A whole-row reference (5:5, $5:$12), another sheet (!) or a structured reference ([). */
+const NOT_SHARED = /(^|[^A-Za-z0-9_$.])\$?\d+:\$?\d+|[![]/;
+/** Whether a formula may be shared, string literals left out. */
+const shareable = (formula: string): boolean => !NOT_SHARED.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 
 /** The runs of one block, by column: call `cell` row by row, top to bottom. */
 export class SharedFormulaRuns {
@@ -32,7 +36,7 @@ export class SharedFormulaRuns {
    */
   cell(col: number, address: string, formula: string, result: ExcelJS.CellValue | undefined): ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
     const run = this.runs.get(col);
-    if (run && !hasWholeRows(formula) && slideFormula(run.formula, run.address, address) === formula) {
+    if (run && shareable(formula) && slideFormula(run.formula, run.address, address) === formula) {
       return (result === undefined ? { sharedFormula: run.address } : { sharedFormula: run.address, result }) as ExcelJS.CellSharedFormulaValue;
     }
     this.runs.set(col, { address, formula });

@@ -48,7 +48,7 @@ describe("shared formulas in the written file", () => {
     expect(compared).toBe(expected.size);
   });
 
-  it("start a new run where a formula is not the one above shifted, or names whole rows", () => {
+  it("start a new run where a formula is not the one above shifted, or names whole rows, another sheet or a table", () => {
     const runs = new SharedFormulaRuns();
     expect(runs.cell(0, "F5", "IF($A5>0,B5,0)", 1)).toEqual({ formula: "IF($A5>0,B5,0)", result: 1 });
     expect(runs.cell(0, "F6", "IF($A6>0,B6,0)", 0)).toEqual({ sharedFormula: "F5", result: 0 });
@@ -62,5 +62,12 @@ describe("shared formulas in the written file", () => {
     // Whole rows: Excel shifts 5:5 and ExcelJS does not.
     expect(runs.cell(2, "H5", "SUM(5:5)", undefined)).toEqual({ formula: "SUM(5:5)" });
     expect(runs.cell(2, "H6", "SUM(5:5)", undefined)).toEqual({ formula: "SUM(5:5)" });
+    // Another sheet, a table's column: written out whole. Text with "!" or "[" does not count.
+    expect(runs.cell(3, "I5", "COUNTIF(JP_Actions[Owner],$A5)", undefined)).toEqual({ formula: "COUNTIF(JP_Actions[Owner],$A5)" });
+    expect(runs.cell(3, "I6", "COUNTIF(JP_Actions[Owner],$A6)", undefined)).toEqual({ formula: "COUNTIF(JP_Actions[Owner],$A6)" });
+    expect(runs.cell(4, "J5", "Settings!$B$2+$A5", undefined)).toEqual({ formula: "Settings!$B$2+$A5" });
+    expect(runs.cell(4, "J6", "Settings!$B$2+$A6", undefined)).toEqual({ formula: "Settings!$B$2+$A6" });
+    expect(runs.cell(5, "K5", '$A5&"! [x]"', undefined)).toEqual({ formula: '$A5&"! [x]"' });
+    expect(runs.cell(5, "K6", '$A6&"! [x]"', undefined)).toEqual({ sharedFormula: "K5" });
   });
 });
