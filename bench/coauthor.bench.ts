@@ -156,6 +156,9 @@ const XLSX: Target = { filter: "xlsx:Calc MS Excel 2007 XML", output: (input) =>
  */
 const CSV_EVERY_SHEET: Target = { filter: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", output: (input) => `${input.replace(/\.xlsx$/, "")}-JAP.csv` };
 
+/** The median wall time and CPU time of some runs (no CPU time unless every run has it). */
+const medianTiming = (ts: Timing[]): Timing => ({ wall: median(ts.map((t) => t.wall)), cpu: ts.every((t) => t.cpu !== null) ? median(ts.map((t) => t.cpu as number)) : null });
+
 class Calc {
   private readonly profileDir = mkdtempSync(path.join(tmpdir(), "jointplan-coauthor-profile-"));
   private readonly profile = makeRecalcProfile(this.profileDir);
@@ -210,14 +213,14 @@ class Calc {
     const times = [[firstTime], ...others.map(() => [] as Timing[])];
     const files = [first, ...others];
     for (let run = 0; run < RUNS; run++) for (let i = 0; i < files.length; i++) if (run > 0 || i > 0) times[i].push(this.open(files[i]));
-    return times.map((ts) => ({ wall: median(ts.map((t) => t.wall)), cpu: ts.every((t) => t.cpu !== null) ? median(ts.map((t) => t.cpu as number)) : null }));
+    return times.map(medianTiming);
   }
 
   /** Medians of `RUNS` opens of each file to `to`, taken in turn. */
   alternateTo(to: Target, files: string[]): Timing[] {
     const times = files.map(() => [] as Timing[]);
     for (let run = 0; run < RUNS; run++) files.forEach((f, i) => times[i].push(this.open(f, to)));
-    return times.map((ts) => ({ wall: median(ts.map((t) => t.wall)), cpu: ts.every((t) => t.cpu !== null) ? median(ts.map((t) => t.cpu as number)) : null }));
+    return times.map(medianTiming);
   }
 
   close(): void {

@@ -13,7 +13,6 @@
  * row formulas, the bulk of a plan, read only their own row and workbook names, and the few others
  * gain little from sharing.
  */
-import type ExcelJS from "exceljs";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 
 interface Run {
@@ -26,20 +25,18 @@ const NOT_SHARED = /(^|[^A-Za-z0-9_$.])\$?\d+:\$?\d+|[![]/;
 /** Whether a formula may be shared, string literals left out. */
 const shareable = (formula: string): boolean => !NOT_SHARED.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 
-/** The runs of one block, by column: call `cell` row by row, top to bottom. */
+/** The runs of one block, by column: call `sharedWith` row by row, top to bottom. */
 export class SharedFormulaRuns {
   private readonly runs = new Map<number, Run>();
 
   /**
-   * The ExcelJS value of a formula cell (file form, no "="), at `address` in block column `col`:
-   * the formula itself, or a reference to the run above it. `result` is its cached value, if any.
+   * The address of the run's first cell when the formula cell at `address` (file form, no "="), in
+   * block column `col`, joins the run above it; null when it starts a run of its own.
    */
-  cell(col: number, address: string, formula: string, result: ExcelJS.CellValue | undefined): ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
+  sharedWith(col: number, address: string, formula: string): string | null {
     const run = this.runs.get(col);
-    if (run && shareable(formula) && slideFormula(run.formula, run.address, address) === formula) {
-      return (result === undefined ? { sharedFormula: run.address } : { sharedFormula: run.address, result }) as ExcelJS.CellSharedFormulaValue;
-    }
+    if (run && shareable(formula) && slideFormula(run.formula, run.address, address) === formula) return run.address;
     this.runs.set(col, { address, formula });
-    return (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
+    return null;
   }
 }

@@ -180,8 +180,9 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cached: 
       const cell = ws.getCell(r, c);
       if (block.formulas) {
         const at = cellA1(r - 1, c - 1);
-        const v = cached[at];
-        cell.value = runs.cell(j, at, toFile(block.formulas[i][j]), v === undefined || v === null ? undefined : excelJsValue(v));
+        const formula = toFile(block.formulas[i][j]);
+        const master = runs.sharedWith(j, at, formula);
+        cell.value = master === null ? formulaValue(formula, cached[at]) : sharedValue(master, cached[at]);
       } else if (block.values) cell.value = excelJsValue(block.values[i][j]);
     });
   }

@@ -50,24 +50,51 @@ describe("shared formulas in the written file", () => {
 
   it("start a new run where a formula is not the one above shifted, or names whole rows, another sheet or a table", () => {
     const runs = new SharedFormulaRuns();
-    expect(runs.cell(0, "F5", "IF($A5>0,B5,0)", 1)).toEqual({ formula: "IF($A5>0,B5,0)", result: 1 });
-    expect(runs.cell(0, "F6", "IF($A6>0,B6,0)", 0)).toEqual({ sharedFormula: "F5", result: 0 });
-    expect(runs.cell(0, "F7", "IF($A7>0,B7,0)", undefined)).toEqual({ sharedFormula: "F5" });
-    // A reference that stays on row 5 is not the run's formula shifted: a run of its own.
-    expect(runs.cell(0, "F8", "IF($A8>0,B5,0)", undefined)).toEqual({ formula: "IF($A8>0,B5,0)" });
-    expect(runs.cell(0, "F9", "IF($A9>0,B6,0)", undefined)).toEqual({ sharedFormula: "F8" });
-    // Text that looks like a reference is shifted by ExcelJS, never by Excel: not shared.
-    expect(runs.cell(1, "G5", '"Q1"&$A5', undefined)).toEqual({ formula: '"Q1"&$A5' });
-    expect(runs.cell(1, "G6", '"Q1"&$A6', undefined)).toEqual({ formula: '"Q1"&$A6' });
-    // Whole rows: Excel shifts 5:5 and ExcelJS does not.
-    expect(runs.cell(2, "H5", "SUM(5:5)", undefined)).toEqual({ formula: "SUM(5:5)" });
-    expect(runs.cell(2, "H6", "SUM(5:5)", undefined)).toEqual({ formula: "SUM(5:5)" });
-    // Another sheet, a table's column: written out whole. Text with "!" or "[" does not count.
-    expect(runs.cell(3, "I5", "COUNTIF(JP_Actions[Owner],$A5)", undefined)).toEqual({ formula: "COUNTIF(JP_Actions[Owner],$A5)" });
-    expect(runs.cell(3, "I6", "COUNTIF(JP_Actions[Owner],$A6)", undefined)).toEqual({ formula: "COUNTIF(JP_Actions[Owner],$A6)" });
-    expect(runs.cell(4, "J5", "Settings!$B$2+$A5", undefined)).toEqual({ formula: "Settings!$B$2+$A5" });
-    expect(runs.cell(4, "J6", "Settings!$B$2+$A6", undefined)).toEqual({ formula: "Settings!$B$2+$A6" });
-    expect(runs.cell(5, "K5", '$A5&"! [x]"', undefined)).toEqual({ formula: '$A5&"! [x]"' });
-    expect(runs.cell(5, "K6", '$A6&"! [x]"', undefined)).toEqual({ sharedFormula: "K5" });
+    // [block column, cell, formula, the run it joins (null: a run of its own)]
+    const cells: [number, string, string, string | null][] = [
+      [0, "F5", "IF($A5>0,B5,0)", null],
+      [0, "F6", "IF($A6>0,B6,0)", "F5"],
+      [0, "F7", "IF($A7>0,B7,0)", "F5"],
+      // A reference that stays on row 5 is not the run's formula shifted: a run of its own.
+      [0, "F8", "IF($A8>0,B5,0)", null],
+      [0, "F9", "IF($A9>0,B6,0)", "F8"],
+      // Text that looks like a reference is shifted by ExcelJS, never by Excel: not shared.
+      [1, "G5", '"Q1"&$A5', null],
+      [1, "G6", '"Q1"&$A6', null],
+      // Whole rows: Excel shifts 5:5 and ExcelJS does not.
+      [2, "H5", "SUM(5:5)", null],
+      [2, "H6", "SUM(5:5)", null],
+      // Another sheet, a table's column: written out whole. Text with "!" or "[" does not count.
+      [3, "I5", "COUNTIF(JP_Actions[Owner],$A5)", null],
+      [3, "I6", "COUNTIF(JP_Actions[Owner],$A6)", null],
+      [4, "J5", "Settings!$B$2+$A5", null],
+      [4, "J6", "Settings!$B$2+$A6", null],
+      [5, "K5", '$A5&"! [x]"', null],
+      [5, "K6", '$A6&"! [x]"', "K5"],
+    ];
+    for (const [col, address, formula, master] of cells) expect(`${address}: ${runs.sharedWith(col, address, formula)}`).toBe(`${address}: ${master}`);
+  });
+
+  it("keep each cell's cached value, the first's and those that name it", async () => {
+    const spec: SheetSpec = {
+      ...samplePlan()[0],
+      sheetName: "S",
+      blocks: [{ address: "B2:B4", formulas: [["=A2*2"], ["=A3*2"], ["=A4*2"]] }],
+      tables: [],
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+      names: [],
+    };
+    const { bytes } = await writeXlsx([spec], [], { cachedValues: { S: { B2: 2, B3: 0, B4: 6 } } });
+    const parts = await packageParts(bytes);
+    const xml = parts[sheetPartName(parts, "S")];
+    expect(xml).toMatch(/<c r="B3"[^>]*><f t="shared" si="0"\/><v>0<\/v><\/c>/);
+    const ws = (await loadWorkbook(bytes)).getWorksheet("S") as ExcelJS.Worksheet;
+    expect([2, 3, 4].map((r) => [ws.getCell(`B${r}`).formula, ws.getCell(`B${r}`).result])).toEqual([
+      ["A2*2", 2],
+      ["A3*2", 0],
+      ["A4*2", 6],
+    ]);
   });
 });

@@ -219,7 +219,8 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
   const actions: RagResult[] = [];
   const byObjective = new Map<string, Rag[]>();
   // One environment for all the actions, each action's row set in turn (the rules keep nothing).
-  const env: EvalEnv = { row: {}, names, helpers: new Map() };
+  const helpers: NonNullable<EvalEnv["helpers"]> = new Map();
+  const env: EvalEnv = { row: {}, names, helpers };
   // Thousands of actions share a few objective IDs: each ID's key is worked out once.
   const keys = new Map<string, string>();
   // Every JAP's actions are rated (a history sheet keeps its colours); only current JAPs roll up.
@@ -229,7 +230,7 @@ export function computePlanRag(plan: PlanWorkbook, asOf: number): PlanRag {
     const isCurrent = current.has(jap);
     for (const a of jap.actions) {
       env.row = actionRowValues(a);
-      env.helpers?.clear();
+      helpers.clear();
       const r = actionRag(a, env);
       actions.push(r);
       if (!isCurrent) continue;
