@@ -97,6 +97,9 @@ function edgeActions(asOf: number, y: number, m: number): Row[] {
     a({ due: asOf }),
     a({ due: asOf - 1 }),
     a({ due: asOf - 1, status: "On hold" }),
+    // Padded open statuses: overdue for the RAG, so for the summary's and the pack's overdue lists too.
+    a({ due: asOf - 2, status: " In progress " }),
+    a({ due: asOf - 3, status: "not started " }),
     a({ due: asOf + 1 }),
     // start = due, start after due
     a({ start: asOf, due: asOf }),

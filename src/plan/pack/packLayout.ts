@@ -19,7 +19,7 @@
 import { cellA1, type CellValue, columnLetters, firstDataRow, isoFromSerial, OPEN_STATUSES, type Rag, rangeA1, SETTING_NAMES, type TablePosition } from "../model";
 import { columnRef, compileExpr, ref } from "../expr";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts";
-import { rollUpExpr } from "../rag";
+import { OVERDUE_GATE, rollUpExpr } from "../rag";
 import { PACK_HEAD_LABELS, PACK_TITLE } from "./packMark";
 
 /** The most rows each list shows (the page must stay one page); the rest is counted in a "more" line. */
@@ -242,12 +242,13 @@ export function buildPackLayout(input: PackInput): PackLayout {
   colourCells(rangeA1(redAmber.firstRow, 4, redAmber.firstRow + PACK_ROWS.redAmber - 1, 4), cellA1(redAmber.firstRow, 4));
   r++;
 
-  // Overdue: open, a real due date before the as-of date, in use; by sheet row.
+  // Overdue as the RAG's overdue gate decides it (open, a real due date before the as-of date), by
+  // sheet row: one numeric test of the JAP's gate column, else the same test by its cells.
   const due = columnRef(jap, "due");
-  const status = columnRef(jap, "status");
-  const open = OPEN_STATUSES.map((s) => `(TRIM(${status})="${s}")`).join("+");
-  const overdueWhere = `ISNUMBER(${due})*(${due}<${asOf})*(LEN(${rag})>0)*(${open})`;
-  const overdueCount = `SUMPRODUCT(${overdueWhere})`;
+  const gate = has(jap, "calcGate") ? columnRef(jap, "calcGate") : null;
+  const open = OPEN_STATUSES.map((s) => `(TRIM(${columnRef(jap, "status")})="${s}")`).join("+");
+  const overdueWhere = gate ? `${gate}=${OVERDUE_GATE}` : `ISNUMBER(${due})*(${due}<${asOf})*(LEN(${rag})>0)*(${open})`;
+  const overdueCount = gate ? `COUNTIF(${gate},${OVERDUE_GATE})` : `SUMPRODUCT(${overdueWhere})`;
   const overdueTitle = section(r++, `="Overdue actions: "&${overdueCount}`, "");
   header(r++, OVERDUE_HEADERS);
   const overdue: PackListMap = { firstRow: r, rows: PACK_ROWS.overdue, columns: { row: HELPER_COL, id: 0, action: 1, owner: 2, due: 3, daysOverdue: 4, status: 5, nextStep: 6 }, more: null };

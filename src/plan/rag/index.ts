@@ -9,6 +9,6 @@ export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, ja
 export type { ColumnTree } from "./ragFormula";
 export { tableFormulaValues } from "./tableValues";
 export type { TableRow } from "./tableValues";
-export { JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, japRowInUse, JBP_HELPER_COLUMNS, rollUpExpr, SUMMARY_FLAGS } from "./ragRules";
+export { actionOverdue, JAP_ALIAS, JAP_HELPER_COLUMNS, JAP_IN_USE_KEYS, japRowInUse, JBP_HELPER_COLUMNS, OVERDUE_GATE, rollUpExpr, SUMMARY_FLAGS } from "./ragRules";
 export { EMPTY_ROW, planReason } from "./reasons";
 export { countRags, RAG_ORDER } from "./rollUp";

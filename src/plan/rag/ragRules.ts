@@ -208,6 +208,15 @@ export const JAP_HELPER_COLUMNS: readonly Extract<Expr, { op: "helper" }>[] = [
   SUMMARY_FLAGS.counted,
 ];
 
+/** The overdue gate's code in the `calc: gate` column: its place in ACTION_RULES.gates. */
+export const OVERDUE_GATE = ACTION_RULES.gates.findIndex((g) => g.id === "overdue") + 1;
+/**
+ * Overdue as the RAG decides it: the overdue gate is the first that holds (an open Status, trimmed
+ * and case ignored, and a real Due date before JP_AsOf; an open Status puts the row in use). The
+ * overdue lists of the RAG Summary and the Meeting pack read the gate column with one numeric test.
+ */
+export const actionOverdue: Expr = eq(gateHelper, num(OVERDUE_GATE));
+
 /** The parts the RAG reads, for the reason column to read them too (reasons.ts). */
 export const RAG_PARTS = { override: overrideHelper, gate: gateHelper, groups: groupHelpers, signalsOf };
 

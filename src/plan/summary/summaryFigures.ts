@@ -5,8 +5,8 @@
  * the LibreOffice proof holds each one equal to what the formula computes.
  */
 import { compiled, evaluate, isTrue, ref, toText } from "../expr";
-import { type CellValue, OPEN_STATUSES, type PlanWorkbook, type Rag } from "../model";
-import { actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues, SUMMARY_FLAGS } from "../rag";
+import { type CellValue, type PlanWorkbook, type Rag } from "../model";
+import { actionOverdue, actionRowValues, computePlanRag, EMPTY_ROW, planReason, rollUpExpr, settingsNameValues, SUMMARY_FLAGS } from "../rag";
 import { cellCriterion, isPlainText, notEmpty, notText, numberWithin, someText, textEquals } from "./countifs";
 import {
   buildSummaryLayout,
@@ -73,10 +73,12 @@ interface SheetRow {
   /** The JAP's summary flags (rag/ragRules.ts SUMMARY_FLAGS), as its helper columns compute them. */
   overridden: boolean;
   counted: boolean;
+  /** Overdue as the RAG's overdue gate decides it (rag/ragRules.ts actionOverdue). */
+  overdue: boolean;
 }
 
 /** The summary flags' trees (rag/ragRules.ts SUMMARY_FLAGS) compiled once: what the JAP's helper columns compute. */
-let flags: { overridden: ReturnType<typeof compiled>; counted: ReturnType<typeof compiled> } | null = null;
+let flags: { overridden: ReturnType<typeof compiled>; counted: ReturnType<typeof compiled>; overdue: ReturnType<typeof compiled> } | null = null;
 
 type Tally = Record<GridFigure, number>;
 const emptyTally = (): Tally => ({ Red: 0, Amber: 0, Green: 0, Grey: 0, overridden: 0, pctSum: 0, pctCount: 0 });
@@ -137,7 +139,7 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
   const ragAt = new Map<string, string>();
   for (const r of [...rag.actions, ...rag.objectives]) ragAt.set(`${r.sheet}\u0000${r.row}`, r.reason === EMPTY_ROW ? "" : r.rag);
   const names = settingsNameValues(plan.settings, asOf);
-  flags ??= { overridden: compiled(SUMMARY_FLAGS.overridden.expr), counted: compiled(SUMMARY_FLAGS.counted.expr) };
+  flags ??= { overridden: compiled(SUMMARY_FLAGS.overridden.expr), counted: compiled(SUMMARY_FLAGS.counted.expr), overdue: compiled(actionOverdue) };
   const flag = flags;
   const same = (t: SummaryTable) => (p: { position: { sheet: string; headerRow: number } }) => p.position.sheet === t.sheet && p.position.headerRow === t.headerRow;
 
@@ -148,7 +150,14 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
       .map((a) => {
         const cells = actionRowValues(a);
         const env = { row: cells, names };
-        return { cells, rag: ragAt.get(`${a.source.sheet}\u0000${a.source.row}`) ?? "", position: a.source.row - t.headerRow, overridden: isTrue(flag.overridden(env)), counted: isTrue(flag.counted(env)) };
+        return {
+          cells,
+          rag: ragAt.get(`${a.source.sheet}\u0000${a.source.row}`) ?? "",
+          position: a.source.row - t.headerRow,
+          overridden: isTrue(flag.overridden(env)),
+          counted: isTrue(flag.counted(env)),
+          overdue: isTrue(flag.overdue(env)),
+        };
       })
       .filter((r) => r.position >= 1 && r.position <= rows);
   });
@@ -294,9 +303,8 @@ function compute(plan: PlanWorkbook, asOf: number, layout: SummaryLayout, trend:
   const current = input.japTables.length - 1;
   if (current >= 0 && od.rows > 0) {
     const t = input.japTables[current];
-    const open = OPEN_STATUSES.map((s) => s.toLowerCase());
     const list = sheetRows[current]
-      .filter((r) => typeof r.cells.due === "number" && r.cells.due < asOf && r.rag !== "" && typeof r.cells.status === "string" && open.includes(r.cells.status.toLowerCase()))
+      .filter((r) => r.overdue && r.rag !== "")
       .sort((a, b) => a.position - b.position)
       .slice(0, OVERDUE_ROWS);
     const cell = (r: SheetRow, key: string): string => (t.columns[key] === undefined ? "" : text(r.cells[key]));

@@ -19,14 +19,15 @@
  * a colour; a label matches as COUNTIFS matches (case ignored, no trimming: stray spaces are for the
  * check and its repairs); Overridden = an override from the list, with a reason, that the RAG shows;
  * % complete = mean of % complete over counted actions whose Status is not Cancelled and whose
- * % complete is a number from 0 to 1 (blank when there is none); overdue = Status Not started,
- * In progress or On hold with a real Due date before JP_AsOf.
+ * % complete is a number from 0 to 1 (blank when there is none); overdue = what the RAG's overdue
+ * gate says (Status Not started, In progress or On hold, trimmed, with a real Due date before
+ * JP_AsOf), read from the JAP's gate column.
  */
 import { ActionParty, cellA1, type CellValue, columnLetters, OPEN_STATUSES, Rag, rangeA1, SETTING_NAMES } from "../model";
 import { compileExpr, ref, renderTemplate } from "../expr";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts";
 import { RAG_COLOURS } from "../sheets";
-import { rollUpExpr } from "../rag";
+import { OVERDUE_GATE, rollUpExpr } from "../rag";
 import { SUMMARY_HEAD_LABELS, SUMMARY_TITLE } from "./summaryMark";
 import { type SummaryTable, tableColumn } from "./summaryTables";
 import { type TrendMap, trendBlock } from "./trendBlock";
@@ -186,6 +187,18 @@ export const FIGURE_COLUMNS: Record<GridFigure, string[]> = {
   pctSum: ["rag", "status", "pctComplete"],
   pctCount: ["rag", "status", "pctComplete"],
 };
+/**
+ * Overdue as the RAG decides it (rag/ragRules.ts actionOverdue), 1 or 0 a row of the table: one
+ * numeric test of its `calc: gate` column, or, for a JAP written before the helper columns, the
+ * same test by its cells (an open Status, trimmed, and a real Due date before JP_AsOf, in use).
+ */
+export function overdueTest(t: SummaryTable): string {
+  if (t.columns.calcGate !== undefined) return `(${tableColumn(t, "calcGate")}=${OVERDUE_GATE})`;
+  const due = tableColumn(t, "due");
+  const open = OPEN_STATUSES.map((s) => `(TRIM(${tableColumn(t, "status")})="${s}")`).join("+");
+  return `(ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${tableColumn(t, "rag")})>0)*(${open}))`;
+}
+
 export const hasColumns = (t: SummaryTable, keys: readonly string[]): boolean => keys.every((k) => t.columns[k] !== undefined);
 
 const COLOUR_ARRAY = `{${COLOURS.map((c) => `"${c}"`).join(",")}}`;
@@ -421,10 +434,8 @@ export function buildSummaryLayout(input: SummaryInput): SummaryLayout {
   for (let k = 1; k <= OVERDUE_ROWS && canList; k++, r++) {
     const at = (key: string): string => tableColumn(current, key);
     const due = at("due");
-    const status = at("status");
-    const open = OPEN_STATUSES.map((s) => `(${status}="${s}")`).join("+");
     const position = `(ROW(${due})-ROW(INDEX(${due},1,1))+1)`;
-    const idx = working(r, WORK.key, `=IFERROR(AGGREGATE(15,6,${position}/(ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${at("rag")})>0)*(${open})),${k}),"")`, "0");
+    const idx = working(r, WORK.key, `=IFERROR(AGGREGATE(15,6,${position}/${overdueTest(current)},${k}),"")`, "0");
     index.push(idx);
     const text = (col: number, key: string): void => {
       put(r, col, { formula: current.columns[key] === undefined ? `=""` : `=IF(${idx}="","",INDEX(${at(key)},${idx})&"")`, numberFormat: "General" });

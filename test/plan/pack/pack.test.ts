@@ -4,6 +4,9 @@ import { samplePlan } from "../../../src/plan/sample";
 import { rosterEntries, specGrid } from "../../../src/plan/sheets";
 import { newWorkbook } from "../../../src/plan/workbook";
 import { reviewRows } from "../../../src/plan/cycle";
+import { columnLetters } from "../../../src/plan/model";
+import { buildPackLayout, PACK_ROWS } from "../../../src/plan/pack";
+import { OVERDUE_GATE } from "../../../src/plan/rag";
 
 describe("the Meeting pack of a new workbook", () => {
   const sample = samplePlan();
@@ -24,6 +27,26 @@ describe("the Meeting pack of a new workbook", () => {
     const colours = Array.from({ length: list.rows }, (_, k) => cells[`E${list.firstRow + k + 1}`]).filter((c) => c !== "");
     expect(colours.length).toBeGreaterThan(0);
     expect(colours).toEqual([...colours].sort((a, b) => (a === b ? 0 : a === "Red" ? -1 : 1)));
+  });
+
+  it("counts and lists overdue actions by the JAP's gate column, or by the cells of a JAP without it", () => {
+    const overdueFormulas = (layout: ReturnType<typeof buildPackLayout>): string[] => {
+      const list = layout.map.lists.overdue;
+      const keys = layout.cells.filter((c) => c.address.startsWith("I") && Number(c.address.slice(1)) > list.firstRow && Number(c.address.slice(1)) <= list.firstRow + list.rows);
+      const title = layout.cells.find((c) => c.address === layout.map.figures.overdueTitle);
+      return [title?.formula ?? "", ...keys.map((c) => c.formula ?? "")];
+    };
+    const jap = pack.input.jap;
+    const gate = `$${columnLetters(jap.columns.calcGate)}$`;
+    const withGate = overdueFormulas(pack.layout);
+    expect(withGate).toHaveLength(1 + PACK_ROWS.overdue);
+    const gateRange = `${jap.sheet}!${gate}${jap.headerRow + 2}:${gate}${jap.lastRow + 1}`;
+    expect(withGate[0]).toBe(`="Overdue actions: "&COUNTIF(${gateRange},${OVERDUE_GATE})`);
+    expect(withGate.slice(1).every((f) => f.includes(`/(${gateRange}=${OVERDUE_GATE})`))).toBe(true);
+    expect(withGate.filter((f) => f.includes("TRIM") || f.includes("SUMPRODUCT"))).toEqual([]);
+    const older = { ...jap, columns: Object.fromEntries(Object.entries(jap.columns).filter(([k]) => !k.startsWith("calc"))) };
+    const byCells = overdueFormulas(buildPackLayout({ ...pack.input, jap: older }));
+    expect(byCells.every((f) => f.includes("TRIM(") && !f.includes(gate))).toBe(true);
   });
 
   it("is never read as a plan table", () => {

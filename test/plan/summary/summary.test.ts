@@ -1,12 +1,12 @@
 import { formulaProblems, MAX_FORMULA_LENGTH } from "../../../src/plan/expr";
-import type { CellValue, PlanWorkbook, TablePosition } from "../../../src/plan/model";
+import { type CellValue, columnLetters, type PlanWorkbook, type TablePosition } from "../../../src/plan/model";
 import { JAP } from "../../../src/plan/layouts";
 import { readPlan } from "../../../src/plan/read";
 import { summaryFigures, summaryValues } from "../../../src/plan/summary/summaryFigures";
 import { buildSummaryLayout, OBJECTIVE_SPARE_ROWS, OVERDUE_ROWS, OWNER_SPARE_ROWS, type SummaryInput } from "../../../src/plan/summary/summaryLayout";
 import { summaryInput } from "../../../src/plan/summary/summarySheetSpec";
 import { type SummaryTable, tableColumn } from "../../../src/plan/summary/summaryTables";
-import { computePlanRag } from "../../../src/plan/rag";
+import { computePlanRag, OVERDUE_GATE } from "../../../src/plan/rag";
 import { GENERATED_AS_OF, generateActionGrid } from "../../support/planGenerator";
 import { action, AS_OF, d, SETTINGS } from "../rag/ragFixtures";
 
@@ -171,6 +171,29 @@ describe("summaryFigures", () => {
     expect(g.all).toMatchObject({ Amber: 1, Grey: 1, overridden: 0 });
     expect(g.all.pctComplete).toBeCloseTo((0.6 + 0.5 + 0.2) / 3, 12);
     expect(buildSummaryLayout({ sheetName: "RAG Summary", japTables: [older], priorityLabels: [] }).cells.some((c) => (c.formula ?? "").includes('"?*"'))).toBe(true);
+  });
+
+  it("lists an action as overdue where the RAG's overdue gate does: the gate column, or the cells of an older JAP, status trimmed", () => {
+    const padded = planOf([
+      action({ id: "Q-1", due: d("2026-03-06") }, { status: " In progress " }, 5), // the RAG says overdue: listed
+      action({ id: "Q-2", due: d("2026-03-06"), status: "Done" }, { status: "done " }, 6), // Done: not overdue
+      action({ id: "Q-3", due: d("2026-03-20") }, {}, 7), // not due yet
+    ]);
+    const rag = computePlanRag(padded, AS_OF);
+    expect(rag.actions.map((a) => a.reason)).toEqual(["Overdue by 12 days", "Done", expect.not.stringMatching(/^Overdue/)]);
+    const withGate = padded.japs[0].position;
+    const f = summaryFigures(padded, AS_OF, { sheetName: "RAG Summary", japTables: [withGate], priorityLabels: [] });
+    expect(f.overdue.map((o) => [o.id, o.daysOverdue, o.status])).toEqual([["Q-1", 12, " In progress "]]);
+    const keys = (t: typeof withGate): string[] => buildSummaryLayout({ sheetName: "RAG Summary", japTables: [t], priorityLabels: [] }).cells.map((c) => c.formula ?? "").filter((x) => x.includes("AGGREGATE(15,6,"));
+    const letters = columnLetters(withGate.columns.calcGate);
+    const gateCol = `JAP!$${letters}$6:$${letters}$`;
+    expect(keys(withGate)).toHaveLength(OVERDUE_ROWS);
+    expect(keys(withGate).every((x) => x.includes(`/(${gateCol}`) && x.includes(`=${OVERDUE_GATE})`) && !x.includes("TRIM"))).toBe(true);
+    // A JAP written before the helper columns: the same test by its cells, the status trimmed.
+    const older = { ...withGate, columns: Object.fromEntries(Object.entries(withGate.columns).filter(([k]) => !k.startsWith("calc"))) };
+    expect(keys(older).every((x) => x.includes("TRIM(") && !x.includes(gateCol))).toBe(true);
+    const g = summaryFigures({ ...padded, japs: [{ ...padded.japs[0], position: older }] }, AS_OF, { sheetName: "RAG Summary", japTables: [older], priorityLabels: [] });
+    expect(g.overdue.map((o) => o.id)).toEqual(["Q-1"]);
   });
 
   it("gives a value to every formula cell of the layout", () => {
