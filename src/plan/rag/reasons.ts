@@ -59,7 +59,16 @@ export const signalsReason = (hits: readonly RagSignal[], env: EvalEnv): string 
 
 /** An override with its reason replaces the computed colour. */
 export const OVERRIDE_TEXT = (colour: Expr): Expr => concat(str("Override: "), colour, str(" (reason: "), trim(ref("overrideReason")), str(")"));
-export const overrideReason = (rag: Rag, env: EvalEnv): string => textAt(OVERRIDE_TEXT(str(rag)), env);
+// One tree per colour, built once: the engine's compiled trees are cached by tree.
+const OVERRIDE_TEXTS = new Map<Rag, Expr>();
+export const overrideReason = (rag: Rag, env: EvalEnv): string => {
+  let tree = OVERRIDE_TEXTS.get(rag);
+  if (tree === undefined) {
+    tree = OVERRIDE_TEXT(str(rag));
+    OVERRIDE_TEXTS.set(rag, tree);
+  }
+  return textAt(tree, env);
+};
 
 /**
  * The reason of a JAP row as the "RAG reason" column computes it, from the parts the RAG reads: the
