@@ -16,10 +16,10 @@
  *
  * Header texts differ from every plan layout's, so no reader takes a list for a plan table.
  */
-import { cellA1, type CellValue, columnLetters, firstDataRow, isoFromSerial, OPEN_STATUSES, type Rag, rangeA1, SETTING_NAMES, type TablePosition } from "../model";
+import { cellA1, type CellValue, columnLetters, firstDataRow, isoFromSerial, type Rag, rangeA1, SETTING_NAMES, type TablePosition } from "../model";
 import { columnRef, compileExpr, ref } from "../expr";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts";
-import { OVERDUE_GATE, rollUpExpr } from "../rag";
+import { OVERDUE_GATE, overdueRowsTest, rollUpExpr } from "../rag";
 import { PACK_HEAD_LABELS, PACK_TITLE } from "./packMark";
 
 /** The most rows each list shows (the page must stay one page); the rest is counted in a "more" line. */
@@ -245,10 +245,9 @@ export function buildPackLayout(input: PackInput): PackLayout {
   // Overdue as the RAG's overdue gate decides it (open, a real due date before the as-of date), by
   // sheet row: one numeric test of the JAP's gate column, else the same test by its cells.
   const due = columnRef(jap, "due");
-  const gate = has(jap, "calcGate") ? columnRef(jap, "calcGate") : null;
-  const open = OPEN_STATUSES.map((s) => `(TRIM(${columnRef(jap, "status")})="${s}")`).join("+");
-  const overdueWhere = gate ? `${gate}=${OVERDUE_GATE}` : `ISNUMBER(${due})*(${due}<${asOf})*(LEN(${rag})>0)*(${open})`;
-  const overdueCount = gate ? `COUNTIF(${gate},${OVERDUE_GATE})` : `SUMPRODUCT(${overdueWhere})`;
+  const byGate = has(jap, "calcGate");
+  const overdueWhere = overdueRowsTest((key) => columnRef(jap, key), byGate);
+  const overdueCount = byGate ? `COUNTIF(${columnRef(jap, "calcGate")},${OVERDUE_GATE})` : `SUMPRODUCT(${overdueWhere})`;
   const overdueTitle = section(r++, `="Overdue actions: "&${overdueCount}`, "");
   header(r++, OVERDUE_HEADERS);
   const overdue: PackListMap = { firstRow: r, rows: PACK_ROWS.overdue, columns: { row: HELPER_COL, id: 0, action: 1, owner: 2, due: 3, daysOverdue: 4, status: 5, nextStep: 6 }, more: null };

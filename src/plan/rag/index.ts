@@ -5,7 +5,7 @@
  * What the rest of the code may use; inside the room, files import each other directly.
  */
 export { actionInUse, actionRowValues, computeActionRag, computePlanRag, objectiveRowValues, settingsNameValues } from "./engine";
-export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, JBP_HELPER_KEYS, objectiveCountFormulas, objectiveFormulas } from "./ragFormula";
+export { actionRagFormula, actionRagFormulaFor, columnTrees, JAP_HELPER_KEYS, japHelperFormulas, JBP_HELPER_KEYS, objectiveCountFormulas, objectiveFormulas, overdueRowsTest } from "./ragFormula";
 export type { ColumnTree } from "./ragFormula";
 export { tableFormulaValues } from "./tableValues";
 export type { TableRow } from "./tableValues";

@@ -4,9 +4,9 @@
  * use, not when the module loads: a reader that only evaluates the rules never compiles them.
  */
 import { compileExpr, type Expr, MAX_FORMULA_LENGTH, renderTemplate, withHelperRefs } from "../expr";
-import type { TablePosition } from "../model";
+import { OPEN_STATUSES, SETTING_NAMES, type TablePosition } from "../model";
 import { actionReasonExpr } from "./reasons";
-import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, JBP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr } from "./ragRules";
+import { actionRagExpr, JAP_ALIAS, JAP_HELPER_COLUMNS, JBP_HELPER_COLUMNS, OBJECTIVE_KPI, objectiveActionCount, objectiveRagExpr, OVERDUE_GATE } from "./ragRules";
 
 /** A formula column as the tree its cells compute: what the formula is compiled from, and what cached values evaluate. */
 export interface ColumnTree {
@@ -138,6 +138,20 @@ export function objectiveCountFormulas(japTables: TablePosition[]): { actionsRed
 /** Every JBP formula column for these JAP tables, by column key. */
 export function objectiveFormulas(japTables: TablePosition[]): Record<string, string> {
   return { ...objectiveFixedFormulas(), ...objectiveCountFormulas(japTables) };
+}
+
+/**
+ * Overdue (ragRules.ts actionOverdue) as an array test over a JAP table's rows, 1 or 0 a row, for the
+ * lists that count or pick the overdue actions (RAG Summary, Meeting pack): one numeric test of the
+ * `calc: gate` column, or, for a JAP written before the helper columns, the same test by its cells
+ * (an open Status, trimmed, a real Due date before JP_AsOf, in use). `column` gives a column's
+ * reference over the rows. No outer parentheses.
+ */
+export function overdueRowsTest(column: (key: string) => string, hasGate: boolean): string {
+  if (hasGate) return `${column("calcGate")}=${OVERDUE_GATE}`;
+  const due = column("due");
+  const open = OPEN_STATUSES.map((s) => `(TRIM(${column("status")})="${s}")`).join("+");
+  return `ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${column("rag")})>0)*(${open})`;
 }
 
 /** A template rendered for one row of a table placed at `table`. */

@@ -4,7 +4,7 @@
  * same row (ragRules.ts's measures, evaluated only where their rule held).
  */
 import { add, and, choose, concat, eq, type EvalEnv, evaluate, type Expr, gt, iff, isFilled, isNumber, mid, mul, not, num, ref, round, str, trim } from "../expr";
-import type { Rag, RollUpMethod } from "../model";
+import { Rag, type RollUpMethod } from "../model";
 import { ACTION_MEASURES, ACTION_RULES, japRowInUse, RAG_PARTS, type RagGate, type RagSignal, SIGNAL_GROUPS } from "./ragRules";
 import { RAG_ORDER, type RagCounts } from "./rollUp";
 
@@ -60,15 +60,8 @@ export const signalsReason = (hits: readonly RagSignal[], env: EvalEnv): string 
 /** An override with its reason replaces the computed colour. */
 export const OVERRIDE_TEXT = (colour: Expr): Expr => concat(str("Override: "), colour, str(" (reason: "), trim(ref("overrideReason")), str(")"));
 // One tree per colour, built once: the engine's compiled trees are cached by tree.
-const OVERRIDE_TEXTS = new Map<Rag, Expr>();
-export const overrideReason = (rag: Rag, env: EvalEnv): string => {
-  let tree = OVERRIDE_TEXTS.get(rag);
-  if (tree === undefined) {
-    tree = OVERRIDE_TEXT(str(rag));
-    OVERRIDE_TEXTS.set(rag, tree);
-  }
-  return textAt(tree, env);
-};
+const OVERRIDE_TEXTS = Object.fromEntries(Rag.options.map((r) => [r, OVERRIDE_TEXT(str(r))])) as Record<Rag, Expr>;
+export const overrideReason = (rag: Rag, env: EvalEnv): string => textAt(OVERRIDE_TEXTS[rag], env);
 
 /**
  * The reason of a JAP row as the "RAG reason" column computes it, from the parts the RAG reads: the

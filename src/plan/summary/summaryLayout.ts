@@ -23,11 +23,11 @@
  * gate says (Status Not started, In progress or On hold, trimmed, with a real Due date before
  * JP_AsOf), read from the JAP's gate column.
  */
-import { ActionParty, cellA1, type CellValue, columnLetters, OPEN_STATUSES, Rag, rangeA1, SETTING_NAMES } from "../model";
+import { ActionParty, cellA1, type CellValue, columnLetters, Rag, rangeA1, SETTING_NAMES } from "../model";
 import { compileExpr, ref, renderTemplate } from "../expr";
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from "../layouts";
 import { RAG_COLOURS } from "../sheets";
-import { OVERDUE_GATE, rollUpExpr } from "../rag";
+import { overdueRowsTest, rollUpExpr } from "../rag";
 import { SUMMARY_HEAD_LABELS, SUMMARY_TITLE } from "./summaryMark";
 import { type SummaryTable, tableColumn } from "./summaryTables";
 import { type TrendMap, trendBlock } from "./trendBlock";
@@ -187,17 +187,8 @@ export const FIGURE_COLUMNS: Record<GridFigure, string[]> = {
   pctSum: ["rag", "status", "pctComplete"],
   pctCount: ["rag", "status", "pctComplete"],
 };
-/**
- * Overdue as the RAG decides it (rag/ragRules.ts actionOverdue), 1 or 0 a row of the table: one
- * numeric test of its `calc: gate` column, or, for a JAP written before the helper columns, the
- * same test by its cells (an open Status, trimmed, and a real Due date before JP_AsOf, in use).
- */
-export function overdueTest(t: SummaryTable): string {
-  if (t.columns.calcGate !== undefined) return `(${tableColumn(t, "calcGate")}=${OVERDUE_GATE})`;
-  const due = tableColumn(t, "due");
-  const open = OPEN_STATUSES.map((s) => `(TRIM(${tableColumn(t, "status")})="${s}")`).join("+");
-  return `(ISNUMBER(${due})*(${due}<${SETTING_NAMES.asOf})*(LEN(${tableColumn(t, "rag")})>0)*(${open}))`;
-}
+/** Overdue as the RAG decides it, 1 or 0 a row of the table (rag/ragFormula.ts overdueRowsTest), as an operand. */
+export const overdueTest = (t: SummaryTable): string => `(${overdueRowsTest((key) => tableColumn(t, key), t.columns.calcGate !== undefined)})`;
 
 export const hasColumns = (t: SummaryTable, keys: readonly string[]): boolean => keys.every((k) => t.columns[k] !== undefined);
 
